@@ -1,0 +1,155 @@
+"""Mesa agents as light views onto rows of the model's state arrays.
+
+Users, notebooks and the UI see ordinary Mesa agents (``model.agents``, ``agents_by_type``);
+their attributes read and write the row of their own model's arrays, so two models in one
+process stay independent. The monthly processes work on the arrays directly.
+"""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+from sim.state import STATE_NAMES, State
+
+
+class Column:
+    """Descriptor: attribute ``name`` of the agent's row in ``model.<table>``."""
+
+    def __init__(self, table: str, name: str, cast=None):
+        self.table, self.name, self.cast = table, name, cast
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        v = getattr(obj.model, self.table).column(self.name)[obj.row]
+        return self.cast(v) if self.cast else v.item()
+
+    def __set__(self, obj, value):
+        getattr(obj.model, self.table).column(self.name)[obj.row] = value
+
+
+class Person(mesa.Agent):
+    """A person of the region's labour force (or of its target groups)."""
+
+    state_code = Column("persons", "state", int)
+    home = Column("persons", "home", int)
+    sector = Column("persons", "sector", int)
+    level = Column("persons", "level", int)
+    wage_value = Column("persons", "wage_value", float)
+    sickness = Column("persons", "sickness", float)
+    resilience = Column("persons", "resilience", float)
+    months_out = Column("persons", "months_out", int)
+    employer_row = Column("persons", "employer", int)
+    job_start = Column("persons", "job_start", int)
+    ready = Column("persons", "ready", bool)
+
+    def __init__(self, model, row: int):
+        super().__init__(model)
+        self.row = row
+
+    @property
+    def state(self) -> str:
+        return STATE_NAMES[self.state_code]
+
+    @property
+    def municipality(self) -> str:
+        return self.model.region.names[self.home]
+
+    @property
+    def employer(self):
+        """The Employer agent of the current job, or None."""
+        r = self.employer_row
+        return None if r < 0 else self.model.employer_agents[r]
+
+    @property
+    def history(self) -> list[tuple[int, str, str, str]]:
+        """(month, from, to, cause) of every state change of this person."""
+        return self.model.log.for_person(self.row)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.row} {self.state} in {self.municipality}>"
+
+
+class Worker(Person):
+    """A member of the regular labour force (employed, or unemployed with or without WW)."""
+
+
+class Jobseeker(Person):
+    """A person who was on social assistance (bijstand) when entering the model."""
+
+
+class ShelteredWorker(Person):
+    """A sheltered-work participant (sociale werkvoorziening / beschut werk) at the start."""
+
+
+PERSON_CLASSES = {0: Worker, 1: Jobseeker, 2: ShelteredWorker}
+
+
+class Employer(mesa.Agent):
+    """An establishment: sector, size, location, vacancies, work pressure, openness."""
+
+    node = Column("employers", "node", int)
+    sector = Column("employers", "sector", int)
+    headcount = Column("employers", "headcount", int)
+    vacancies = Column("employers", "vacancies", int)
+    target = Column("employers", "target", float)
+    pressure = Column("employers", "pressure", float)
+    openness = Column("employers", "openness", float)
+    slack = Column("employers", "slack", float)
+    aware_no_risk = Column("employers", "aware_no_risk", bool)
+    pool = Column("employers", "pool", int)
+
+    def __init__(self, model, row: int):
+        super().__init__(model)
+        self.row = row
+
+    @property
+    def municipality(self) -> str:
+        return self.model.region.names[self.node]
+
+    @property
+    def sector_name(self) -> str:
+        return self.model.region.sectors[self.sector]
+
+    def employees(self) -> np.ndarray:
+        """Rows of the persons employed here now."""
+        per = self.model.persons
+        return np.flatnonzero(per.employer == self.row)
+
+
+class School(mesa.Agent):
+    """A school (ROC/MBO) in a municipality that trains jobseekers; programmes per sector."""
+
+    def __init__(self, model, node: int):
+        super().__init__(model)
+        self.node = node
+
+    @property
+    def capacity(self) -> int:
+        return int(self.model.school_capacity[self.node])
+
+    @property
+    def participants(self) -> int:
+        per = self.model.persons
+        return int(((per.state == State.TRAINING) & (per.home == self.node)).sum())
+
+
+class Municipality(mesa.Agent):
+    """A municipality of the region: pays bijstand and most re-integration instruments."""
+
+    def __init__(self, model, node: int, name: str):
+        super().__init__(model)
+        self.node, self.name = node, name
+
+    def stock(self, state: State) -> int:
+        per = self.model.persons
+        return int(((per.state == state) & (per.home == self.node)).sum())
+
+
+class EmployerServicePoint(mesa.Agent):
+    """The region's employer service point (Werkgeversservicepunt) that brokers placements."""
+
+    @property
+    def brokered_last_month(self) -> int:
+        return int(self.model.month_counts.get("brokered", 0))

@@ -1,0 +1,263 @@
+"""Behavioural and institutional defaults, each with its unit and source.
+
+Sources refer to ``DOMAIN.md`` (the project's sourced domain facts). ``assumed`` marks a value
+that was not found there, with the reasoning; ``calibrate=True`` marks the assumed behavioural
+parameters that ``kluit calibrate`` fits to the calibration targets.
+"""
+
+from __future__ import annotations
+
+from sim.params import Param, _p
+
+PARAMS: list[Param] = [
+    # --- population at month 0 ------------------------------------------------------------
+    _p("population.search_ready_share", 0.40, "share of bijstand recipients",
+       "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
+       "future (DOMAIN.md), so 40% search actively",
+       "Share of social-assistance recipients who actively search for work.", lo=0.0, hi=1.0),
+    _p("population.sa_full_capacity_share", 0.30, "share of bijstand recipients",
+       "assumed: short-term recipients with a full wage value; chosen so that the mean wage "
+       "value of the rest is near Divosa's 51% for subsidy users (DOMAIN.md)",
+       "Share of social-assistance recipients whose wage value is at least the minimum wage.",
+       lo=0.0, hi=1.0, calibrate=True),
+    _p("population.sa_wage_value_mean", 0.55, "share of the minimum wage",
+       "Divosa 2017: average assessed wage value 51%, mostly 50-75% (DOMAIN.md)",
+       "Mean wage value of recipients below full capacity (Beta distributed).", lo=0.05, hi=1.0),
+    _p("population.sw_wage_value_mean", 0.40, "share of the minimum wage",
+       "assumed: sheltered-work participants have lower wage values than bijstand recipients "
+       "(Wsw jaarrapport 2016: 36% intellectual, 32% psychological disability)",
+       "Mean wage value of sheltered-work participants (Beta distributed).", lo=0.05, hi=1.0),
+    _p("population.sw_transition_ready_share", 0.25, "share of Wsw participants",
+       "Wsw jaarrapport 2016: 6.5% already at a regular employer, 17.1% individual secondment; "
+       "Koot & Desczka 2009: ~half assessed able to do supported employment (DOMAIN.md); "
+       "assumed 25% would try a regular job",
+       "Share of sheltered-work participants who look for a regular job.", lo=0.0, hi=1.0),
+    _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
+       "assumed: median gross wage about 1.6 times the 2017 minimum wage",
+       "Median wage value (productivity) of regular workers (lognormal).", lo=1.0, hi=5.0),
+    _p("population.ties_per_person", 4, "persons",
+       "assumed: a handful of close ties within the home municipality that pass on vacancies",
+       "Social ties per person, used for referrals.", lo=0, hi=20),
+    # --- demography -------------------------------------------------------------------------
+    _p("demography.exit_rate_employed", 0.0020, "1/month",
+       "assumed: retirement and migration out of the region, ~2.4% of workers a year",
+       "Monthly hazard that an employed person leaves the labour force for good.", lo=0.0, hi=0.1),
+    _p("demography.exit_rate_social_assistance", 0.0040, "1/month",
+       "assumed: part of the 'other' bijstand outflow (retirement, moving away; CBS 83450NED "
+       "total outflow 22%/yr, to work 10.5%/yr, DOMAIN.md)",
+       "Monthly hazard that a bijstand recipient leaves the region's labour force for good.",
+       lo=0.0, hi=0.1, calibrate=True),
+    _p("demography.exit_rate_sheltered", 0.0030, "1/month",
+       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (DOMAIN.md): "
+       "0.667 * 5.1%/12",
+       "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
+       lo=0.0, hi=0.1),
+    _p("demography.entry_rate", 0.0021, "1/month (share of the labour force)",
+       "assumed: school leavers and movers replacing retirements so the labour force stays "
+       "near 218k (CBS 83524NED, DOMAIN.md)",
+       "New entrants to the labour force per month, as a share of the starting labour force.",
+       lo=0.0, hi=0.1),
+    _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
+       "assumed: entrants who start on bijstand (young people without work, divorce); "
+       "together with WW exhaustion gives bijstand inflow ~24.5%/yr (CBS 83450NED)",
+       "Share of new entrants who enter straight into social assistance.", lo=0.0, hi=1.0,
+       calibrate=True),
+    # --- jobs: separations and relapse ----------------------------------------------------
+    _p("labour_market.separation_rate", 0.0070, "1/month",
+       "derived: u* = s/(s+f) with u = 7.2% (CBS 83524NED 2016) and f = 8.4%/month (CBS 2017: "
+       "23% a quarter) gives s ~ 0.65%/month (DOMAIN.md)",
+       "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
+       lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.ww_eligible_share", 0.85, "share of job losers",
+       "assumed: most job losers meet the WW work requirement (26 of 36 weeks)",
+       "Share of regular job losers who receive unemployment benefit (WW).", lo=0.0, hi=1.0),
+    _p("labour_market.ww_max_months", 24, "months",
+       "WW lasts 3 to 24 months depending on work history (since 2016)",
+       "Longest WW duration; each spell draws a duration from 3 to this.", lo=1, hi=38),
+    _p("labour_market.ww_to_social_assistance_share", 0.30, "share of WW exhaustions",
+       "assumed: part of those whose WW ends without a job pass the means test for bijstand",
+       "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
+       calibrate=True),
+    _p("labour_market.sa_other_exit_rate", 0.0060, "1/month",
+       "CBS 83450NED: outflow 22%/yr of which 10.5% to work (DOMAIN.md); the remaining "
+       "~11.5%/yr minus permanent exits leaves via partner income or other reasons",
+       "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
+       "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
+    _p("labour_market.no_benefit_to_sa_rate", 0.020, "1/month",
+       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
+       "assumed hazard for those without benefit",
+       "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
+       lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.relapse_base_rate", 0.012, "1/month",
+       "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "
+       "calibrated so placements from bijstand reach about that",
+       "Monthly hazard that a placed target-group worker loses the job when job pressure "
+       "equals resilience, at the start of the job.", lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.relapse_pressure_slope", 3.0, "log hazard per unit pressure gap",
+       "assumed: TNO 2017 (DOMAIN.md): people who do well in sheltered work relapse at a "
+       "private firm because they cannot take the pressure",
+       "How strongly the gap between job pressure and resilience raises the relapse hazard.",
+       lo=0.0, hi=10.0, calibrate=True),
+    _p("labour_market.relapse_decay_months", 12.0, "months",
+       "Divosa monitor 2014: relapse levels off after 18-24 months (DOMAIN.md)",
+       "Time scale on which the extra relapse hazard of a new placement fades.", lo=0.5,
+       hi=120.0),
+    # --- search and matching --------------------------------------------------------------
+    _p("matching.applications_per_month", 0.45, "applications per searcher per month",
+       "assumed: calibrated so that unemployed people find work at ~8.4% a month (CBS 2017: "
+       "23% a quarter, DOMAIN.md) with ~3.5 unemployed per vacancy",
+       "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
+       calibrate=True),
+    _p("matching.sa_search_intensity", 0.6, "relative to the unemployed",
+       "assumed: bijstand recipients who are ready search less intensively than WW recipients",
+       "Search intensity of ready bijstand recipients relative to other unemployed.", lo=0.0,
+       hi=2.0, calibrate=True),
+    _p("matching.sw_search_intensity", 0.15, "relative to the unemployed",
+       "assumed: few transition attempts from sheltered work in the baseline (Wsw jaarrapport: "
+       "most work inside the sheltered company)",
+       "Search intensity of transition-ready sheltered-work participants.", lo=0.0, hi=2.0),
+    _p("matching.search_decay_per_year", 0.35, "1/year",
+       "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (DOMAIN.md); part "
+       "of this is selection, part discouragement",
+       "Exponential decline of search intensity with years out of work.", lo=0.0, hi=5.0,
+       calibrate=True),
+    _p("matching.scar_per_year", 0.08, "1/year",
+       "assumed: skills depreciate and employers read a long spell as a signal",
+       "Exponential decline of expected productivity with years out of work.", lo=0.0, hi=2.0,
+       calibrate=True),
+    _p("matching.own_sector_share", 0.7, "share of applications",
+       "assumed: most applications go to the person's own occupation/sector",
+       "Share of applications sent to vacancies in the person's own sector.", lo=0.0, hi=1.0),
+    _p("matching.cross_sector_productivity", 0.8, "share",
+       "assumed: a worker outside their trained sector is less productive at first",
+       "Productivity factor in another sector than the person's own.", lo=0.0, hi=1.0),
+    _p("matching.commute_decay_minutes", 18.0, "minutes",
+       "assumed: calibrated so that under half work in their own municipality (43% in 2007, "
+       "DOMAIN.md)",
+       "Distance decay of job search: weight exp(-minutes/decay).", lo=1.0, hi=240.0,
+       calibrate=True),
+    _p("matching.local_minutes", 10.0, "minutes",
+       "assumed: typical travel time within a municipality",
+       "Travel time for a job in the home municipality.", lo=0.0, hi=120.0),
+    _p("matching.max_commute_minutes", 75.0, "minutes",
+       "assumed: beyond this one-way travel time people do not apply",
+       "Commuting reach: no applications beyond this travel time.", lo=0.0, hi=600.0),
+    _p("matching.referral_boost", 0.5, "relative",
+       "assumed: referral through employed ties raises the chance of hearing of a vacancy",
+       "Extra application intensity when all of a person's ties are employed.", lo=0.0, hi=5.0),
+    # --- employers -------------------------------------------------------------------------
+    _p("employers.wage_share_of_productivity", 0.90, "share",
+       "assumed: wages are about nine tenths of a worker's productivity (bargaining)",
+       "Wage as a share of productivity, never below the minimum wage.", lo=0.1, hi=1.0),
+    _p("employers.assessment_noise", 0.35, "minimum wages per month",
+       "assumed: employers judge a candidate's value with error (one interview)",
+       "Standard deviation of an employer's error in judging a candidate's value.", lo=0.0,
+       hi=5.0, calibrate=True),
+    _p("employers.sickness_risk_aversion", 3.0, "multiplier",
+       "assumed: employers overweight the uncertain sick-pay risk of target-group workers "
+       "(SEO 2018 on the no-risk policy; TNO 2017 business-value argument)",
+       "How much employers inflate the expected sick-pay cost of a target-group candidate.",
+       lo=0.0, hi=20.0, calibrate=True),
+    _p("employers.sick_pay_months", 24, "months",
+       "Dutch law: the employer continues wages for up to 104 weeks of sickness (DOMAIN.md)",
+       "Months of sick pay an employer carries for a worker who stays ill.", lo=0, hi=36),
+    _p("employers.supervision_cost", 0.25, "minimum wages per month at wage value 0",
+       "assumed: extra supervision and adjustments for a worker with a low wage value",
+       "Employer's supervision cost, scaled by (1 - wage value).", lo=0.0, hi=2.0),
+    _p("employers.inclusive_share", 0.60, "share of employers",
+       "SCP 2019: 61% of employers say they are willing to hire from the target group "
+       "(DOMAIN.md)",
+       "Share of employers open to inclusive hiring.", lo=0.0, hi=1.0),
+    _p("employers.inclusion_value", 0.15, "minimum wages per month",
+       "assumed: the value an open employer attaches to hiring from the target group "
+       "(jobs agreement, reputation)",
+       "Extra value an inclusive employer sees in a target-group candidate.", lo=0.0, hi=2.0,
+       calibrate=True),
+    _p("employers.slack_share", 0.20, "share of employers",
+       "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
+       "full job; no figures found",
+       "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
+    _p("employers.vacancy_open_share", 0.025, "vacancies per job",
+       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs; 27 per 1,000 jobs nationally",
+       "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
+    _p("employers.pressure_mean", 0.55, "0-1 scale",
+       "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
+       "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),
+    _p("employers.demand_persistence", 0.95, "AR(1) coefficient per month",
+       "assumed: employer-level demand deviations fade over about two years",
+       "Persistence of each employer's own demand deviation.", lo=0.0, hi=0.999),
+    _p("employers.demand_noise", 0.01, "share of size per month",
+       "assumed: idiosyncratic monthly demand shocks of establishments",
+       "Standard deviation of an employer's monthly demand shock.", lo=0.0, hi=0.5),
+    _p("employers.sector_growth", 0.0, "share per year",
+       "assumed: flat trend; jobs in Flevoland grew modestly 2015-17 (DOMAIN.md)",
+       "Trend growth of sector demand per year.", lo=-0.5, hi=0.5),
+    _p("employers.sector_cycle_sd", 0.004, "share per month",
+       "assumed: sector demand moves with a persistent random cycle",
+       "Standard deviation of monthly sector demand shocks.", lo=0.0, hi=0.2),
+    _p("employers.sector_persistence", 0.97, "AR(1) coefficient per month",
+       "assumed: sector cycles of several years",
+       "Persistence of sector demand deviations.", lo=0.0, hi=0.999),
+    # --- health ------------------------------------------------------------------------------
+    _p("health.sick_onset_rate", 0.020, "1/month",
+       "derived: 4.0% of working days lost (NEA 2017, DOMAIN.md) with spells of ~2 months "
+       "average when counted in whole months",
+       "Monthly hazard that a regular worker falls ill for at least a month.", lo=0.0, hi=1.0),
+    _p("health.target_group_sickness_factor", 2.0, "multiplier",
+       "assumed: people with a work-limiting disability fall ill about twice as often",
+       "Sickness hazard of target-group persons relative to regular workers.", lo=0.0,
+       hi=20.0),
+    _p("health.recovery_rate", 0.5, "1/month",
+       "assumed: most sickness spells end within a few months",
+       "Monthly chance that a sick worker recovers.", lo=0.0, hi=1.0),
+    # --- training and schools -----------------------------------------------------------------
+    _p("schools.places_per_1000_sa", 20.0, "training places per 1,000 bijstand recipients",
+       "CBS 83747NED: 32.5% of bijstand recipients in a re-integration measure (DOMAIN.md); "
+       "assumed 2% in vocational training at any time",
+       "Training capacity of the region's schools for jobseekers.", lo=0.0, hi=1000.0),
+    _p("schools.duration_months", 6, "months",
+       "assumed: short vocational courses for adults (MBO certificates)",
+       "Duration of a training programme.", lo=1, hi=48),
+    _p("schools.forecast_horizon_months", 54, "months",
+       "DOMAIN.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
+       "How far ahead the demand forecast that steers the choice of programmes looks.",
+       lo=1, hi=120),
+    _p("schools.forecast_accuracy", 0.5, "0-1",
+       "assumed: 1 = the forecast equals future demand, 0 = pure noise",
+       "Accuracy of the demand forecast schools use.", lo=0.0, hi=1.0),
+    _p("schools.wage_value_gain", 0.10, "share of the minimum wage",
+       "assumed: a completed course raises productivity a little",
+       "Increase in wage value from completing a programme.", lo=0.0, hi=1.0),
+    _p("schools.cost_per_month", 600.0, "EUR per participant per month",
+       "assumed: cost of a vocational course for adults",
+       "Training cost, paid by the municipality.", lo=0.0, hi=20000.0),
+    # --- municipality and public finance --------------------------------------------------
+    _p("finance.sa_benefit_eur_month", 986.52, "EUR per month",
+       "benefit norm single incl. holiday pay, July 2017 (DOMAIN.md)",
+       "Social assistance paid per recipient per month (municipality).", lo=0.0, hi=10000.0),
+    _p("finance.ww_benefit_eur_month", 1500.0, "EUR per month",
+       "assumed: 70-75% of a modest last wage",
+       "Unemployment benefit per recipient per month (national, UWV).", lo=0.0, hi=10000.0),
+    _p("finance.sw_cost_eur_month", 2666.67, "EUR per month",
+       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place (DOMAIN.md)",
+       "Public cost of one sheltered-work place per month (national via the municipality).",
+       lo=0.0, hi=20000.0),
+    _p("finance.minimum_wage_eur_month", 1565.40, "EUR per month",
+       "statutory minimum wage 22+, July 2017 (DOMAIN.md)",
+       "Gross minimum wage, the unit of wage values.", lo=0.0, hi=10000.0),
+    _p("finance.sa_side_earnings_share", 0.08, "share of recipients",
+       "Divosa 2017: 8% combine benefits with work, on average EUR 530 a month (DOMAIN.md)",
+       "Share of recipients with side earnings (reported, not simulated as jobs).", lo=0.0,
+       hi=1.0),
+    # --- sheltered work ---------------------------------------------------------------------
+    _p("sheltered.new_places_per_10k_per_year", 2.5, "places per 10,000 residents per year",
+       "Almere's beschut-werk target: 50 places in 2018 for 198,145 residents (DOMAIN.md)",
+       "New sheltered places (beschut werk) municipalities create each year.", lo=0.0, hi=100.0),
+    # --- employer service point ------------------------------------------------------------
+    _p("service_point.brokered_per_10k_sa", 30.0, "introductions per month per 10,000 "
+       "bijstand recipients",
+       "assumed: the Werkgeversservicepunt introduces a few hundred candidates a year in a "
+       "region this size",
+       "Candidates the employer service point introduces to employers each month.", lo=0.0,
+       hi=10000.0),
+]

@@ -1,0 +1,321 @@
+"""Public outcomes of a run: placement, relapse, cost, and the monthly tidy series.
+
+The key names of :func:`summary` are the public interface, used unchanged in results files,
+the UI and the reports. Definitions (see ``docs/model.md``):
+
+- *target group at month 0*: persons on social assistance or in sheltered work at the start;
+- *placement*: a job start (regular, subsidised or work pool) by a person on social
+  assistance or in sheltered work;
+- *relapse*: the job of a placement ends in social assistance, WW or sheltered work.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, State
+
+#: spending that counts as re-integration (not benefits or sheltered work itself)
+REINTEGRATION_ITEMS = {
+    "training", "wage_subsidy", "no_risk_claims", "job_coaching", "root_ball_support",
+    "pool_coordination", "career_paths", "forecasting", "moral_appeal",
+}
+SA_DURATION_EDGES = (12, 36)  # months on benefits: < 1 year, 1-3 years, > 3 years
+
+
+def _rate(num: float, den: float) -> float | None:
+    return None if den <= 0 else float(num) / float(den)
+
+
+def month_record(model) -> dict[str, Any]:
+    """Stocks, flows, vacancies and counters of the month just simulated."""
+    per, e = model.persons, model.employers
+    n_nodes = model.region.n_nodes
+    stocks = np.bincount(per.home.astype(np.int64) * N_STATES + per.state,
+                         minlength=n_nodes * N_STATES).reshape(n_nodes, N_STATES)
+    flows = getattr(model, "_flows", None)
+    if flows is None:
+        flows = np.zeros((n_nodes, N_STATES, N_STATES), dtype=np.int64)
+    real = ~e.is_pool
+    vac = np.bincount(e.node, weights=e.vacancies, minlength=n_nodes)
+    jobs = np.bincount(e.node[real], weights=(e.headcount + e.incommuters)[real], minlength=n_nodes)
+    jobs += np.bincount(e.node[~real], weights=e.headcount[~real], minlength=n_nodes)
+    sa = per.state == State.SOCIAL_ASSISTANCE
+    buckets = np.digitize(per.months_out[sa], SA_DURATION_EDGES)
+    return {
+        "month": model.month,
+        "stocks": stocks,
+        "flows": flows.copy(),
+        "vacancies": vac,
+        "jobs": jobs,
+        "sa_by_duration": np.bincount(buckets, minlength=3),
+        "sa_exits_by_duration": getattr(model, "_sa_exit_buckets", np.zeros(3, np.int64)).copy(),
+        "counts": dict(model.month_counts),
+        "costs": dict(model.ledger.month),
+    }
+
+
+def unemployed_and_labour_force(model, stocks: np.ndarray, ready_sa: int) -> tuple[int, int]:
+    """Unemployed (WW, no benefit, searching bijstand) and labour force from region stocks."""
+    s = stocks
+    unemployed = s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT] + ready_sa
+    employed = s[State.EMPLOYED] + s[State.SUBSIDISED] + s[State.POOL] + s[State.SHELTERED]
+    return int(unemployed), int(unemployed + employed)
+
+
+def unemployment_rate(model) -> float:
+    per = model.persons
+    stocks = np.bincount(per.state, minlength=N_STATES)
+    ready_sa = int(np.count_nonzero((per.state == State.SOCIAL_ASSISTANCE) & per.ready))
+    u, lf = unemployed_and_labour_force(model, stocks, ready_sa)
+    return u / lf if lf else 0.0
+
+
+def vacancy_rate(model) -> float:
+    e = model.employers
+    internal = ~e.external
+    v = e.vacancies[internal].sum()
+    jobs = (e.headcount + e.incommuters)[internal].sum()
+    return float(v / (v + jobs)) if v + jobs else 0.0
+
+
+#: cheap scalar reporters for Mesa's DataCollector (SolaraViz plots, mesa.batch_run)
+MODEL_REPORTERS = {
+    "unemployment_rate": unemployment_rate,
+    "vacancy_rate": vacancy_rate,
+    "social_assistance": lambda m: m.stock(State.SOCIAL_ASSISTANCE),
+    "sheltered_work": lambda m: m.stock(State.SHELTERED),
+    "employed": lambda m: int(np.count_nonzero(m.persons.state <= State.POOL)),
+    "subsidised": lambda m: m.stock(State.SUBSIDISED),
+    "pool_jobs": lambda m: m.stock(State.POOL),
+    "training": lambda m: m.stock(State.TRAINING),
+    "placements": lambda m: int(m.month_counts.get("placements", 0)),
+    "relapses": lambda m: int(m.month_counts.get("relapses", 0)),
+    "vacancies": lambda m: int(m.employers.vacancies.sum()),
+}
+
+
+def _placement_outcomes(model):
+    """Per placement: start month, origin, relapsed within 12 and 24 months (NaN-free bools)."""
+    pl = model.placements
+    dur = np.where(pl.end_month >= 0, pl.end_month.astype(np.int64) - pl.month, 10**6)
+    relapse_end = np.isin(pl.end_state, RELAPSE_STATES) & (pl.end_month >= 0)
+    return pl, relapse_end & (dur <= 12), relapse_end & (dur <= 24)
+
+
+def group_metrics(model, origin_states: tuple[int, ...]) -> dict[str, Any]:
+    """Placement and relapse outcomes for the target group with these starting states."""
+    per = model.persons
+    months = model.months_run
+    target0 = (per.entered == 0) & np.isin(per.start_state, origin_states)
+    n0 = int(target0.sum())
+    fp = per.first_placement
+    placed12 = target0 & (fp >= 1) & (fp <= 12)
+    pl, rel12, rel24 = _placement_outcomes(model)
+    in_group = np.isin(pl.origin, origin_states)
+    elig12 = in_group & (pl.month <= months - 12)
+    # first placement of each month-0 target person, for sustained placement
+    first_rows = np.full(per.n, -1, dtype=np.int64)
+    if pl.n:
+        persons_rev = pl.person[::-1]
+        rows_rev = np.arange(pl.n)[::-1]
+        first_rows[persons_rev] = rows_rev
+    sustained = None
+    if months >= 36 and n0:
+        r = first_rows[placed12]
+        sustained = float(np.count_nonzero(~rel24[r]) / n0)
+    placed_any = target0 & (fp >= 1)
+    return {
+        "target_group_start": n0,
+        "placement_rate_12m": _rate(placed12.sum(), n0) if months >= 12 else None,
+        "relapse_rate_12m": _rate(rel12[elig12].sum(), elig12.sum()),
+        "sustained_placement_rate_24m": sustained,
+        "mean_months_to_placement": float(fp[placed_any].mean()) if placed_any.any() else None,
+        "placements": int(in_group.sum()),
+    }
+
+
+def _relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
+    """Divosa-style re-entry: share of bijstand exits back on bijstand within k months."""
+    log = model.log.arrays()
+    sa = State.SOCIAL_ASSISTANCE
+    skip = (State.TRAINING, State.INACTIVE, sa)
+    exits = (log["old"] == sa) & ~np.isin(log["new"], skip) & (log["month"] > 0)
+    entries = (log["new"] == sa) & (log["old"] != sa) & (log["old"] != State.TRAINING)
+    ex_p, ex_m = log["person"][exits].astype(np.int64), log["month"][exits].astype(np.int64)
+    ex_work = log["new"][exits] <= State.POOL
+    en_key = np.sort(log["person"][entries].astype(np.int64) * 100_000 + log["month"][entries])
+    key = ex_p * 100_000 + ex_m
+    pos = np.searchsorted(en_key, key, side="right")
+    nxt = np.where(pos < len(en_key), en_key[np.minimum(pos, len(en_key) - 1)], -1)
+    same = (nxt // 100_000) == ex_p
+    gap = np.where(same, nxt % 100_000 - ex_m, 10**6)
+    out: dict[str, float | None] = {}
+    for k in windows:
+        elig = ex_m <= model.months_run - k
+        out[f"sa_reentry_all_exits_{k}m"] = _rate((gap[elig] <= k).sum(), elig.sum())
+        ew = elig & ex_work
+        out[f"sa_reentry_work_exits_{k}m"] = _rate((gap[ew] <= k).sum(), ew.sum())
+    return out
+
+
+def calibration_moments(model) -> dict[str, Any]:
+    """The simulated counterparts of DOMAIN.md's calibration targets."""
+    ser = model.series
+    months = model.months_run
+    first, last = ser[0], ser[-1]
+    sa0 = int(first["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
+    sa1 = int(last["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
+    flows = sum(r["flows"].sum(axis=0) for r in ser[1:]) if len(ser) > 1 else np.zeros((N_STATES, N_STATES))
+    sa = State.SOCIAL_ASSISTANCE
+    sa_mean = np.mean([r["stocks"][:, sa].sum() for r in ser])
+    to_work = flows[sa, [State.EMPLOYED, State.SUBSIDISED, State.POOL]].sum()
+    out_total = flows[sa].sum() - flows[sa, sa] - flows[sa, State.TRAINING]
+    in_total = flows[:, sa].sum() - flows[sa, sa] - flows[State.TRAINING, sa]
+    years = max(months, 1) / 12
+    exits_b = last["sa_exits_by_duration"]
+    stock_b = sum(r["sa_by_duration"] for r in ser[:-1]) if len(ser) > 1 else np.ones(3)
+    monthly_b = np.divide(exits_b, stock_b, out=np.zeros(3), where=stock_b > 0)
+    per = model.persons
+    emp = np.flatnonzero((per.state <= State.POOL) & (per.employer >= 0))
+    own = float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp])) if len(emp) else None
+    orig_sw = (per.entered == 0) & (per.start_state == State.SHELTERED)
+    sw0 = int(orig_sw.sum())
+    sw1 = int((orig_sw & (per.state == State.SHELTERED)).sum())
+    sw_left = orig_sw & (per.state != State.SHELTERED)
+    unemp = []
+    for r in ser[-12:]:
+        s = r["stocks"].sum(axis=0)
+        unemp.append(s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT])
+    ready_sa = int(np.count_nonzero((per.state == sa) & per.ready))
+    vac_int = np.mean([r["vacancies"][~model.region.external].sum() for r in ser[-12:]])
+    u_now = np.mean(unemp) + ready_sa
+    out = {
+        "sa_stock_start": sa0,
+        "sa_stock_end": sa1,
+        "sa_change_per_year": _rate((sa1 / sa0) ** (1 / years) - 1, 1) if sa0 else None,
+        "sa_per_1000_residents_15plus": None,
+        "sa_outflow_to_work_per_year": _rate(to_work / years, sa_mean),
+        "sa_outflow_total_per_year": _rate(out_total / years, sa_mean),
+        "sa_inflow_per_year": _rate(in_total / years, sa_mean),
+        "sa_exit_per_year_under_1y": float(1 - (1 - monthly_b[0]) ** 12),
+        "sa_exit_per_year_over_3y": float(1 - (1 - monthly_b[2]) ** 12),
+        "unemployment_rate": unemployment_rate(model),
+        "unemployed_per_vacancy": _rate(u_now, vac_int),
+        "own_municipality_share": own,
+        "sw_change_per_year": ((sw1 / sw0) ** (1 / years) - 1) if sw0 else None,
+        "sw_outflow_not_to_work_share": _rate(
+            (sw_left & (per.state > State.POOL)).sum(), sw_left.sum()),
+    }
+    r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
+    if r15:
+        out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000
+    out.update(_relapse_after_exits(model))
+    return out
+
+
+def summary(model) -> dict[str, Any]:
+    """The run's public outcomes (keys are the public interface)."""
+    import sim
+
+    sa_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE,))
+    sw_metrics = group_metrics(model, (State.SHELTERED,))
+    all_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+    L = model.ledger
+    items = L.items()
+    reint = sum(v for payer in ("municipality", "national") for k, v in items[payer].items()
+                if k in REINTEGRATION_ITEMS)
+    pl, rel12, rel24 = _placement_outcomes(model)
+    sustained = int(np.count_nonzero(~rel24))
+    e = model.employers
+    real = ~e.is_pool & ~e.external & (e.base_size >= 1)
+    ser = model.series[-12:]
+    per = model.persons
+    out: dict[str, Any] = {
+        "placement_rate_12m": all_metrics["placement_rate_12m"],
+        "relapse_rate_12m": all_metrics["relapse_rate_12m"],
+        "sustained_placement_rate_24m": all_metrics["sustained_placement_rate_24m"],
+        "mean_months_to_placement": all_metrics["mean_months_to_placement"],
+        "unemployment_rate": unemployment_rate(model),
+        "vacancy_rate": float(np.mean([r["vacancies"][~model.region.external].sum()
+                                       / max(1.0, r["vacancies"][~model.region.external].sum()
+                                             + r["jobs"][~model.region.external].sum())
+                                       for r in ser])),
+        "public_cost_eur": L.public(),
+        "public_cost_municipality_eur": L.public("municipality"),
+        "public_cost_national_eur": L.public("national"),
+        "reintegration_cost_eur": reint,
+        "cost_per_sustained_placement_eur": _rate(reint, sustained),
+        "employer_participation_rate": _rate(np.count_nonzero(real & (e.target_hires > 0)),
+                                             np.count_nonzero(real)),
+        "placements": int(pl.n),
+        "placements_subsidised": int(np.count_nonzero(pl.subsidised)),
+        "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),
+        "relapses": int(np.count_nonzero(np.isin(pl.end_state, RELAPSE_STATES))),
+        "employer_refusals_sickness_risk": int(e.refusals_sickness.sum()),
+        "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics},
+        "costs": items,
+        "calibration": calibration_moments(model),
+        "final_stocks": {STATE_NAMES[s]: int(np.count_nonzero(per.state == s)) for s in State},
+        "scenario": model.config.name,
+        "seed": model.seed,
+        "months": model.months_run,
+        "scale": model.scale,
+        "region": model.region.name,
+        "persons": int(per.n),
+        "employers": int(np.count_nonzero(~e.is_pool)),
+        "policies": [p.name for p in model.policies if p.enabled],
+        "version": sim.__version__,
+    }
+    return out
+
+
+def monthly_table(model):
+    """Tidy table (pandas): month, municipality ('all' for the region), variable, value."""
+    import pandas as pd
+
+    names = list(model.region.names)
+    rows_m, rows_area, rows_var, rows_val = [], [], [], []
+
+    def add(month, area, var, values):
+        rows_m.append(np.full(len(area), month))
+        rows_area.append(area)
+        rows_var.append(np.full(len(area), var, dtype=object))
+        rows_val.append(np.asarray(values, dtype=float))
+
+    node_names = np.array(names, dtype=object)
+    jobs_states = [State.EMPLOYED, State.SUBSIDISED, State.POOL]
+    for r in model.series:
+        m = r["month"]
+        stocks, flows = r["stocks"], r["flows"]
+        for s in State:
+            add(m, node_names, f"stock_{STATE_NAMES[s]}", stocks[:, s])
+        hires = flows[:, :, jobs_states].sum(axis=(1, 2)) - flows[:, jobs_states][:, :, jobs_states].sum(axis=(1, 2))
+        placements = flows[:, [State.SOCIAL_ASSISTANCE, State.SHELTERED]][:, :, jobs_states].sum(axis=(1, 2))
+        to_benefit = flows[:, jobs_states][:, :, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW, State.SHELTERED]].sum(axis=(1, 2))
+        add(m, node_names, "hires", hires)
+        add(m, node_names, "placements", placements)
+        add(m, node_names, "job_to_benefit", to_benefit)
+        add(m, node_names, "vacancies", r["vacancies"])
+        add(m, node_names, "jobs", r["jobs"])
+        region = np.array(["all"], dtype=object)
+        tot = stocks.sum(axis=0)
+        for s in State:
+            add(m, region, f"stock_{STATE_NAMES[s]}", [tot[s]])
+        add(m, region, "hires", [hires.sum()])
+        add(m, region, "placements", [placements.sum()])
+        add(m, region, "job_to_benefit", [to_benefit.sum()])
+        add(m, region, "vacancies", [r["vacancies"].sum()])
+        add(m, region, "jobs", [r["jobs"].sum()])
+        for k, v in sorted(r["counts"].items()):
+            add(m, region, k, [v])
+        for (payer, item), v in sorted(r["costs"].items()):
+            add(m, region, f"cost_{payer}_{item}_eur", [v])
+    return pd.DataFrame({
+        "month": np.concatenate(rows_m).astype(int),
+        "municipality": np.concatenate(rows_area),
+        "variable": np.concatenate(rows_var),
+        "value": np.concatenate(rows_val),
+    })

@@ -1,0 +1,494 @@
+"""``LabourMarketModel``: the regional labour market, one step = one month.
+
+The model builds its region and population from a validated scenario, keeps the hot state in
+struct-of-arrays tables (``sim/state.py``) with Mesa agents as light views onto their rows, and
+runs the monthly processes (``sim/processes/``) as whole-population array operations. Policy
+instruments (``sim/policies/``) act through hooks. Every random draw comes from named streams
+derived from the run's seed (``sim/rng.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import mesa
+import numpy as np
+
+from sim import metrics
+from sim.agents import (
+    PERSON_CLASSES,
+    Employer,
+    EmployerServicePoint,
+    Municipality,
+    School,
+)
+from sim.ledger import Ledger
+from sim.policies import make_policies
+from sim.population import build_population, commute_seed, social_ties
+from sim.processes import benefits, demand, jobs, matching, training
+from sim.region import Region, get_region, mesa_network
+from sim.rng import Streams
+from sim.scenario import Scenario, default_scenario, load_scenario
+from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog
+
+MONTHLY_ORDER = (
+    "demand", "demography", "sickness", "separations", "vacancies", "training", "matching",
+    "benefits",
+)
+
+
+class InvariantError(AssertionError):
+    """A bookkeeping invariant failed (a person lost or counted twice, flows not adding up)."""
+
+
+def _kwarg_overrides(params: dict[str, Any]) -> dict[str, Any]:
+    """``labour_market__separation_rate=0.01`` (Mesa/SolaraViz keyword style) -> dotted key."""
+    return {k.replace("__", "."): v for k, v in params.items()}
+
+
+class LabourMarketModel(mesa.Model):
+    """A regional labour market with employers, jobseekers, sheltered-work participants, schools.
+
+    Parameters
+    ----------
+    config:
+        A :class:`~sim.scenario.Scenario`, a path to a scenario TOML file, or None for defaults.
+    scale, months, region:
+        Shortcuts for ``run.scale``, ``run.months`` and ``run.region``.
+    rng:
+        Seed (int) of the run; defaults to the scenario's ``run.seed``.
+    check:
+        Verify the bookkeeping invariants every month (slower; raises InvariantError).
+    **params:
+        Any scenario key with ``__`` for dots, e.g. ``policies__wage_subsidy__enabled=True``.
+    """
+
+    def __init__(
+        self,
+        config: Scenario | str | Path | None = None,
+        *,
+        scale: float | None = None,
+        months: int | None = None,
+        region: str | Region | None = None,
+        rng: int | None = None,
+        check: bool = False,
+        **params: Any,
+    ):
+        if config is None:
+            scen = default_scenario()
+        elif isinstance(config, Scenario):
+            scen = config
+        else:
+            scen = load_scenario(config)
+        overrides = _kwarg_overrides(params)
+        if scale is not None:
+            overrides["run.scale"] = float(scale)
+        if months is not None:
+            overrides["run.months"] = int(months)
+        if isinstance(region, str):
+            overrides["run.region"] = region
+        if rng is not None:
+            if isinstance(rng, np.random.Generator):
+                rng = int(rng.integers(0, 2**63 - 1))
+            overrides["run.seed"] = int(rng)
+        if overrides:
+            scen = scen.with_overrides(overrides)
+        self.config = scen
+        self.p: dict[str, Any] = dict(scen.values)
+        seed = int(self.p["run.seed"])
+        super().__init__(rng=seed)
+        self.seed = seed
+        self.months = int(self.p["run.months"])
+        self.scale = float(self.p["run.scale"])
+        self.shocks = scen.shocks
+        self.check = check
+        self.streams = Streams(seed)
+        base_dir = Path(scen.path).parent if scen.path else None
+        self.region = region if isinstance(region, Region) else get_region(self.p["run.region"], base_dir)
+        self._validate_shocks()
+        self.month = 0
+        self.log = TransitionLog()
+        self.ledger = Ledger()
+        self.month_counts: dict[str, float] = {}
+        self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
+        self.series: list[dict[str, Any]] = []
+
+        # population and employers (arrays), commuting reach
+        persons, employers, placements, flows, resident_factor = build_population(
+            self.region, self.p, self.scale, self.streams.population
+        )
+        self.persons, self.employers, self.placements = persons, employers, placements
+        self.start_flows = flows
+        self.resident_factor = resident_factor
+        k = int(self.p["population.ties_per_person"])
+        persons.add_column("ties", np.int32, width=k, fill=-1)
+        persons.column("ties")[:] = social_ties(persons, k, self.streams.network)
+        self.commute_weights = commute_seed(self.region, self.p)
+        self.commute_weights[:, self.region.external] *= 1.0  # external nodes stay reachable
+        self.demand = demand.demand_path(self)
+        self.sector_weights = np.zeros((self.region.n_nodes, self.region.n_sectors))
+        np.add.at(self.sector_weights, (employers.node, employers.sector), employers.base_size)
+        self.sector_mix = self.sector_weights.sum(0) / max(self.sector_weights.sum(), 1e-9)
+        n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
+                                minlength=self.region.n_nodes)
+        self.school_capacity = np.floor(
+            n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        self.start_labour_force = int(np.count_nonzero(persons.state != State.INACTIVE)
+                                      - np.count_nonzero(persons.state == State.SOCIAL_ASSISTANCE
+                                                         & ~persons.ready))
+        pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
+        self.sheltered_places_per_month = (
+            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
+        self.start_state = persons.state.copy()
+        self.log.record(0, np.arange(persons.n), persons.state, persons.state, Cause.START)
+
+        # Mesa agents: views onto the rows, plus the municipal and institutional actors
+        self.network = self._mesa_network()
+        self.person_agents: list = []
+        self._add_person_agents(0, persons.n)
+        self.employer_agents = [Employer(self, r) for r in range(employers.n)]
+        self.municipalities = [
+            Municipality(self, i, name) for i, name in enumerate(self.region.names)
+            if not self.region.external[i]
+        ]
+        self.schools = [School(self, m.node) for m in self.municipalities]
+        self.service_point = EmployerServicePoint(self)
+
+        self.policies = make_policies(self)
+        for pol in self.policies:
+            pol.setup(self)
+        self.refresh_headcount()
+        self.datacollector = mesa.DataCollector(model_reporters=metrics.MODEL_REPORTERS)
+        self._record_month()
+        self.datacollector.collect(self)
+
+    # ------------------------------------------------------------------ construction helpers
+    def _validate_shocks(self) -> None:
+        from sim.scenario import ScenarioError
+
+        for i, s in enumerate(self.shocks):
+            if s.sector != "all" and s.sector not in self.region.sectors:
+                raise ScenarioError(self.config.path, f"shocks[{i}].sector",
+                                    f"got {s.sector!r}, allowed: 'all' or one of "
+                                    + ", ".join(self.region.sectors))
+            if s.municipality != "all" and s.municipality not in self.region.names:
+                raise ScenarioError(self.config.path, f"shocks[{i}].municipality",
+                                    f"got {s.municipality!r}, allowed: 'all' or one of "
+                                    + ", ".join(self.region.names))
+            if s.month > self.months:
+                raise ScenarioError(self.config.path, f"shocks[{i}].month",
+                                    f"got {s.month}, allowed: 0 to run.months ({self.months})")
+
+    def _mesa_network(self):
+        return mesa_network(self.region, self.random)
+
+    def _add_person_agents(self, start: int, stop: int) -> None:
+        groups = self.persons.group[start:stop]
+        for row, g in zip(range(start, stop), groups.tolist()):
+            self.person_agents.append(PERSON_CLASSES[g](self, row))
+
+    def add_persons(self, n: int, *, state: State, group: int, home, attrs: dict) -> np.ndarray:
+        """Add ``n`` entrants (arrays grow without reallocating every month)."""
+        per = self.persons
+        rows = per.append(
+            n, state=state, group=group, home=home, employer=-1, job_start=-1,
+            return_state=State.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else State.NO_BENEFIT,
+            start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
+            no_risk_until=-1, entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
+            **attrs,
+        )
+        k = per.column("ties").shape[1]
+        if k:
+            ties = social_ties_for(self, rows, k)
+            per.column("ties")[rows] = ties
+        self.log.record(self.month, rows, np.full(n, State.INACTIVE), state, Cause.ENTRY)
+        self._flow_add(rows, np.full(n, State.INACTIVE, np.int8), np.full(n, state, np.int8))
+        self.month_counts["entries"] = self.month_counts.get("entries", 0) + n
+        self._add_person_agents(int(rows[0]), int(rows[-1]) + 1)
+        return rows
+
+    @property
+    def months_run(self) -> int:
+        """Months simulated so far."""
+        return self.month
+
+    def _count_sa_exits(self, rows, old, new) -> None:
+        leaving = (old == State.SOCIAL_ASSISTANCE) & (new != State.SOCIAL_ASSISTANCE) & (
+            new != State.TRAINING) & (new != State.INACTIVE)
+        if leaving.any():
+            b = np.digitize(self.persons.months_out[rows[leaving]], metrics.SA_DURATION_EDGES)
+            self._sa_exit_buckets += np.bincount(b, minlength=3)
+
+    # ------------------------------------------------------------------ state changes
+    @property
+    def is_employed(self) -> np.ndarray:
+        """Bool per person: holds a job (regular, subsidised or pool)."""
+        return self.persons.state <= State.POOL
+
+    def stock(self, state: State) -> int:
+        return int(np.count_nonzero(self.persons.state == state))
+
+    def wage_of(self, rows: np.ndarray) -> np.ndarray:
+        """Monthly wage (EUR): productivity share, never below the minimum wage."""
+        mw = self.p["finance.minimum_wage_eur_month"]
+        wv = self.persons.wage_value[rows].astype(float)
+        return np.maximum(mw, self.p["employers.wage_share_of_productivity"] * wv * mw)
+
+    def refresh_headcount(self) -> None:
+        per, e = self.persons, self.employers
+        working = per.employer[per.state <= State.POOL]
+        e.headcount[:] = np.bincount(working, minlength=e.n)[: e.n]
+
+    def _flow_add(self, rows, old, new) -> None:
+        idx = (self.persons.home[rows].astype(np.int64) * N_STATES + old) * N_STATES + new
+        self._flows += np.bincount(idx, minlength=self._flows.size).reshape(self._flows.shape)
+
+    def move(self, rows: np.ndarray, new, cause: int) -> None:
+        """Change the state of ``rows`` to ``new`` (a state or an array), logging the change.
+
+        Leaving a job detaches the person from the employer and closes the placement record.
+        """
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == 0:
+            return
+        per = self.persons
+        old = per.state[rows].copy()
+        new_arr = np.broadcast_to(np.asarray(new, dtype=np.int8), rows.shape).copy()
+        self._count_sa_exits(rows, old, new_arr)
+        leaving_job = (old <= State.POOL) & (new_arr > State.POOL)
+        if leaving_job.any():
+            lj = rows[leaving_job]
+            for pol in self.policies:
+                pol.on_job_end(self, lj)
+            pl = per.placement[lj]
+            has = pl >= 0
+            self.placements.end_month[pl[has]] = self.month
+            self.placements.end_state[pl[has]] = new_arr[leaving_job][has]
+            per.employer[lj] = -1
+            per.job_start[lj] = -1
+            per.target_job[lj] = False
+            per.placement[lj] = -1
+            per.months_out[lj] = 0
+            per.subsidy_left[lj] = 0
+            per.subsidy_eur[lj] = 0
+            per.support_left[lj] = 0
+            per.support_kind[lj] = 0
+            per.sick[lj] = 0
+        per.state[rows] = new_arr
+        became_target = np.isin(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+        per.ever_target[rows[became_target]] = True
+        gone = rows[new_arr == State.INACTIVE]
+        per.left[gone] = self.month
+        self.log.record(self.month, rows, old, new_arr, cause)
+        self._flow_add(rows, old, new_arr)
+
+    def end_jobs(self, rows: np.ndarray, cause: int) -> None:
+        """End the jobs of ``rows``: placed target-group workers go back to their benefit (or
+        sheltered work under a right to return), others to WW when eligible or no benefit."""
+        per, p = self.persons, self.p
+        rows = np.asarray(rows, dtype=np.int64)
+        dest = np.full(len(rows), State.NO_BENEFIT, dtype=np.int8)
+        tgt = per.target_job[rows]
+        dest[tgt] = State.SOCIAL_ASSISTANCE
+        for pol in self.policies:
+            r = pol.return_state(self, rows)
+            if r is not None:
+                dest = np.where(r >= 0, r, dest).astype(np.int8)
+        tenure = self.month - per.job_start[rows]
+        u = self.streams.separations.random(len(rows))
+        ww = ~tgt & (tenure >= 6) & (u < p["labour_market.ww_eligible_share"])
+        dest[ww] = State.UNEMPLOYED_WW
+        per.ww_left[rows[ww]] = self.streams.separations.integers(
+            3, p["labour_market.ww_max_months"] + 1, int(ww.sum())) if ww.any() else 0
+        per.return_state[rows] = np.where(dest == State.SHELTERED, State.SHELTERED,
+                                          State.SOCIAL_ASSISTANCE)
+        key = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations", Cause.LAYOFF: "layoffs"}
+        name = key.get(cause, "job_ends")
+        self.month_counts[name] = self.month_counts.get(name, 0) + len(rows)
+        self.move(rows, dest, cause)
+
+    def hire(self, rows: np.ndarray, emps: np.ndarray) -> None:
+        """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements."""
+        per, e = self.persons, self.employers
+        rows = np.asarray(rows, dtype=np.int64)
+        emps = np.asarray(emps, dtype=np.int64)
+        if len(rows) == 0:
+            return
+        old = per.state[rows].copy()
+        kind = np.where(e.is_pool[emps], State.POOL, State.EMPLOYED).astype(np.int8)
+        for pol in self.policies:
+            k = pol.job_kind(self, rows, emps, kind)
+            if k is not None:
+                kind = k.astype(np.int8)
+        target = np.isin(old, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+        self._count_sa_exits(rows, old, kind)
+        per.state[rows] = kind
+        per.employer[rows] = emps
+        per.job_start[rows] = self.month
+        per.months_out[rows] = 0
+        per.sick[rows] = 0
+        per.target_job[rows] = target
+        per.return_state[rows[target]] = State.SOCIAL_ASSISTANCE
+        np.add.at(e.headcount, emps, 1)
+        np.subtract.at(e.vacancies, emps, 1)
+        self.log.record(self.month, rows, old, kind, Cause.HIRE)
+        self._flow_add(rows, old, kind)
+        if target.any():
+            t_rows, t_emps = rows[target], emps[target]
+            pl = self.placements.append(
+                len(t_rows), person=t_rows, month=self.month, origin=old[target],
+                kind=kind[target], employer=t_emps, end_month=-1, end_state=-1,
+                subsidised=kind[target] == State.SUBSIDISED, deadweight_key=-1,
+            )
+            per.placement[t_rows] = pl
+            first = per.first_placement[t_rows] < 0
+            per.first_placement[t_rows[first]] = self.month
+            np.add.at(e.target_hires, t_emps, 1)
+        for pol in self.policies:
+            pol.on_hire(self, rows, emps)
+        if target.any():
+            pl_rows = per.placement[rows[target]]
+            self.placements.supported[pl_rows] = per.support_kind[rows[target]]
+            self.placements.no_risk[pl_rows] = per.no_risk_until[rows[target]] >= self.month
+        mc = self.month_counts
+        mc["hires"] = mc.get("hires", 0) + len(rows)
+        mc["placements"] = mc.get("placements", 0) + int(target.sum())
+
+    # ------------------------------------------------------------------ policies
+    def hook_product(self, hook: str, rows: np.ndarray) -> np.ndarray | None:
+        """Product of the multipliers that policies return from ``hook`` (None if none do)."""
+        out = None
+        for pol in self.policies:
+            f = getattr(pol, hook)(self, rows)
+            if f is not None:
+                out = f if out is None else out * f
+        return out
+
+    def hook_pairs(self, hook: str):
+        """Concatenate (persons, vacancy slots) pairs that policies return from ``hook``."""
+        got = [x for pol in self.policies if (x := getattr(pol, hook)(self)) is not None]
+        if not got:
+            return None
+        return (np.concatenate([g[0] for g in got]), np.concatenate([g[1] for g in got]))
+
+    def policy_hook(self, hook: str) -> None:
+        for pol in self.policies:
+            getattr(pol, hook)(self)
+
+    # ------------------------------------------------------------------ the month
+    def step(self) -> None:
+        """Advance one month: the processes in MONTHLY_ORDER, then costs and records."""
+        self.month += 1
+        self.month_counts = {}
+        self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
+        before = np.bincount(self.persons.state, minlength=N_STATES) if self.check else None
+        n_before = self.persons.n
+        self.policy_hook("month_start")
+        demand.update_demand(self)
+        benefits.exits(self)
+        benefits.entries(self)
+        jobs.sickness(self)
+        jobs.separations(self)
+        demand.update_vacancies(self)
+        training.train(self)
+        vac_before = self.employers.vacancies.copy() if self.check else None
+        matching.match(self)
+        if self.check:
+            self._check_matching(vac_before)
+        benefits.benefit_flows(self)
+        benefits.count_months_out(self)
+        self.policy_hook("month_end")
+        self._book_costs()
+        self._record_month()
+        if self.check:
+            self.check_invariants(before, n_before)
+        if self.month >= self.months:
+            self.running = False
+        self.datacollector.collect(self)
+
+    def run(self, months: int | None = None, progress=None) -> None:
+        """Run ``months`` more months (default: until ``run.months``)."""
+        target = self.months if months is None else self.month + months
+        while self.month < target:
+            self.step()
+            if progress is not None:
+                progress(self.month, target)
+
+    def _book_costs(self) -> None:
+        p, per, L = self.p, self.persons, self.ledger
+        st = per.state
+        training = st == State.TRAINING
+        n_sa = np.count_nonzero(st == State.SOCIAL_ASSISTANCE) + np.count_nonzero(
+            training & (per.return_state == State.SOCIAL_ASSISTANCE))
+        n_ww = np.count_nonzero(st == State.UNEMPLOYED_WW) + np.count_nonzero(
+            training & (per.return_state == State.UNEMPLOYED_WW))
+        L.book("municipality", "social_assistance", n_sa * p["finance.sa_benefit_eur_month"])
+        L.book("national", "unemployment_benefit", n_ww * p["finance.ww_benefit_eur_month"])
+        L.book("national", "sheltered_work",
+               np.count_nonzero(st == State.SHELTERED) * p["finance.sw_cost_eur_month"])
+        L.book("municipality", "training", np.count_nonzero(training) * p["schools.cost_per_month"])
+
+    def _record_month(self) -> None:
+        self.series.append(metrics.month_record(self))
+        self.last_costs = self.ledger.close_month()
+
+    # ------------------------------------------------------------------ invariants
+    def _check_matching(self, vac_before: np.ndarray) -> None:
+        if (self.employers.vacancies < 0).any():
+            raise InvariantError(f"month {self.month}: a vacancy was filled twice")
+
+    def check_invariants(self, before: np.ndarray | None = None, n_before: int | None = None) -> None:
+        """Raise InvariantError if persons are lost or double-counted or flows do not add up."""
+        per, e = self.persons, self.employers
+        st = per.state
+        counts = np.bincount(st, minlength=N_STATES)
+        if counts.sum() != per.n or (st < 0).any() or (st >= N_STATES).any():
+            raise InvariantError(f"month {self.month}: states do not cover every person once")
+        employed = st <= State.POOL
+        if (per.employer[employed] < 0).any() or (per.employer[~employed] >= 0).any():
+            raise InvariantError(f"month {self.month}: a job without employer or vice versa")
+        hc = np.bincount(per.employer[employed], minlength=e.n)[: e.n]
+        if not np.array_equal(hc, e.headcount):
+            raise InvariantError(f"month {self.month}: employer headcounts do not add up")
+        if before is not None:
+            flows = self._flows.sum(axis=0)
+            net = flows.sum(axis=0) - flows.sum(axis=1)  # inflow - outflow per state
+            # entries are logged as INACTIVE -> state; they add persons, not INACTIVE outflow
+            entries = per.n - (n_before or per.n)
+            net[State.INACTIVE] += entries
+            if not np.array_equal(before + net, counts):
+                raise InvariantError(
+                    f"month {self.month}: stocks {counts.tolist()} != previous "
+                    f"{before.tolist()} + flows {net.tolist()}")
+        pl = self.placements
+        open_pl = pl.end_month < 0
+        if not np.array_equal(np.sort(pl.person[open_pl]), np.sort(per.placement.nonzero()[0][
+                per.placement[per.placement.nonzero()[0]] >= 0])) and False:
+            pass
+        if (per.placement >= 0).sum() != open_pl.sum():
+            raise InvariantError(f"month {self.month}: open placements do not match jobs")
+        tot = sum(self.ledger.totals.values())
+        if not np.isfinite(tot) or any(v < 0 for v in self.ledger.totals.values()):
+            raise InvariantError(f"month {self.month}: the ledger holds a negative or NaN amount")
+
+    # ------------------------------------------------------------------ results
+    def summary(self) -> dict[str, Any]:
+        """The public outcomes of the run (``summary.json``)."""
+        return metrics.summary(self)
+
+    def monthly_table(self):
+        """Tidy monthly series: one row per month, municipality and variable."""
+        return metrics.monthly_table(self)
+
+
+def social_ties_for(model, rows: np.ndarray, k: int) -> np.ndarray:
+    """Ties for new entrants: ``k`` random persons of the same municipality."""
+    per, rng = model.persons, model.streams.network
+    homes = per.home[rows]
+    out = np.full((len(rows), k), -1, dtype=np.int32)
+    for h in np.unique(homes):
+        same = np.flatnonzero(per.home == h)
+        sel = homes == h
+        out[sel] = rng.choice(same, size=(int(sel.sum()), k))
+    return out

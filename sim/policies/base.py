@@ -1,0 +1,112 @@
+"""The small interface every policy instrument implements.
+
+A policy declares its parameters (``PARAMS``, keys ``policies.<name>.*``) and acts at named
+hook points of the monthly processes. Processes call every hook of every policy; a policy that
+is switched off or outside its active window simply returns nothing, so processes never test
+which policy is on. Each hook gets the model and the rows it concerns, and returns either
+``None`` (no effect) or an array aligned with those rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.params import Param, _p
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.model import LabourMarketModel
+
+
+def window_params(name: str, label: str) -> list[Param]:
+    """The parameters every instrument shares: switch, start month and end month."""
+    return [
+        _p(f"policies.{name}.enabled", False, "switch", "design",
+           f"Switch {label} on."),
+        _p(f"policies.{name}.start_month", 0, "month",
+           "design: instruments often start late", f"First month in which {label} runs.",
+           lo=0, hi=1200),
+        _p(f"policies.{name}.end_month", -1, "month",
+           "design: instruments are often cut when a new government takes office",
+           f"Month in which {label} stops (-1: never). People already placed with it lose "
+           "its support from then on.", lo=-1, hi=1200),
+    ]
+
+
+class Policy:
+    """Base class: stores its parameters and knows when it is active."""
+
+    name: str = ""
+    label: str = ""
+    PARAMS: list[Param] = []
+
+    def __init__(self, model: LabourMarketModel):
+        self.model = model
+        prefix = f"policies.{self.name}."
+        self.p = {k[len(prefix):]: v for k, v in model.p.items() if k.startswith(prefix)}
+        self.enabled = bool(self.p.get("enabled", False))
+        self.spent_eur = 0.0
+
+    # --- activity ------------------------------------------------------------------------
+    def active(self, month: int | None = None) -> bool:
+        """True while the instrument runs: enabled, started and not stopped."""
+        if not self.enabled:
+            return False
+        m = self.model.month if month is None else month
+        end = self.p.get("end_month", -1)
+        return m >= self.p.get("start_month", 0) and (end < 0 or m < end)
+
+    def stop_month(self) -> int:
+        """Effective end month after shocks of kind ``policy_stop`` (-1: never)."""
+        return self.p.get("end_month", -1)
+
+    # --- hooks (all optional) --------------------------------------------------------------
+    def setup(self, model) -> None:
+        """Called once after the population is built."""
+
+    def month_start(self, model) -> None:
+        """Called at the start of every month, before the processes."""
+
+    def adjust_targets(self, model) -> None:
+        """Called after employers' desired sizes moved (work pools set their own here)."""
+
+    def search_factor(self, model, persons: np.ndarray) -> np.ndarray | None:
+        """Multiplier on the application intensity of these searchers."""
+
+    def extra_applications(self, model) -> tuple[np.ndarray, np.ndarray] | None:
+        """(persons, employers) introduced directly to employers this month."""
+
+    def hiring_value(self, model, persons, employers, ctx) -> np.ndarray | None:
+        """Value added to the employer's judgement of each (person, employer) pair (EUR/month).
+
+        ``ctx`` holds the pieces of the baseline value: wage, sick-pay risk, supervision cost.
+        """
+
+    def job_kind(self, model, persons, employers, kind: np.ndarray) -> np.ndarray | None:
+        """The kind of job (State code) each hire starts, e.g. SUBSIDISED; None keeps it."""
+
+    def on_hire(self, model, persons: np.ndarray, employers: np.ndarray) -> None:
+        """Called after hires (all kinds) with the hired persons and their employers."""
+
+    def separation_factor(self, model, persons: np.ndarray) -> np.ndarray | None:
+        """Multiplier on the ordinary separation hazard of these employed persons."""
+
+    def relapse_factor(self, model, persons: np.ndarray) -> np.ndarray | None:
+        """Multiplier on the relapse hazard of these placed target-group workers."""
+
+    def return_state(self, model, persons: np.ndarray) -> np.ndarray | None:
+        """State code to return to after a relapse (e.g. sheltered work under a right to
+        return), or -1 to keep the default."""
+
+    def on_job_end(self, model, persons: np.ndarray) -> None:
+        """Called when these persons' jobs end (any reason), before their columns are reset."""
+
+    def sick_cover(self, model, sick: np.ndarray) -> np.ndarray | None:
+        """Bool per sick worker: the state pays this month's sick pay (no-risk policy)."""
+
+    def forecast(self, model) -> tuple[int, float] | None:
+        """(horizon in months, accuracy) replacing the schools' default forecast."""
+
+    def month_end(self, model) -> None:
+        """Called at the end of the month: book costs, end expired support."""

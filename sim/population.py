@@ -1,0 +1,261 @@
+"""Build the month-0 population of persons and employers from a region and the parameters.
+
+Counts per municipality come from the region file (DOMAIN.md figures for Flevoland) times
+``run.scale``; individual attributes are drawn from the distributions in ``sim/defaults.py``.
+Employed persons are created from the job positions they fill, with their home drawn from a
+doubly constrained gravity model of commuting, so jobs per municipality and the commuting
+pattern both hold at month 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.state import EMPLOYER_COLUMNS, PERSON_COLUMNS, PLACEMENT_COLUMNS, Group, State, Table
+
+#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016, DOMAIN.md);
+#: used when a region file gives no unemployment figure.
+DEFAULT_UNEMPLOYED_SHARE = 16_000 / 218_000
+#: average establishment size of external job areas (assumed: larger firms around Amsterdam)
+EXTERNAL_ESTABLISHMENT_SIZE = 10.0
+
+
+def stochastic_round(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Round to an integer up or down with probability given by the fraction (unbiased).
+
+    >>> stochastic_round(np.array([2.0, 3.0]), np.random.default_rng(0)).tolist()
+    [2, 3]
+    """
+    x = np.asarray(x, dtype=float)
+    lo = np.floor(x)
+    return (lo + (rng.random(x.shape) < (x - lo))).astype(np.int64)
+
+
+def ipf(seed: np.ndarray, rows: np.ndarray, cols: np.ndarray, iters: int = 200) -> np.ndarray:
+    """Iterative proportional fitting: scale ``seed`` so its sums match ``rows`` and ``cols``.
+
+    >>> m = ipf(np.ones((2, 2)), np.array([3.0, 1.0]), np.array([2.0, 2.0]))
+    >>> np.round(m.sum(1), 6).tolist(), np.round(m.sum(0), 6).tolist()
+    ([3.0, 1.0], [2.0, 2.0])
+    """
+    m = np.asarray(seed, dtype=float).copy()
+    for _ in range(iters):
+        rs = m.sum(1)
+        m *= np.divide(rows, rs, out=np.zeros_like(rs), where=rs > 0)[:, None]
+        cs = m.sum(0)
+        m *= np.divide(cols, cs, out=np.zeros_like(cs), where=cs > 0)[None, :]
+    return m
+
+
+def commute_seed(region, p) -> np.ndarray:
+    """Gravity weights exp(-minutes / decay) within commuting reach (home x work node)."""
+    minutes = region.travel_minutes.astype(float).copy()
+    np.fill_diagonal(minutes, p["matching.local_minutes"])
+    w = np.exp(-minutes / p["matching.commute_decay_minutes"])
+    w[~np.isfinite(minutes) | (minutes > p["matching.max_commute_minutes"])] = 0.0
+    np.fill_diagonal(w, np.exp(-p["matching.local_minutes"] / p["matching.commute_decay_minutes"]))
+    return w
+
+
+def _beta(rng, mean, conc, size):
+    mean = float(np.clip(mean, 1e-3, 1 - 1e-3))
+    return rng.beta(mean * conc, (1 - mean) * conc, size)
+
+
+def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector_mix) -> dict:
+    """Draw the attributes of ``n`` new persons of one starting state."""
+    mw_median = p["population.worker_wage_value_median"]
+    out: dict[str, np.ndarray] = {}
+    sickness_factor = 1.0
+    if group_state in (State.EMPLOYED, State.UNEMPLOYED_WW):
+        wv = np.exp(rng.normal(np.log(mw_median), 0.4, n)).clip(1.0, 8.0)
+        res = _beta(rng, 0.67, 7.5, n)
+        ready = np.ones(n, bool)
+    elif group_state == State.NO_BENEFIT:
+        wv = np.exp(rng.normal(np.log(1.2), 0.3, n)).clip(0.8, 8.0)
+        res = _beta(rng, 0.62, 7.5, n)
+        ready = np.ones(n, bool)
+    elif group_state == State.SOCIAL_ASSISTANCE:
+        full = rng.random(n) < p["population.sa_full_capacity_share"]
+        wv = np.where(full, np.exp(rng.normal(np.log(1.1), 0.15, n)).clip(1.0, 3.0),
+                      _beta(rng, p["population.sa_wage_value_mean"], 8.0, n))
+        res = _beta(rng, 0.50, 6.0, n)
+        # readiness is likelier for those with a full wage value; overall share as the parameter
+        share = p["population.search_ready_share"]
+        p_full = min(1.0, 1.5 * share)
+        n_full = full.mean() if n else 0.0
+        p_rest = np.clip((share - n_full * p_full) / max(1e-9, 1 - n_full), 0.0, 1.0)
+        ready = rng.random(n) < np.where(full, p_full, p_rest)
+        sickness_factor = p["health.target_group_sickness_factor"]
+    elif group_state == State.SHELTERED:
+        wv = _beta(rng, p["population.sw_wage_value_mean"], 8.0, n)
+        res = _beta(rng, 0.42, 6.0, n)
+        ready = rng.random(n) < p["population.sw_transition_ready_share"]
+        sickness_factor = p["health.target_group_sickness_factor"]
+    else:  # pragma: no cover - programming error
+        raise ValueError(group_state)
+    out["wage_value"] = wv.astype(np.float32)
+    out["resilience"] = res.astype(np.float32)
+    out["ready"] = ready
+    out["sickness"] = (
+        p["health.sick_onset_rate"] * sickness_factor * np.exp(rng.normal(-0.125, 0.5, n))
+    ).astype(np.float32)
+    out["level"] = np.digitize(wv, [1.3, 2.0]).astype(np.int8)
+    out["sector"] = rng.choice(n_sectors, size=n, p=sector_mix).astype(np.int8)
+    return out
+
+
+def build_employers(region, p, scale, rng):
+    """Employers per node with sizes (resident-held jobs), sector, pressure, openness, slack."""
+    emp = Table(EMPLOYER_COLUMNS, capacity=1024)
+    ext = region.external
+    jobs = region.jobs.astype(float) * scale
+    lf = region.labour_force.astype(float) * scale
+    unemployed = _unemployed(region) * scale
+    employed_total = (lf - unemployed).sum()
+    ext_jobs = jobs[ext].sum()
+    internal_jobs = jobs[~ext].sum()
+    # Resident-held share of internal jobs; the rest is held by in-commuters (not simulated).
+    resident_factor = 1.0
+    if internal_jobs > 0:
+        resident_factor = float(np.clip((employed_total - ext_jobs) / internal_jobs, 0.05, 1.0))
+    resident_jobs = np.where(ext, jobs, jobs * resident_factor)
+    resident_jobs = stochastic_round(resident_jobs, rng)
+    for node in range(region.n_nodes):
+        if ext[node]:
+            n_est = int(np.ceil(resident_jobs[node] / EXTERNAL_ESTABLISHMENT_SIZE))
+        else:
+            n_est = int(stochastic_round(np.array([region.establishments[node] * scale]), rng)[0])
+        if resident_jobs[node] > 0:
+            n_est = max(n_est, 1)
+        if n_est == 0:
+            continue
+        weights = np.exp(rng.normal(0.0, 1.2, n_est))
+        sizes = rng.multinomial(int(resident_jobs[node]), weights / weights.sum())
+        sector = rng.choice(region.n_sectors, size=n_est, p=_norm(region.sector_shares[node]))
+        incomm = 0 if ext[node] else np.rint(sizes * (1 / resident_factor - 1)).astype(np.int32)
+        inclusive = rng.random(n_est) < p["employers.inclusive_share"]
+        has_slack = rng.random(n_est) < p["employers.slack_share"]
+        emp.append(
+            n_est,
+            node=node,
+            sector=sector,
+            base_size=sizes,
+            incommuters=incomm,
+            target=sizes * (1 + p["employers.vacancy_open_share"]),
+            pressure=_beta(rng, p["employers.pressure_mean"], 6.0, n_est),
+            openness=np.where(inclusive, rng.uniform(0.5, 1.0, n_est), 0.0),
+            slack=np.where(has_slack, rng.uniform(0.1, 0.6, n_est), 0.0),
+            pool=-1,
+            external=bool(ext[node]),
+        )
+    return emp, resident_factor
+
+
+def _norm(w) -> np.ndarray:
+    w = np.asarray(w, dtype=float).clip(0, None)
+    s = w.sum()
+    return w / s if s > 0 else np.full(len(w), 1 / len(w))
+
+
+def _unemployed(region) -> np.ndarray:
+    u = getattr(region, "unemployed", None)
+    if u is None:
+        return region.labour_force.astype(float) * DEFAULT_UNEMPLOYED_SHARE
+    return np.asarray(u, dtype=float)
+
+
+def start_counts(region, p, scale, rng) -> dict[State, np.ndarray]:
+    """Persons per node and starting state (not counting the employed, made from jobs)."""
+    ww = region.unemployment_benefit.astype(float) * scale
+    sa = region.social_assistance.astype(float) * scale
+    sw = region.sheltered_work.astype(float) * scale
+    unemployed = _unemployed(region) * scale
+    # unemployed without benefit: CBS unemployed minus WW minus the searching bijstand recipients
+    nb = np.clip(unemployed - ww - p["population.search_ready_share"] * sa, 0, None)
+    return {
+        State.UNEMPLOYED_WW: stochastic_round(ww, rng),
+        State.SOCIAL_ASSISTANCE: stochastic_round(sa, rng),
+        State.SHELTERED: stochastic_round(sw, rng),
+        State.NO_BENEFIT: stochastic_round(nb, rng),
+    }
+
+
+def build_population(region, p, scale, rng):
+    """Persons table, employers table, placements table and the commuting flow matrix."""
+    employers, resident_factor = build_employers(region, p, scale, rng)
+    n_nodes = region.n_nodes
+    lf = region.labour_force.astype(float) * scale
+    counts = start_counts(region, p, scale, rng)
+    employed_res = np.clip(lf - _unemployed(region) * scale
+                           - region.sheltered_work.astype(float) * scale, 0, None)
+    employed_res[region.external] = 0.0
+    # Doubly constrained gravity model: homes (rows) x work places (columns).
+    col = np.bincount(employers.node, weights=employers.base_size, minlength=n_nodes)
+    flows = ipf(commute_seed(region, p), employed_res * col.sum() / max(employed_res.sum(), 1e-9),
+                col)
+    capacity = int(1.3 * (col.sum() + sum(c.sum() for c in counts.values())) + 1024)
+    persons = Table(PERSON_COLUMNS, capacity=capacity)
+    mix = _norm((region.sector_shares * region.jobs[:, None]).sum(0))
+
+    # Employed: one person per resident-held position, home drawn from the flow column.
+    order = np.argsort(employers.node, kind="stable")
+    emp_ids = np.repeat(order, employers.base_size[order].astype(np.int64))
+    if len(emp_ids):
+        work_node = employers.node[emp_ids]
+        homes = np.empty(len(emp_ids), dtype=np.int16)
+        for j in np.unique(work_node):
+            sel = work_node == j
+            homes[sel] = rng.choice(n_nodes, size=int(sel.sum()), p=_norm(flows[:, j]))
+        attrs = person_attributes(rng, p, State.EMPLOYED, len(emp_ids), region.n_sectors, mix)
+        attrs["sector"] = employers.sector[emp_ids]
+        persons.append(
+            len(emp_ids), state=State.EMPLOYED, group=Group.WORKER, home=homes, employer=emp_ids,
+            job_start=-rng.integers(1, 120, len(emp_ids)), return_state=State.NO_BENEFIT,
+            start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
+            training_sector=-1, no_risk_until=-1, **attrs,
+        )
+    groups = {State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE, State.SHELTERED: Group.SHELTERED}
+    for state, per_node in counts.items():
+        for node in range(n_nodes):
+            k = int(per_node[node])
+            if k == 0 or region.external[node]:
+                continue
+            attrs = person_attributes(rng, p, state, k, region.n_sectors, mix)
+            extra = {}
+            if state == State.UNEMPLOYED_WW:
+                extra["ww_left"] = rng.integers(1, p["labour_market.ww_max_months"] + 1, k)
+                extra["months_out"] = rng.integers(0, 12, k)
+            elif state == State.NO_BENEFIT:
+                extra["months_out"] = rng.integers(0, 12, k)
+            elif state == State.SOCIAL_ASSISTANCE:
+                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (DOMAIN.md)
+                extra["months_out"] = np.minimum(rng.geometric(1 / 40.0, k), 360)
+            persons.append(
+                k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
+                job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,
+                start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
+                no_risk_until=-1, ever_target=state in groups, **attrs, **extra,
+            )
+    employers.headcount[:] = np.bincount(
+        persons.employer[persons.employer >= 0], minlength=employers.n
+    )[: employers.n]
+    placements = Table(PLACEMENT_COLUMNS, capacity=4096)
+    return persons, employers, placements, flows, resident_factor
+
+
+def social_ties(persons, k: int, rng) -> np.ndarray:
+    """``k`` random ties per person among persons of the same home municipality (n x k)."""
+    n = persons.n
+    ties = np.full((n, max(k, 0)), -1, dtype=np.int32)
+    if k == 0 or n == 0:
+        return ties
+    order = np.argsort(persons.home, kind="stable")
+    homes = persons.home[order]
+    starts = np.searchsorted(homes, homes, side="left")
+    ends = np.searchsorted(homes, homes, side="right")
+    size = ends - starts
+    for c in range(k):
+        pick = starts + (rng.random(n) * size).astype(np.int64)
+        ties[order, c] = order[pick]
+    return ties

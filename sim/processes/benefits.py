@@ -1,0 +1,84 @@
+"""Benefit spells and the flows between benefits, and demography (entries and exits).
+
+WW runs out after its drawn duration and then continues on bijstand for those who pass the
+means test; bijstand recipients also leave for other reasons (partner income, moving); people
+without benefit apply for bijstand; municipalities create new sheltered places (beschut werk)
+for recipients with the lowest wage value. Demography: retirement, migration and death take
+people out for good; school leavers and movers come in.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.population import person_attributes, stochastic_round
+from sim.state import JOB_STATES, Cause, Group, State
+
+
+def benefit_flows(model) -> None:
+    per, p, rng = model.persons, model.p, model.streams.benefits
+    st = per.state
+    u = rng.random((3, per.n))
+    # WW counts down; exhaustion -> bijstand (means test) or no benefit
+    ww = st == State.UNEMPLOYED_WW
+    per.ww_left[ww] -= 1
+    done = np.flatnonzero(ww & (per.ww_left <= 0))
+    if len(done):
+        to_sa = u[0, done] < p["labour_market.ww_to_social_assistance_share"]
+        model.move(done[to_sa], State.SOCIAL_ASSISTANCE, Cause.WW_EXHAUSTED)
+        model.move(done[~to_sa], State.NO_BENEFIT, Cause.WW_EXHAUSTED)
+    st = per.state
+    sa_exit = np.flatnonzero((st == State.SOCIAL_ASSISTANCE) & (u[1] < p["labour_market.sa_other_exit_rate"]))
+    nb_apply = np.flatnonzero((st == State.NO_BENEFIT) & (u[2] < p["labour_market.no_benefit_to_sa_rate"]))
+    model.move(sa_exit, State.NO_BENEFIT, Cause.SA_OTHER_EXIT)
+    model.move(nb_apply, State.SOCIAL_ASSISTANCE, Cause.SA_APPLICATION)
+    # new sheltered places (beschut werk) for the recipients furthest from the labour market
+    places = model.sheltered_places_per_month
+    k = int(stochastic_round(np.array([places]), rng)[0]) if places > 0 else 0
+    if k:
+        sa = np.flatnonzero((per.state == State.SOCIAL_ASSISTANCE) & ~per.ready)
+        if len(sa):
+            lowest = sa[np.argsort(per.wage_value[sa], kind="stable")[: min(k, len(sa))]]
+            per.return_state[lowest] = State.SHELTERED
+            model.move(lowest, State.SHELTERED, Cause.SHELTERED_PLACE)
+
+
+def count_months_out(model) -> None:
+    per = model.persons
+    out = np.isin(per.state, (State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE))
+    per.months_out[out] = np.minimum(per.months_out[out] + 1, 32000)
+
+
+def exits(model) -> None:
+    """Retirement, migration and death: people leave the labour force for good."""
+    per, p = model.persons, model.p
+    st = per.state
+    h = np.zeros(per.n)
+    working_or_searching = np.isin(st, (*JOB_STATES, State.UNEMPLOYED_WW, State.NO_BENEFIT, State.TRAINING))
+    h[working_or_searching] = p["demography.exit_rate_employed"]
+    h[st == State.SOCIAL_ASSISTANCE] = p["demography.exit_rate_social_assistance"]
+    h[st == State.SHELTERED] = p["demography.exit_rate_sheltered"]
+    leave = np.flatnonzero(model.streams.demography.random(per.n) < h)
+    if len(leave):
+        model.move(leave, State.INACTIVE, Cause.EXIT)
+
+
+def entries(model) -> None:
+    """New entrants: school leavers and movers (no benefit) and direct bijstand entrants."""
+    p, rng, region = model.p, model.streams.demography, model.region
+    expected = p["demography.entry_rate"] * model.start_labour_force
+    k = int(rng.poisson(expected)) if expected > 0 else 0
+    if k == 0:
+        return
+    pop = region.population.astype(float) * (~region.external)
+    if pop.sum() <= 0:
+        return
+    homes = rng.choice(region.n_nodes, size=k, p=pop / pop.sum())
+    to_sa = rng.random(k) < p["demography.entry_social_assistance_share"]
+    for state, mask in ((State.NO_BENEFIT, ~to_sa), (State.SOCIAL_ASSISTANCE, to_sa)):
+        n = int(mask.sum())
+        if n == 0:
+            continue
+        attrs = person_attributes(rng, p, state, n, region.n_sectors, model.sector_mix)
+        group = Group.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else Group.WORKER
+        model.add_persons(n, state=state, group=group, home=homes[mask], attrs=attrs)

@@ -1,0 +1,73 @@
+"""Sector demand, employers' desired size, vacancies and layoffs.
+
+Sector demand follows a persistent random cycle plus dated shocks (reshoring, recession, a new
+product line). The whole path is drawn at the start of the run, so the schools' forecast can be
+"the true future plus noise" and every arm of a comparison sees the same demand.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.state import Cause, JOB_STATES
+
+#: months of demand drawn beyond the run, for forecasts that look ahead (max horizon 120)
+FORECAST_PAD = 121
+#: employers shed staff only when they are this far above their desired size
+LAYOFF_BAND = 0.05
+
+
+def demand_path(model) -> np.ndarray:
+    """Log demand index per month, node and sector: shape (months + pad, nodes, sectors)."""
+    p, rng = model.p, model.streams.demand
+    months = model.months + FORECAST_PAD
+    n_nodes, n_sec = model.region.n_nodes, model.region.n_sectors
+    rho, sd = p["employers.sector_persistence"], p["employers.sector_cycle_sd"]
+    trend = np.log1p(p["employers.sector_growth"]) / 12.0
+    dev = np.zeros(n_sec)
+    path = np.zeros((months, n_nodes, n_sec))
+    shocks = rng.normal(0.0, sd, (months, n_sec))
+    for t in range(1, months):
+        dev = rho * dev + shocks[t]
+        path[t] = dev[None, :] + trend * t
+    sector_index = {s: i for i, s in enumerate(model.region.sectors)}
+    node_index = {s: i for i, s in enumerate(model.region.names)}
+    for shock in model.shocks:
+        if shock.kind == "policy_stop":
+            continue
+        end = months if shock.duration_months == 0 else min(months, shock.month + shock.duration_months)
+        secs = slice(None) if shock.sector == "all" else sector_index[shock.sector]
+        nodes = slice(None) if shock.municipality == "all" else node_index[shock.municipality]
+        path[shock.month:end, nodes, secs] += np.log1p(shock.size)
+    return path
+
+
+def update_demand(model) -> None:
+    """Move each employer's desired size with sector demand and its own AR(1) deviation."""
+    e, p, rng = model.employers, model.p, model.streams.demand
+    t = model.month
+    rho = p["employers.demand_persistence"]
+    e.demand_dev[:] = rho * e.demand_dev + rng.normal(0.0, p["employers.demand_noise"], e.n)
+    level = model.demand[t][e.node, e.sector]
+    e.target[:] = e.base_size * (1 + p["employers.vacancy_open_share"]) * np.exp(level + e.demand_dev)
+    model.policy_hook("adjust_targets")
+
+
+def update_vacancies(model) -> None:
+    """Open vacancies up to the desired size; lay off staff well above it."""
+    e = model.employers
+    model.refresh_headcount()
+    desired = np.floor(e.target + 0.5).astype(np.int32)
+    e.vacancies[:] = np.maximum(desired - e.headcount, 0)
+    excess = e.headcount - np.ceil(e.target * (1 + LAYOFF_BAND)).astype(np.int32)
+    over = excess > 0
+    if not over.any():
+        return
+    per = model.persons
+    emp = np.flatnonzero(np.isin(per.state, JOB_STATES) & (per.employer >= 0))
+    share = np.zeros(e.n)
+    share[over] = excess[over] / np.maximum(e.headcount[over], 1)
+    u = model.streams.separations.random(len(emp))
+    laid_off = emp[u < share[per.employer[emp]]]
+    if len(laid_off):
+        model.end_jobs(laid_off, Cause.LAYOFF)

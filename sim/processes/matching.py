@@ -1,0 +1,209 @@
+"""Search and matching: jobseekers apply within commuting reach, employers hire on business value.
+
+All searchers compete for the same vacancies: unemployed on WW, people without benefit,
+ready bijstand recipients and transition-ready sheltered-work participants. The process is an
+urn-ball market done as array operations:
+
+1. each searcher sends a Poisson number of applications; each goes to a (municipality, sector)
+   cell with probability proportional to commuting weight x open vacancies there (most to the
+   person's own sector), then to a random open vacancy in that cell;
+2. the employer service point adds brokered introductions of target-group candidates;
+3. the employer judges each applicant's business value: expected productivity (wage value,
+   sector match, months out of work) minus wage, expected sick pay, supervision cost, plus the
+   value an inclusive employer attaches to inclusive hiring, plus the policies' contributions,
+   plus a judgement error; an applicant is acceptable when the value is positive;
+4. each vacancy offers the job to its best acceptable applicant; a person with several offers
+   takes the best one; vacancies whose candidate went elsewhere stay open.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.state import Cause, State
+
+TARGET_STATES = (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+
+
+def search_intensity(model) -> np.ndarray:
+    """Expected applications per month of every person (0 for those who do not search)."""
+    per, p = model.persons, model.p
+    st = per.state
+    rel = np.zeros(per.n)
+    rel[(st == State.UNEMPLOYED_WW) | (st == State.NO_BENEFIT)] = 1.0
+    rel[(st == State.SOCIAL_ASSISTANCE) & per.ready] = p["matching.sa_search_intensity"]
+    rel[(st == State.SHELTERED) & per.ready] = p["matching.sw_search_intensity"]
+    rel[per.sick > 0] = 0.0
+    out_of_work = st != State.SHELTERED
+    decay = np.exp(-p["matching.search_decay_per_year"] * per.months_out / 12.0)
+    rel = np.where(out_of_work, rel * decay, rel)
+    k = per.ties.shape[1] if per.ties.ndim == 2 else 0
+    if k:
+        searching = np.flatnonzero(rel > 0)
+        ties = per.ties[searching]
+        employed_tie = model.is_employed[np.maximum(ties, 0)] & (ties >= 0)
+        rel[searching] *= 1.0 + p["matching.referral_boost"] * employed_tie.mean(axis=1)
+    searching = np.flatnonzero(rel > 0)
+    f = model.hook_product("search_factor", searching)
+    if f is not None:
+        rel[searching] *= f
+    return rel * p["matching.applications_per_month"]
+
+
+def _vacancy_list(model):
+    """Open vacancies as employer ids sorted by (node, sector) cell, with cell offsets."""
+    e = model.employers
+    n_sec = model.region.n_sectors
+    n_cells = model.region.n_nodes * n_sec
+    cell_of_emp = e.node.astype(np.int64) * n_sec + e.sector
+    order = np.argsort(cell_of_emp, kind="stable")
+    vac_emp = np.repeat(order, e.vacancies[order])
+    counts = np.bincount(cell_of_emp, weights=e.vacancies, minlength=n_cells).astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    return vac_emp, counts, starts
+
+
+def sample_cells(weights: np.ndarray, combo: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """For each draw, a column of ``weights[combo]`` chosen with probability proportional to it.
+
+    >>> w = np.array([[0.0, 1.0], [1.0, 0.0]])
+    >>> sample_cells(w, np.array([0, 1, 0]), np.array([0.3, 0.9, 0.99])).tolist()
+    [1, 0, 1]
+    """
+    n_rows, n_cols = weights.shape
+    tot = weights.sum(axis=1, keepdims=True)
+    cdf = np.cumsum(np.divide(weights, tot, out=np.zeros_like(weights), where=tot > 0), axis=1)
+    cdf[:, -1] = np.where(tot[:, 0] > 0, 1.0, 0.0)
+    flat = (cdf + np.arange(n_rows)[:, None]).ravel()
+    pos = np.searchsorted(flat, combo + np.minimum(u, 1 - 1e-12), side="right")
+    return np.minimum(pos - combo * n_cols, n_cols - 1)
+
+
+def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac_emp):
+    """Draw (person, employer) application pairs from search intensities ``lam``."""
+    per, p, rng = model.persons, model.p, model.streams.matching
+    searchers = np.flatnonzero(lam > 0)
+    n_apps = rng.poisson(lam[searchers])
+    who = np.repeat(searchers, n_apps)
+    if len(who) == 0 or vac_counts.sum() == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    n_nodes, n_sec = model.region.n_nodes, model.region.n_sectors
+    V = vac_counts.reshape(n_nodes, n_sec).astype(float)
+    W = model.commute_weights  # home x work node, 0 beyond reach
+    own_share = p["matching.own_sector_share"]
+    # combos: (home, own sector, applies in own sector?)
+    own = np.zeros((n_sec, n_sec))
+    own[np.arange(n_sec), np.arange(n_sec)] = 1.0
+    # weights[h, s, flag, j, s'] = W[h, j] * V[j, s'] * (s' == s if flag else s' != s)
+    base = W[:, None, :, None] * V[None, None, :, :]  # h, 1, j, s'
+    sel_own = own[None, :, None, :]  # 1, s, 1, s'
+    w_own = base * sel_own  # h, s, j, s'
+    w_other = base * (1 - sel_own)
+    weights = np.stack([w_other, w_own], axis=2).reshape(n_nodes * n_sec * 2, n_nodes * n_sec)
+    u = rng.random((3, len(who)))
+    flag = (u[0] < own_share).astype(np.int64)
+    home = per.home[who].astype(np.int64)
+    sec = per.sector[who].astype(np.int64)
+    # fall back to the other kind when no vacancy of the chosen kind is within reach
+    tot = weights.sum(axis=1).reshape(n_nodes, n_sec, 2)
+    has = tot[home, sec, flag] > 0
+    flag = np.where(has, flag, 1 - flag)
+    has = tot[home, sec, flag] > 0
+    who, home, sec, flag, u = who[has], home[has], sec[has], flag[has], u[:, has]
+    combo = (home * n_sec + sec) * 2 + flag
+    cell = sample_cells(weights, combo, u[1])
+    slot = vac_starts[cell] + np.minimum((u[2] * vac_counts[cell]).astype(np.int64),
+                                         vac_counts[cell] - 1)
+    return who, slot
+
+
+def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
+    """The employer service point's introductions: target-group candidates to open vacancies in
+    their sector within commuting reach (Werkgeversservicepunt)."""
+    per, p, rng = model.persons, model.p, model.streams.matching
+    pool = np.flatnonzero(
+        ((per.state == State.SOCIAL_ASSISTANCE) | (per.state == State.SHELTERED))
+        & per.ready & (per.sick == 0)
+    )
+    n_sa = model.stock(State.SOCIAL_ASSISTANCE)
+    k = rng.poisson(p["service_point.brokered_per_10k_sa"] * n_sa / 10_000)
+    extra = [model.hook_pairs("extra_applications")]
+    if k and len(pool) and len(vac_emp):
+        cand = rng.choice(pool, size=min(k, len(pool)), replace=False)
+        slots = rng.integers(0, len(vac_emp), len(cand))
+        e = model.employers
+        ok = (e.sector[vac_emp[slots]] == per.sector[cand]) & (
+            model.commute_weights[per.home[cand], e.node[vac_emp[slots]]] > 0
+        )
+        extra.append((cand[ok], slots[ok]))
+    extra = [x for x in extra if x is not None and len(x[0])]
+    if not extra:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return (np.concatenate([x[0] for x in extra]).astype(np.int64),
+            np.concatenate([x[1] for x in extra]).astype(np.int64))
+
+
+def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
+    """Employer's judged value (EUR/month) of hiring each applicant, and its parts."""
+    per, e, p = model.persons, model.employers, model.p
+    mw = p["finance.minimum_wage_eur_month"]
+    wv = per.wage_value[who].astype(float)
+    scar = np.exp(-p["matching.scar_per_year"] * per.months_out[who] / 12.0)
+    match = np.where(per.sector[who] == e.sector[emp], 1.0, p["matching.cross_sector_productivity"])
+    productivity = wv * scar * match * mw
+    wage = np.maximum(mw, p["employers.wage_share_of_productivity"] * wv * mw)
+    target = np.isin(per.state[who], TARGET_STATES)
+    expected_sick_share = per.sickness[who] / max(p["health.recovery_rate"], 1e-3)
+    aversion = np.where(target, p["employers.sickness_risk_aversion"], 1.0)
+    sick_risk = np.minimum(expected_sick_share, 1.0) * wage * aversion
+    supervision = p["employers.supervision_cost"] * np.clip(1 - wv, 0, 1) * mw * target
+    inclusion = p["employers.inclusion_value"] * e.openness[emp] * mw * target
+    noise = p["employers.assessment_noise"] * mw * u
+    ctx = {"wage": wage, "sick_risk": sick_risk, "supervision": supervision,
+           "target": target, "productivity": productivity, "wage_value": wv}
+    value = productivity - wage - sick_risk - supervision + inclusion + noise
+    for pol in model.policies:
+        extra = pol.hiring_value(model, who, emp, ctx)
+        if extra is not None:
+            value = value + extra
+    ctx["sick_risk_now"] = ctx["sick_risk"]  # policies may lower the perceived risk in ctx
+    return value, ctx
+
+
+def match(model) -> None:
+    """One month of search and matching (see the module docstring)."""
+    per, e, rng = model.persons, model.employers, model.streams.matching
+    vac_emp, vac_counts, vac_starts = _vacancy_list(model)
+    lam = search_intensity(model)
+    who, slot = applications(model, lam, vac_counts, vac_starts, vac_emp)
+    b_who, b_slot = brokered(model, vac_emp, vac_counts)
+    if len(b_who):
+        who, slot = np.concatenate([who, b_who]), np.concatenate([slot, b_slot])
+    mc = model.month_counts
+    mc["applications"] = len(who)
+    mc["brokered"] = len(b_who)
+    if len(who) == 0:
+        return
+    emp = vac_emp[slot]
+    value, ctx = hiring_value(model, who, emp, rng.standard_normal(len(who)))
+    ok = value > 0
+    # refusals in which the perceived sick-pay risk tipped the balance
+    tipped = ~ok & ctx["target"] & (value + ctx["sick_risk"] > 0)
+    if tipped.any():
+        np.add.at(e.refusals_sickness, emp[tipped], 1)
+    mc["refusals_sickness"] = int(tipped.sum())
+    mc["target_applications"] = int(ctx["target"].sum())
+    who, slot, emp, value = who[ok], slot[ok], emp[ok], value[ok]
+    if len(who) == 0:
+        return
+    # each vacancy: best acceptable applicant
+    order = np.lexsort((-value, slot))
+    first = np.ones(len(order), bool)
+    first[1:] = slot[order][1:] != slot[order][:-1]
+    best = order[first]
+    # each person: best offer
+    o2 = best[np.lexsort((-value[best], who[best]))]
+    first2 = np.ones(len(o2), bool)
+    first2[1:] = who[o2][1:] != who[o2][:-1]
+    hires = o2[first2]
+    model.hire(who[hires], emp[hires])
