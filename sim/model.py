@@ -42,6 +42,22 @@ class InvariantError(AssertionError):
     """A bookkeeping invariant failed (a person lost or counted twice, flows not adding up)."""
 
 
+def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
+    """Shocks must name a sector and municipality of the region and start within the run."""
+    from sim.scenario import ScenarioError
+
+    for i, s in enumerate(shocks):
+        if s.sector != "all" and s.sector not in region.sectors:
+            raise ScenarioError(path, f"shocks[{i}].sector", f"got {s.sector!r}, allowed: "
+                                "'all' or one of " + ", ".join(region.sectors))
+        if s.municipality != "all" and s.municipality not in region.names:
+            raise ScenarioError(path, f"shocks[{i}].municipality", f"got {s.municipality!r}, "
+                                "allowed: 'all' or one of " + ", ".join(region.names))
+        if s.month > months:
+            raise ScenarioError(path, f"shocks[{i}].month",
+                                f"got {s.month}, allowed: 0 to run.months ({months})")
+
+
 def _kwarg_overrides(params: dict[str, Any]) -> dict[str, Any]:
     """``labour_market__separation_rate=0.01`` (Mesa/SolaraViz keyword style) -> dotted key."""
     return {k.replace("__", "."): v for k, v in params.items()}
@@ -106,7 +122,7 @@ class LabourMarketModel(mesa.Model):
         self.streams = Streams(seed)
         base_dir = Path(scen.path).parent if scen.path else None
         self.region = region if isinstance(region, Region) else get_region(self.p["run.region"], base_dir)
-        self._validate_shocks()
+        check_shocks(scen.shocks, self.region, self.months, scen.path)
         self.month = 0
         self.log = TransitionLog()
         self.ledger = Ledger()
@@ -164,22 +180,6 @@ class LabourMarketModel(mesa.Model):
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ construction helpers
-    def _validate_shocks(self) -> None:
-        from sim.scenario import ScenarioError
-
-        for i, s in enumerate(self.shocks):
-            if s.sector != "all" and s.sector not in self.region.sectors:
-                raise ScenarioError(self.config.path, f"shocks[{i}].sector",
-                                    f"got {s.sector!r}, allowed: 'all' or one of "
-                                    + ", ".join(self.region.sectors))
-            if s.municipality != "all" and s.municipality not in self.region.names:
-                raise ScenarioError(self.config.path, f"shocks[{i}].municipality",
-                                    f"got {s.municipality!r}, allowed: 'all' or one of "
-                                    + ", ".join(self.region.names))
-            if s.month > self.months:
-                raise ScenarioError(self.config.path, f"shocks[{i}].month",
-                                    f"got {s.month}, allowed: 0 to run.months ({self.months})")
-
     def _mesa_network(self):
         return mesa_network(self.region, self.random)
 

@@ -1,0 +1,1 @@
+"""Experiments, result files, statistics, sensitivity analysis, calibration, plots and reports."""

@@ -1,0 +1,27 @@
+"""``kluit validate SCENARIO``: exit 0 when the scenario (and its region) is valid, else 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kluit.commands.common import overrides
+from sim.model import check_shocks
+from sim.region import get_region
+from sim.scenario import load_scenario
+
+
+def add_parser(sub):
+    p = sub.add_parser("validate", help="check a scenario file (exit 2 with a clear message)")
+    p.add_argument("scenario", nargs="+", help="scenario TOML file(s)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    return p
+
+
+def run(args) -> int:
+    for path in args.scenario:
+        scen = load_scenario(path, overrides(args))
+        region = get_region(scen["run.region"], Path(path).parent)
+        check_shocks(scen.shocks, region, int(scen["run.months"]), path)
+        print(f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
+              f"{len(scen.shocks)} shocks, region {region.name})")
+    return 0
