@@ -261,6 +261,8 @@ class LabourMarketModel(mesa.Model):
             lj = rows[leaving_job]
             for pol in self.policies:
                 pol.on_job_end(self, lj)
+            e = self.employers
+            e.headcount[:] -= np.bincount(per.employer[lj], minlength=e.n)[: e.n].astype(e.headcount.dtype)
             pl = per.placement[lj]
             has = pl >= 0
             self.placements.end_month[pl[has]] = self.month
@@ -330,8 +332,9 @@ class LabourMarketModel(mesa.Model):
         per.sick[rows] = 0
         per.target_job[rows] = target
         per.return_state[rows[target]] = State.SOCIAL_ASSISTANCE
-        np.add.at(e.headcount, emps, 1)
-        np.subtract.at(e.vacancies, emps, 1)
+        add = np.bincount(emps, minlength=e.n)[: e.n].astype(e.headcount.dtype)
+        e.headcount[:] += add
+        e.vacancies[:] -= add
         self.log.record(self.month, rows, old, kind, Cause.HIRE)
         self._flow_add(rows, old, kind)
         if target.any():
@@ -450,7 +453,10 @@ class LabourMarketModel(mesa.Model):
             raise InvariantError(f"month {self.month}: a job without employer or vice versa")
         hc = np.bincount(per.employer[employed], minlength=e.n)[: e.n]
         if not np.array_equal(hc, e.headcount):
-            raise InvariantError(f"month {self.month}: employer headcounts do not add up")
+            bad = np.flatnonzero(hc != e.headcount)
+            raise InvariantError(f"month {self.month}: employer headcounts do not add up "
+                                 f"(employers {bad[:5].tolist()}: {e.headcount[bad[:5]].tolist()} "
+                                 f"recorded, {hc[bad[:5]].tolist()} employed)")
         if before is not None:
             flows = self._flows.sum(axis=0)
             net = flows.sum(axis=0) - flows.sum(axis=1)  # inflow - outflow per state

@@ -8,8 +8,21 @@ from __future__ import annotations
 
 from sim.params import Param
 from sim.policies.base import Policy
+from sim.policies.career_paths import CareerPaths
+from sim.policies.forecasting import Forecasting
+from sim.policies.job_coaching import JobCoaching
+from sim.policies.moral_appeal import MoralAppeal
+from sim.policies.no_risk import NoRiskPolicy
+from sim.policies.root_ball import RootBall
+from sim.policies.wage_subsidy import WageSubsidy
+from sim.policies.work_pools import WorkPools
 
-POLICY_CLASSES: list[type[Policy]] = []
+#: the order in which hooks run; root_ball before job_coaching so sheltered-work moves get the
+#: root ball when both are on
+POLICY_CLASSES: list[type[Policy]] = [
+    WageSubsidy, NoRiskPolicy, WorkPools, RootBall, JobCoaching, Forecasting, CareerPaths,
+    MoralAppeal,
+]
 
 POLICY_NAMES: list[str] = [c.name for c in POLICY_CLASSES]
 POLICY_PARAMS: list[Param] = [p for c in POLICY_CLASSES for p in c.PARAMS]

@@ -47,6 +47,10 @@ class Policy:
         self.p = {k[len(prefix):]: v for k, v in model.p.items() if k.startswith(prefix)}
         self.enabled = bool(self.p.get("enabled", False))
         self.spent_eur = 0.0
+        for shock in model.shocks:  # a dated policy stop overrides a later end month
+            if shock.kind == "policy_stop" and shock.policy == self.name:
+                end = self.p.get("end_month", -1)
+                self.p["end_month"] = shock.month if end < 0 else min(end, shock.month)
 
     # --- activity ------------------------------------------------------------------------
     def active(self, month: int | None = None) -> bool:
@@ -56,10 +60,6 @@ class Policy:
         m = self.model.month if month is None else month
         end = self.p.get("end_month", -1)
         return m >= self.p.get("start_month", 0) and (end < 0 or m < end)
-
-    def stop_month(self) -> int:
-        """Effective end month after shocks of kind ``policy_stop`` (-1: never)."""
-        return self.p.get("end_month", -1)
 
     # --- hooks (all optional) --------------------------------------------------------------
     def setup(self, model) -> None:

@@ -1,0 +1,72 @@
+"""No-risk policy (no-riskpolis): the state pays the sick pay of an eligible worker.
+
+When an eligible worker falls ill, UWV pays the sickness benefit, so the employer carries no
+sick pay; cover lasts 5 years from the start of employment (DOMAIN.md). It only changes hiring
+if the employer knows it at the moment of hiring: about 10% do (SEO 2018), so ``awareness`` is
+the key parameter. Eligible: bijstand recipients with a wage value below the minimum wage
+(target-group register) and sheltered-work participants.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.params import _p
+from sim.policies.base import Policy, window_params
+from sim.state import State
+
+
+class NoRiskPolicy(Policy):
+    name = "no_risk_policy"
+    label = "the no-risk policy"
+    PARAMS = [
+        *window_params("no_risk_policy", "the no-risk policy"),
+        _p("policies.no_risk_policy.awareness", 0.10, "share of employers",
+           "SEO 2018: about 10% of employers know the policy at the moment of hiring "
+           "(DOMAIN.md)", "Share of employers who know the policy when they hire.", lo=0.0,
+           hi=1.0),
+        _p("policies.no_risk_policy.cover_years", 5.0, "years",
+           "DOMAIN.md: cover lasts 5 years from the start of employment",
+           "How long a worker is covered after a hire.", lo=0.0, hi=50.0),
+        _p("policies.no_risk_policy.max_wage_value", 1.0, "share of the minimum wage",
+           "assumed: the target-group register holds people who cannot earn the minimum wage",
+           "Bijstand recipients below this wage value are eligible (sheltered work always).",
+           lo=0.0, hi=10.0),
+    ]
+
+    def setup(self, model):
+        e = model.employers
+        e.aware_no_risk[:] = model.streams.policies.random(e.n) < self.p["awareness"]
+
+    def _eligible(self, model, rows):
+        per = model.persons
+        st = per.state[rows]
+        return (st == State.SHELTERED) | (
+            (st == State.SOCIAL_ASSISTANCE) & (per.wage_value[rows] < self.p["max_wage_value"]))
+
+    def hiring_value(self, model, persons, employers, ctx):
+        if not self.active():
+            return None
+        covered = self._eligible(model, persons) & model.employers.aware_no_risk[employers]
+        # an aware employer no longer counts the sick-pay risk of a covered candidate
+        return np.where(covered, ctx["sick_risk"], 0.0)
+
+    def on_hire(self, model, persons, employers):
+        if not self.active():
+            return
+        per = model.persons
+        # eligibility is judged on the state before the hire (placements of the target group)
+        placed = persons[per.target_job[persons]]
+        if len(placed) == 0:
+            return
+        origin = model.placements.origin[per.placement[placed]]
+        ok = (origin == State.SHELTERED) | (per.wage_value[placed] < self.p["max_wage_value"])
+        per.no_risk_until[placed[ok]] = model.month + int(round(12 * self.p["cover_years"]))
+
+    def sick_cover(self, model, sick):
+        if not self.active():
+            return None
+        return model.persons.no_risk_until[sick] >= model.month
+
+    def on_job_end(self, model, persons):
+        model.persons.no_risk_until[persons] = -1
