@@ -145,6 +145,11 @@ PARAMS: list[Param] = [
     _p("matching.referral_boost", 0.5, "relative",
        "assumed: referral through employed ties raises the chance of hearing of a vacancy",
        "Extra application intensity when all of a person's ties are employed.", lo=0.0, hi=5.0),
+    _p("matching.textbook", False, "switch",
+       "Pissarides, Equilibrium Unemployment Theory (DOMAIN.md, Theory)",
+       "Textbook urn-ball matching for the theory check: every searcher sends exactly one "
+       "application to a uniformly random open vacancy anywhere, and employers accept every "
+       "applicant. Combine with constant rates (scenarios/validation/textbook.toml)."),
     # --- employers -------------------------------------------------------------------------
     _p("employers.wage_share_of_productivity", 0.90, "share",
        "assumed: wages are about nine tenths of a worker's productivity (bargaining)",

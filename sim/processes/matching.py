@@ -83,6 +83,10 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     """Draw (person, employer) application pairs from search intensities ``lam``."""
     per, p, rng = model.persons, model.p, model.streams.matching
     searchers = np.flatnonzero(lam > 0)
+    if p["matching.textbook"]:  # urn-ball: one application each, to any open vacancy
+        if len(searchers) == 0 or len(vac_emp) == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return searchers.astype(np.int64), rng.integers(0, len(vac_emp), len(searchers))
     n_apps = rng.poisson(lam[searchers])
     who = np.repeat(searchers, n_apps)
     if len(who) == 0 or vac_counts.sum() == 0:
@@ -166,7 +170,8 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
         extra = pol.hiring_value(model, who, emp, ctx)
         if extra is not None:
             value = value + extra
-    ctx["sick_risk_now"] = ctx["sick_risk"]  # policies may lower the perceived risk in ctx
+    if p["matching.textbook"]:
+        value = np.full(len(who), np.inf)  # textbook matching: every applicant is acceptable
     return value, ctx
 
 
