@@ -142,6 +142,7 @@ class LabourMarketModel(mesa.Model):
         persons.column("ties")[:] = social_ties(persons, k, self.streams.network)
         self.commute_weights = commute_seed(self.region, self.p)
         self.commute_weights[:, self.region.external] *= 1.0  # external nodes stay reachable
+        self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self.demand = demand.demand_path(self)
         self.sector_weights = np.zeros((self.region.n_nodes, self.region.n_sectors))
         np.add.at(self.sector_weights, (employers.node, employers.sector), employers.base_size)

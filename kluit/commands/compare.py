@@ -62,16 +62,16 @@ def run(args) -> int:
     table = comp.table()
     write_table(out / "comparison.csv", table)
     write_table(out / "monthly.csv", _monthly(comp))
-    try:
-        from analysis.report import write_comparison_report
+    from analysis.report import write_comparison_report
 
-        report = write_comparison_report(comp, out, title="Kluit comparison")
-    except ImportError:  # the report module arrives with the instruments
-        report = None
+    report = write_comparison_report(
+        comp, out, title="Kluit comparison",
+        settings=f"{args.reps} replications, master seed {args.seed or 1}, "
+                 f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}")
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {out}/" + (f" (report: {report})" if report else ""))
+    print(f"results in {out}/ (comparison.csv, monthly.csv, {report.name})")
     return 0
 
 

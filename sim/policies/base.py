@@ -81,6 +81,8 @@ class Policy:
         """Value added to the employer's judgement of each (person, employer) pair (EUR/month).
 
         ``ctx`` holds the pieces of the baseline value: wage, sick-pay risk, supervision cost.
+        A policy that removes sick-pay risk also lowers ``ctx["perceived_sick_risk"]`` in place,
+        so refusals over sickness risk are counted after policies.
         """
 
     def job_kind(self, model, persons, employers, kind: np.ndarray) -> np.ndarray | None:

@@ -49,6 +49,7 @@ class NoRiskPolicy(Policy):
             return None
         covered = self._eligible(model, persons) & model.employers.aware_no_risk[employers]
         # an aware employer no longer counts the sick-pay risk of a covered candidate
+        ctx["perceived_sick_risk"] = np.where(covered, 0.0, ctx["perceived_sick_risk"])
         return np.where(covered, ctx["sick_risk"], 0.0)
 
     def on_hire(self, model, persons, employers):

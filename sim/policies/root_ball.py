@@ -61,6 +61,8 @@ class RootBall(Policy):
             return None
         sw = model.persons.state[persons] == State.SHELTERED
         # the coach takes over supervision; guidance halves the perceived sick-pay risk
+        ctx["perceived_sick_risk"] = ctx["perceived_sick_risk"] - np.where(
+            sw, self._i() * 0.5 * ctx["sick_risk"], 0.0)
         return np.where(sw, self._i() * (ctx["supervision"] + 0.5 * ctx["sick_risk"]), 0.0)
 
     def on_hire(self, model, persons, employers):

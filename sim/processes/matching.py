@@ -19,8 +19,10 @@ urn-ball market done as array operations:
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import ndtri
 
-from sim.state import Cause, State
+from sim.rng import counter_uniform, poisson_from_uniform
+from sim.state import State
 
 TARGET_STATES = (State.SOCIAL_ASSISTANCE, State.SHELTERED)
 
@@ -80,17 +82,25 @@ def sample_cells(weights: np.ndarray, combo: np.ndarray, u: np.ndarray) -> np.nd
 
 
 def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac_emp):
-    """Draw (person, employer) application pairs from search intensities ``lam``."""
-    per, p, rng = model.persons, model.p, model.streams.matching
+    """Draw (person, vacancy slot, application number) triples from search intensities.
+
+    The draws are counter-based per (person, month, application number), so a person's
+    applications are the same in every arm of a comparison as long as the vacancies are.
+    """
+    per, p = model.persons, model.p
+    seed, t = model.seed, model.month
+    empty = (np.zeros(0, np.int64),) * 3
     searchers = np.flatnonzero(lam > 0)
+    if len(searchers) == 0 or len(vac_emp) == 0:
+        return empty
     if p["matching.textbook"]:  # urn-ball: one application each, to any open vacancy
-        if len(searchers) == 0 or len(vac_emp) == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        return searchers.astype(np.int64), rng.integers(0, len(vac_emp), len(searchers))
-    n_apps = rng.poisson(lam[searchers])
+        u = counter_uniform(seed, "match_slot", t, searchers)
+        return searchers, (u * len(vac_emp)).astype(np.int64), np.zeros(len(searchers), np.int64)
+    n_apps = poisson_from_uniform(lam[searchers], counter_uniform(seed, "match_count", t, searchers))
     who = np.repeat(searchers, n_apps)
-    if len(who) == 0 or vac_counts.sum() == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if len(who) == 0:
+        return empty
+    app_no = np.arange(len(who)) - np.repeat(np.cumsum(n_apps) - n_apps, n_apps)
     n_nodes, n_sec = model.region.n_nodes, model.region.n_sectors
     V = vac_counts.reshape(n_nodes, n_sec).astype(float)
     W = model.commute_weights  # home x work node, 0 beyond reach
@@ -104,7 +114,8 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     w_own = base * sel_own  # h, s, j, s'
     w_other = base * (1 - sel_own)
     weights = np.stack([w_other, w_own], axis=2).reshape(n_nodes * n_sec * 2, n_nodes * n_sec)
-    u = rng.random((3, len(who)))
+    u = np.stack([counter_uniform(seed, f"match_{k}", t, who, app_no)
+                  for k in ("own", "cell", "vacancy")])
     flag = (u[0] < own_share).astype(np.int64)
     home = per.home[who].astype(np.int64)
     sec = per.sector[who].astype(np.int64)
@@ -113,12 +124,12 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     has = tot[home, sec, flag] > 0
     flag = np.where(has, flag, 1 - flag)
     has = tot[home, sec, flag] > 0
-    who, home, sec, flag, u = who[has], home[has], sec[has], flag[has], u[:, has]
+    who, home, sec, flag, u, app_no = who[has], home[has], sec[has], flag[has], u[:, has], app_no[has]
     combo = (home * n_sec + sec) * 2 + flag
     cell = sample_cells(weights, combo, u[1])
     slot = vac_starts[cell] + np.minimum((u[2] * vac_counts[cell]).astype(np.int64),
                                          vac_counts[cell] - 1)
-    return who, slot
+    return who, slot, app_no
 
 
 def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
@@ -164,7 +175,9 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
     inclusion = p["employers.inclusion_value"] * e.openness[emp] * mw * target
     noise = p["employers.assessment_noise"] * mw * u
     ctx = {"wage": wage, "sick_risk": sick_risk, "supervision": supervision,
-           "target": target, "productivity": productivity, "wage_value": wv}
+           "target": target, "productivity": productivity, "wage_value": wv,
+           # the sick-pay risk the employer still sees after policies (they lower it in place)
+           "perceived_sick_risk": sick_risk.copy()}
     value = productivity - wage - sick_risk - supervision + inclusion + noise
     for pol in model.policies:
         extra = pol.hiring_value(model, who, emp, ctx)
@@ -177,23 +190,26 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
 
 def match(model) -> None:
     """One month of search and matching (see the module docstring)."""
-    per, e, rng = model.persons, model.employers, model.streams.matching
+    e = model.employers
     vac_emp, vac_counts, vac_starts = _vacancy_list(model)
     lam = search_intensity(model)
-    who, slot = applications(model, lam, vac_counts, vac_starts, vac_emp)
+    who, slot, app_no = applications(model, lam, vac_counts, vac_starts, vac_emp)
     b_who, b_slot = brokered(model, vac_emp, vac_counts)
     if len(b_who):
         who, slot = np.concatenate([who, b_who]), np.concatenate([slot, b_slot])
+        app_no = np.concatenate([app_no, 1000 + np.arange(len(b_who))])
     mc = model.month_counts
     mc["applications"] = len(who)
     mc["brokered"] = len(b_who)
     if len(who) == 0:
         return
     emp = vac_emp[slot]
-    value, ctx = hiring_value(model, who, emp, rng.standard_normal(len(who)))
+    noise = ndtri(np.clip(counter_uniform(model.seed, "match_noise", model.month, who, app_no),
+                          1e-12, 1 - 1e-12))
+    value, ctx = hiring_value(model, who, emp, noise)
     ok = value > 0
     # refusals in which the perceived sick-pay risk tipped the balance
-    tipped = ~ok & ctx["target"] & (value + ctx["sick_risk"] > 0)
+    tipped = ~ok & ctx["target"] & (value + ctx["perceived_sick_risk"] > 0)
     if tipped.any():
         np.add.at(e.refusals_sickness, emp[tipped], 1)
     mc["refusals_sickness"] = int(tipped.sum())

@@ -1,0 +1,167 @@
+"""The comparison report: a self-contained HTML page with the table, net effects and figures.
+
+Figures are matplotlib PNGs embedded as data URIs, so the page works offline and can be mailed
+to a council as one file.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from analysis.compare import Comparison  # noqa: E402
+from analysis.io import atomic_write_bytes  # noqa: E402
+
+TABLE_METRICS = (
+    ("placement_rate_12m", "Placement within 12 months", "share"),
+    ("relapse_rate_12m", "Relapse within 12 months of a placement", "share"),
+    ("sustained_placement_rate_24m", "Sustained placement (24 months)", "share"),
+    ("mean_months_to_placement", "Months to placement", "months"),
+    ("unemployment_rate", "Unemployment rate", "share"),
+    ("public_cost_eur", "Public cost over the run", "EUR"),
+    ("reintegration_cost_eur", "Re-integration spending", "EUR"),
+    ("deadweight_share", "Deadweight of subsidised placements", "share"),
+    ("displacement_per_extra_placement", "Displacement per extra placement", "jobs"),
+    ("extra_sustained_placements", "Extra sustained placements", "persons"),
+    ("cost_per_extra_sustained_placement_eur", "Net public cost per extra sustained placement",
+     "EUR"),
+    ("employer_participation_rate", "Employers hiring from the target group", "share"),
+)
+
+
+def _fmt(v: float, unit: str) -> str:
+    if v is None or not math.isfinite(v):
+        return "n/a"
+    if unit == "share":
+        return f"{100 * v:.1f}%"
+    if unit == "EUR":
+        return f"EUR {v:,.0f}"
+    return f"{v:,.1f}"
+
+
+def _png(fig) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool = False):
+    """Monthly ``variable`` per arm with a 95% band over replications."""
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for arm, frames in comp.monthly.items():
+        import numpy as np
+
+        mats = []
+        for f in frames:
+            s = f[(f.municipality == "all") & (f.variable == variable)].sort_values("month")
+            vals = s["value"].to_numpy()
+            mats.append(np.cumsum(vals) if cumulative else vals)
+        if not mats:
+            continue
+        n = min(len(m) for m in mats)
+        mat = np.array([m[:n] for m in mats])
+        mean = mat.mean(axis=0)
+        months = np.arange(n)
+        ax.plot(months, mean, label=arm)
+        if len(mats) > 1:
+            sd = mat.std(axis=0, ddof=1) / math.sqrt(len(mats))
+            ax.fill_between(months, mean - 1.96 * sd, mean + 1.96 * sd, alpha=0.2)
+    ax.set_title(title)
+    ax.set_xlabel("month")
+    ax.legend(fontsize=7, ncol=2)
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def figure_cost_effect(comp: Comparison):
+    """Net public cost against extra sustained placements, per arm, with intervals."""
+    t = comp.table()
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for arm in comp.arms[1:]:
+        x = t[(t.scenario == arm) & (t.metric == "extra_sustained_placements")].iloc[0]
+        y = t[(t.scenario == arm) & (t.metric == "public_cost_eur")].iloc[0]
+        ax.errorbar(x["mean"], y["diff"] / 1e6,
+                    xerr=[[x["mean"] - x["low"]], [x["high"] - x["mean"]]] if math.isfinite(x["low"]) else None,
+                    yerr=[[(y["diff"] - y["diff_low"]) / 1e6], [(y["diff_high"] - y["diff"]) / 1e6]]
+                    if math.isfinite(y["diff_low"]) else None, fmt="o", capsize=3)
+        ax.annotate(arm, (x["mean"], y["diff"] / 1e6), fontsize=8, xytext=(4, 4),
+                    textcoords="offset points")
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set_xlabel(f"extra sustained placements vs {comp.arms[0]}")
+    ax.set_ylabel("extra public cost (EUR million)")
+    ax.set_title("Cost against effect (95% intervals)")
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def comparison_html(comp: Comparison, title: str, settings: str = "") -> str:
+    t = comp.table()
+    ref = comp.arms[0]
+    head = "".join(f"<th>{html.escape(a)}</th>" for a in comp.arms)
+    rows = []
+    for key, label, unit in TABLE_METRICS:
+        cells = []
+        for arm in comp.arms:
+            r = t[(t.scenario == arm) & (t.metric == key)]
+            if r.empty:
+                cells.append("<td></td>")
+                continue
+            r = r.iloc[0]
+            txt = _fmt(r["mean"], unit)
+            if math.isfinite(r["low"]):
+                txt += f"<br><small>[{_fmt(r['low'], unit)}, {_fmt(r['high'], unit)}]</small>"
+            if arm != ref and math.isfinite(r.get("diff", math.nan)) and key not in (
+                    "deadweight_share", "displacement_per_extra_placement",
+                    "extra_sustained_placements", "cost_per_extra_sustained_placement_eur"):
+                txt += (f"<br><small>vs {html.escape(ref)}: {_fmt(r['diff'], unit)} "
+                        f"[{_fmt(r['diff_low'], unit)}, {_fmt(r['diff_high'], unit)}]</small>")
+            cells.append(f"<td>{txt}</td>")
+        rows.append(f"<tr><th>{html.escape(label)}</th>{''.join(cells)}</tr>")
+    figs = [
+        figure_series(comp, "placements", "Placements per month (target group into work)"),
+        figure_series(comp, "placements", "Cumulative placements", cumulative=True),
+        figure_series(comp, "job_to_benefit", "Jobs ending in benefits per month (incl. relapse)"),
+        figure_series(comp, "stock_social_assistance", "People on social assistance (bijstand)"),
+    ]
+    if len(comp.arms) > 1:
+        figs.append(figure_cost_effect(comp))
+    imgs = "".join(f'<img alt="figure" src="data:image/png;base64,{_png(f)}">' for f in figs)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: sans-serif; max-width: 1100px; margin: 2em auto; color: #222; }}
+table {{ border-collapse: collapse; font-size: 0.9em; }}
+td, th {{ border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; text-align: right; }}
+th:first-child {{ text-align: left; }}
+img {{ max-width: 48%; margin: 0.5%; }}
+</style></head><body>
+<h1>{html.escape(title)}</h1>
+<p>{html.escape(settings)}</p>
+<p>Each arm ran {len(comp.seeds)} replications with the same seeds (common random numbers):
+for a given seed every arm sees the same people, employers and demand, so the difference with
+<b>{html.escape(ref)}</b> is the instrument's effect. Means with 95% intervals over replications.
+Deadweight: share of subsidised placements whose person was also placed in the reference run.
+Displacement: other jobseekers' hires lost per extra placement.</p>
+<table><tr><th>metric</th>{head}</tr>{''.join(rows)}</table>
+<h2>Over time</h2>{imgs}
+<p><small>Made by Kluit; definitions in docs/model.md.</small></p>
+</body></html>
+"""
+
+
+def write_comparison_report(comp: Comparison, out: str | Path, title: str = "Kluit comparison",
+                            settings: str = "") -> Path:
+    """Write ``report.html`` into ``out`` (atomically) and return its path."""
+    path = Path(out) / "report.html"
+    atomic_write_bytes(path, comparison_html(comp, title, settings).encode())
+    return path
