@@ -57,17 +57,16 @@ PARAMS: list[Param] = [
        "near 218k (CBS 83524NED, DOMAIN.md)",
        "New entrants to the labour force per month, as a share of the starting labour force.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_social_assistance_share", 0.20, "share of entrants",
+    _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
        "assumed: entrants who start on bijstand (young people without work, divorce); "
        "together with WW exhaustion gives bijstand inflow ~24.5%/yr (CBS 83450NED)",
        "Share of new entrants who enter straight into social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
     # --- jobs: separations and relapse ----------------------------------------------------
-    _p("labour_market.separation_rate", 0.0085, "1/month",
+    _p("labour_market.separation_rate", 0.0070, "1/month",
        "derived: u* = s/(s+f) with u = 7.2% (CBS 83524NED 2016) and f = 8.4%/month (CBS 2017: "
-       "23% a quarter) gives s ~ 0.65%/month (DOMAIN.md); raised by hand to 0.85% because "
-       "exits to inactivity and relapse also drain jobs in the model (Nov 2026, see the note "
-       "of the foundation issue)",
+       "23% a quarter) gives s ~ 0.65%/month (DOMAIN.md); 0.70% after hand calibration "
+       "(Nov 2026, see docs/validation.md)",
        "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
        lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.ww_eligible_share", 0.85, "share of job losers",
@@ -76,7 +75,7 @@ PARAMS: list[Param] = [
     _p("labour_market.ww_max_months", 24, "months",
        "WW lasts 3 to 24 months depending on work history (since 2016)",
        "Longest WW duration; each spell draws a duration from 3 to this.", lo=1, hi=38),
-    _p("labour_market.ww_to_social_assistance_share", 0.40, "share of WW exhaustions",
+    _p("labour_market.ww_to_social_assistance_share", 0.30, "share of WW exhaustions",
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
@@ -85,7 +84,7 @@ PARAMS: list[Param] = [
        "~11.5%/yr minus permanent exits leaves via partner income or other reasons",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
-    _p("labour_market.no_benefit_to_sa_rate", 0.020, "1/month",
+    _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
        "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
        "assumed hazard for those without benefit",
        "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
@@ -184,9 +183,9 @@ PARAMS: list[Param] = [
        "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
-    _p("employers.vacancy_open_share", 0.010, "vacancies per job",
-       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); set lower because "
-       "unfilled vacancies accumulate in the model (hand calibration, Nov 2026)",
+    _p("employers.vacancy_open_share", 0.025, "vacancies per job",
+       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
+       "nationally",
        "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
@@ -194,7 +193,7 @@ PARAMS: list[Param] = [
     _p("employers.demand_persistence", 0.95, "AR(1) coefficient per month",
        "assumed: employer-level demand deviations fade over about two years",
        "Persistence of each employer's own demand deviation.", lo=0.0, hi=0.999),
-    _p("employers.demand_noise", 0.005, "share of size per month",
+    _p("employers.demand_noise", 0.01, "share of size per month",
        "assumed: idiosyncratic monthly demand shocks of establishments",
        "Standard deviation of an employer's monthly demand shock.", lo=0.0, hi=0.5),
     _p("employers.sector_growth", 0.0, "share per year",

@@ -151,9 +151,9 @@ class LabourMarketModel(mesa.Model):
                                 minlength=self.region.n_nodes)
         self.school_capacity = np.floor(
             n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        inactive_sa = (persons.state == State.SOCIAL_ASSISTANCE) & ~persons.ready
         self.start_labour_force = int(np.count_nonzero(persons.state != State.INACTIVE)
-                                      - np.count_nonzero(persons.state == State.SOCIAL_ASSISTANCE
-                                                         & ~persons.ready))
+                                      - np.count_nonzero(inactive_sa))
         pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
         self.sheltered_places_per_month = (
             self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
