@@ -3,17 +3,17 @@
 Runs ``scenarios/baseline.toml`` at scale 0.02 for 24 months with seeds 1..20 and writes, per
 seed, the flattened numeric summary (``summary()`` plus monthly counter totals) and a digest of
 the whole trajectory (transition log and monthly stocks). The file committed as
-``golden_before_optimisation.json`` was made by this script *before* the performance work of
-issue 5 (git revision in the file), so the test shows the optimised model's results are
-statistically the same (and, where the draws are unchanged, identical).
+``golden_before_optimisation.json`` was made by this script from the last revision *before* the
+performance work of issue 5 landed (git revision in the file), so the test shows the optimised
+model's results are statistically the same (and, where the draws are unchanged, identical).
 
-The committed file was made from a clean export of revision ab5aca4 (so no uncommitted work
+The committed file was made from a clean export of revision f57e31a (so no uncommitted work
 in the tree could leak in)::
 
-    mkdir /tmp/kluit-head && git archive ab5aca4 | tar -x -C /tmp/kluit-head
+    mkdir /tmp/kluit-head && git archive f57e31a | tar -x -C /tmp/kluit-head
     cp tests/data/make_golden.py /tmp/kluit-head/tests/data/
     cd /tmp/kluit-head && PYTHONPATH=. /work/main/.venv/bin/python tests/data/make_golden.py \
-        --revision ab5aca4 --out /work/main/tests/data/golden_before_optimisation.json
+        --revision f57e31a --out /work/main/tests/data/golden_before_optimisation.json
 
 Regenerate (from the current tree) only for a deliberate change of model behaviour.
 """
