@@ -38,6 +38,36 @@ RELAPSE_STATES = np.array(
 STATE_NAMES = [s.name.lower() for s in State]
 
 
+def state_mask(state: np.ndarray, states) -> np.ndarray:
+    """Bool per person: ``state`` is one of ``states`` (like ``np.isin``, many times faster).
+
+    A run of consecutive codes becomes one or two comparisons; other sets a table lookup.
+    ``np.isin`` sorts its inputs and cost about 2 ms per call at full scale.
+
+    >>> state_mask(np.array([0, 2, 3, 6, 8], np.int8), (State.EMPLOYED, State.SUBSIDISED,
+    ...            State.POOL)).tolist()
+    [True, True, False, False, False]
+    >>> state_mask(np.array([0, 5, 6, 7], np.int8), (State.SOCIAL_ASSISTANCE,
+    ...            State.SHELTERED)).tolist()
+    [False, True, True, False]
+    """
+    codes = sorted({int(s) for s in np.atleast_1d(states)})
+    if not codes:
+        return np.zeros(state.shape, bool)
+    lo, hi = codes[0], codes[-1]
+    if hi - lo + 1 == len(codes):
+        if lo <= 0:
+            return state <= hi
+        if hi >= N_STATES - 1:
+            return state >= lo
+        if lo == hi:
+            return state == lo
+        return (state >= lo) & (state <= hi)
+    lut = np.zeros(N_STATES, bool)
+    lut[codes] = True
+    return lut.take(state)
+
+
 class Group(IntEnum):
     """The group a person belonged to when created (fixed; used for agent classes)."""
 

@@ -12,24 +12,26 @@ from __future__ import annotations
 import numpy as np
 
 from sim.population import person_attributes, stochastic_round
-from sim.state import JOB_STATES, Cause, Group, State
+from sim.state import JOB_STATES, N_STATES, Cause, Group, State, state_mask
 
 
 def benefit_flows(model) -> None:
     per, p, rng = model.persons, model.p, model.streams.benefits
     st = per.state
-    u = rng.random((3, per.n))
+    u = rng.random((3, per.n))  # one draw per person and flow, whoever is at risk
     # WW counts down; exhaustion -> bijstand (means test) or no benefit
-    ww = st == State.UNEMPLOYED_WW
+    ww = np.flatnonzero(st == State.UNEMPLOYED_WW)
     per.ww_left[ww] -= 1
-    done = np.flatnonzero(ww & (per.ww_left <= 0))
+    done = ww[per.ww_left[ww] <= 0]
     if len(done):
         to_sa = u[0, done] < p["labour_market.ww_to_social_assistance_share"]
         model.move(done[to_sa], State.SOCIAL_ASSISTANCE, Cause.WW_EXHAUSTED)
         model.move(done[~to_sa], State.NO_BENEFIT, Cause.WW_EXHAUSTED)
     st = per.state
-    sa_exit = np.flatnonzero((st == State.SOCIAL_ASSISTANCE) & (u[1] < p["labour_market.sa_other_exit_rate"]))
-    nb_apply = np.flatnonzero((st == State.NO_BENEFIT) & (u[2] < p["labour_market.no_benefit_to_sa_rate"]))
+    sa = np.flatnonzero(st == State.SOCIAL_ASSISTANCE)
+    sa_exit = sa[u[1, sa] < p["labour_market.sa_other_exit_rate"]]
+    nb = np.flatnonzero(st == State.NO_BENEFIT)
+    nb_apply = nb[u[2, nb] < p["labour_market.no_benefit_to_sa_rate"]]
     model.move(sa_exit, State.NO_BENEFIT, Cause.SA_OTHER_EXIT)
     model.move(nb_apply, State.SOCIAL_ASSISTANCE, Cause.SA_APPLICATION)
     # new sheltered places (beschut werk) for the recipients furthest from the labour market
@@ -45,20 +47,19 @@ def benefit_flows(model) -> None:
 
 def count_months_out(model) -> None:
     per = model.persons
-    out = np.isin(per.state, (State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE))
+    out = state_mask(per.state, (State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE))
     per.months_out[out] = np.minimum(per.months_out[out] + 1, 32000)
 
 
 def exits(model) -> None:
     """Retirement, migration and death: people leave the labour force for good."""
     per, p = model.persons, model.p
-    st = per.state
-    h = np.zeros(per.n)
-    working_or_searching = np.isin(st, (*JOB_STATES, State.UNEMPLOYED_WW, State.NO_BENEFIT, State.TRAINING))
-    h[working_or_searching] = p["demography.exit_rate_employed"]
-    h[st == State.SOCIAL_ASSISTANCE] = p["demography.exit_rate_social_assistance"]
-    h[st == State.SHELTERED] = p["demography.exit_rate_sheltered"]
-    leave = np.flatnonzero(model.streams.demography.random(per.n) < h)
+    rate = np.zeros(N_STATES)  # monthly exit hazard per state (0 for the inactive)
+    rate[[*JOB_STATES, State.UNEMPLOYED_WW, State.NO_BENEFIT, State.TRAINING]] = p[
+        "demography.exit_rate_employed"]
+    rate[State.SOCIAL_ASSISTANCE] = p["demography.exit_rate_social_assistance"]
+    rate[State.SHELTERED] = p["demography.exit_rate_sheltered"]
+    leave = np.flatnonzero(model.streams.demography.random(per.n) < rate.take(per.state))
     if len(leave):
         model.move(leave, State.INACTIVE, Cause.EXIT)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.state import Cause, JOB_STATES
+from sim.state import Cause, JOB_STATES, state_mask
 
 #: months of demand drawn beyond the run, for forecasts that look ahead (max horizon 120)
 FORECAST_PAD = 121
@@ -64,7 +64,7 @@ def update_vacancies(model) -> None:
     if not over.any():
         return
     per = model.persons
-    emp = np.flatnonzero(np.isin(per.state, JOB_STATES) & (per.employer >= 0))
+    emp = np.flatnonzero(state_mask(per.state, JOB_STATES) & (per.employer >= 0))
     share = np.zeros(e.n)
     share[over] = excess[over] / np.maximum(e.headcount[over], 1)
     u = model.streams.separations.random(len(emp))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.state import JOB_STATES, Cause, State
+from sim.state import JOB_STATES, Cause, State, state_mask
 
 
 def employed_rows(model) -> np.ndarray:
-    return np.flatnonzero(np.isin(model.persons.state, JOB_STATES))
+    return np.flatnonzero(state_mask(model.persons.state, JOB_STATES))
 
 
 def relapse_hazard(model, rows: np.ndarray) -> np.ndarray:
@@ -40,22 +40,24 @@ def separations(model) -> None:
     rows = employed_rows(model)
     if len(rows) == 0:
         return
-    sep = np.full(len(rows), p["labour_market.separation_rate"])
+    sep = p["labour_market.separation_rate"]
     f = model.hook_product("separation_factor", rows)
     if f is not None:
-        sep *= f
-    rel = np.zeros(len(rows))
-    tgt = per.target_job[rows]
-    if tgt.any():
+        sep = np.full(len(rows), sep) * f
+    tgt = np.flatnonzero(per.target_job[rows])
+    h = None
+    if len(tgt):
         trows = rows[tgt]
         h = relapse_hazard(model, trows)
         g = model.hook_product("relapse_factor", trows)
         if g is not None:
             h *= g
-        rel[tgt] = h
+    # one draw per employed person from each stream, whoever is at risk (common random numbers)
     u_sep = model.streams.separations.random(len(rows))
     u_rel = model.streams.relapse.random(len(rows))
-    relapsed = u_rel < 1.0 - np.exp(-rel)
+    relapsed = np.zeros(len(rows), bool)
+    if h is not None:  # only placed workers have a relapse hazard (1 - exp(-0) = 0 for others)
+        relapsed[tgt] = u_rel[tgt] < 1.0 - np.exp(-h)
     separated = ~relapsed & (u_sep < sep)
     if relapsed.any():
         model.end_jobs(rows[relapsed], Cause.RELAPSE)
@@ -69,21 +71,19 @@ def sickness(model) -> None:
     The employer pays sick pay unless a policy covers it (the no-risk policy); both are booked.
     """
     per, p, rng = model.persons, model.p, model.streams.health
-    working = np.isin(per.state, (*JOB_STATES, State.SHELTERED))
+    working = state_mask(per.state, (*JOB_STATES, State.SHELTERED))
     u = rng.random(per.n)
-    sick = per.sick > 0
-    recover = sick & (u < p["health.recovery_rate"])
-    per.sick[recover] = 0
-    still = sick & ~recover & working
-    per.sick[still] += 1
-    onset = working & ~sick & (u < per.sickness)
-    per.sick[onset] = 1
-    per.sick[~working] = 0
+    s = per.sick  # months into the spell
+    sick = s > 0
+    # at work and not recovering: a spell goes on one more month, a healthy worker may fall
+    # ill (1); everyone else (recovered, not at work) is healthy (0)
+    stays = working & ~(sick & (u < p["health.recovery_rate"]))
+    s[:] = np.where(sick, s + 1, u < per.sickness) * stays
     long_sick = np.flatnonzero(per.sick > p["employers.sick_pay_months"])
     if len(long_sick):
         model.move(long_sick, State.INACTIVE, Cause.LONG_SICKNESS)
         per.sick[long_sick] = 0
-    sick_workers = np.flatnonzero((per.sick > 0) & np.isin(per.state, JOB_STATES))
+    sick_workers = np.flatnonzero((per.sick > 0) & state_mask(per.state, JOB_STATES))
     if len(sick_workers):
         wage = model.wage_of(sick_workers)
         covered = np.zeros(len(sick_workers), bool)

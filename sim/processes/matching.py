@@ -22,7 +22,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from sim.rng import counter_uniform, poisson_from_uniform
-from sim.state import State
+from sim.state import State, state_mask
 
 TARGET_STATES = (State.SOCIAL_ASSISTANCE, State.SHELTERED)
 
@@ -31,20 +31,27 @@ def search_intensity(model) -> np.ndarray:
     """Expected applications per month of every person (0 for those who do not search)."""
     per, p = model.persons, model.p
     st = per.state
+    # who may search: out of work (WW, no benefit), ready bijstand or sheltered, not sick;
+    # the arithmetic below runs on those rows only (the same numbers as on the whole column)
+    cand = np.flatnonzero(
+        (state_mask(st, (State.UNEMPLOYED_WW, State.NO_BENEFIT))
+         | (state_mask(st, TARGET_STATES) & per.ready)) & ~(per.sick > 0))
+    sc = st[cand]
+    r = np.where(sc < State.SOCIAL_ASSISTANCE, 1.0,
+                 np.where(sc == State.SOCIAL_ASSISTANCE, p["matching.sa_search_intensity"],
+                          p["matching.sw_search_intensity"]))
+    out_of_work = np.flatnonzero(sc != State.SHELTERED)  # search decays with time out of work
+    decay = np.exp(-p["matching.search_decay_per_year"] * per.months_out[cand[out_of_work]] / 12.0)
+    r[out_of_work] = r[out_of_work] * decay
     rel = np.zeros(per.n)
-    rel[(st == State.UNEMPLOYED_WW) | (st == State.NO_BENEFIT)] = 1.0
-    rel[(st == State.SOCIAL_ASSISTANCE) & per.ready] = p["matching.sa_search_intensity"]
-    rel[(st == State.SHELTERED) & per.ready] = p["matching.sw_search_intensity"]
-    rel[per.sick > 0] = 0.0
-    out_of_work = st != State.SHELTERED
-    decay = np.exp(-p["matching.search_decay_per_year"] * per.months_out / 12.0)
-    rel = np.where(out_of_work, rel * decay, rel)
+    rel[cand] = r
     k = per.ties.shape[1] if per.ties.ndim == 2 else 0
     if k:
         searching = np.flatnonzero(rel > 0)
         ties = per.ties[searching]
         employed_tie = model.is_employed[np.maximum(ties, 0)] & (ties >= 0)
-        rel[searching] *= 1.0 + p["matching.referral_boost"] * employed_tie.mean(axis=1)
+        share = np.count_nonzero(employed_tie, axis=1) / k  # == employed_tie.mean(axis=1)
+        rel[searching] *= 1.0 + p["matching.referral_boost"] * share
     searching = np.flatnonzero(rel > 0)
     f = model.hook_product("search_factor", searching)
     if f is not None:
@@ -58,7 +65,12 @@ def _vacancy_list(model):
     n_sec = model.region.n_sectors
     n_cells = model.region.n_nodes * n_sec
     cell_of_emp = e.node.astype(np.int64) * n_sec + e.sector
-    order = np.argsort(cell_of_emp, kind="stable")
+    cached = getattr(model, "_vacancy_cell_order", None)  # employers rarely move or appear
+    if cached is not None and np.array_equal(cached[0], cell_of_emp):
+        order = cached[1]
+    else:
+        order = np.argsort(cell_of_emp, kind="stable")
+        model._vacancy_cell_order = (cell_of_emp, order)
     vac_emp = np.repeat(order, e.vacancies[order])
     counts = np.bincount(cell_of_emp, weights=e.vacancies, minlength=n_cells).astype(np.int64)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
@@ -167,7 +179,7 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
     match = np.where(per.sector[who] == e.sector[emp], 1.0, p["matching.cross_sector_productivity"])
     productivity = wv * scar * match * mw
     wage = np.maximum(mw, p["employers.wage_share_of_productivity"] * wv * mw)
-    target = np.isin(per.state[who], TARGET_STATES)
+    target = state_mask(per.state[who], TARGET_STATES)
     expected_sick_share = per.sickness[who] / max(p["health.recovery_rate"], 1e-3)
     aversion = np.where(target, p["employers.sickness_risk_aversion"], 1.0)
     sick_risk = np.minimum(expected_sick_share, 1.0) * wage * aversion
@@ -211,7 +223,8 @@ def match(model) -> None:
     # refusals in which the perceived sick-pay risk tipped the balance
     tipped = ~ok & ctx["target"] & (value + ctx["perceived_sick_risk"] > 0)
     if tipped.any():
-        np.add.at(e.refusals_sickness, emp[tipped], 1)
+        e.refusals_sickness[:] += np.bincount(emp[tipped], minlength=e.n)[: e.n].astype(
+            e.refusals_sickness.dtype)
     mc["refusals_sickness"] = int(tipped.sum())
     mc["target_applications"] = int(ctx["target"].sum())
     who, slot, emp, value = who[ok], slot[ok], emp[ok], value[ok]
