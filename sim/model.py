@@ -22,6 +22,7 @@ from sim.agents import (
     EmployerServicePoint,
     Municipality,
     School,
+    add_views,
 )
 from sim.ledger import Ledger
 from sim.policies import make_policies
@@ -30,7 +31,7 @@ from sim.processes import benefits, demand, jobs, matching, training
 from sim.region import Region, get_region, mesa_network
 from sim.rng import Streams
 from sim.scenario import Scenario, default_scenario, load_scenario
-from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog
+from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_mask
 
 MONTHLY_ORDER = (
     "demand", "demography", "sickness", "separations", "vacancies", "training", "matching",
@@ -164,7 +165,7 @@ class LabourMarketModel(mesa.Model):
         self.network = self._mesa_network()
         self.person_agents: list = []
         self._add_person_agents(0, persons.n)
-        self.employer_agents = [Employer(self, r) for r in range(employers.n)]
+        self.employer_agents = add_views(self, [Employer] * employers.n, range(employers.n))
         self.municipalities = [
             Municipality(self, i, name) for i, name in enumerate(self.region.names)
             if not self.region.external[i]
@@ -185,9 +186,8 @@ class LabourMarketModel(mesa.Model):
         return mesa_network(self.region, self.random)
 
     def _add_person_agents(self, start: int, stop: int) -> None:
-        groups = self.persons.group[start:stop]
-        for row, g in zip(range(start, stop), groups.tolist()):
-            self.person_agents.append(PERSON_CLASSES[g](self, row))
+        classes = [PERSON_CLASSES[g] for g in self.persons.group[start:stop].tolist()]
+        self.person_agents += add_views(self, classes, range(start, stop))
 
     def add_persons(self, n: int, *, state: State, group: int, home, attrs: dict) -> np.ndarray:
         """Add ``n`` entrants (arrays grow without reallocating every month)."""
@@ -279,7 +279,7 @@ class LabourMarketModel(mesa.Model):
             per.support_kind[lj] = 0
             per.sick[lj] = 0
         per.state[rows] = new_arr
-        became_target = np.isin(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+        became_target = state_mask(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         per.ever_target[rows[became_target]] = True
         gone = rows[new_arr == State.INACTIVE]
         per.left[gone] = self.month
@@ -324,7 +324,7 @@ class LabourMarketModel(mesa.Model):
             k = pol.job_kind(self, rows, emps, kind)
             if k is not None:
                 kind = k.astype(np.int8)
-        target = np.isin(old, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+        target = state_mask(old, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         self._count_sa_exits(rows, old, kind)
         per.state[rows] = kind
         per.employer[rows] = emps
@@ -494,8 +494,70 @@ def social_ties_for(model, rows: np.ndarray, k: int) -> np.ndarray:
     per, rng = model.persons, model.streams.network
     homes = per.home[rows]
     out = np.full((len(rows), k), -1, dtype=np.int32)
+    by_home = _rows_by_home(model)
     for h in np.unique(homes):
-        same = np.flatnonzero(per.home == h)
+        same = by_home.rows(h)  # == np.flatnonzero(per.home == h), without a full scan
         sel = homes == h
         out[sel] = rng.choice(same, size=(int(sel.sum()), k))
     return out
+
+
+class RowsByHome:
+    """The rows of the persons living in each municipality, ascending, kept up to date.
+
+    ``rows(h)`` equals ``np.flatnonzero(persons.home == h)``; entrants only append rows, so the
+    index grows by the new rows each month instead of scanning the whole population per
+    municipality. A changed ``home`` of an indexed person (a cheap check) rebuilds the index.
+    """
+
+    def __init__(self, persons, n_nodes: int):
+        self.persons = persons
+        self.n_nodes = n_nodes
+        self._build()
+
+    def _build(self) -> None:
+        home = self.persons.home
+        self.home_seen = home.copy()
+        order = np.argsort(home, kind="stable").astype(np.int64)
+        counts = np.bincount(home, minlength=self.n_nodes)
+        bounds = np.concatenate([[0], np.cumsum(counts)])
+        self.count = counts.astype(np.int64)
+        self.buf = [np.empty(max(16, 2 * int(c)), np.int64) for c in counts]
+        for h in range(len(counts)):
+            self.buf[h][: counts[h]] = order[bounds[h]: bounds[h + 1]]
+
+    def update(self) -> None:
+        home, seen = self.persons.home, self.home_seen
+        n_seen = len(seen)
+        if len(home) < n_seen or not np.array_equal(home[:n_seen], seen):
+            self._build()
+            return
+        if len(home) == n_seen:
+            return
+        new = home[n_seen:]
+        if new.max() >= len(self.buf):
+            self._build()
+            return
+        for h in np.unique(new):
+            rows = n_seen + np.flatnonzero(new == h)
+            c = int(self.count[h])
+            if c + len(rows) > len(self.buf[h]):
+                grown = np.empty(2 * (c + len(rows)), np.int64)
+                grown[:c] = self.buf[h][:c]
+                self.buf[h] = grown
+            self.buf[h][c: c + len(rows)] = rows
+            self.count[h] = c + len(rows)
+        self.home_seen = home.copy()
+
+    def rows(self, h: int) -> np.ndarray:
+        return self.buf[h][: self.count[h]] if h < len(self.buf) else np.zeros(0, np.int64)
+
+
+def _rows_by_home(model) -> RowsByHome:
+    idx = getattr(model, "_rows_by_home_index", None)
+    if idx is None or idx.persons is not model.persons:
+        idx = RowsByHome(model.persons, model.region.n_nodes)
+        model._rows_by_home_index = idx
+    else:
+        idx.update()
+    return idx
