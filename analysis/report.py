@@ -159,6 +159,45 @@ Displacement: other jobseekers' hires lost per extra placement.</p>
 """
 
 
+MARKDOWN_METRICS = (
+    ("placement_rate_12m", "placed within 12 m", "share"),
+    ("relapse_rate_12m", "relapse within 12 m", "share"),
+    ("sustained_placement_rate_24m", "sustained 24 m", "share"),
+    ("public_cost_eur", "extra public cost", "EUR-diff"),
+    ("cost_per_extra_sustained_placement_eur", "net cost per extra sustained placement", "EUR"),
+    ("deadweight_share", "deadweight", "share"),
+)
+
+
+def markdown_table(table) -> str:
+    """A compact Markdown table: mean [95% interval] per arm; costs as difference vs the
+    first arm."""
+    arms = list(dict.fromkeys(table["scenario"]))
+    head = "| scenario | " + " | ".join(label for _, label, _ in MARKDOWN_METRICS) + " |"
+    lines = [head, "|" + "---|" * (len(MARKDOWN_METRICS) + 1)]
+    for arm in arms:
+        cells = []
+        for key, _, unit in MARKDOWN_METRICS:
+            r = table[(table.scenario == arm) & (table.metric == key)]
+            if r.empty:
+                cells.append("")
+                continue
+            r = r.iloc[0]
+            if unit == "EUR-diff":
+                m, lo, hi, u = r["diff"], r["diff_low"], r["diff_high"], "EUR"
+            else:
+                m, lo, hi, u = r["mean"], r["low"], r["high"], unit
+            if not math.isfinite(m):
+                cells.append("")
+                continue
+            cell = _fmt(m, u)
+            if math.isfinite(lo):
+                cell += f" [{_fmt(lo, u)}, {_fmt(hi, u)}]"
+            cells.append(cell)
+        lines.append(f"| {arm} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def write_comparison_report(comp: Comparison, out: str | Path, title: str = "Kluit comparison",
                             settings: str = "") -> Path:
     """Write ``report.html`` into ``out`` (atomically) and return its path."""

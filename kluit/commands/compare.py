@@ -62,7 +62,13 @@ def run(args) -> int:
     table = comp.table()
     write_table(out / "comparison.csv", table)
     write_table(out / "monthly.csv", _monthly(comp))
-    from analysis.report import write_comparison_report
+    from analysis.io import atomic_write_bytes
+    from analysis.report import markdown_table, write_comparison_report
+
+    atomic_write_bytes(out / "summary.md", (
+        f"# Kluit comparison\n\n{args.reps} replications, master seed "
+        f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
+        f"{comp.arms[0]}.\n\n" + markdown_table(table)).encode())
 
     report = write_comparison_report(
         comp, out, title="Kluit comparison",
@@ -71,7 +77,7 @@ def run(args) -> int:
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {out}/ (comparison.csv, monthly.csv, {report.name})")
+    print(f"results in {out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
     return 0
 
 
