@@ -1,0 +1,63 @@
+"""``kluit report validation``: regenerate ``docs/validation.md`` and its figures.
+
+The report runs the baseline, the textbook theory check and the Beveridge-curve scenarios from
+scratch (about a minute at the default scale) and writes ``<out>/validation.md`` and
+``<out>/figures/validation_*.png``.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from kluit.commands.common import Progress, positive_int, scale_float, seed_int
+
+REPORTS = ("validation",)
+
+
+def add_parser(sub):
+    p = sub.add_parser("report", help="regenerate a report (validation: docs/validation.md)",
+                       description="Regenerate a report from fresh runs.")
+    p.add_argument("kind", choices=REPORTS, help="which report: validation")
+    p.add_argument("--scale", type=scale_float, default=0.1,
+                   help="population scale of the runs (default 0.1)")
+    p.add_argument("--reps", type=positive_int, default=5,
+                   help="replications of the baseline and the theory check (default 5)")
+    p.add_argument("--months", type=positive_int, default=60,
+                   help="months of the baseline runs (default 60)")
+    p.add_argument("--seed", type=seed_int, default=2026, help="master seed (default 2026)")
+    p.add_argument("--out", default="docs", help="output folder (default docs)")
+    return p
+
+
+def _command(args) -> str:
+    parts = ["kluit", "report", args.kind]
+    defaults = {"scale": 0.1, "reps": 5, "months": 60, "seed": 2026, "out": "docs"}
+    for k, d in defaults.items():
+        v = getattr(args, k)
+        if v != d:
+            parts += [f"--{k}", str(v)]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+def run(args) -> int:
+    from analysis.validation import ValidationSettings, write_validation_report
+
+    st = ValidationSettings(scale=args.scale, reps=args.reps, months=args.months,
+                            seed=args.seed, beveridge_reps=min(args.reps, 3),
+                            command=_command(args))
+    bars: dict[str, Progress] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            for b in bars.values():
+                b.close()
+            bars[stage] = Progress(total, stage, unit="run")
+        bars[stage](done, total)
+
+    try:
+        path = write_validation_report(args.out, st, progress=progress)
+    finally:
+        for b in bars.values():
+            b.close()
+    print(f"validation report: {path} (figures in {path.parent / 'figures'})")
+    return 0
