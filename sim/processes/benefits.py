@@ -48,7 +48,8 @@ def benefit_flows(model) -> None:
 def count_months_out(model) -> None:
     per = model.persons
     out = state_mask(per.state, (State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE))
-    per.months_out[out] = np.minimum(per.months_out[out] + 1, 32000)
+    mo = per.months_out
+    mo[:] = np.where(out, np.minimum(mo + 1, 32000), mo)  # whole-column ops beat masked ones
 
 
 def exits(model) -> None:
