@@ -99,20 +99,21 @@ def measure_kluit(scale: float, months: int) -> dict:
     """Build and run Kluit at ``scale`` for ``months`` months on the default region."""
     from sim.model import LabourMarketModel
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     model = LabourMarketModel(scale=scale, months=months, rng=SEED)
-    build = time.perf_counter() - t
+    build, build_cpu = time.perf_counter() - t, time.process_time() - c
     n0 = model.persons.n
     month_s, persons = [], []
-    t_run = time.perf_counter()
+    t_run, c_run = time.perf_counter(), time.process_time()
     for _ in range(months):
         persons.append(model.persons.n)
         t = time.perf_counter()
         model.step()
         month_s.append(time.perf_counter() - t)
-    run = time.perf_counter() - t_run
+    run, run_cpu = time.perf_counter() - t_run, time.process_time() - c_run
     return {"scale": scale, "months": months, "persons_start": n0, "persons_end": model.persons.n,
             "agents": len(model.agents), "build_s": build, "run_s": run,
+            "build_cpu_s": build_cpu, "run_cpu_s": run_cpu,
             "month_s_mean": run / months, "month_s_median": statistics.median(month_s),
             "person_months_per_s": sum(persons) / run, "peak_rss_mb": peak_rss_mb()}
 
