@@ -321,6 +321,9 @@ def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
     except OSError as e:
         raise ScenarioError(f"cannot read: {e.strerror}", referrer or file,
                             "extends" if referrer else None) from None
+    except ValueError as e:  # a NUL byte in the path
+        raise ScenarioError(f"cannot read: {e}", referrer or file,
+                            "extends" if referrer else None) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -335,7 +338,7 @@ def _build(data: Any, file: str | None) -> Scenario:
     seen = [os.path.realpath(file)] if file else []
     while (ext := layers[-1][1].get("extends")) is not None:
         child = layers[-1][0]
-        if not isinstance(ext, str) or not ext.strip():
+        if not isinstance(ext, str) or not ext.strip() or "\0" in ext:
             raise ScenarioError(f"got {_show(ext)}, allowed: a path to a scenario file, relative "
                                 "to this file", child, "extends")
         target = os.path.normpath(os.path.join(os.path.dirname(child or ""), ext))
