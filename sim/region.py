@@ -65,6 +65,10 @@ FLEVOLAND_RATES: dict[str, float] = {
     "external_jobs": (35_000 + 8_400) / _FLEVOLAND_POPULATION,  # commuters out, regional press
 }
 
+#: largest synthetic region: above the Netherlands' 342 municipalities; building one grows with
+#: the cube of its size (all-pairs travel times), so a typo such as 'synthetic:100000:0' would
+#: otherwise exhaust memory instead of giving an error
+MAX_SYNTHETIC_MUNICIPALITIES = 400
 SHARE_TOLERANCE = 0.01  # sector shares must sum to 1 within this, then they are normalised
 TOTAL_TOLERANCE = 0.01  # municipal rows may differ from a region total by this share
 
@@ -219,7 +223,7 @@ def load_region(path: str | Path) -> Region:
     except FileNotFoundError:
         raise RegionError(path, "(file)", "no such file; allowed: the path of a region TOML "
                           "file, 'flevoland' or 'synthetic:N:SEED'") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL byte in the path
         raise RegionError(path, "(file)", f"cannot be read ({exc}); allowed: a UTF-8 "
                           "region TOML file") from None
     try:
@@ -242,6 +246,9 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
     A relative path is resolved against ``base_dir`` (the scenario file's folder).
     """
     text = str(spec).strip()
+    allowed = "allowed: 'flevoland', 'synthetic:N:SEED' or the path of a region TOML file"
+    if not text or "\0" in text:
+        raise RegionError(repr(spec), "run.region", allowed)
     if text.lower() in ("flevoland", "builtin:flevoland"):
         return flevoland()
     if text.lower().startswith("synthetic"):
@@ -251,15 +258,20 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
                 raise ValueError
             n = int(parts[1]) if len(parts) > 1 else 4
             seed = int(parts[2]) if len(parts) > 2 else 0
-            if n < 1 or seed < 0:
+            if not 1 <= n <= MAX_SYNTHETIC_MUNICIPALITIES or seed < 0:
                 raise ValueError
         except ValueError:
             raise RegionError(spec, "run.region", "allowed: 'synthetic:N:SEED' with integers "
-                              "N >= 1 and SEED >= 0, e.g. 'synthetic:4:0'") from None
+                              f"1 <= N <= {MAX_SYNTHETIC_MUNICIPALITIES} and SEED >= 0, "
+                              "e.g. 'synthetic:4:0'") from None
         return synthetic_region(n, seed=seed)
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
+    if not path.is_file():  # the mistake is in the scenario's run.region, not in a region file
+        what = "is a folder" if path.is_dir() else "no such file"
+        raise RegionError(path, "run.region", f"{what}; {allowed} (relative to the scenario "
+                          "file)")
     return load_region(path)
 
 
