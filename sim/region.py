@@ -69,6 +69,10 @@ FLEVOLAND_RATES: dict[str, float] = {
 #: the cube of its size (all-pairs travel times), so a typo such as 'synthetic:100000:0' would
 #: otherwise exhaust memory instead of giving an error
 MAX_SYNTHETIC_MUNICIPALITIES = 400
+#: largest count a region file may give (residents, jobs, establishments, benefit recipients):
+#: above the Netherlands' 17.9 million residents (CBS 2024). Each resident and job becomes
+#: arrays and agents, so a slip such as 1e12 would otherwise exhaust memory, not give an error.
+MAX_COUNT = 20_000_000
 SHARE_TOLERANCE = 0.01  # sector shares must sum to 1 within this, then they are normalised
 TOTAL_TOLERANCE = 0.01  # municipal rows may differ from a region total by this share
 
@@ -302,7 +306,7 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
         raise RegionError(file, "totals", "allowed: a table [totals] with keys "
                           + ", ".join(_TOTAL_KEYS))
     v.keys(totals_in, _TOTAL_KEYS, "totals")
-    given_totals = {k: v.number(totals_in[k], f"totals.{k}") for k in totals_in}
+    given_totals = {k: v.number(totals_in[k], f"totals.{k}", hi=MAX_COUNT) for k in totals_in}
 
     # municipalities
     rows = data.get("municipality", [])
@@ -342,8 +346,9 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
                                   f"{', '.join(required)} (numbers >= 0)")
         for key in figures:
             if key in row:  # coordinates may be negative (any km grid), figures may not
-                figures[key][i] = v.number(row[key], f"{where}.{key}",
-                                           signed=key in ("x_km", "y_km"))
+                signed = key in ("x_km", "y_km")
+                figures[key][i] = v.number(row[key], f"{where}.{key}", signed=signed,
+                                           hi=None if signed else MAX_COUNT)
         if ext:
             for key in _RESIDENT_FIGURES:
                 if row.get(key, 0) != 0:
@@ -363,6 +368,10 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
 
     internal = ~external
     population = figures["population"]
+    for key in ("population", "jobs", "establishments"):
+        if figures[key].sum() > MAX_COUNT:
+            raise RegionError(file, "municipality", f"the {key} of all rows add up to "
+                              f"{figures[key].sum():g}; allowed: at most {MAX_COUNT:g} in a region")
     provenance: dict[str, str] = {}
     totals: dict[str, float] = {"population": float(population[internal].sum())}
 
@@ -550,8 +559,11 @@ class _Validator:
             raise RegionError(self.file, full, f"allowed: a non-empty string (got {value!r})")
         return value.strip() if required else value
 
-    def number(self, value: Any, key: str, signed: bool = False) -> float:
+    def number(self, value: Any, key: str, signed: bool = False,
+               hi: float | None = None) -> float:
         allowed = "a finite number" if signed else "a finite number >= 0"
+        if hi is not None:
+            allowed += f" and <= {hi:g}"
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise RegionError(self.file, key, f"allowed: {allowed} (got {value!r})")
         value = float(value)
@@ -559,7 +571,7 @@ class _Validator:
             raise RegionError(self.file, key, f"allowed: {allowed} (got NaN)")
         if math.isinf(value):
             raise RegionError(self.file, key, f"allowed: {allowed} (got {value})")
-        if value < 0 and not signed:
+        if (value < 0 and not signed) or (hi is not None and value > hi):
             raise RegionError(self.file, key, f"allowed: {allowed} (got {value:g})")
         return value
 
