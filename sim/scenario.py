@@ -290,7 +290,8 @@ def parse_override(text: str) -> tuple[str, Any]:
         raise ScenarioError(f"--set expects KEY=VALUE, got {text!r}")
     params = all_params()
     if key not in params:
-        raise ScenarioError("unknown key in --set" + _suggest(key, params), None, key)
+        hint = _suggest(key, params) or f"; use a full dotted key such as '{next(iter(params))}'"
+        raise ScenarioError("unknown key in --set" + hint, None, key)
     param = params[key]
     try:
         value = tomllib.loads(f"v = {raw}")["v"]
