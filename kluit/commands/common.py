@@ -31,12 +31,17 @@ def seed_int(text: str) -> int:
 
 
 def scale_float(text: str) -> float:
+    """``--scale``: the range of ``run.scale`` in the parameter registry, so both say the same."""
+    from sim.params import all_params
+
+    allowed = all_params()["run.scale"].allowed()
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: a number in (0, 2]") from None
-    if not (0 < v <= 2):
-        raise argparse.ArgumentTypeError(f"got {text}, allowed: a number in (0, 2]")
+        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: {allowed}") from None
+    p = all_params()["run.scale"]
+    if not (p.lo <= v <= p.hi):
+        raise argparse.ArgumentTypeError(f"got {text}, allowed: {allowed}")
     return v
 
 
