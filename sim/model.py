@@ -142,7 +142,6 @@ class LabourMarketModel(mesa.Model):
         persons.add_column("ties", np.int32, width=k, fill=-1)
         persons.column("ties")[:] = social_ties(persons, k, self.streams.network)
         self.commute_weights = commute_seed(self.region, self.p)
-        self.commute_weights[:, self.region.external] *= 1.0  # external nodes stay reachable
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self.demand = demand.demand_path(self)
         self.sector_weights = np.zeros((self.region.n_nodes, self.region.n_sectors))
@@ -396,10 +395,9 @@ class LabourMarketModel(mesa.Model):
         jobs.separations(self)
         demand.update_vacancies(self)
         training.train(self)
-        vac_before = self.employers.vacancies.copy() if self.check else None
         matching.match(self)
         if self.check:
-            self._check_matching(vac_before)
+            self._check_matching()
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
@@ -438,7 +436,7 @@ class LabourMarketModel(mesa.Model):
         self.last_costs = self.ledger.close_month()
 
     # ------------------------------------------------------------------ invariants
-    def _check_matching(self, vac_before: np.ndarray) -> None:
+    def _check_matching(self) -> None:
         if (self.employers.vacancies < 0).any():
             raise InvariantError(f"month {self.month}: a vacancy was filled twice")
 
@@ -470,10 +468,8 @@ class LabourMarketModel(mesa.Model):
                     f"{before.tolist()} + flows {net.tolist()}")
         pl = self.placements
         open_pl = pl.end_month < 0
-        if not np.array_equal(np.sort(pl.person[open_pl]), np.sort(per.placement.nonzero()[0][
-                per.placement[per.placement.nonzero()[0]] >= 0])) and False:
-            pass
-        if (per.placement >= 0).sum() != open_pl.sum():
+        if (per.placement >= 0).sum() != open_pl.sum() or not np.array_equal(
+                np.sort(pl.person[open_pl]), np.flatnonzero(per.placement >= 0)):
             raise InvariantError(f"month {self.month}: open placements do not match jobs")
         tot = sum(self.ledger.totals.values())
         if not np.isfinite(tot) or any(v < 0 for v in self.ledger.totals.values()):
