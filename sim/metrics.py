@@ -272,6 +272,10 @@ def summary(model) -> dict[str, Any]:
     return out
 
 
+#: variables the monthly table derives from the flows (month counters of the same name skipped)
+FLOW_VARIABLES = {"hires", "placements", "job_to_benefit", "vacancies", "jobs"}
+
+
 def monthly_table(model):
     """Tidy table (pandas): month, municipality ('all' for the region), variable, value."""
     import pandas as pd
@@ -310,7 +314,8 @@ def monthly_table(model):
         add(m, region, "vacancies", [r["vacancies"].sum()])
         add(m, region, "jobs", [r["jobs"].sum()])
         for k, v in sorted(r["counts"].items()):
-            add(m, region, k, [v])
+            if k not in FLOW_VARIABLES:  # hires and placements come from the flows above
+                add(m, region, k, [v])
         for (payer, item), v in sorted(r["costs"].items()):
             add(m, region, f"cost_{payer}_{item}_eur", [v])
     return pd.DataFrame({

@@ -172,3 +172,11 @@ def test_shock_moves_sector_demand():
     ind = base.region.sectors.index("industry")
     diff = shock.demand[:, :, ind] - base.demand[:, :, ind]
     assert np.allclose(diff[:12], 0) and np.allclose(diff[12:24], np.log1p(0.08))
+
+
+def test_monthly_table_has_one_value_per_month_area_and_variable(small_run):
+    t = small_run.monthly_table()
+    assert not t.duplicated(["month", "municipality", "variable"]).any()
+    hires = t[(t.municipality == "all") & (t.variable == "hires")]
+    counted = sum(r["counts"].get("hires", 0) for r in small_run.series)
+    assert hires["value"].sum() == counted
