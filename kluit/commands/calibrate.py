@@ -35,8 +35,11 @@ def add_parser(sub):
     p.add_argument("--samples", type=positive_int, default=24, help="points per round")
     p.add_argument("--rounds", type=positive_int, default=3,
                    help="rounds; each searches a box half as wide around the best point")
+    p.add_argument("--top", type=positive_int, default=5,
+                   help="best points re-run on fresh seeds before choosing (default 5)")
     p.add_argument("--final-reps", type=positive_int, default=None,
-                   help="fresh replications for the final table (default max(reps, 5))")
+                   help="fresh replications for the selection and the final table "
+                   "(default max(reps, 5))")
     p.add_argument("--scale", type=scale_float, default=0.1, help="population scale (0.1)")
     p.add_argument("--months", type=positive_int, default=60, help="months per run (60)")
     p.add_argument("--seed", type=seed_int, default=2026, help="master seed (2026)")
@@ -99,10 +102,12 @@ def run(args) -> int:
 
     load_scenario(path, sets)  # bad files and --set values fail here, before any run
     final = args.final_reps or max(args.reps, 5)
-    bar = Progress(args.rounds * args.samples * args.reps + 2 * final, "calibrate", unit="run")
+    top = min(args.top, args.rounds * args.samples)
+    bar = Progress(args.rounds * args.samples * args.reps + (top + 3) * final, "calibrate",
+                   unit="run")
     try:
         res = calibrate(path, params=keys, reps=args.reps, samples=args.samples,
-                        rounds=args.rounds, final_reps=final, scale=args.scale,
+                        rounds=args.rounds, final_reps=final, top=args.top, scale=args.scale,
                         months=args.months, seed=args.seed, workers=args.workers,
                         overrides=sets, bounds=bounds or None, progress=bar)
     finally:
@@ -123,7 +128,10 @@ def _command(args) -> str:
     """The command line that reproduces this fit (every option that changes the result)."""
     parts = ["kluit", "calibrate", args.scenario, "--params", args.params, "--reps",
              str(args.reps), "--samples", str(args.samples), "--rounds", str(args.rounds),
-             "--scale", str(args.scale), "--months", str(args.months), "--seed", str(args.seed)]
+             "--top", str(args.top)]
+    if args.final_reps:
+        parts += ["--final-reps", str(args.final_reps)]
+    parts += ["--scale", str(args.scale), "--months", str(args.months), "--seed", str(args.seed)]
     for b in args.bounds:
         parts += ["--bounds", b]
     for s in args.overrides:
