@@ -670,7 +670,11 @@ def _git_revision() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                              text=True, timeout=5, cwd=REPO)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+        # only files that change what the report computes
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--",
+                                "sim", "scenarios", "analysis/validation.py",
+                                "analysis/calibrate.py", "analysis/experiments.py",
+                                "analysis/compare.py"],
                                capture_output=True, text=True, timeout=5, cwd=REPO)
         rev = out.stdout.strip()
         return (rev + (" with uncommitted changes" if dirty.stdout.strip() else "")) or "unknown"
@@ -815,6 +819,16 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         "same rows.\n")
     add(markdown_table(table))
     add(f"![Targets: simulated mean and interval against the band]({fig['targets']})\n")
+    add("Definitions differ from the sources in places, which matters when reading the gaps: "
+        "(a) CBS expresses bijstand outflow as a share of the stock at the start of the year "
+        "plus the year's inflow, while the model's moments divide by the average stock; with "
+        "an inflow of about a quarter of the stock a year, a CBS-style figure is about 1/1.25 "
+        "of the model's (an outflow to work of 12% here is about 9.6% on CBS's basis). "
+        "(b) 'Time on benefits' in the model is months out of work, which for someone who came "
+        "from WW includes the WW months. (c) Re-entry follows Divosa: of all exits from "
+        "bijstand (to work or otherwise), the share back on bijstand within k months; "
+        "leaving the labour force does not count as an exit there, nor in the duration "
+        "moments.\n")
     add("How close the baseline is, target by target:\n")
     for r in fitted.itertuples():
         verdict = {True: "inside the band", False: "outside the band", None: "not measurable"}[
@@ -1093,7 +1107,7 @@ def _limits(table: pd.DataFrame, n_assumed: int, n_params: int, ev: BaselineEvid
         "jobs (rather than on who gets them) follow from that assumption. There is no wage "
         "bargaining, no price level and no public budget constraint feeding back on policy.",
         "**People are simpler than people.** No households (partner income is a hazard of "
-        "leaving bijstand), no age (retirement is a hazard), no education beyond a wage value "
+        "leaving bijstand), no age (retirement is a hazard), no education beyond a skill level, a wage value "
         "and a sector, no disability benefits (long sickness leaves the labour force), no "
         "migration response to the region's labour market; the areas outside Flevoland are "
         "job destinations with fixed in-commuting.",
