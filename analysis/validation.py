@@ -302,7 +302,7 @@ def reentry_curve(model: LabourMarketModel, windows: Sequence[int] = range(1, 25
     with the same definition as the calibration moments."""
     from sim import metrics
 
-    got = metrics._relapse_after_exits(model, windows=tuple(windows))
+    got = metrics.relapse_after_exits(model, windows=tuple(windows))
     return pd.DataFrame([{"months": k, "all_exits": got[f"sa_reentry_all_exits_{k}m"],
                           "work_exits": got[f"sa_reentry_work_exits_{k}m"]} for k in windows])
 

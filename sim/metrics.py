@@ -137,7 +137,7 @@ def group_metrics(model, origin_states: tuple[int, ...]) -> dict[str, Any]:
     }
 
 
-def _relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
+def relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
     """Divosa-style re-entry: share of bijstand exits back on bijstand within k months."""
     log = model.log.arrays()
     sa = State.SOCIAL_ASSISTANCE
@@ -212,7 +212,7 @@ def calibration_moments(model) -> dict[str, Any]:
     r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
     if r15:
         out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000
-    out.update(_relapse_after_exits(model))
+    out.update(relapse_after_exits(model))
     return out
 
 
