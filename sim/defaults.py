@@ -52,7 +52,7 @@ PARAMS: list[Param] = [
        "0.667 * 5.1%/12",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_rate", 0.0021, "1/month (share of the labour force)",
+    _p("demography.entry_rate", 0.0023, "1/month (share of the labour force)",
        "assumed: school leavers and movers replacing retirements so the labour force stays "
        "near 218k (CBS 83524NED, DOMAIN.md)",
        "New entrants to the labour force per month, as a share of the starting labour force.",
@@ -89,6 +89,12 @@ PARAMS: list[Param] = [
        "assumed hazard for those without benefit",
        "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
        lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
+       "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
+       "future (DOMAIN.md); assumed hazard at which a searching recipient with more than a year "
+       "on benefits comes to count among them, keeping that share stable over long runs",
+       "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
+       lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.relapse_base_rate", 0.012, "1/month",
        "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "
        "calibrated so placements from bijstand reach about that",

@@ -144,6 +144,7 @@ class LabourMarketModel(mesa.Model):
         self.commute_weights = commute_seed(self.region, self.p)
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self.demand = demand.demand_path(self)
+        demand.initial_deviations(self)
         self.sector_weights = np.zeros((self.region.n_nodes, self.region.n_sectors))
         np.add.at(self.sector_weights, (employers.node, employers.sector), employers.base_size)
         self.sector_mix = self.sector_weights.sum(0) / max(self.sector_weights.sum(), 1e-9)

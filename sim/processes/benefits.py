@@ -18,7 +18,7 @@ from sim.state import JOB_STATES, N_STATES, Cause, Group, State, state_mask
 def benefit_flows(model) -> None:
     per, p, rng = model.persons, model.p, model.streams.benefits
     st = per.state
-    u = rng.random((3, per.n))  # one draw per person and flow, whoever is at risk
+    u = rng.random((4, per.n))  # one draw per person and flow, whoever is at risk
     # WW counts down; exhaustion -> bijstand (means test) or no benefit
     ww = np.flatnonzero(st == State.UNEMPLOYED_WW)
     per.ww_left[ww] -= 1
@@ -32,6 +32,11 @@ def benefit_flows(model) -> None:
     sa_exit = sa[u[1, sa] < p["labour_market.sa_other_exit_rate"]]
     nb = np.flatnonzero(st == State.NO_BENEFIT)
     nb_apply = nb[u[2, nb] < p["labour_market.no_benefit_to_sa_rate"]]
+    # distance to the labour market grows with time on benefits: some stop searching
+    tired = (st == State.SOCIAL_ASSISTANCE) & per.ready & (per.months_out > 12) & (
+        u[3] < p["labour_market.sa_readiness_loss_rate"])
+    per.ready[tired] = False
+    model.month_counts["stopped_searching"] = int(tired.sum())
     model.move(sa_exit, State.NO_BENEFIT, Cause.SA_OTHER_EXIT)
     model.move(nb_apply, State.SOCIAL_ASSISTANCE, Cause.SA_APPLICATION)
     # new sheltered places (beschut werk) for the recipients furthest from the labour market

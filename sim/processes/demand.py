@@ -24,8 +24,10 @@ def demand_path(model) -> np.ndarray:
     n_nodes, n_sec = model.region.n_nodes, model.region.n_sectors
     rho, sd = p["employers.sector_persistence"], p["employers.sector_cycle_sd"]
     trend = np.log1p(p["employers.sector_growth"]) / 12.0
-    dev = np.zeros(n_sec)
+    # start from the cycle's stationary distribution, so the run has no burn-in drift
+    dev = rng.normal(0.0, sd / np.sqrt(max(1 - rho**2, 1e-9)), n_sec)
     path = np.zeros((months, n_nodes, n_sec))
+    path[0] = dev[None, :]
     shocks = rng.normal(0.0, sd, (months, n_sec))
     for t in range(1, months):
         dev = rho * dev + shocks[t]
@@ -40,6 +42,14 @@ def demand_path(model) -> np.ndarray:
         nodes = slice(None) if shock.municipality == "all" else node_index[shock.municipality]
         path[shock.month:end, nodes, secs] += np.log1p(shock.size)
     return path
+
+
+def initial_deviations(model) -> None:
+    """Employers' own demand deviations at month 0, from their stationary distribution."""
+    e, p = model.employers, model.p
+    rho = p["employers.demand_persistence"]
+    sd = p["employers.demand_noise"] / np.sqrt(max(1 - rho**2, 1e-9))
+    e.demand_dev[:] = model.streams.demand.normal(0.0, sd, e.n)
 
 
 def update_demand(model) -> None:
