@@ -15,7 +15,11 @@ in the tree could leak in)::
     cd /tmp/kluit-head && PYTHONPATH=. /work/main/.venv/bin/python tests/data/make_golden.py \
         --revision f57e31a --out /work/main/tests/data/golden_before_optimisation.json
 
-Regenerate (from the current tree) only for a deliberate change of model behaviour.
+Regenerate (from the current tree) only for a deliberate change of model behaviour. History:
+recorded at f57e31a before the optimisations; the optimisations up to 834e6d3..46bdd70 kept
+every trajectory identical (this test passed); regenerated at a6bd45a, exported the same way, after
+deliberate behaviour changes by the lead (the monthly table's duplicate counters, searching
+bijstand recipients who stop searching, demand starting from its stationary spread).
 """
 
 from __future__ import annotations
