@@ -1,0 +1,162 @@
+"""Small Solara components shared by the views: images, parameter controls, help text, tables.
+
+Text is shown with plain components and escaped HTML, never ``solara.Markdown`` (which asks a
+CDN for KaTeX: the UI must work with no internet).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import solara
+
+from kluit.ui.state import param_label, parse_value, show_value
+from sim.params import Param
+from sim.scenario import ScenarioError
+
+
+def data_url(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+@solara.component
+def PngImage(png: bytes, alt: str, css_class: str = "kluit-figure", width: int | None = None):
+    """A PNG shown inline (a data URL: no request to any server)."""
+    style = f"width: {width}px; max-width: none;" if width else "max-width: 100%;"
+    return solara.v.Html(tag="img", attributes={"src": data_url(png), "alt": alt,
+                                                "class": css_class, "title": alt},
+                         style_=style)
+
+
+@solara.component
+def ClickableImage(png: bytes, alt: str, width: int, on_click: Callable[[float, float], None],
+                   css_class: str = "kluit-map"):
+    """A PNG at its natural pixel size that reports click positions (pixels from top left)."""
+    img = solara.v.Html(tag="img", attributes={"src": data_url(png), "alt": alt,
+                                               "class": css_class, "title": alt},
+                        style_=f"width: {width}px; max-width: none; cursor: pointer;")
+
+    def handler(widget, event, data):
+        if isinstance(data, dict) and "offsetX" in data and "offsetY" in data:
+            on_click(float(data["offsetX"]), float(data["offsetY"]))
+
+    solara.v.use_event(img, "click", handler)
+    return img
+
+
+@solara.component
+def Help(text: str, title: str | None = None):
+    """A short explanation in a muted box."""
+    with solara.Div(style={"background": "#f5f7fa", "border-left": "3px solid #0072B2",
+                           "padding": "6px 10px", "margin": "4px 0 8px 0", "font-size": "0.9em",
+                           "color": "#333"}) as main:
+        if title:
+            solara.HTML(tag="div", unsafe_innerHTML=f"<b>{html.escape(title)}</b>")
+        solara.HTML(tag="div", unsafe_innerHTML=html.escape(text))
+    return main
+
+
+@solara.component
+def Messages(messages: Sequence[str], kind: str = "warning"):
+    """A list of messages (warnings from a link, validation problems)."""
+    if not messages:
+        return solara.Div()
+    with solara.Column(gap="2px") as main:
+        for m in messages:
+            if kind == "error":
+                solara.Error(m, dense=True)
+            elif kind == "info":
+                solara.Info(m, dense=True)
+            else:
+                solara.Warning(m, dense=True)
+    return main
+
+
+def numeric_slider_ok(p: Param) -> bool:
+    """Whether a slider suits the parameter (a bounded number with a short range)."""
+    if p.kind not in (int, float) or p.lo is None or p.hi is None:
+        return False
+    return (p.hi - p.lo) <= (240 if p.kind is int else 100)
+
+
+@solara.component
+def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None]):
+    """A labelled slider in the parameter's unit (own-package controls)."""
+    label = param_label(p)
+    if p.kind is bool:
+        return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
+    if p.kind is int and numeric_slider_ok(p):
+        return solara.SliderInt(label, value=int(value), min=int(p.lo), max=int(p.hi),
+                                on_value=on_value, thumb_label="always")
+    if p.kind is float and numeric_slider_ok(p):
+        step = (p.hi - p.lo) / 100
+        step = float(f"{step:.1g}")
+        return solara.SliderFloat(label, value=float(value), min=float(p.lo), max=float(p.hi),
+                                  step=step, on_value=on_value, thumb_label="always")
+    return ParamField(p, value, on_value)
+
+
+@solara.component
+def ParamField(p: Param, value: Any, on_value: Callable[[Any], None],
+               base: Any = None, on_error: Callable[[str, str | None], None] | None = None):
+    """A text field for one parameter that checks what is typed against the registry: the
+    error names the allowed range; valid values go to ``on_value``."""
+    label = param_label(p)
+    text, set_text = solara.use_state(show_value(value))
+    error, set_error = solara.use_state(None)
+
+    # follow outside changes (a new base scenario, a reset)
+    def sync():
+        if error is None:
+            set_text(show_value(value))
+    solara.use_effect(sync, [show_value(value)])
+
+    if p.kind is bool:
+        return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
+    if p.choices:
+        return solara.Select(label, values=list(p.choices), value=value, on_value=on_value)
+
+    def typed(new: str | None):
+        set_text(new or "")
+        try:
+            v = parse_value(p, new or "")
+        except ScenarioError as exc:
+            set_error(exc.message)
+            if on_error:
+                on_error(p.key, exc.message)
+            return
+        set_error(None)
+        if on_error:
+            on_error(p.key, None)
+        on_value(v)
+
+    hint = p.doc
+    if base is not None and base != value and error is None:
+        hint = f"changed (was {show_value(base)}). {p.doc}"
+    return solara.InputText(label, value=text, on_value=typed, error=error or False,
+                            message=hint, continuous_update=False)
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, dict[str, str]]]],
+               row_attrs: Sequence[dict[str, str]] | None = None, css_class: str = "") -> str:
+    """An HTML table; each cell is (text, attributes); everything is escaped."""
+    def attrs(d: dict[str, str]) -> str:
+        return "".join(f' {html.escape(k)}="{html.escape(str(v))}"' for k, v in d.items())
+
+    out = [f'<table class="kluit-table {html.escape(css_class)}" style="border-collapse: '
+           'collapse; font-size: 0.9em; margin: 4px 0;">', "<thead><tr>"]
+    out += [f'<th style="text-align:left; padding: 4px 8px; border-bottom: 2px solid #999;">'
+            f"{html.escape(h)}</th>" for h in header]
+    out.append("</tr></thead><tbody>")
+    for i, row in enumerate(rows):
+        ra = attrs(row_attrs[i]) if row_attrs else ""
+        out.append(f"<tr{ra}>")
+        for text, a in row:
+            out.append(f'<td style="padding: 3px 8px; border-bottom: 1px solid #ddd;"{attrs(a)}>'
+                       f"{html.escape(text)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)

@@ -1,0 +1,319 @@
+"""The Explore view (for educators): step or play one run and watch the region.
+
+One :class:`~sim.model.LabourMarketModel` per browser session, built inside the component
+(never at module level). A play thread steps it while the page renders snapshots taken under a
+lock, so a render never sees a half-finished month. The time series is Mesa's own
+``PlotMatplotlib`` over the model's ``DataCollector``; Mesa's ``ModelController`` is not used
+because its Reset rebuilds a model as ``type(model)(scenario=...)``, which a Kluit model
+(configured by a scenario file) does not accept.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+import types
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import solara
+from mesa.visualization.components.matplotlib_components import PlotMatplotlib
+
+from kluit.ui import figures
+from kluit.ui.components import ClickableImage, Help, Messages, PngImage, html_table
+from kluit.ui.state import (
+    SCALES,
+    ScenarioEntry,
+    Settings,
+    policy_explanation,
+    policy_label,
+    policy_names,
+    usable,
+)
+from kluit.ui.text import FLOWS_HELP, MAP_HELP, MECHANISMS
+from sim.model import LabourMarketModel
+from sim.scenario import ScenarioError, load_scenario
+from sim.state import JOB_STATES, STATE_NAMES, State
+
+SPEEDS = {"slow": 1.0, "normal": 0.4, "fast": 0.1}
+#: DataCollector columns drawn over time (people counts, scaled to the region)
+PLOTTED = {"social_assistance": "#D55E00", "sheltered_work": "#CC79A7", "training": "#999999",
+           "subsidised": "#56B4E9", "pool_jobs": "#0072B2"}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a render needs from the model, taken under the run's lock."""
+
+    month: int
+    months: int
+    record: dict[str, Any]
+    collected: pd.DataFrame
+
+
+class ExploreRun:
+    """One model and the lock that keeps stepping and reading apart."""
+
+    def __init__(self, scen, *, scale: float, seed: int):
+        self.model = LabourMarketModel(scen, scale=scale, rng=seed)
+        self.scale = scale
+        self.lock = threading.Lock()
+
+    def step(self, n: int = 1) -> bool:
+        """Advance up to ``n`` months; False when the run is over."""
+        with self.lock:
+            m = self.model
+            for _ in range(n):
+                if m.month >= m.months:
+                    return False
+                m.step()
+            return m.month < m.months
+
+    def snapshot(self) -> Snapshot:
+        with self.lock:
+            m = self.model
+            return Snapshot(m.month, m.months, m.series[-1],
+                            m.datacollector.get_model_vars_dataframe().copy())
+
+
+def nearest_node(pixels: dict[int, tuple[float, float]], x: float, y: float,
+                 radius: float = 30.0) -> int | None:
+    """The node drawn nearest to a click at pixel (x, y), if within ``radius`` pixels.
+
+    >>> nearest_node({0: (10.0, 10.0), 1: (100.0, 50.0)}, 95, 48)
+    1
+    >>> nearest_node({0: (10.0, 10.0)}, 200, 200) is None
+    True
+    """
+    best, best_d = None, radius
+    for i, (px, py) in pixels.items():
+        d = math.hypot(px - x, py - y)
+        if d <= best_d:
+            best, best_d = i, d
+    return best
+
+
+def town_rows(region, rec: dict[str, Any], node: int, scale: float) -> list[list[tuple]]:
+    """Rows of the municipality table: state, people now, moved in, moved out this month."""
+    stocks, flows = rec["stocks"][node], rec["flows"][node]
+    rows = []
+    for st in State:
+        inflow = int(flows[:, st].sum() - flows[st, st])
+        outflow = int(flows[st, :].sum() - flows[st, st])
+        rows.append([(figures.STATE_LABELS[STATE_NAMES[st]], {}),
+                     (f"{stocks[st] / scale:,.0f}", {"data-value": str(int(stocks[st]))}),
+                     (f"{inflow / scale:,.0f}", {}), (f"{outflow / scale:,.0f}", {})])
+    return rows
+
+
+@solara.component
+def TownPanel(region, snap: Snapshot, node: int, scale: float):
+    rec = snap.record
+    name = region.names[node]
+    flows = rec["flows"][node]
+    jobs = [int(s) for s in JOB_STATES]
+    hires = int(flows[:, jobs].sum() - flows[np.ix_(jobs, jobs)].sum())
+    placements = int(flows[[State.SOCIAL_ASSISTANCE, State.SHELTERED]][:, jobs].sum())
+    back = int(flows[jobs][:, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW,
+                               State.SHELTERED]].sum())
+    g = region.graph
+    links = sorted(((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
+                   key=lambda t: t[1])
+    with solara.Card(f"{name}", margin=0, elevation=1, classes=["kluit-town"]) as main:
+        if region.external[node]:
+            solara.Text(f"{name} is a job area outside the region: residents of the region "
+                        "commute there; nobody is simulated as living there.")
+        facts = [
+            ("Population (region data)", f"{region.population[node]:,.0f}"),
+            ("Open vacancies now", f"{rec['vacancies'][node] / scale:,.0f}"),
+            ("Jobs located here", f"{rec['jobs'][node] / scale:,.0f}"),
+            ("Residents hired this month", f"{hires / scale:,.0f}"),
+            ("... of whom from benefits or sheltered work (placements)",
+             f"{placements / scale:,.0f}"),
+            ("Residents who lost a job to benefits this month", f"{back / scale:,.0f}"),
+        ]
+        solara.HTML(tag="div", unsafe_innerHTML=html_table(
+            ["", ""], [[(a, {}), (b, {"class": "fact"})] for a, b in facts], css_class="facts"))
+        solara.HTML(tag="div", unsafe_innerHTML=html_table(
+            ["State", "People now", "In this month", "Out this month"],
+            town_rows(region, rec, node, scale), css_class="kluit-town-states"))
+        solara.Text("Commuting links: " + ", ".join(f"{n} {m:.0f} min" for n, m in links))
+    return main
+
+
+@solara.component
+def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
+                active: bool = True):
+    s = settings.value
+    good = usable(entries)
+    by_id = {e.rel: e for e in good}
+    reset_count = solara.use_reactive(0)
+    tick = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+    speed = solara.use_reactive("normal")
+    shown = solara.use_ref(False)
+    if active:
+        shown.current = True
+    key = (s.explore, s.explore_scale, s.explore_seed)
+
+    def build():
+        if not shown.current or s.explore not in by_id:
+            return None, None
+        try:
+            scen = load_scenario(by_id[s.explore].path)
+            return ExploreRun(scen, scale=s.explore_scale, seed=s.explore_seed), None
+        except ScenarioError as exc:
+            return None, str(exc)
+
+    run, problem = solara.use_memo(build, [key, reset_count.value, shown.current])
+
+    def play_loop():
+        while playing.value and run is not None:
+            t0 = time.perf_counter()
+            more = run.step()
+            tick.set(run.model.month)
+            if not more:
+                playing.set(False)
+                break
+            time.sleep(max(0.0, SPEEDS[speed.value] - (time.perf_counter() - t0)))
+
+    solara.lab.use_task(play_loop, dependencies=[playing.value, id(run)])
+
+    def update(**kw):
+        playing.set(False)
+        settings.set(replace(settings.value, **kw))
+
+    def step(n=1):
+        if run is not None:
+            run.step(n)
+            tick.set(run.model.month)
+
+    def reset():
+        playing.set(False)
+        reset_count.set(reset_count.value + 1)
+        tick.set(0)
+
+    region = run.model.region if run is not None else None
+    node = region.names.index(s.town) if region is not None and s.town in region.names else None
+    _ = tick.value  # read, so that a step (which sets it) renders the view again
+    snap = run.snapshot() if run is not None else None
+    month = snap.month if snap else 0
+    scale = s.explore_scale
+
+    map_and_pixels = solara.use_memo(
+        lambda: figures.map_figure(region, snap.record, selected=node, scale=scale)
+        if snap else (None, {}), [id(run), month, node])
+    map_png = solara.use_memo(lambda: figures.png(map_and_pixels[0], tight=False)
+                              if map_and_pixels[0] is not None else b"", [id(run), month, node])
+
+    def flows_png_make():
+        if snap is None:
+            return b""
+        rec = snap.record
+        if node is None:
+            st, fl, where = rec["stocks"].sum(0), rec["flows"].sum(0), "the region"
+        else:
+            st, fl, where = rec["stocks"][node], rec["flows"][node], region.names[node]
+        return figures.png(figures.flows_figure(
+            st, fl, title=f"Month {month}: moves between states in {where}", scale=scale),
+            tight=False)
+
+    flows_png = solara.use_memo(flows_png_make, [id(run), month, node])
+    vac_png = solara.use_memo(
+        lambda: figures.png(figures.vacancies_figure(region, snap.record, selected=node,
+                                                     scale=scale), tight=False) if snap else b"",
+        [id(run), month, node])
+
+    monthly_csv = solara.use_memo(  # the same callable every render (see FileDownload)
+        lambda: (lambda: run.model.monthly_table().to_csv(index=False)) if run else "",
+        [id(run)])
+
+    def on_map_click(x, y):
+        hit = nearest_node(map_and_pixels[1], x, y)
+        if hit is not None:
+            settings.set(replace(settings.value, town=region.names[hit]))
+
+    with solara.Column(gap="8px") as main:
+        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
+            solara.Select("Scenario", values=[e.rel for e in good], value=s.explore or None,
+                          on_value=lambda v: update(explore=v), style="min-width: 260px")
+            scales = sorted(set(SCALES[:4]) | {s.explore_scale})
+            solara.Select("Share of the population", values=[str(x) for x in scales],
+                          value=str(s.explore_scale),
+                          on_value=lambda v: update(explore_scale=float(v)),
+                          style="max-width: 200px")
+            solara.InputInt("Seed", value=s.explore_seed,
+                            on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
+                            style="max-width: 100px")
+        with solara.Row(gap="8px", style={"align-items": "center"}):
+            solara.Button("Step", on_click=lambda: step(1), color="primary",
+                          disabled=playing.value or run is None or month >= (snap.months if snap else 0))
+            solara.Button("Step a year", on_click=lambda: step(12),
+                          disabled=playing.value or run is None)
+            solara.Button("Pause" if playing.value else "Play", icon_name="mdi-pause"
+                          if playing.value else "mdi-play",
+                          on_click=lambda: playing.set(not playing.value),
+                          disabled=run is None)
+            solara.Button("Reset", on_click=reset, icon_name="mdi-restart")
+            solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS),
+                                       on_value=speed.set)
+            if snap:
+                solara.HTML(tag="span", unsafe_innerHTML=(
+                    f"<b class='kluit-month'>Month {snap.month}</b> of {snap.months}; "
+                    f"{run.model.persons.n:,} people and {run.model.employers.n:,} employers "
+                    f"simulated ({scale:g} of the region)"))
+        with solara.Column(gap="4px"):  # status lines in a container of their own
+            if problem:
+                Messages([problem], "error")
+        if snap is None:
+            return main
+        with solara.Columns([4, 5, 3], gutters_dense=True):
+            with solara.Column(gap="4px"):
+                ClickableImage(map_png, "Map of municipalities and commuting links",
+                               width=int(figures.MAP_SIZE[0] * figures.DPI), on_click=on_map_click)
+                Help(MAP_HELP)
+                names = [n for i, n in enumerate(region.names)]
+                solara.Select("Municipality", values=["(whole region)", *names],
+                              value=s.town if node is not None else "(whole region)",
+                              on_value=lambda v: settings.set(replace(
+                                  settings.value, town="" if v == "(whole region)" else v)))
+                if node is not None:
+                    TownPanel(region, snap, node, scale)
+            with solara.Column(gap="4px"):
+                PngImage(flows_png, "Moves between states this month",
+                         css_class="kluit-figure kluit-flows")
+                Help(FLOWS_HELP)
+                PngImage(vac_png, "Vacancies and people out of work per municipality",
+                         css_class="kluit-figure kluit-vacancies")
+                collected = snap.collected.copy()
+                for c in PLOTTED:
+                    if c in collected:
+                        collected[c] = collected[c] / scale
+                proxy = types.SimpleNamespace(datacollector=types.SimpleNamespace(
+                    get_model_vars_dataframe=lambda: collected))
+
+                def label(ax):
+                    ax.set_ylabel("people (whole region)")
+                    ax.set_title("Over time (Mesa DataCollector)", fontsize=10)
+                    ax.set_xlabel("month")
+
+                PlotMatplotlib(proxy, PLOTTED, dependencies=[id(run), month],
+                               post_process=label)
+            with solara.Column(gap="2px"):
+                solara.HTML(tag="h3", unsafe_innerHTML="How it works")
+                for title, text in MECHANISMS.values():
+                    Help(text, title)
+                on = [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")]
+                for n in on:
+                    Help(policy_explanation(n), "Instrument on: " + policy_label(n))
+                if not on:
+                    Help("No extra instrument is switched on in this scenario.", "Instruments")
+                solara.FileDownload(monthly_csv, filename="explore_monthly.csv",
+                                    label="Monthly figures so far (CSV)", mime_type="text/csv")
+                solara.FileDownload(map_png, filename="map.png", label="Map (PNG)",
+                                    mime_type="image/png")
+    return main

@@ -1,0 +1,290 @@
+"""Matplotlib figures of the UI, built with the object API (no pyplot: figures are per call,
+thread-safe and never leak between sessions) and returned as PNG bytes by :func:`png`.
+
+Each function takes plain data (tables, a month record, a region), so the same figures can be
+drawn in a notebook or a report.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from sim.state import STATE_NAMES, State
+
+#: one colour per arm (reference first), colour-blind safe (Okabe-Ito)
+ARM_COLOURS = ["#555555", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+               "#F0E442"]
+STATE_COLOURS = {
+    "employed": "#009E73", "subsidised": "#56B4E9", "pool": "#0072B2",
+    "unemployed_ww": "#E69F00", "no_benefit": "#F0E442", "social_assistance": "#D55E00",
+    "sheltered": "#CC79A7", "training": "#999999", "inactive": "#DDDDDD",
+}
+STATE_LABELS = {
+    "employed": "job", "subsidised": "job with wage subsidy", "pool": "work-pool job",
+    "unemployed_ww": "unemployment benefit (WW)", "no_benefit": "out of work, no benefit",
+    "social_assistance": "social assistance", "sheltered": "sheltered work",
+    "training": "training", "inactive": "left the labour force",
+}
+DPI = 100
+
+
+def png(fig: Figure, *, tight: bool = True) -> bytes:
+    """The figure as PNG bytes."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight" if tight else None)
+    return buf.getvalue()
+
+
+def _style(ax) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(alpha=0.25)
+
+
+# --- compare -------------------------------------------------------------------------------
+
+def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
+                  arms: Sequence[str]) -> Figure:
+    """One panel per variable, one line per arm with its 95% band over replications."""
+    fig = Figure(figsize=(11, 3.8), layout="constrained")
+    axes = fig.subplots(1, len(series), squeeze=False)[0]
+    for ax, (var, df) in zip(axes, series.items()):
+        for i, arm in enumerate(arms):
+            d = df[df.scenario == arm].sort_values("month")
+            if d.empty:
+                continue
+            c = ARM_COLOURS[i % len(ARM_COLOURS)]
+            ax.plot(d["month"], d["mean"], color=c, lw=2, label=arm)
+            if d["low"].notna().any():
+                # counts cannot be negative: the band is cut at zero (the CSV keeps the interval)
+                ax.fill_between(d["month"], d["low"].clip(lower=0), d["high"], color=c,
+                                alpha=0.18, lw=0)
+        ax.set_title(titles.get(var, var), fontsize=11)
+        ax.set_xlabel("month")
+        ax.set_ylabel("people")
+        _style(ax)
+    axes[0].legend(frameon=False, fontsize=9)
+    return fig
+
+
+def effects_figure(rows: Sequence[Mapping[str, Any]], metrics: Sequence[str],
+                   labels: Mapping[str, str], arms: Sequence[str]) -> Figure:
+    """Net effect of each arm against the reference: mean difference and 95% interval."""
+    others = list(arms[1:])
+    fig = Figure(figsize=(11, 2.4 + 0.5 * max(1, len(others))), layout="constrained")
+    axes = fig.subplots(1, len(metrics), squeeze=False)[0]
+    for ax, metric in zip(axes, metrics):
+        pct = metric.endswith("_rate_12m") or metric.endswith("_rate_24m")
+        f = 100.0 if pct else 1.0
+        for j, arm in enumerate(others):
+            r = next((r for r in rows if r["scenario"] == arm and r["metric"] == metric), None)
+            if r is None or not math.isfinite(r["diff"]):
+                continue
+            c = ARM_COLOURS[(j + 1) % len(ARM_COLOURS)]
+            y = len(others) - 1 - j
+            lo, hi = r["diff_low"], r["diff_high"]
+            if math.isfinite(lo) and math.isfinite(hi):
+                ax.plot([lo * f, hi * f], [y, y], color=c, lw=3, alpha=0.6)
+            ax.plot([r["diff"] * f], [y], "o", color=c, ms=8)
+        ax.axvline(0, color="#333", lw=1)
+        ax.set_yticks(range(len(others)), list(reversed(others)) if others else [])
+        ax.set_ylim(-0.7, len(others) - 0.3)
+        ax.set_title(textwrap.fill(labels.get(metric, metric), 28), fontsize=9.5)
+        ax.set_xlabel("percentage points vs reference" if pct else "EUR vs reference")
+        _style(ax)
+        if ax is not axes[0]:
+            ax.set_yticklabels([])
+    return fig
+
+
+# --- explore -------------------------------------------------------------------------------
+
+MAP_SIZE = (4.4, 4.0)  # inches; at DPI 100 the map image is 440 x 400 pixels
+
+
+def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float
+               ) -> tuple[Figure, dict[int, tuple[float, float]]]:
+    """Municipalities at their coordinates, sized by population and coloured by the share of
+    residents on social assistance; commuting links labelled with minutes. Returns the figure
+    and each node's pixel position in the PNG (for clicks)."""
+    fig = Figure(figsize=MAP_SIZE, dpi=DPI)
+    ax = fig.add_axes((0.02, 0.02, 0.96, 0.86))
+    x, y = np.asarray(region.x_km, float), np.asarray(region.y_km, float)
+    stocks = record["stocks"]
+    residents = stocks.sum(axis=1).astype(float)
+    sa = stocks[:, State.SOCIAL_ASSISTANCE].astype(float)
+    share = np.divide(sa, residents, out=np.zeros_like(sa), where=residents > 0)
+    g = region.graph
+    for u, v, d in g.edges(data=True):
+        ax.plot([x[u], x[v]], [y[u], y[v]], color="#9aa", lw=1.2, zorder=1)
+        ax.text((x[u] + x[v]) / 2, (y[u] + y[v]) / 2, f"{d.get('minutes', 0):.0f}'",
+                fontsize=7, color="#577", ha="center", va="center", zorder=2,
+                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
+    pop = np.asarray(region.population, float)
+    size = 120 + 900 * np.sqrt(pop / max(pop.max(), 1))
+    ext = np.asarray(region.external, bool)
+    vmax = max(0.01, float(share[~ext].max()) if (~ext).any() else 0.01)
+    ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
+                    vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
+    ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
+    vac = np.asarray(record["vacancies"], float)
+    for i, name in enumerate(region.names):
+        label = name if ext[i] else f"{name}\n{vac[i] / scale:,.0f} vacancies"
+        ax.annotate(label, (x[i], y[i]), xytext=(0, -14 - math.sqrt(size[i]) / 2),
+                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=4)
+    if selected is not None and 0 <= selected < len(x):
+        ax.scatter([x[selected]], [y[selected]], s=size[selected] + 400, facecolors="none",
+                   edgecolors="#0072B2", linewidths=3, zorder=5)
+    pad_x = (x.max() - x.min()) * 0.12 + 5
+    pad_y = (y.max() - y.min()) * 0.18 + 5
+    ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
+    ax.set_ylim(y.min() - pad_y * 1.4, y.max() + pad_y)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for s in ax.spines.values():
+        s.set_visible(False)
+    fig.suptitle("Municipalities and commuting links (minutes)", fontsize=10, y=0.98)
+    fig.text(0.5, 0.92, f"darker: more residents on social assistance (up to {vmax:.1%})",
+             fontsize=7.5, ha="center", color="#555")
+    ax.apply_aspect()  # place the axes as drawing will, without drawing twice
+    h = fig.bbox.height
+    pix = {i: (float(px), float(h - py))
+           for i, (px, py) in enumerate(ax.transData.transform(np.column_stack([x, y])))}
+    return fig, pix
+
+
+#: where each state sits in the flow diagram (x, y in axes units); out of work on the left,
+#: in work on the right, training above and sheltered work below. Leaving the labour force
+#: (and entering it) is written underneath instead of drawn, to keep the arrows readable.
+_FLOW_POS = {
+    "unemployed_ww": (0.13, 0.76), "social_assistance": (0.13, 0.47), "no_benefit": (0.13, 0.18),
+    "employed": (0.87, 0.76), "subsidised": (0.87, 0.47), "pool": (0.87, 0.18),
+    "training": (0.5, 0.92), "sheltered": (0.5, 0.05),
+}
+
+
+def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float) -> Figure:
+    """States as boxes (people now, scaled to the region) and this month's moves between them
+    as arrows whose width grows with the number of people moving."""
+    fig = Figure(figsize=(6.2, 4.6))
+    ax = fig.add_axes((0.0, 0.07, 1.0, 0.86))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.02, 1.0)
+    ax.axis("off")
+    fig.suptitle(title, fontsize=10, y=0.99)
+    inactive = STATE_NAMES.index("inactive")
+    moved = flows.copy()
+    np.fill_diagonal(moved, 0)
+    left, came = int(moved[:, inactive].sum()), int(moved[inactive, :].sum())
+    moved[:, inactive] = 0
+    moved[inactive, :] = 0
+    big = max(1, int(moved.max()))
+    pairs = [(int(a), int(b)) for a, b in zip(*np.nonzero(moved))]
+    for a, b in sorted(pairs, key=lambda p: moved[p]):
+        na, nb = STATE_NAMES[a], STATE_NAMES[b]
+        (x0, y0), (x1, y1) = _FLOW_POS[na], _FLOW_POS[nb]
+        same_column = abs(x0 - x1) < 0.01
+        rad = 0.45 if same_column else 0.1
+        w = 0.6 + 5.5 * moved[a, b] / big
+        arrow = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}",
+                                arrowstyle="-|>", mutation_scale=8 + w * 2, lw=w,
+                                color=STATE_COLOURS[nb], alpha=0.75, shrinkA=24, shrinkB=24,
+                                zorder=1)
+        ax.add_patch(arrow)
+        mx = (x0 + x1) / 2 + 0.5 * rad * (y1 - y0) * 4.6 / 6.2
+        my = (y0 + y1) / 2 - 0.5 * rad * (x1 - x0) * 6.2 / 4.6
+        ax.text(mx, my, f"{moved[a, b] / scale:,.0f}", fontsize=7, ha="center", va="center",
+                color="#222", zorder=3,
+                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
+    for name, (x, y) in _FLOW_POS.items():
+        s = int(stocks[STATE_NAMES.index(name)])
+        ax.add_patch(FancyBboxPatch((x - 0.12, y - 0.05), 0.24, 0.1,
+                                    boxstyle="round,pad=0.01", fc=STATE_COLOURS[name],
+                                    ec="#333", lw=0.8, alpha=0.95, zorder=2))
+        ax.text(x, y + 0.02, STATE_LABELS[name], ha="center", va="center", fontsize=6.8,
+                zorder=4)
+        ax.text(x, y - 0.022, f"{s / scale:,.0f}", ha="center", va="center", fontsize=8,
+                weight="bold", zorder=4)
+    fig.text(0.02, 0.015, f"This month {left / scale:,.0f} people left the labour force "
+             f"(retired, moved away) and {came / scale:,.0f} came in.", fontsize=7.5,
+             color="#444")
+    return fig
+
+
+def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
+                     scale: float) -> Figure:
+    """Open vacancies and people searching (WW, no benefit, social assistance) per
+    municipality this month, scaled to the region."""
+    fig = Figure(figsize=(6.2, 2.8))
+    ax = fig.add_axes((0.12, 0.2, 0.86, 0.75))
+    ext = np.asarray(region.external, bool)
+    idx = np.flatnonzero(~ext)
+    names = [region.names[i] for i in idx]
+    vac = np.asarray(record["vacancies"], float)[idx] / scale
+    st = record["stocks"][idx]
+    seek = (st[:, State.UNEMPLOYED_WW] + st[:, State.NO_BENEFIT]
+            + st[:, State.SOCIAL_ASSISTANCE]) / scale
+    pos = np.arange(len(idx))
+    b1 = ax.bar(pos - 0.2, vac, 0.4, label="open vacancies", color="#009E73", lw=0)
+    b2 = ax.bar(pos + 0.2, seek, 0.4, label="people out of work", color="#D55E00", alpha=0.8,
+                lw=0)
+    for j, i in enumerate(idx):
+        if selected == i:
+            for bar in (b1[j], b2[j]):
+                bar.set_edgecolor("#0072B2")
+                bar.set_linewidth(2.5)
+    ax.set_xticks(pos, names, fontsize=8, rotation=15)
+    ax.set_ylabel("people / vacancies")
+    ax.legend(frameon=False, fontsize=8)
+    _style(ax)
+    return fig
+
+
+# --- a person's story ----------------------------------------------------------------------
+
+def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
+                 parting: int | None) -> Figure:
+    """Each run's monthly state as a coloured band, one row per run, with the month the paths
+    part marked."""
+    months = len(paths[0])
+    fig = Figure(figsize=(11, 1.2 + 0.7 * len(paths)), layout="constrained")
+    ax = fig.add_subplot()
+    used = []
+    for row, path in enumerate(paths):
+        y = len(paths) - 1 - row
+        start = 0
+        for m in range(1, months + 1):
+            if m == months or path[m] != path[start]:
+                st = path[start]
+                ax.barh(y, m - start, left=start - 0.5, height=0.6,
+                        color=STATE_COLOURS.get(st, "#ccc"), edgecolor="white", lw=0.5)
+                if m - start >= 3:
+                    ax.text(start - 0.5 + (m - start) / 2, y, STATE_LABELS.get(st, st),
+                            ha="center", va="center", fontsize=7.5)
+                if st not in used:
+                    used.append(st)
+                start = m
+    if parting is not None:
+        ax.axvline(parting - 0.5, color="#000", lw=1.5, ls="--")
+        ax.text(parting - 0.4, len(paths) - 0.45, f"paths part in month {parting}", fontsize=8,
+                va="bottom")
+    ax.set_yticks(range(len(paths)), list(reversed(names)))
+    ax.set_xlim(-0.5, months - 0.5)
+    ax.set_ylim(-0.6, len(paths) - 0.2)
+    ax.set_xlabel("month")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=STATE_COLOURS.get(s, "#ccc")) for s in used]
+    fig.legend(handles, [STATE_LABELS.get(s, s) for s in used], loc="outside lower center",
+               ncols=min(5, len(used)), frameon=False, fontsize=8)
+    return fig

@@ -1,0 +1,201 @@
+"""A person's story: one person month by month under two policies, on the same seed.
+
+Both runs start from the same population (the population is drawn from its own random stream),
+so a row number names the same person in both. The view shows the two paths side by side,
+where they part, and the transitions (with their causes) around that month.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pandas as pd
+import solara
+
+from kluit.ui import figures
+from kluit.ui.components import Help, Messages, PngImage, html_table
+from kluit.ui.state import (
+    STORY_GROUPS,
+    ScenarioEntry,
+    Settings,
+    StoryPair,
+    describe_event,
+    draw_person,
+    group_rows,
+    monthly_states,
+    parting_month,
+    run_story,
+    usable,
+)
+from kluit.ui.text import STORY_HELP
+from sim.scenario import ScenarioError, load_scenario
+from sim.state import STATE_NAMES
+
+STORY_SCALE = 0.02
+
+
+def story_table(pair: StoryPair, person: int) -> pd.DataFrame:
+    """Month, state under A, state under B (the CSV download)."""
+    paths = [monthly_states(h(person), pair.months) for h in pair.histories]
+    return pd.DataFrame({"month": range(pair.months + 1), f"A: {pair.names[0]}": paths[0],
+                         f"B: {pair.names[1]}": paths[1]})
+
+
+def why_text(pair: StoryPair, person: int, month: int) -> list[str]:
+    """What happened in each run in the month the paths part."""
+    out = []
+    for name, hist in zip(pair.names, pair.histories):
+        ev = [e for e in hist(person) if e[0] == month and e[3] != "start"]
+        if ev:
+            out.append(f"Under {name}: " + "; ".join(describe_event(e) for e in ev) + ".")
+        else:
+            out.append(f"Under {name}: nothing changes that month.")
+    return out
+
+
+@solara.component
+def PersonCard(pair: StoryPair, person: int):
+    st = pair.start
+    group = {0: "worker", 1: "on social assistance at the start",
+             2: "in sheltered work at the start"}.get(int(st["group"][person]), "")
+    facts = [
+        ("Person", f"#{person} ({group})"),
+        ("Lives in", pair.municipalities[int(st["home"][person])]),
+        ("State at the start", figures.STATE_LABELS[STATE_NAMES[int(st["state"][person])]]),
+        ("Months out of work at the start", f"{int(st['months_out'][person])}"),
+        ("Wage value (share of the minimum wage)", f"{float(st['wage_value'][person]):.2f}"),
+        ("Resilience (0-1)", f"{float(st['resilience'][person]):.2f}"),
+        ("Sickness proneness", f"{float(st['sickness'][person]):.2f}"),
+        ("Sector", pair.sectors[int(st["sector"][person])].replace("_", " ")
+         if 0 <= int(st["sector"][person]) < len(pair.sectors) else "-"),
+    ]
+    return solara.HTML(tag="div", unsafe_innerHTML=html_table(
+        ["", ""], [[(a, {}), (b, {})] for a, b in facts], css_class="kluit-person"))
+
+
+@solara.component
+def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
+              active: bool = True):
+    s = settings.value
+    good = usable(entries)
+    by_id = {e.rel: e for e in good}
+    pair_state = solara.use_reactive(None)
+    problem = solara.use_reactive(None)
+    draw_no = solara.use_reactive(0)
+    key = (s.story_a, s.story_b, s.story_seed, s.story_months)
+
+    def work(k):
+        a, b, seed, months = k
+        problem.set(None)
+        try:
+            pair = run_story(load_scenario(by_id[a].path), load_scenario(by_id[b].path),
+                             seed=seed, scale=STORY_SCALE, months=months)
+        except (ScenarioError, KeyError) as exc:
+            problem.set(f"cannot run: {exc}")
+            return None
+        pair_state.set((k, pair))
+        return pair
+
+    task = solara.lab.use_task(work, dependencies=None)
+
+    def maybe_run():
+        if active and (pair_state.value is None or pair_state.value[0] != key) \
+                and s.story_a in by_id and s.story_b in by_id:
+            task(key)
+    solara.use_effect(maybe_run, [key, active])
+
+    def update(**kw):
+        settings.set(replace(settings.value, **kw))
+
+    pair = pair_state.value[1] if pair_state.value and pair_state.value[0] == key else None
+    person = s.person
+    if pair is not None and not 0 <= person < len(pair.start["state"]):
+        person = draw_person(pair, s.group, draw_no.value, s.story_seed)
+
+    def picture():
+        if pair is None or person < 0:
+            return None, None, b""
+        paths = [monthly_states(h(person), pair.months) for h in pair.histories]
+        part = parting_month(*paths)
+        return paths, part, figures.png(figures.story_figure(paths, pair.names, part))
+
+    paths, part, png = solara.use_memo(picture, [id(pair), person])
+
+    def draw_another():
+        draw_no.set(draw_no.value + 1)
+        if pair is not None:
+            update(person=draw_person(pair, s.group, draw_no.value + 1, s.story_seed))
+
+    with solara.Column(gap="8px") as main:
+        Help(STORY_HELP)
+        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
+            ids = [e.rel for e in good]
+            solara.Select("Policy A", values=ids, value=s.story_a or None,
+                          on_value=lambda v: update(story_a=v), style="min-width: 220px")
+            solara.Select("Policy B", values=ids, value=s.story_b or None,
+                          on_value=lambda v: update(story_b=v), style="min-width: 220px")
+            labels = {g.label: k for k, g in STORY_GROUPS.items()}
+            solara.Select("Draw a person from", values=list(labels),
+                          value=STORY_GROUPS[s.group].label,
+                          on_value=lambda v: update(group=labels[v], person=-1),
+                          style="min-width: 300px")
+            solara.InputInt("Seed", value=s.story_seed,
+                            on_value=lambda v: update(story_seed=max(0, int(v or 0)), person=-1),
+                            style="max-width: 100px")
+            solara.InputInt("Months", value=s.story_months,
+                            on_value=lambda v: update(story_months=max(2, min(240, int(v or 2)))),
+                            style="max-width: 100px")
+        with solara.Row(gap="8px", style={"align-items": "center"}):
+            solara.Button("Draw another person", on_click=draw_another, color="primary",
+                          disabled=pair is None, icon_name="mdi-account-search")
+            solara.InputInt("Person number", value=max(person, 0) if pair else 0,
+                            on_value=lambda v: update(person=int(v) if v is not None else -1),
+                            style="max-width: 140px")
+        with solara.Column(gap="4px"):  # status lines in a container of their own
+            if problem.value:
+                Messages([problem.value], "error")
+            if task.pending or (pair is None and active and not problem.value):
+                solara.ProgressLinear(True)
+                solara.Text("Running both policies on the same seed ...")
+            if pair is not None and person < 0:
+                Messages([f"Nobody in group '{STORY_GROUPS[s.group].label}' in this run."])
+            elif pair is not None and s.person >= 0 and person not in set(
+                    group_rows(pair.start, s.group).tolist()):
+                Messages([f"Person {person} is not in the group "
+                          f"'{STORY_GROUPS[s.group].label}'; showing them anyway."], "info")
+        if pair is None or person < 0:
+            return main
+        with solara.Columns([1, 3]):
+            PersonCard(pair, person)
+            with solara.Column():
+                PngImage(png, f"Person {person} month by month under both policies",
+                         css_class="kluit-figure kluit-story")
+                if part is None:
+                    solara.HTML(tag="div", unsafe_innerHTML=(
+                        "<b class='kluit-parting'>The paths never part</b>: this person's life "
+                        "is the same under both policies in this run."))
+                else:
+                    solara.HTML(tag="div", unsafe_innerHTML=(
+                        f"<b class='kluit-parting'>The paths part in month {part}.</b>"))
+                    for line in why_text(pair, person, part):
+                        solara.Text(line)
+        with solara.Columns([1, 1]):
+            for name, hist in zip(pair.names, pair.histories):
+                with solara.Card(f"Under {name}", margin=0, elevation=1):
+                    events = [e for e in hist(person) if e[3] != "start"]
+                    for e in events:
+                        solara.Text(describe_event(e), style={"display": "block"})
+                    if not events:
+                        first = hist(person)[0][2] if hist(person) else "inactive"
+                        solara.Text("No change: stays in "
+                                    f"{figures.STATE_LABELS.get(first, first)} throughout.")
+        buf = io.StringIO()
+        story_table(pair, person).to_csv(buf, index=False)
+        with solara.Row():
+            solara.FileDownload(buf.getvalue(), filename=f"person_{person}.csv",
+                                label="Month by month (CSV)", mime_type="text/csv")
+            solara.FileDownload(png, filename=f"person_{person}.png", label="Figure (PNG)",
+                                mime_type="image/png")
+    return main
