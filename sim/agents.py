@@ -37,12 +37,14 @@ class Column:
 def _can_register_fast(model, classes) -> bool:
     """True when registering agents in bulk is indistinguishable from ``Agent.__init__``.
 
-    That holds when nothing observes agent additions (no handler, no signal batch), no Mesa
+    That holds when the classes use the plain view constructor (``__init__(model, row)``, which
+    only stores the row), nothing observes agent additions (no handler, no signal batch), no Mesa
     dataset tracks the classes, debug logging is off, and the model has Mesa 3.5's registries.
     """
     try:
         return (
-            isinstance(model._all_agents, _HardKeyAgentSet)
+            all(cls.__init__ in (Person.__init__, Employer.__init__) for cls in classes)
+            and isinstance(model._all_agents, _HardKeyAgentSet)
             and isinstance(model._all_agents._agents, dict)
             and isinstance(model.agent_id_counter, int)
             and model._batch_context is None
