@@ -79,7 +79,7 @@ def numeric_slider_ok(p: Param) -> bool:
     """Whether a slider suits the parameter (a bounded number with a short range)."""
     if p.kind not in (int, float) or p.lo is None or p.hi is None:
         return False
-    return (p.hi - p.lo) <= (240 if p.kind is int else 100)
+    return (p.hi - p.lo) <= (1201 if p.kind is int else 100)
 
 
 @solara.component
