@@ -24,11 +24,11 @@ def data_url(png: bytes) -> str:
 
 @solara.component
 def PngImage(png: bytes, alt: str, css_class: str = "kluit-figure", width: int | None = None):
-    """A PNG shown inline (a data URL: no request to any server)."""
-    style = f"width: {width}px; max-width: none;" if width else "max-width: 100%;"
-    return solara.v.Html(tag="img", attributes={"src": data_url(png), "alt": alt,
-                                                "class": css_class, "title": alt},
-                         style_=style)
+    """A PNG sent as a binary widget buffer (no base64, no request to any server). ``alt`` is
+    kept for the caller's documentation: ipywidgets' Image has no alt attribute."""
+    classes = css_class.split()
+    return solara.Image(png, format="png", classes=classes,
+                        width=f"{width}px" if width else "100%")
 
 
 @solara.component

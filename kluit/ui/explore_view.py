@@ -228,9 +228,14 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                                                      scale=scale), tight=False) if snap else b"",
         [id(run), month, node])
 
-    monthly_csv = solara.use_memo(  # the same callable every render (see FileDownload)
+    # FileDownload restarts (a thread and a second render) whenever its data changes: give it
+    # callables that stay the same from month to month and read the latest figures when asked
+    latest_map = solara.use_ref(b"")
+    latest_map.current = map_png
+    monthly_csv = solara.use_memo(
         lambda: (lambda: run.model.monthly_table().to_csv(index=False)) if run else "",
         [id(run)])
+    map_file = solara.use_memo(lambda: (lambda: latest_map.current), [])
 
     def on_map_click(x, y):
         hit = nearest_node(map_and_pixels[1], x, y)
@@ -314,6 +319,6 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                     Help("No extra instrument is switched on in this scenario.", "Instruments")
                 solara.FileDownload(monthly_csv, filename="explore_monthly.csv",
                                     label="Monthly figures so far (CSV)", mime_type="text/csv")
-                solara.FileDownload(map_png, filename="map.png", label="Map (PNG)",
+                solara.FileDownload(map_file, filename="map.png", label="Map (PNG)",
                                     mime_type="image/png")
     return main
