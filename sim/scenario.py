@@ -319,12 +319,10 @@ def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise ScenarioError(f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})",
                             file) from None
-    except OSError as e:
-        raise ScenarioError(f"cannot read: {e.strerror}", referrer or file,
-                            "extends" if referrer else None) from None
-    except ValueError as e:  # a NUL byte in the path
-        raise ScenarioError(f"cannot read: {e}", referrer or file,
-                            "extends" if referrer else None) from None
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise ScenarioError(f"cannot read {file} ({reason}); allowed: a scenario TOML file",
+                            referrer or file, "extends" if referrer else None) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
