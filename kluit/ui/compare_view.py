@@ -23,7 +23,6 @@ from kluit.ui.components import Help, Messages, ParamSlider, PngImage, html_tabl
 from kluit.ui.state import (
     EFFECTS,
     METRICS,
-    OWN_ARM,
     REPS_MAX,
     SCALES,
     SERIES,

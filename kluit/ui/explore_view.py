@@ -256,7 +256,8 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                             style="max-width: 100px")
         with solara.Row(gap="8px", style={"align-items": "center"}):
             solara.Button("Step", on_click=lambda: step(1), color="primary",
-                          disabled=playing.value or run is None or month >= (snap.months if snap else 0))
+                          disabled=playing.value or run is None
+                          or month >= (snap.months if snap else 0))
             solara.Button("Step a year", on_click=lambda: step(12),
                           disabled=playing.value or run is None)
             solara.Button("Pause" if playing.value else "Play", icon_name="mdi-pause"
@@ -281,7 +282,7 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                 ClickableImage(map_png, "Map of municipalities and commuting links",
                                width=int(figures.MAP_SIZE[0] * figures.DPI), on_click=on_map_click)
                 Help(MAP_HELP)
-                names = [n for i, n in enumerate(region.names)]
+                names = list(region.names)
                 solara.Select("Municipality", values=["(whole region)", *names],
                               value=s.town if node is not None else "(whole region)",
                               on_value=lambda v: settings.set(replace(

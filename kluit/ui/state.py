@@ -200,7 +200,8 @@ def settings_from_query(search: str | None, defaults: Settings,
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError
         except ValueError:
-            warnings.append(f"{_QUERY[name]}={raw!r} is not a number; kept {getattr(defaults, name)}")
+            warnings.append(f"{_QUERY[name]}={raw!r} is not a number; kept "
+                            f"{getattr(defaults, name)}")
             return
         if not lo <= v <= hi:
             warnings.append(f"{_QUERY[name]}={raw} is outside {lo:g} to {hi:g}; "
@@ -657,7 +658,8 @@ def monthly_states(history: Sequence[tuple[int, str, str, str]], months: int) ->
     """State name at the end of each month 0..months, from a person's (month, from, to, cause)
     history.
 
-    >>> monthly_states([(0, "sheltered", "sheltered", "start"), (2, "sheltered", "employed", "hire")], 3)
+    >>> h = [(0, "sheltered", "sheltered", "start"), (2, "sheltered", "employed", "hire")]
+    >>> monthly_states(h, 3)
     ['sheltered', 'sheltered', 'employed', 'employed']
     """
     out = []
@@ -686,7 +688,8 @@ CAUSE_WORDS = {
     "entry": "enters", "ww_exhausted": "reaches the end of WW", "sa_other_exit":
     "leaves benefits for another reason", "sa_application": "applies for social assistance",
     "training_start": "starts training", "training_end": "finishes training",
-    "long_sickness": "falls ill for long", "return_right": "returns to sheltered work (right to return)",
+    "long_sickness": "falls ill for long",
+    "return_right": "returns to sheltered work (right to return)",
     "subsidy_end": "loses the wage subsidy", "pool_end": "leaves the work pool",
     "sheltered_place": "gets a sheltered place", "promotion": "takes a step on a career path",
 }

@@ -198,3 +198,59 @@ def test_editor_shows_the_allowed_range_and_blocks_saving(entries, tmp_path, mon
         assert load_scenario(saved)["run.months"] == 24
     finally:
         rc.close()
+
+
+def test_stop_ends_a_long_comparison(entries):
+    from kluit.ui.compare_view import CompareView
+
+    start = replace(default_settings(entries), reps=40, scale=0.05, months=60)
+
+    @solara.component
+    def Harness():
+        s = solara.use_reactive(start)
+        CompareView(s, entries)
+
+    box, rc = solara.render(Harness(), handle_error=False)
+    try:
+        button(rc, "Run comparison").click()
+        wait_for(lambda: any("Stop" in b.children for b in rc.find(v.Btn).widgets))
+        t0 = time.perf_counter()
+        button(rc, "Stop").click()
+        wait_for(lambda: "Stopped." in str([w.children for w in rc.find(v.Alert).widgets]))
+        assert time.perf_counter() - t0 < 20  # stops after the run in progress
+        assert "kluit-headline" not in html(rc)
+    finally:
+        rc.close()
+
+
+def test_story_draws_people_from_the_group(entries):
+    from kluit.ui.story_view import StoryView
+    from kluit.ui.state import group_rows
+
+    start = replace(default_settings(entries), view="story", story_months=12)
+    holder = {}
+
+    @solara.component
+    def Harness():
+        s = solara.use_reactive(start)
+        holder["s"] = s
+        StoryView(s, entries, active=True)
+
+    box, rc = solara.render(Harness(), handle_error=False)
+    try:
+        wait_for(lambda: "kluit-parting" in html(rc))
+        first = int(field(rc, "Person number").v_model)
+        button(rc, "Draw another person").click()
+        wait_for(lambda: holder["s"].value.person >= 0)
+        second = holder["s"].value.person
+        wait_for(lambda: int(field(rc, "Person number").v_model) == second)
+        from kluit.ui.state import run_story
+        from sim.scenario import load_scenario
+
+        pair = run_story(load_scenario(ROOT / "scenarios" / start.story_a),
+                         load_scenario(ROOT / "scenarios" / start.story_b), seed=1,
+                         scale=0.02, months=12)
+        rows = set(group_rows(pair.start, start.group).tolist())
+        assert first in rows and second in rows
+    finally:
+        rc.close()
