@@ -75,6 +75,9 @@ class LabourMarketModel(mesa.Model):
         Shortcuts for ``run.scale``, ``run.months`` and ``run.region``.
     rng:
         Seed (int) of the run; defaults to the scenario's ``run.seed``.
+    scenario:
+        Mesa's experimental ``Scenario`` (SolaraViz passes one when it rebuilds the model);
+        only its ``rng`` is used, as the seed. Kluit's own scenarios are ``config``.
     check:
         Verify the bookkeeping invariants every month (slower; raises InvariantError).
     **params:
@@ -90,6 +93,7 @@ class LabourMarketModel(mesa.Model):
         region: str | Region | None = None,
         rng: int | None = None,
         check: bool = False,
+        scenario: Any = None,
         **params: Any,
     ):
         if config is None:
@@ -105,6 +109,8 @@ class LabourMarketModel(mesa.Model):
             overrides["run.months"] = int(months)
         if isinstance(region, str):
             overrides["run.region"] = region
+        if rng is None and getattr(scenario, "rng", None) is not None:
+            rng = scenario.rng  # Mesa's SolaraViz passes its own Scenario on Reset
         if rng is not None:
             if isinstance(rng, np.random.Generator):
                 rng = int(rng.integers(0, 2**63 - 1))
