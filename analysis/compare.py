@@ -147,7 +147,8 @@ class Comparison:
                        for f in frames]
             if not per_rep:
                 continue
-            mat = pd.concat(per_rep, axis=1)
+            # month counters are recorded only when non-zero: a missing month is a zero
+            mat = pd.concat(per_rep, axis=1).sort_index().fillna(0.0)
             for month, vals in mat.iterrows():
                 m, lo, hi, n = mean_interval(vals.to_numpy())
                 out.append({"scenario": arm, "month": int(month), "mean": m, "low": lo, "high": hi})

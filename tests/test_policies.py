@@ -185,3 +185,10 @@ def test_compare_reports_paired_differences_and_deadweight():
 def test_light_instruments_run_and_book_costs(name):
     m = run(1, months=14, scale=0.05, **{f"policies__{name}__enabled": True})
     assert m.ledger.totals.get(("municipality", name), 0) > 0
+
+
+def test_comparison_series_counts_missing_months_as_zero_and_sorts_them():
+    comp = compare(["scenarios/baseline.toml"], reps=2, seed=3, months=8, scale=0.01)
+    s = comp.series("relapses")
+    assert s["month"].is_monotonic_increasing
+    assert len(s) == len(comp.series("stock_employed"))
