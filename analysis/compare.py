@@ -143,11 +143,15 @@ class Comparison:
         """Region-level monthly ``variable`` per arm: mean and 95% interval over replications."""
         out = []
         for arm, frames in self.monthly.items():
-            per_rep = [f[(f.municipality == "all") & (f.variable == variable)].set_index("month")["value"]
-                       for f in frames]
+            # month counters are recorded only when non-zero: a missing month is a zero
+            per_rep = [
+                f[(f.municipality == "all") & (f.variable == variable)]
+                .set_index("month")["value"]
+                .reindex(np.sort(f["month"].unique()), fill_value=0.0)
+                for f in frames
+            ]
             if not per_rep:
                 continue
-            # month counters are recorded only when non-zero: a missing month is a zero
             mat = pd.concat(per_rep, axis=1).sort_index().fillna(0.0)
             for month, vals in mat.iterrows():
                 m, lo, hi, n = mean_interval(vals.to_numpy())
