@@ -45,9 +45,28 @@ def benefit_flows(model) -> None:
     if k:
         sa = np.flatnonzero((per.state == State.SOCIAL_ASSISTANCE) & ~per.ready)
         if len(sa):
-            lowest = sa[np.argsort(per.wage_value[sa], kind="stable")[: min(k, len(sa))]]
+            lowest = sa[lowest_k(per.wage_value[sa], k)]
             per.return_state[lowest] = State.SHELTERED
             model.move(lowest, State.SHELTERED, Cause.SHELTERED_PLACE)
+
+
+def lowest_k(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` smallest values, smallest first, ties in position order.
+
+    The same as ``np.argsort(values, kind="stable")[:k]`` without sorting everything: only the
+    values up to the k-th smallest are sorted.
+
+    >>> lowest_k(np.array([3.0, 1.0, 2.0, 1.0]), 3).tolist()
+    [1, 3, 2]
+    """
+    k = min(k, len(values))
+    if k <= 0:
+        return np.zeros(0, np.int64)
+    if k < len(values):
+        cut = np.partition(values, k - 1)[k - 1]
+        cand = np.flatnonzero(values <= cut)
+        return cand[np.argsort(values[cand], kind="stable")[:k]]
+    return np.argsort(values, kind="stable")
 
 
 def count_months_out(model) -> None:
