@@ -241,4 +241,3 @@ def match(model) -> None:
     persons = sorted(offer)
     model.hire(np.array(persons, dtype=np.int64), np.array([emp[offer[w]] for w in persons],
                                                           dtype=np.int64))
-
