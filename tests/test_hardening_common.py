@@ -26,8 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
-COUNTS_FILE = Path(os.environ.get("KLUIT_HARDENING_COUNTS", ROOT / "out" / "hardening_counts.jsonl"))
+COUNTS_FILE = Path(os.environ.get("KLUIT_HARDENING_COUNTS",
+                                  ROOT / "out" / "hardening_counts.jsonl"))
 
 #: words with which an error message says what is allowed instead
 ALLOWED_WORDS = ("allowed", "did you mean", "required", "keys in [", "expects", "such as", "must",
@@ -192,6 +195,40 @@ def ledger_balances(model) -> list[str]:
         if not math.isfinite(b) or b < 0:
             problems.append(f"{item}: total {b!r}")
     return problems
+
+
+def run_checked(scenario, *, region: str | None, scale: float, months: int = 24,
+                seed: int = 1, counts: Counts | None = None, **kw):
+    """Run ``LabourMarketModel(check=True)`` and check it from outside too; returns the model.
+
+    Outside checks: the persons table grows only by entrants, every month's stocks count every
+    person once, the ledger balances, and summary and monthly table hold no NaN or infinity.
+    """
+    from sim.model import LabourMarketModel
+    from sim.state import N_STATES
+
+    m = LabourMarketModel(scenario, scale=scale, months=months, rng=seed, region=region,
+                          check=True, **kw)
+    n0 = m.persons.n
+    m.run()
+    if counts is not None:
+        counts["runs with --check"] += 1
+        counts["months checked"] += months
+    entries = sum(r["counts"].get("entries", 0) for r in m.series[1:])
+    assert m.persons.n == n0 + entries, "the persons table grew by more than the entrants"
+    states = np.bincount(m.persons.state, minlength=N_STATES)
+    assert states.sum() == m.persons.n and len(states) == N_STATES
+    alive = n0
+    for rec in m.series:  # every month's stocks count every person once
+        alive += rec["counts"].get("entries", 0) if rec["month"] > 0 else 0
+        assert rec["stocks"].sum() == alive, f"month {rec['month']}"
+    assert ledger_balances(m) == []
+    summary = m.summary()
+    assert non_finite(summary) == [], non_finite(summary)
+    table = m.monthly_table()
+    assert not table["value"].isna().any(), table[table["value"].isna()].head()
+    assert np.isfinite(table["value"]).all()
+    return m
 
 
 # --- counts ----------------------------------------------------------------------------------

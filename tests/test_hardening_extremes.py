@@ -15,7 +15,6 @@ import resource
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,8 +22,9 @@ import pytest
 from sim.model import LabourMarketModel
 from sim.params import all_params
 from sim.scenario import Shock, default_scenario, load_scenario
-from sim.state import N_STATES, State
-from test_hardening_common import ROOT, Counts, kluit, ledger_balances, non_finite
+from sim.state import State
+from test_hardening_common import ROOT, Counts, kluit, non_finite
+from test_hardening_common import run_checked as _run_checked
 
 PARAMS = all_params()
 POLICIES = sorted(k.split(".")[1] for k in PARAMS if k.startswith("policies.")
@@ -41,30 +41,8 @@ def _flush_counts():
     counts.flush()
 
 
-def run_checked(scenario, *, region: str | None, scale: float, months: int = MONTHS,
-                seed: int = 1, **kw):
-    """Run with check=True and the outside checks; returns the model."""
-    m = LabourMarketModel(scenario, scale=scale, months=months, rng=seed, region=region,
-                          check=True, **kw)
-    n0 = m.persons.n
-    m.run()
-    counts["runs with --check"] += 1
-    counts["months checked"] += months
-    entries = sum(r["counts"].get("entries", 0) for r in m.series[1:])
-    assert m.persons.n == n0 + entries, "the persons table grew by more than the entrants"
-    states = np.bincount(m.persons.state, minlength=N_STATES)
-    assert states.sum() == m.persons.n and len(states) == N_STATES
-    alive = n0
-    for rec in m.series:  # every month's stocks count every person once
-        alive += rec["counts"].get("entries", 0) if rec["month"] > 0 else 0
-        assert rec["stocks"].sum() == alive, f"month {rec['month']}"
-    assert ledger_balances(m) == []
-    summary = m.summary()
-    assert non_finite(summary) == [], non_finite(summary)
-    table = m.monthly_table()
-    assert not table["value"].isna().any(), table[table["value"].isna()].head()
-    assert np.isfinite(table["value"]).all()
-    return m
+def run_checked(scenario, **kw):
+    return _run_checked(scenario, counts=counts, **kw)
 
 
 def _bounds(which: str, skip=()) -> dict:

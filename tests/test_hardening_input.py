@@ -712,8 +712,8 @@ def test_run_region_mistake_names_the_scenario_file(name):
     assert_bad_input(o, file=path, key="run.region")
 
 
-@pytest.mark.xfail(strict=True, reason="labour_market.ww_max_months allows 1 and 2 (sim/defaults.py "
-                   "lo=1) but sim/model.py end_jobs draws integers(3, ww_max_months + 1): "
+@pytest.mark.xfail(strict=True, reason="labour_market.ww_max_months allows 1 and 2 "
+                   "(sim/defaults.py lo=1) but sim/model.py end_jobs draws integers(3, ww_max_months + 1): "
                    "ValueError low >= high at the first WW spell")
 @pytest.mark.parametrize("months", [1, 2])
 def test_shortest_allowed_ww_duration_runs(months, tmp_path):
