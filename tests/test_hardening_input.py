@@ -713,8 +713,9 @@ def test_run_region_mistake_names_the_scenario_file(name):
 
 
 @pytest.mark.xfail(strict=True, reason="labour_market.ww_max_months allows 1 and 2 "
-                   "(sim/defaults.py lo=1) but sim/model.py end_jobs draws integers(3, ww_max_months + 1): "
-                   "ValueError low >= high at the first WW spell")
+                   "(sim/defaults.py lo=1) but sim/model.py end_jobs draws "
+                   "integers(3, ww_max_months + 1): ValueError low >= high at the first WW "
+                   "spell")
 @pytest.mark.parametrize("months", [1, 2])
 def test_shortest_allowed_ww_duration_runs(months, tmp_path):
     o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "6",
