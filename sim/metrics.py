@@ -149,7 +149,10 @@ def relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
     en_key = np.sort(log["person"][entries].astype(np.int64) * 100_000 + log["month"][entries])
     key = ex_p * 100_000 + ex_m
     pos = np.searchsorted(en_key, key, side="right")
-    nxt = np.where(pos < len(en_key), en_key[np.minimum(pos, len(en_key) - 1)], -1)
+    if len(en_key):
+        nxt = np.where(pos < len(en_key), en_key[np.minimum(pos, len(en_key) - 1)], -1)
+    else:  # nobody entered social assistance in the run
+        nxt = np.full(len(key), -1, dtype=np.int64)
     same = (nxt // 100_000) == ex_p
     gap = np.where(same, nxt % 100_000 - ex_m, 10**6)
     out: dict[str, float | None] = {}

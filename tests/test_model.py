@@ -180,3 +180,10 @@ def test_monthly_table_has_one_value_per_month_area_and_variable(small_run):
     hires = t[(t.municipality == "all") & (t.variable == "hires")]
     counted = sum(r["counts"].get("hires", 0) for r in small_run.series)
     assert hires["value"].sum() == counted
+
+
+def test_summary_of_a_run_without_entries_into_social_assistance():
+    m = LabourMarketModel("scenarios/validation/textbook.toml", scale=0.01, months=12, rng=3)
+    m.run()
+    s = m.summary()
+    assert s["calibration"]["sa_reentry_all_exits_6m"] in (None, 0.0)
