@@ -747,3 +747,156 @@ def test_region_without_jobs_runs_or_is_rejected(tmp_path):
     o = kluit("run", scen, "--scale", "0.01", "--months", "13", "--seed", "0", "--out",
               tmp_path / "out")
     assert_no_traceback(o)
+
+
+# --- sweep files -------------------------------------------------------------------------------
+
+SWEEP_BASE = DATA / "sweeps" / "base.toml"
+NUMERIC_KEYS = [k for k in KEYS if PARAMS[k].kind in (int, float) and not k.startswith("run.")
+                and PARAMS[k].lo < PARAMS[k].hi]
+SWEEP_FAULTS = {  # fault -> (edit of the sweep dict, expected key)
+    "unknown_top": (lambda d: d.update(replication=2), "replication"),
+    "design": (lambda d: d.update(design="factorial"), "design"),
+    "replications_zero": (lambda d: d.update(replications=0), "replications"),
+    "replications_float": (lambda d: d.update(replications=2.0), "replications"),
+    "months": (lambda d: d.update(months=0), "months"),
+    "months_huge": (lambda d: d.update(months=10**9), "months"),
+    "scale": (lambda d: d.update(scale=math.nan), "scale"),
+    "seed": (lambda d: d.update(master_seed=-1), "master_seed"),
+    "outcomes_empty": (lambda d: d.update(outcomes=[]), "outcomes"),
+    "outcomes_unknown": (lambda d: d.update(outcomes=["placement_rate_12"]), "outcomes[0]"),
+    "outcomes_twice": (lambda d: d.update(outcomes=["vacancy_rate", "vacancy_rate"]),
+                       "outcomes[1]"),
+    "outcomes_string": (lambda d: d.update(outcomes="vacancy_rate"), "outcomes"),
+    "base_missing": (lambda d: d.update(base="nowhere.toml"), "base"),
+    "base_empty": (lambda d: d.update(base=" "), "base"),
+    "base_number": (lambda d: d.update(base=3), "base"),
+    "constants_unknown": (lambda d: d.update(constants={"labour_market.separaton_rate": 0.1}),
+                          "constants.labour_market.separaton_rate"),
+    "constants_reserved": (lambda d: d.update(constants={"run.seed": 3}), "constants.run.seed"),
+    "constants_bad": (lambda d: d.update(constants={"labour_market.separation_rate": 9.0}),
+                      "constants.labour_market.separation_rate"),
+    "constants_not_table": (lambda d: d.update(constants=3), "constants"),
+    "no_factors": (lambda d: (d.pop("levers", None), d.pop("uncertainties", None)), "levers"),
+    "factor_unknown_key": (lambda d: d.update(levers={"policies.magic.level": {
+        "values": [1], "low": 0, "high": 1}}), "levers.policies.magic.level"),
+    "factor_reserved": (lambda d: d.update(levers={"run.months": {"values": [1, 2],
+                                                                  "low": 1, "high": 2}}),
+                        "levers.run.months"),
+    "factor_not_table": (lambda d: d.update(levers={"matching.referral_boost": 3}),
+                         "levers.matching.referral_boost"),
+}
+
+
+@st.composite
+def sweep_case(draw):
+    """(sweep dict, expectation) for a small sweep with at most one fault."""
+    design = draw(st.sampled_from(["grid", "latin", "sobol", "morris"]))
+    data: dict = {"name": draw(st.text(min_size=1, max_size=12).filter(str.strip)),
+                  "base": SWEEP_BASE.as_posix(), "design": design,
+                  "replications": draw(st.integers(1, 3)), "months": draw(st.integers(1, 24)),
+                  "scale": draw(st.sampled_from([0.01, 0.05, 0.3])),
+                  "master_seed": draw(st.integers(0, 2**63 - 1)),
+                  "outcomes": draw(st.lists(st.sampled_from(
+                      ["placement_rate_12m", "relapse_rate_12m", "public_cost_eur",
+                       "unemployment_rate", "vacancy_rate"]), min_size=1, max_size=3,
+                      unique=True))}
+    if design != "grid":
+        data["samples"] = draw(st.sampled_from([2, 4, 8]) if design == "sobol"
+                               else st.integers(1, 6))
+    keys = draw(st.lists(st.sampled_from(NUMERIC_KEYS), min_size=1, max_size=3, unique=True))
+    factors = {}
+    for k in keys:
+        p = PARAMS[k]
+        if design == "grid":
+            factors[k] = {"values": draw(st.lists(valid_value(p), min_size=1, max_size=3,
+                                                  unique_by=lambda v: float(v)))}
+        elif p.kind is int:
+            lo = draw(st.integers(int(p.lo), int(p.hi) - 1))
+            factors[k] = {"low": lo, "high": draw(st.integers(lo + 1, int(p.hi)))}
+        else:
+            lo = draw(st.floats(p.lo, p.hi, allow_nan=False, exclude_max=True))
+            hi = draw(st.floats(lo, p.hi, allow_nan=False, exclude_min=True))
+            factors[k] = {"low": lo, "high": hi}
+    split = draw(st.integers(0, len(keys)))
+    data["levers"] = {k: factors[k] for k in keys[:split]}
+    data["uncertainties"] = {k: factors[k] for k in keys[split:]}
+    fault = draw(st.sampled_from(["none", "none", "factor_value", *SWEEP_FAULTS]))
+    expect = {"fault": fault}
+    if fault == "factor_value":
+        section = "levers" if split else "uncertainties"
+        key = keys[0]
+        p = PARAMS[key]
+        if design == "grid":
+            data[section][key] = {"values": [draw(invalid_value(p))]}
+            expect["key"] = f"{section}.{key}.values[0]"
+        else:
+            field = draw(st.sampled_from(["low", "high"]))
+            data[section][key] = {**data[section][key], field: draw(
+                st.sampled_from([math.nan, math.inf, "low", True, p.lo - 1, p.hi + 1]))}
+            expect["key"] = f"{section}.{key}"
+    elif fault != "none":
+        edit, key = SWEEP_FAULTS[fault]
+        edit(data)
+        expect["key"] = key
+    return data, expect
+
+
+def sweep_text(data: dict) -> str:
+    lines = [f"{k} = {toml_value(v)}" for k, v in data.items()
+             if k not in ("levers", "uncertainties", "constants")]
+    if "constants" in data and not isinstance(data["constants"], dict):
+        lines.append(f"constants = {toml_value(data['constants'])}")
+    elif "constants" in data:
+        lines += ["", "[constants]", *(f"{toml_value(k)} = {toml_value(v)}"
+                                       for k, v in data["constants"].items())]
+    for section in ("levers", "uncertainties"):
+        for key, spec in data.get(section, {}).items():
+            if isinstance(spec, dict):
+                lines += ["", f"[{section}.{toml_value(key)}]",
+                          *(f"{f} = {toml_value(v)}" for f, v in spec.items())]
+            else:
+                lines += ["", f"[{section}]", f"{toml_value(key)} = {toml_value(spec)}"]
+    return "\n".join(lines) + "\n"
+
+
+@hyp(250)
+@given(case=sweep_case())
+def test_generated_sweep_files_plan_or_fail_clearly(case):
+    """``kluit sweep --dry-run`` checks a sweep file without running it."""
+    data, expect = case
+    text = sweep_text(data)
+    note(f"{expect}\n{text}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "sweep.toml").write_text(text, encoding="utf-8")
+        o = kluit("sweep", folder / "sweep.toml", "--dry-run", "--out", folder / "out")
+        counts["sweep files tried (dry run)"] += 1
+        counts[f"exit {o.rc}"] += 1
+        assert not (folder / "out").exists(), "a dry run wrote results"
+        if expect["fault"] == "none":
+            assert_no_traceback(o)
+            assert o.rc == 0, str(o)
+        else:
+            assert_bad_input(o, file=folder / "sweep.toml", key=expect["key"])
+
+
+@pytest.mark.xfail(strict=True, reason="analysis/sweep.py plan() builds every RunSpec in memory: "
+                   "a sweep file within its limits (samples <= 1e7, replications <= 1e5) such "
+                   "as 1e6 samples x 1000 replications is accepted and kluit sweep ends in a "
+                   "MemoryError traceback (here under a 1 GiB limit; without one it takes the "
+                   "machine's memory) instead of exit 2 up front or a streamed plan")
+def test_a_sweep_too_large_to_plan_is_rejected_up_front(tmp_path):
+    (tmp_path / "big.toml").write_text(
+        f'name = "big"\nbase = "{SWEEP_BASE.as_posix()}"\ndesign = "latin"\n'
+        "samples = 1000000\nreplications = 1000\nmonths = 2\nscale = 0.01\n"
+        'outcomes = ["placement_rate_12m"]\n[levers."labour_market.separation_rate"]\n'
+        "low = 0.001\nhigh = 0.01\n")
+    code = ("import resource, sys\nresource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from kluit.cli import main\n"
+            f"sys.exit(main(['sweep', {str(tmp_path / 'big.toml')!r}, '--workers', '1', "
+            f"'--out', {str(tmp_path / 'out')!r}]))\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       timeout=600, cwd=ROOT)
+    assert "Traceback" not in p.stderr, p.stderr[-2000:]
+    assert p.returncode == 2, p.stderr[-2000:]
