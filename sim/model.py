@@ -26,7 +26,7 @@ from sim.agents import (
 )
 from sim.ledger import Ledger
 from sim.policies import make_policies
-from sim.population import build_population, commute_seed, social_ties
+from sim.population import _norm, build_population, commute_seed, social_ties
 from sim.processes import benefits, demand, jobs, matching, training
 from sim.region import Region, get_region, mesa_network
 from sim.rng import Streams
@@ -49,14 +49,42 @@ def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
 
     for i, s in enumerate(shocks):
         if s.sector != "all" and s.sector not in region.sectors:
-            raise ScenarioError(path, f"shocks[{i}].sector", f"got {s.sector!r}, allowed: "
-                                "'all' or one of " + ", ".join(region.sectors))
+            raise ScenarioError(f"got {s.sector!r}, allowed: 'all' or one of "
+                                + ", ".join(region.sectors), path, f"shocks[{i}].sector")
         if s.municipality != "all" and s.municipality not in region.names:
-            raise ScenarioError(path, f"shocks[{i}].municipality", f"got {s.municipality!r}, "
-                                "allowed: 'all' or one of " + ", ".join(region.names))
+            raise ScenarioError(f"got {s.municipality!r}, allowed: 'all' or one of "
+                                + ", ".join(region.names), path, f"shocks[{i}].municipality")
         if s.month > months:
-            raise ScenarioError(path, f"shocks[{i}].month",
-                                f"got {s.month}, allowed: 0 to run.months ({months})")
+            raise ScenarioError(f"got {s.month}, allowed: 0 to run.months ({months})", path,
+                                f"shocks[{i}].month")
+
+
+#: the most persons one run may simulate (~13 times Flevoland; memory grows ~1 kB per person)
+MAX_PERSONS = 3_000_000
+
+
+def load_run_region(scen: Scenario, base_dir) -> Region:
+    """The scenario's region; a bad ``run.region`` names the scenario file and the key."""
+    from sim.region import RegionError
+    from sim.scenario import ScenarioError
+
+    try:
+        return get_region(scen["run.region"], base_dir)
+    except RegionError as exc:
+        if scen.path is None:
+            raise
+        raise ScenarioError(str(exc), scen.path, "run.region") from None
+
+
+def check_size(region: Region, scale: float, path: str | None) -> None:
+    """Refuse a run too large for memory before building it (exit 2 naming run.scale)."""
+    from sim.scenario import ScenarioError
+
+    persons = float(region.labour_force.sum() + region.social_assistance.sum()) * scale
+    if persons > MAX_PERSONS:
+        raise ScenarioError(f"got {scale:g}, which gives about {persons:,.0f} persons in region "
+                            f"{region.name}; allowed: at most {MAX_PERSONS:,} persons (a smaller "
+                            "scale)", path, "run.scale")
 
 
 def _kwarg_overrides(params: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +156,8 @@ class LabourMarketModel(mesa.Model):
         self.check = check
         self.streams = Streams(seed)
         base_dir = Path(scen.path).parent if scen.path else None
-        self.region = region if isinstance(region, Region) else get_region(self.p["run.region"], base_dir)
+        self.region = region if isinstance(region, Region) else load_run_region(scen, base_dir)
+        check_size(self.region, self.scale, scen.path)
         check_shocks(scen.shocks, self.region, self.months, scen.path)
         self.month = 0
         self.log = TransitionLog()
@@ -153,7 +182,10 @@ class LabourMarketModel(mesa.Model):
         demand.initial_deviations(self)
         self.sector_weights = np.zeros((self.region.n_nodes, self.region.n_sectors))
         np.add.at(self.sector_weights, (employers.node, employers.sector), employers.base_size)
-        self.sector_mix = self.sector_weights.sum(0) / max(self.sector_weights.sum(), 1e-9)
+        jobs_by_sector = self.sector_weights.sum(0)
+        if jobs_by_sector.sum() <= 0:  # a region without employers: the region's sector mix
+            jobs_by_sector = (self.region.sector_shares * self.region.population[:, None]).sum(0)
+        self.sector_mix = _norm(jobs_by_sector)
         n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
                                 minlength=self.region.n_nodes)
         self.school_capacity = np.floor(

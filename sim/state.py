@@ -122,7 +122,7 @@ class Table:
 
     def _shape(self, name: str, cap: int):
         w = self._width.get(name)
-        return (cap, w) if w else (cap,)
+        return (cap, w) if w is not None else (cap,)
 
     @property
     def capacity(self) -> int:
@@ -162,7 +162,7 @@ class Table:
 
     def add_column(self, name: str, dtype, width: int | None = None, fill=0) -> None:
         """Add a column (optionally 2-D with ``width`` entries per row) filled with ``fill``."""
-        if width:
+        if width is not None:
             self._width[name] = width
         self._dtypes[name] = dtype
         self._cols[name] = np.full(self._shape(name, self._cap), fill, dtype=dtype)

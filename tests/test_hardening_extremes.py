@@ -232,9 +232,6 @@ def test_kluit_run_check_on_shipped_scenario(path, tmp_path):
 
 # --- known bugs (strict xfails; each passes once fixed) --------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sim/metrics.py relapse_after_exits (line ~152) indexes "
-                   "en_key[-1] when a run has bijstand exits but no bijstand entries: "
-                   "IndexError in summary(); seen on one small municipality in 3 months")
 def test_summary_of_a_short_run_without_bijstand_entries():
     m = LabourMarketModel(None, region=str(ROOT / "tests/data/regions/single.toml"), scale=0.01,
                           months=3, rng=1, check=True)
@@ -260,11 +257,6 @@ sys.exit(main({argv!r}))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="allowed demand settings explode: employers.demand_noise "
-                   "0.5 with demand_persistence 0.999 drive desired sizes to inf within 24 "
-                   "months; sim/processes/demand.py:70 casts them to int32 ('invalid value "
-                   "encountered in cast') and matching.py _vacancy_list tries to allocate GiBs "
-                   "(MemoryError traceback). Vacancies need a bound (or the ranges a limit)")
 def test_unbounded_demand_noise_is_bounded_or_rejected(tmp_path):
     p = _limited(_RUN.format(argv=["run", str(ROOT / "scenarios/baseline.toml"), "--check",
                                    "--scale", "0.01", "--months", "24", "--set",
@@ -275,9 +267,6 @@ def test_unbounded_demand_noise_is_bounded_or_rejected(tmp_path):
     assert p.returncode in (0, 2), p.stderr[-3000:]
 
 
-@pytest.mark.xfail(strict=True, reason="employers.sector_growth = 0.5 (+50%/year, allowed) "
-                   "for 50 years multiplies desired sizes by 1.5**50 and matching.py "
-                   "_vacancy_list runs out of memory (MemoryError traceback)")
 def test_unbounded_sector_growth_is_bounded_or_rejected(tmp_path):
     p = _limited(_RUN.format(argv=["run", str(ROOT / "scenarios/baseline.toml"),
                                    "--scale", "0.01", "--months", "600", "--set",
@@ -287,10 +276,6 @@ def test_unbounded_sector_growth_is_bounded_or_rejected(tmp_path):
     assert p.returncode in (0, 2), p.stderr[-3000:]
 
 
-@pytest.mark.xfail(strict=True, reason="no limit on persons = region population x run.scale: a "
-                   "20-million region at scale 2 validates, and kluit run dies with a "
-                   "MemoryError traceback in sim/population.py instead of exit 2 naming "
-                   "run.scale")
 def test_a_population_too_large_for_memory_is_rejected_up_front(tmp_path):
     (tmp_path / "big.toml").write_text('name = "Big"\n[[municipality]]\nname = "A"\n'
                                        "population = 20000000\njobs = 9000000\n"

@@ -691,9 +691,6 @@ def test_the_executable_exits_cleanly(args, rc, tmp_path):
 
 # --- known problems (strict xfails: they pass once fixed, then remove the mark) ------------------
 
-@pytest.mark.xfail(strict=True, reason="sim/model.py check_shocks passes (path, key, message) to "
-                   "ScenarioError(message, file, key): the message comes out as "
-                   "\"shocks[0].sector: key 'got ...': FILE\"")
 def test_shock_checked_against_the_region_reads_like_other_errors():
     path = BAD / "scenarios" / "shock_unknown_sector.toml"
     o = kluit("validate", path)
@@ -701,10 +698,6 @@ def test_shock_checked_against_the_region_reads_like_other_errors():
     assert o.err.startswith(f"kluit: error: {path}: key 'shocks[0].sector': got 'mining'"), o.err
 
 
-@pytest.mark.xfail(strict=True, reason="run.region mistakes name the region spec and the key but "
-                   "not the scenario file holding it: sim/model.py (get_region(self.p"
-                   "['run.region'], base_dir)) and kluit/commands/validate.py do not pass the "
-                   "scenario path, so RegionError cannot name it")
 @pytest.mark.parametrize("name", ["region_synthetic_zero", "region_missing_file"])
 def test_run_region_mistake_names_the_scenario_file(name):
     path = BAD / "scenarios" / f"{name}.toml"
@@ -712,21 +705,18 @@ def test_run_region_mistake_names_the_scenario_file(name):
     assert_bad_input(o, file=path, key="run.region")
 
 
-@pytest.mark.xfail(strict=True, reason="labour_market.ww_max_months allows 1 and 2 "
-                   "(sim/defaults.py lo=1) but sim/model.py end_jobs draws "
-                   "integers(3, ww_max_months + 1): ValueError low >= high at the first WW "
-                   "spell")
-@pytest.mark.parametrize("months", [1, 2])
+@pytest.mark.parametrize("months", [1, 2, 3])
 def test_shortest_allowed_ww_duration_runs(months, tmp_path):
+    """WW lasts at least 3 months; shorter maxima are refused with the key, 3 runs."""
     o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "6",
               "--set", f"labour_market.ww_max_months={months}", "--out", tmp_path)
     assert_no_traceback(o)
-    assert o.rc == 0, str(o)
+    if months < 3:
+        assert o.rc == 2 and "labour_market.ww_max_months" in o.err, str(o)
+    else:
+        assert o.rc == 0, str(o)
 
 
-@pytest.mark.xfail(strict=True, reason="population.ties_per_person = 0 is allowed (lo=0) but "
-                   "sim/model.py:143 assigns social_ties' (n, 0) array to a 1-D 'ties' column "
-                   "(Table.add_column with width=0): ValueError could not broadcast")
 def test_no_social_ties_runs(tmp_path):
     o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "3",
               "--set", "population.ties_per_person=0", "--out", tmp_path)
@@ -734,10 +724,6 @@ def test_no_social_ties_runs(tmp_path):
     assert o.rc == 0, str(o)
 
 
-@pytest.mark.xfail(strict=True, reason="a region (or a small scale) without employers: "
-                   "sim/model.py sets sector_mix = weights / max(sum, 1e-9) = all zeros, and "
-                   "the first entrant crashes in sim/population.py:104 rng.choice(p=sector_mix) "
-                   "('Probabilities do not sum to 1'); the region file is valid")
 def test_region_without_jobs_runs_or_is_rejected(tmp_path):
     (tmp_path / "region.toml").write_text(
         'name = "Dormitory"\n[[municipality]]\nname = "M1"\npopulation = 16967.0\n'

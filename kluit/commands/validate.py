@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kluit.commands.common import overrides
-from sim.model import check_shocks
-from sim.region import get_region
+from sim.model import check_shocks, check_size, load_run_region
 from sim.scenario import load_scenario
 
 
@@ -20,7 +19,8 @@ def add_parser(sub):
 def run(args) -> int:
     for path in args.scenario:
         scen = load_scenario(path, overrides(args))
-        region = get_region(scen["run.region"], Path(path).parent)
+        region = load_run_region(scen, Path(path).parent)
+        check_size(region, float(scen["run.scale"]), path)
         check_shocks(scen.shocks, region, int(scen["run.months"]), path)
         print(f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
               f"{len(scen.shocks)} shocks, region {region.name})")

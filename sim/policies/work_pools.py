@@ -14,6 +14,7 @@ import numpy as np
 
 from sim.params import _p
 from sim.policies.base import Policy, window_params
+from sim.processes.demand import MAX_LOG_DEMAND
 from sim.state import Cause, State
 
 
@@ -89,7 +90,8 @@ class WorkPools(Policy):
             e.target[self.pool_rows] = 0
             return
         members = np.flatnonzero(e.pool >= 0)
-        level = np.exp(model.demand[model.month][e.node[members], e.sector[members]] + e.demand_dev[members])
+        log_level = model.demand[model.month][e.node[members], e.sector[members]] + e.demand_dev[members]
+        level = np.exp(np.clip(log_level, -MAX_LOG_DEMAND, MAX_LOG_DEMAND))
         pooled = np.bincount(e.pool[members], weights=e.slack[members] * level, minlength=e.n)
         e.target[self.pool_rows] = np.floor(pooled[self.pool_rows])
 

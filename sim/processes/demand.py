@@ -13,6 +13,9 @@ from sim.state import Cause, JOB_STATES, state_mask
 
 #: months of demand drawn beyond the run, for forecasts that look ahead (max horizon 120)
 FORECAST_PAD = 121
+#: an employer's demand stays within 1/20 and 20 times its size at month 0, however extreme
+#: the (allowed) growth and noise settings: beyond that the model says nothing useful
+MAX_LOG_DEMAND = float(np.log(20.0))
 #: employers shed staff only when they are this far above their desired size
 LAYOFF_BAND = 0.05
 
@@ -59,7 +62,8 @@ def update_demand(model) -> None:
     rho = p["employers.demand_persistence"]
     e.demand_dev[:] = rho * e.demand_dev + rng.normal(0.0, p["employers.demand_noise"], e.n)
     level = model.demand[t][e.node, e.sector]
-    e.target[:] = e.base_size * (1 + p["employers.vacancy_open_share"]) * np.exp(level + e.demand_dev)
+    log_level = np.clip(level + e.demand_dev, -MAX_LOG_DEMAND, MAX_LOG_DEMAND)
+    e.target[:] = e.base_size * (1 + p["employers.vacancy_open_share"]) * np.exp(log_level)
     model.policy_hook("adjust_targets")
 
 
