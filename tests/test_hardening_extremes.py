@@ -11,6 +11,7 @@ for an undefined rate) and the monthly table has no NaN.
 from __future__ import annotations
 
 import dataclasses
+import os
 import resource
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import textwrap
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 
 from sim.model import LabourMarketModel
 from sim.params import all_params
@@ -58,9 +61,6 @@ def _bounds(which: str, skip=()) -> dict:
     return out
 
 
-#: settings that blow up demand (see test_unbounded_demand_* below); the "top" case leaves them out
-DEMAND_EXPLOSION = ("employers.demand_noise", "employers.demand_persistence",
-                    "employers.sector_growth")
 EXTREMES = {
     "no vacancies": {"employers.vacancy_open_share": 0.0, "employers.sector_growth": 0.0},
     "frozen market": {"employers.vacancy_open_share": 0.0, "employers.sector_growth": 0.0,
@@ -85,10 +85,8 @@ EXTREMES = {
     "instruments stopped in month 1": {
         **{f"policies.{p}.enabled": True for p in POLICIES},
         **{f"policies.{p}.end_month": 1 for p in POLICIES}},
-    # ties_per_person and ww_max_months at their bounds are known bugs (test_hardening_input)
-    "everything at its lower bound": _bounds("lo") | {"population.ties_per_person": 1,
-                                                      "labour_market.ww_max_months": 3},
-    "everything at its upper bound": _bounds("hi", skip=DEMAND_EXPLOSION),
+    "everything at its lower bound": _bounds("lo"),
+    "everything at its upper bound": _bounds("hi"),
     "costless": {k: 0.0 for k, p in PARAMS.items() if k.startswith(("finance.", "policies."))
                  and ("eur" in k or "cost" in k) and p.lo == 0.0}
     | {"schools.cost_per_month": 0.0}
@@ -230,7 +228,7 @@ def test_kluit_run_check_on_shipped_scenario(path, tmp_path):
     assert (tmp_path / "summary.json").is_file()
 
 
-# --- known bugs (strict xfails; each passes once fixed) --------------------------------------
+# --- regressions: bugs these tests found (fixed in 5f5e895) ----------------------------------
 
 def test_summary_of_a_short_run_without_bijstand_entries():
     m = LabourMarketModel(None, region=str(ROOT / "tests/data/regions/single.toml"), scale=0.01,
@@ -285,3 +283,32 @@ def test_a_population_too_large_for_memory_is_rejected_up_front(tmp_path):
     p = _limited(_RUN.format(argv=["run", str(scen), "--out", str(tmp_path / "out")]))
     assert "Traceback" not in p.stderr, p.stderr[-3000:]
     assert p.returncode == 2 and "run.scale" in p.stderr, p.stderr[-3000:]
+
+
+# --- random corners of the parameter space under --check ----------------------------------------
+
+def _corner_value(p):
+    """A valid value, half of the time one of the bounds."""
+    if p.kind is bool:
+        return st.booleans()
+    if p.kind is int:
+        return st.sampled_from([int(p.lo), int(p.hi)]) | st.integers(int(p.lo), int(p.hi))
+    return st.sampled_from([p.lo, p.hi]) | st.floats(p.lo, p.hi, allow_nan=False)
+
+
+_TUNABLE = [k for k, p in PARAMS.items() if not k.startswith("run.") and p.kind is not str]
+FACTOR = float(os.environ.get("KLUIT_HARDENING_FACTOR", "1"))
+
+
+@settings(max_examples=max(1, round(40 * FACTOR)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), region=st.sampled_from(["synthetic:1:0", "synthetic:3:0", "flevoland"]),
+       seed=st.integers(0, 2**31), months=st.integers(1, 48))
+def test_random_corners_keep_the_invariants(data, region, seed, months):
+    keys = data.draw(st.lists(st.sampled_from(_TUNABLE), max_size=25, unique=True), label="keys")
+    values = {k: data.draw(_corner_value(PARAMS[k]), label=k) for k in keys}
+    note(repr(values))
+    scale = 0.005 if region == "flevoland" else 0.02
+    run_checked(default_scenario().with_overrides(values), region=region, scale=scale,
+                months=months, seed=seed)
+    counts["random corners run with --check"] += 1

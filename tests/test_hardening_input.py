@@ -70,21 +70,6 @@ def _flush_counts():
     counts.flush()
 
 
-# --- known bugs elsewhere (see the strict xfails below and in test_hardening_extremes.py) ---
-
-def known_bug(o) -> str | None:
-    """Name of a known, reported bug whose traceback this is (the property tests count it)."""
-    if "relapse_after_exits" in o.err and "IndexError" in o.err:
-        return "metrics-no-sa-entries"  # sim/metrics.py:152, xfail in test_hardening_extremes
-    if "end_jobs" in o.err and "low >= high" in o.err:
-        return "ww-max-months-below-3"  # sim/model.py end_jobs, xfail below
-    if 'column("ties")' in o.err and "could not broadcast" in o.err:
-        return "no-social-ties"  # sim/model.py __init__ with ties_per_person = 0, xfail below
-    if "person_attributes" in o.err and "Probabilities do not sum to 1" in o.err:
-        return "region-without-employers"  # sector_mix all zero, xfail below
-    return None
-
-
 # --- value strategies ------------------------------------------------------------------------
 
 def valid_value(p):
@@ -230,11 +215,11 @@ def scenario_case(draw, shock_months: int | None = None):
         data[key] = bad
         expect["key"] = key
         if key == "run.region" and isinstance(bad, str):
-            expect["file"] = None  # the region spec is named, not the scenario (see xfail)
+            expect["file"] = top  # the scenario that was run (even if a parent sets it)
     if fault == "parent_value":
         files["parent.toml"] = text(data, shocks).encode()
         files[top] = b'extends = "parent.toml"\n'
-        expect["file"] = expect.get("file", "parent.toml")
+        expect.setdefault("file", "parent.toml")
         return files, top, expect
     if fault == "unknown_key":
         key, bad = draw(unknown_key())
@@ -329,9 +314,6 @@ def test_generated_scenario_files_run_or_fail_clearly(case, seed):
         write_files(folder, files)
         o = kluit("run", folder / top, *RUN_OPTS, "--seed", seed, "--out", folder / "out")
         counts["scenario files tried (run)"] += 1
-        if (bug := known_bug(o)) is not None:
-            counts[f"known bug hit: {bug}"] += 1
-            return
         check_expectation(o, folder, top, expect)
         if o.rc == 0:
             counts["valid runs with --check"] += 1
@@ -428,9 +410,6 @@ def test_run_options_are_checked(opts, data, tmp_path_factory):
     o = kluit(*argv)
     counts["option sets tried"] += 1
     counts[f"exit {o.rc}"] += 1
-    if (bug := known_bug(o)) is not None:
-        counts[f"known bug hit: {bug}"] += 1
-        return
     assert_no_traceback(o)
     if not bad:
         assert o.rc == 0, str(o)
@@ -595,9 +574,6 @@ def test_generated_region_files_run_or_fail_clearly(case, seed):
         o = kluit("run", scen, "--scale", "0.01", "--months", "13", "--check", "--seed", seed,
                   "--out", folder / "out")
         counts["region files tried (run)"] += 1
-        if (bug := known_bug(o)) is not None:
-            counts[f"known bug hit: {bug}"] += 1
-            return
         _check_region(o, folder, expect)
         if o.rc == 0:
             counts["valid runs with --check"] += 1
@@ -689,7 +665,7 @@ def test_the_executable_exits_cleanly(args, rc, tmp_path):
         assert proc.stderr.startswith("kluit: error: ") and len(proc.stderr.splitlines()) == 1
 
 
-# --- known problems (strict xfails: they pass once fixed, then remove the mark) ------------------
+# --- regressions: bugs these tests found (fixed in 5f5e895 unless marked xfail) ------------
 
 def test_shock_checked_against_the_region_reads_like_other_errors():
     path = BAD / "scenarios" / "shock_unknown_sector.toml"
