@@ -104,7 +104,12 @@ def _plain(v: Any) -> Any:
 
 def _parameter(key: str, spec: Any):
     """An EMA parameter for a dotted key: (low, high) -> Real/Integer, a list -> Categorical."""
-    from ema_workbench import BooleanParameter, CategoricalParameter, IntegerParameter, RealParameter
+    from ema_workbench import (
+        BooleanParameter,
+        CategoricalParameter,
+        IntegerParameter,
+        RealParameter,
+    )
 
     p = all_params().get(key)
     if p is None:

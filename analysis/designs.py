@@ -130,8 +130,9 @@ def morris(factors, samples: int, seed: int, levels: int = 4) -> np.ndarray:
     return morris_sample.sample(salib_problem(factors), samples, num_levels=levels, seed=seed)
 
 
-def make_design(kind: str, factors: tuple[Factor, ...] | list[Factor], *, samples: int | None = None,
-                seed: int = 0, second_order: bool = False, levels: int = 4) -> Design:
+def make_design(kind: str, factors: tuple[Factor, ...] | list[Factor], *,
+                samples: int | None = None, seed: int = 0, second_order: bool = False,
+                levels: int = 4) -> Design:
     """The points of design ``kind`` over ``factors``; deterministic given the arguments.
 
     >>> f = (Factor("x", "uncertainty", float, low=0.0, high=1.0),)

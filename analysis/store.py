@@ -41,7 +41,7 @@ __all__ = ["RunSpec", "SweepStore", "key_schema"]
 
 _ARROW = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string()}
 #: rows collected before a row group is written during consolidation
-_ROW_GROUP = 65_536
+_ROW_GROUP = 16_384
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,9 @@ class SweepStore:
                     total += size
             with open(tmp, "rb") as f:
                 os.fsync(f.fileno())
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; results are for sharing
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

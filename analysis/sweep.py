@@ -424,7 +424,8 @@ def _factor(key: str, role: str, spec: Mapping[str, Any], param: Param, design: 
         bounds.append(float(v))
     low, high = bounds
     if not low < high:
-        fail("high", f"got {_show(spec['high'])}, allowed: a number above low ({_show(spec['low'])})")
+        fail("high", f"got {_show(spec['high'])}, allowed: a number above low "
+             f"({_show(spec['low'])})")
     if param.kind is int and math.floor(high) < math.ceil(low):
         fail(None, f"no whole number between low {low:g} and high {high:g}; allowed: a range "
              "that holds at least one whole number")
@@ -533,9 +534,11 @@ class SweepReport:
     skipped: int = 0  # finished in an earlier session
     done: int = 0  # finished in this session
     failed: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of this session's runs
+    run_seconds: float = 0.0  # summed wall time of the runs themselves (on the workers)
     backend: str = ""
     failed_keys: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. resumed with another code version
 
     @property
     def finished(self) -> int:
@@ -609,11 +612,26 @@ def _metadata(sweep: Sweep, runs: list[RunSpec], previous: dict | None) -> dict[
     }
 
 
+def _version_changes(previous: Mapping[str, Any], meta: Mapping[str, Any]) -> list[str]:
+    """Differences in code version between the earlier sessions and this one (runs made
+    with different code would be mixed in one result)."""
+    notes = []
+    for name, v in previous.get("versions", {}).items():
+        if meta["versions"].get(name) != v:
+            notes.append(f"{name} was {v} in an earlier session, is now "
+                         f"{meta['versions'].get(name)}")
+    was, now = previous.get("git_revision"), meta.get("git_revision")
+    if was and now and was != now:
+        notes.append(f"git revision was {was[:12]} in an earlier session, is now {now[:12]}: "
+                     "if the model changed, start a new sweep (another --out)")
+    return notes
+
+
 def check_out_dir(sweep: Sweep, store: SweepStore) -> dict | None:
     """The folder's previous metadata; a folder of another sweep is an error."""
     meta = store.read_metadata()
     if meta is None:
-        if store.root.exists() and any(store.root.iterdir()):
+        if store.root.exists() and any(p.name != ".lock" for p in store.root.iterdir()):
             raise SweepError(f"output folder {store.root} is not empty and holds no sweep "
                              "metadata; allowed: a new or empty folder, or the folder of this "
                              "sweep (to resume)", sweep.path)
@@ -644,6 +662,34 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
     store = SweepStore(out, sweep.factors)
     previous = check_out_dir(sweep, store)
     store.root.mkdir(parents=True, exist_ok=True)
+    lock = _lock(store.root, sweep.path)
+    try:
+        return _run_locked(sweep, store, runs, previous, backend, progress, batch_size,
+                           target_task_seconds)
+    finally:
+        lock.close()
+
+
+def _lock(root: Path, sweep_path: str):
+    """An exclusive advisory lock on ``root/.lock``, released when this process ends."""
+    f = open(root / ".lock", "a")
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        return f
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise SweepError(f"another kluit sweep is writing to {root}; allowed: wait for it to "
+                         "finish (or stop it), or use another --out", sweep_path) from None
+    return f
+
+
+def _run_locked(sweep: Sweep, store: SweepStore, runs: list[RunSpec], previous: dict | None,
+                backend, progress, batch_size: int | None, target_task_seconds: float
+                ) -> SweepReport:
+    out = store.root
     store.remove_partial_files()
     meta = _metadata(sweep, runs, previous)
     meta["sessions"][-1]["backend"] = backend.description
@@ -653,6 +699,8 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
     pending = [r for r in runs if r.key not in finished]
     report = SweepReport(Path(out), len(runs), skipped=len(runs) - len(pending),
                          backend=backend.description)
+    if previous and report.skipped:
+        report.notes += _version_changes(previous, meta)
     base = scenario_state(sweep.base)
     t0 = time.perf_counter()
     state = {"size": batch_size or 1, "run_seconds": None}
@@ -674,6 +722,7 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
             result = [RunOutput(r.key, error=error, traceback=tb) for r in batch.runs]
         for output in result:
             run = by_key[output.key]
+            report.run_seconds += output.seconds
             if output.error is None:
                 store.write_run(run, output.outcomes, output.monthly)
                 report.done += 1
@@ -695,6 +744,7 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
     store.consolidate(runs)
     meta["sessions"][-1].update(finished=_now(), done=report.done, failed=report.failed,
                                 seconds=round(report.seconds, 3),
+                                run_seconds=round(report.run_seconds, 3),
                                 parent_peak_rss_mb=round(_peak_rss_mb(), 1))
     meta["finished"] = meta["sessions"][-1]["finished"]
     meta["counts"] = {"runs": report.total, "finished": report.finished,
@@ -766,9 +816,10 @@ def rerun(out: str | os.PathLike, key: str) -> RerunResult:
                 differences.append(f"{o}: stored {stored.get(o)!r}, rerun {v!r}")
         a = stored_monthly[["month", "variable", "value"]].reset_index(drop=True)
         b = monthly.reset_index(drop=True)
-        if len(a) != len(b) or not (
-                (a["month"].to_numpy() == b["month"].to_numpy()).all()
-                and (a["variable"].astype(str).to_numpy() == b["variable"].astype(str).to_numpy()).all()
-                and all(_same(x, y) for x, y in zip(a["value"].to_numpy(), b["value"].to_numpy()))):
+        same = len(a) == len(b) and (
+            (a["month"].to_numpy() == b["month"].to_numpy()).all()
+            and (a["variable"].astype(str).to_numpy() == b["variable"].astype(str).to_numpy()).all()
+            and all(_same(x, y) for x, y in zip(a["value"].to_numpy(), b["value"].to_numpy())))
+        if not same:
             differences.append("monthly series differ")
     return RerunResult(run.key, run, outcomes, stored, differences, notes)

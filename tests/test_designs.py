@@ -42,7 +42,8 @@ def test_sampled_designs_are_deterministic_sized_and_in_range(kind, samples, exp
 
 
 def test_sobol_second_order_doubles_the_cross_samples():
-    assert len(make_design("sobol", (X, N), samples=4, seed=1, second_order=True)) == 4 * (2 * 2 + 2)
+    d = make_design("sobol", (X, N), samples=4, seed=1, second_order=True)
+    assert len(d) == 4 * (2 * 2 + 2)
 
 
 def test_latin_hypercube_stratifies_every_factor():

@@ -16,7 +16,6 @@ import pytest
 from analysis.experiments import replication_seeds
 from analysis.store import SweepStore
 from analysis.sweep import (
-    SweepError,
     load_sweep,
     outcome_values,
     plan,
@@ -63,7 +62,8 @@ def test_common_random_numbers_across_points_by_default():
 
 
 def test_independent_seeds_per_point_when_asked(tmp_path):
-    text = GRID.read_text().replace("master_seed = 7", "master_seed = 7\ncommon_random_numbers = false")
+    text = GRID.read_text().replace("master_seed = 7",
+                                    "master_seed = 7\ncommon_random_numbers = false")
     f = tmp_path / "g.toml"
     f.write_text(text)
     shutil.copy(DATA / "base.toml", tmp_path / "base.toml")
@@ -183,6 +183,7 @@ def test_outcome_values_flattens_groups_and_calibration():
 
 def test_results_files_have_one_row_per_run_and_outcome(grid_dir):
     res = pd.read_parquet(grid_dir / "results.parquet")
+    assert (grid_dir / "results.parquet").stat().st_mode & 0o044  # readable by others
     s = load_sweep(GRID)
     assert len(res) == 8 * len(s.outcomes)
     assert list(res.columns) == ["run_key", "point", "replication", "seed",
@@ -252,8 +253,12 @@ def test_resume_skips_finished_runs_and_gives_the_same_result(grid_dir, tmp_path
         (store.runs_dir / f"{key}.parquet").unlink()
     (copy / "results.parquet").unlink()
     (store.runs_dir / ".abc.parquet.x.tmp").write_bytes(b"half a file")
+    meta = store.read_metadata()
+    meta["versions"]["numpy"] = "0.1"  # as if the first session ran with other code
+    store.write_metadata(meta)
     report = run_sweep(load_sweep(GRID), copy)
     assert (report.skipped, report.done, report.failed) == (5, 3, 0)
+    assert any(n.startswith("numpy was 0.1 in an earlier session") for n in report.notes)
     assert not list(store.runs_dir.glob(".*.tmp"))
     for name in ("results.parquet", "monthly.parquet"):
         pd.testing.assert_frame_equal(pd.read_parquet(grid_dir / name),
@@ -267,6 +272,15 @@ def test_out_dir_of_another_sweep_is_refused(grid_dir, capsys):
     assert "holds another sweep" in err and "Traceback" not in err
 
 
+def test_a_folder_in_use_by_another_sweep_is_refused(grid_dir, capsys):
+    import fcntl
+
+    with open(grid_dir / ".lock", "a") as held:  # as a running kluit sweep holds it
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["sweep", str(GRID), "--out", str(grid_dir), "--workers", "1"]) == 2
+    assert "another kluit sweep is writing" in capsys.readouterr().err
+
+
 def test_failed_run_is_recorded_and_the_sweep_completes(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["sweep", str(DATA / "failing.toml"), "--out", str(out), "--workers", "1"]) == 1
@@ -275,8 +289,8 @@ def test_failed_run_is_recorded_and_the_sweep_completes(tmp_path, capsys):
     failed = list((out / "failed").glob("*.json"))
     assert len(failed) == 1
     rec = json.loads(failed[0].read_text())
-    assert rec["values"] == {"run.region": "no_such_region.toml"}
-    assert rec["error"].startswith("RegionError") and "Traceback" in rec["traceback"]
+    assert rec["values"] == {"run.region": "../regions/empty.toml"}
+    assert "empty.toml" in rec["error"] and "Traceback" in rec["traceback"]
     res = pd.read_parquet(out / "results.parquet")
     assert list(res["point"]) == [0] and res["value"].notna().all()
     meta = json.loads((out / "metadata.json").read_text())

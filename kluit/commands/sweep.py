@@ -75,6 +75,8 @@ def run(args) -> int:
           f"session), {report.failed} failed; {report.seconds:.1f} s this session"
           + (f", {rate:.0f} runs/min" if rate else ""))
     print(f"results in {out}/ (results.parquet, monthly.parquet, metadata.json)")
+    for note in report.notes:
+        print(f"kluit: note: {note}", file=sys.stderr)
     if report.failed:
         print(f"kluit: {report.failed} runs failed; errors in {out}/failed/ (rerun the same "
               "command to retry them)", file=sys.stderr)
