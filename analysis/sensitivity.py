@@ -97,8 +97,7 @@ def _regenerate(sr: SweepResults):
     d = sr.meta["design"]
     design = make_design(d["kind"], sr.factors, samples=d["samples"], seed=int(d["seed"]),
                          second_order=bool(d["second_order"]), levels=int(d["levels"]))
-    stored = {r["point"]: r["values"] for r in sr.meta["runs"] if r["replication"] == 0}
-    if any(design.points[i] != v for i, v in stored.items()):
+    if list(design.points) != sr.meta["points"]:
         raise AnalysisError(f"{sr.root}: the design cannot be recomputed from metadata.json "
                             "(did SALib or scipy change?); indices need the exact sample")
     return design

@@ -44,7 +44,7 @@ _ARROW = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string
 _ROW_GROUP = 16_384
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunSpec:
     """One planned run: its key, design point, replication, derived seed and point values."""
 
@@ -132,7 +132,16 @@ class SweepStore:
         return json.loads(self.metadata_path.read_text())
 
     def write_metadata(self, meta: Mapping[str, Any]) -> Path:
-        return write_json(self.metadata_path, meta)
+        """Write metadata.json: indented, except the long ``points`` and ``runs`` arrays, which
+        are written on one line each (a million runs take ~50 MB instead of ~1.5 GB to write).
+        """
+        big = {k: meta[k] for k in ("points", "runs") if k in meta}
+        head = {k: (f"@@{k}@@" if k in big else v) for k, v in meta.items()}
+        text = json.dumps(head, indent=2, allow_nan=False)
+        for k, v in big.items():
+            text = text.replace(json.dumps(f"@@{k}@@"),
+                                json.dumps(v, separators=(",", ":"), allow_nan=False), 1)
+        return atomic_write_bytes(self.metadata_path, (text + "\n").encode())
 
     # ------------------------------------------------------------------ one run
     def write_run(self, run: RunSpec, outcomes: Mapping[str, float], monthly) -> None:

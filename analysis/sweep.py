@@ -62,6 +62,9 @@ __all__ = [
     "scenario_from_state", "scenario_state", "sweep_from_dict",
 ]
 
+#: the largest sweep kluit plans (the plan and metadata.json hold every run: ~0.4 KB each;
+#: a million runs plan in ~7 s and ~0.5 GB)
+MAX_RUNS = 1_000_000
 TOP_KEYS = ("name", "description", "base", "design", "samples", "replications", "months",
             "scale", "master_seed", "common_random_numbers", "second_order", "levels",
             "outcomes", "constants", "levers", "uncertainties")
@@ -328,11 +331,34 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     if not factors:
         fail("levers", "no levers or uncertainties; allowed: at least one table such as "
              "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+    points = design_size(design, factors, samples, second_order)
+    if points * replications > MAX_RUNS:
+        key = "replications" if points <= MAX_RUNS else ("levers" if design == "grid"
+                                                         else "samples")
+        fail(key, f"{points:,} points x {replications:,} replications = "
+             f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
+             "(split it into several sweeps, each with its own --out)")
 
     return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
                  samples, replications, months, scale, master_seed, crn, second_order, levels,
                  tuple(raw), types.MappingProxyType(constants), tuple(factors),
                  types.MappingProxyType(overrides))
+
+
+def design_size(design: str, factors, samples: int | None, second_order: bool = False) -> int:
+    """Number of points of a design, without building it.
+
+    >>> design_size("sobol", [None] * 3, 8)  # N (D + 2)
+    40
+    """
+    d = len(factors)
+    if design == "grid":
+        return math.prod(len(f.values) for f in factors)
+    if design == "latin":
+        return int(samples)
+    if design == "sobol":
+        return int(samples) * (2 * d + 2 if second_order else d + 2)
+    return int(samples) * (d + 1)
 
 
 def _leaves(table: Any, section: str, file: str, leaf: tuple[str, ...] | None
@@ -576,7 +602,8 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _metadata(sweep: Sweep, runs: list[RunSpec], previous: dict | None) -> dict[str, Any]:
+def _metadata(sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict | None
+              ) -> dict[str, Any]:
     git = git_revision()
     session = {"started": _now(), "finished": None, "git_revision": git["revision"],
                "git_dirty": git["dirty"], "done": 0, "failed": 0}
@@ -608,7 +635,11 @@ def _metadata(sweep: Sweep, runs: list[RunSpec], previous: dict | None) -> dict[
         "git_dirty": git["dirty"],
         "started": previous["started"] if previous else session["started"],
         "sessions": [*(previous or {}).get("sessions", []), session],
-        "runs": [r.to_dict() for r in runs],
+        # every design point's values once, and every run (as columns: key, point,
+        # replication, derived seed); written compactly, see write_metadata
+        "points": [dict(p) for p in design.points],
+        "runs": {"key": [r.key for r in runs], "point": [r.point for r in runs],
+                 "replication": [r.replication for r in runs], "seed": [r.seed for r in runs]},
     }
 
 
@@ -664,8 +695,8 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
     store.root.mkdir(parents=True, exist_ok=True)
     lock = _lock(store.root, sweep.path)
     try:
-        return _run_locked(sweep, store, runs, previous, backend, progress, batch_size,
-                           target_task_seconds)
+        return _run_locked(sweep, store, design, runs, previous, backend, progress,
+                           batch_size, target_task_seconds)
     finally:
         lock.close()
 
@@ -686,12 +717,13 @@ def _lock(root: Path, sweep_path: str):
     return f
 
 
-def _run_locked(sweep: Sweep, store: SweepStore, runs: list[RunSpec], previous: dict | None,
+def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunSpec],
+                previous: dict | None,
                 backend, progress, batch_size: int | None, target_task_seconds: float
                 ) -> SweepReport:
     out = store.root
     store.remove_partial_files()
-    meta = _metadata(sweep, runs, previous)
+    meta = _metadata(sweep, design, runs, previous)
     meta["sessions"][-1]["backend"] = backend.description
     store.write_metadata(meta)
 
@@ -788,13 +820,16 @@ def rerun(out: str | os.PathLike, key: str) -> RerunResult:
     if meta is None:
         raise SweepError("no metadata.json; allowed: a folder written by kluit sweep",
                          os.fspath(out))
-    matches = [r for r in meta["runs"] if r["key"].startswith(key)]
+    cols = meta["runs"]
+    matches = [i for i, k in enumerate(cols["key"]) if k.startswith(key)]
     if len(matches) != 1:
         what = "no run" if not matches else f"{len(matches)} runs"
         raise SweepError(f"{what} with key {key!r}; allowed: a run key (or a unique prefix) "
                          "from metadata.json or results.parquet", str(store.metadata_path),
                          "runs")
-    run = RunSpec.from_dict(matches[0])
+    i = matches[0]
+    run = RunSpec(cols["key"][i], cols["point"][i], cols["replication"][i], cols["seed"][i],
+                  meta["points"][cols["point"][i]])
     notes = []
     now_versions, now_git = package_versions(), git_revision()
     for name, v in meta.get("versions", {}).items():

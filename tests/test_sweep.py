@@ -16,6 +16,7 @@ import pytest
 from analysis.experiments import replication_seeds
 from analysis.store import SweepStore
 from analysis.sweep import (
+    design_size,
     load_sweep,
     outcome_values,
     plan,
@@ -136,6 +137,9 @@ BAD = [
      "levers.labour_market.separation_rate", ["also set in [constants]"]),
     (GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.01]\n',
      "levers.labour_market.separation_rate.values[1]", ["given twice"]),
+    (GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 1000000\nreplications = 1000')
+     + '[levers."labour_market.separation_rate"]\nlow = 0.001\nhigh = 0.01\n',
+     "replications", ["1,000,000,000 runs", "at most 1,000,000 runs"]),
 ]
 
 
@@ -209,9 +213,12 @@ def test_metadata_records_everything_to_reproduce(grid_dir):
     assert meta["sweep_id"] == load_sweep(GRID).sweep_id
     assert meta["master_seed"] == 7 and meta["replications"] == 2
     assert meta["base_scenario"]["values"]["run.region"] == "synthetic:3:0"
-    runs = {r["key"]: r for r in meta["runs"]}
-    for r in plan(load_sweep(GRID)):
-        assert runs[r.key]["seed"] == r.seed and runs[r.key]["values"] == dict(r.values)
+    cols = meta["runs"]
+    runs = plan(load_sweep(GRID))
+    assert cols["key"] == [r.key for r in runs] and cols["seed"] == [r.seed for r in runs]
+    assert cols["point"] == [r.point for r in runs]
+    assert cols["replication"] == [r.replication for r in runs]
+    assert meta["points"] == [dict(r.values) for r in runs[::2]]
     for pkg in ("kluit", "mesa", "numpy", "pandas", "SALib", "dask"):
         assert meta["versions"][pkg], pkg
     assert meta["git_revision"] is None or len(meta["git_revision"]) == 40
@@ -306,6 +313,8 @@ def test_shipped_sweep_files_load_and_their_first_run_works(path):
     sweep = load_sweep(path)
     runs = plan(sweep)
     assert len(runs) == sweep.n_runs() >= 200
+    assert design_size(sweep.design, sweep.factors, sweep.samples,
+                       sweep.second_order) * sweep.replications == len(runs)
     out, monthly = run_one(sweep.base, sweep.constants, 2, 0.01, sweep.outcomes, runs[0])
     assert list(out) == list(sweep.outcomes) and len(monthly)
 
