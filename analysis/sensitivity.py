@@ -250,6 +250,12 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
     categorical = factor.kind in (bool, str)
     for ax, outcome in zip(axes.flat, sr.outcomes):
         d = res[res["outcome"] == outcome]
+        ax.set_title(outcome, fontsize=9)
+        if not np.isfinite(d["value"].to_numpy(dtype=float)).any():
+            ax.text(0.5, 0.5, "no finite values\n(e.g. a 24-month rate in a shorter run)",
+                    ha="center", va="center", transform=ax.transAxes, fontsize=8)
+            ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
+            continue
         if factor.continuous:
             x = d[factor.key].to_numpy(dtype=float)
             distinct = np.unique(x)
@@ -285,7 +291,6 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
                            label=label or ("bin mean" if factor.continuous else "mean"))[0]
             ax.fill_between(xs, lo, hi, alpha=0.2, color=line.get_color())
         ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
-        ax.set_title(outcome, fontsize=9)
         ax.tick_params(labelsize=7)
         if len(groups) > 1 or factor.continuous:
             ax.legend(fontsize=6)
