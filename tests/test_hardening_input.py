@@ -843,11 +843,6 @@ def test_generated_sweep_files_plan_or_fail_clearly(case):
             assert_bad_input(o, file=folder / "sweep.toml", key=expect["key"])
 
 
-@pytest.mark.xfail(strict=True, reason="analysis/sweep.py plan() builds every RunSpec in memory: "
-                   "a sweep file within its limits (samples <= 1e7, replications <= 1e5) such "
-                   "as 1e6 samples x 1000 replications is accepted and kluit sweep ends in a "
-                   "MemoryError traceback (here under a 1 GiB limit; without one it takes the "
-                   "machine's memory) instead of exit 2 up front or a streamed plan")
 def test_a_sweep_too_large_to_plan_is_rejected_up_front(tmp_path):
     (tmp_path / "big.toml").write_text(
         f'name = "big"\nbase = "{SWEEP_BASE.as_posix()}"\ndesign = "latin"\n'
