@@ -101,7 +101,7 @@ def assert_same_results(a: Path, b: Path) -> None:
 
 def assert_complete(out: Path) -> None:
     meta = json.loads((out / "metadata.json").read_text())
-    planned = [r["key"] for r in meta["runs"]]
+    planned = list(meta["runs"]["key"])  # metadata.json keeps the runs as columns
     results = pd.read_parquet(out / "results.parquet")
     assert len(planned) == N_RUNS == len(set(planned))
     assert set(results["run_key"]) == set(planned), "a run is lost"
