@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -221,7 +222,8 @@ def test_editor_validates_saves_inside_the_folder(ui_page, ui_server, ui_scenari
     field.fill("9999")
     field.press("Enter")
     view.get_by_text("got 9999, allowed: an integer from 1 to 600").first.wait_for()
-    assert view.get_by_role("button", name="Save scenario").is_disabled()
+    # the button updates in a later render than the message: wait for it (up to 10 s)
+    expect(view.get_by_role("button", name="Save scenario")).to_be_disabled(timeout=10_000)
     field.fill("12")
     field.press("Enter")
     view.get_by_text("changed (was 24)").first.wait_for()
