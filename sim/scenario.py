@@ -24,7 +24,9 @@ from sim.params import Param, all_params
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
 DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
                       "policy_stop": 0.0}
-_META = ("name", "description", "extends", "shocks")
+_META = ("name", "title", "description", "extends", "shocks")
+#: languages of the texts a scenario file shows to users (title, description)
+LANGUAGES = ("en", "nl")
 
 
 class ScenarioError(ValueError):
@@ -199,6 +201,9 @@ class Scenario:
     shocks: tuple[Shock, ...] = ()
     path: str | None = field(default=None, compare=False)
     chain: tuple[str, ...] = field(default=(), compare=False)  # oldest ancestor first
+    #: what users see instead of the file name: {"title" | "description": {language: text}}
+    texts: types.MappingProxyType = field(
+        default=types.MappingProxyType({}), compare=False)
 
     def __hash__(self) -> int:
         return hash((self.name, self.description, tuple(self.values.items()), self.shocks))
@@ -230,6 +235,16 @@ class Scenario:
         params = all_params()
         return {k: v for k, v in self.values.items() if k not in params or v != params[k].default}
 
+    def title_in(self, lang: str = "en") -> str:
+        """The scenario's title in ``lang`` (then English, then its name)."""
+        t = self.texts.get("title", {})
+        return t.get(lang) or t.get("en") or self.name
+
+    def description_in(self, lang: str = "en") -> str:
+        """The scenario's description in ``lang`` (then English, then the plain description)."""
+        d = self.texts.get("description", {})
+        return d.get(lang) or d.get("en") or self.description
+
     def policy_enabled(self, name: str) -> bool:
         """Whether policy ``name`` is switched on (its ``policies.<name>.enabled`` key)."""
         if name not in _policy_names():
@@ -238,14 +253,23 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form (all values, shocks as dicts)."""
-        return {"name": self.name, "description": self.description, "values": dict(self.values),
+        return {"name": self.name, "description": self.description,
+                "texts": {k: dict(v) for k, v in self.texts.items()}, "values": dict(self.values),
                 "shocks": [s.to_dict() for s in self.shocks], "path": self.path,
                 "chain": list(self.chain)}
 
     def to_toml(self) -> str:
         """TOML text with name, description, changed keys and shocks; loading it gives ``self``."""
-        lines = [f"name = {_toml_value(self.name)}",
-                 f"description = {_toml_value(self.description)}"]
+        lines = [f"name = {_toml_value(self.name)}"]
+        for key in ("title", "description"):
+            by_lang = self.texts.get(key)
+            if by_lang and set(by_lang) == {"en"}:  # plain text is English
+                lines.append(f"{key} = {_toml_value(by_lang['en'])}")
+            elif by_lang:
+                lines.append(f"{key} = {{ " + ", ".join(
+                    f"{lang} = {_toml_value(text)}" for lang, text in by_lang.items()) + " }")
+            elif key == "description":
+                lines.append(f"description = {_toml_value(self.description)}")
         tables: dict[str, list[str]] = {}
         for key, value in self.changed().items():
             table, _, leaf = key.rpartition(".")
@@ -356,17 +380,41 @@ def _build(data: Any, file: str | None) -> Scenario:
         shocks += _shocks(layer.get("shocks", []), layer_file)
 
     for layer_file, layer in layers:
-        for key in ("name", "description"):
+        if "name" in layer:
+            coerce(Param("name", "", "", "", ""), layer["name"], layer_file)
+            if not layer["name"].strip():
+                raise ScenarioError("got an empty string, allowed: a non-empty name", layer_file,
+                                    "name")
+        for key in ("title", "description"):
             if key in layer:
-                coerce(Param(key, "", "", "", ""), layer[key], layer_file)
-        if "name" in layer and not layer["name"].strip():
-            raise ScenarioError("got an empty string, allowed: a non-empty name", layer_file,
-                                "name")
+                _texts(layer[key], layer_file, key)
     top_file, top = layers[0]
     default_name = os.path.splitext(os.path.basename(top_file))[0] if top_file else "custom"
-    return Scenario(top.get("name", default_name), top.get("description", ""),
+    texts = {k: types.MappingProxyType(_texts(top[k], top_file, k))
+             for k in ("title", "description") if k in top}
+    description = texts["description"].get("en", "") if "description" in texts else ""
+    return Scenario(top.get("name", default_name), description,
                     types.MappingProxyType(values), tuple(shocks), top_file,
-                    tuple(f for f, _ in reversed(layers) if f))
+                    tuple(f for f, _ in reversed(layers) if f), types.MappingProxyType(texts))
+
+
+def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:
+    """A title or description: plain text (English) or a table of texts by language."""
+    allowed = ("allowed: a string (English) or a table with "
+               + " and ".join(f"{lang} = \"...\"" for lang in LANGUAGES))
+    if isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"got {_show(value)}, {allowed}", file, key)
+    out = {}
+    for lang, text in value.items():
+        if lang not in LANGUAGES:
+            raise ScenarioError(f"unknown language {lang!r}; {allowed}", file, f"{key}.{lang}")
+        if not isinstance(text, str) or not text.strip():
+            raise ScenarioError(f"got {_show(text)}, allowed: a non-empty string", file,
+                                f"{key}.{lang}")
+        out[lang] = text
+    return out
 
 
 def _flatten(table: Mapping, file: str | None, params: dict[str, Param], sections: set[str],

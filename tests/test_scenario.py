@@ -390,3 +390,32 @@ def test_any_name_and_description_survive_to_toml(name, text):
                             "shocks": [{"kind": "recession", "month": 1, "sector": name}]})
     back = scenario_from_dict(tomllib.loads(s.to_toml()))
     assert (back.name, back.description, back.shocks) == (name, text, s.shocks)
+
+
+def test_title_and_description_in_two_languages(tmp_path):
+    f = tmp_path / "two.toml"
+    f.write_text('name = "two"\ntitle = { en = "Status quo", nl = "Huidig beleid" }\n'
+                 'description = { en = "Today.", nl = "Vandaag." }\n')
+    s = load_scenario(f)
+    assert (s.title_in("nl"), s.title_in("en")) == ("Huidig beleid", "Status quo")
+    assert (s.description_in("nl"), s.description) == ("Vandaag.", "Today.")
+    back = tmp_path / "back.toml"
+    back.write_text(s.to_toml())
+    again = load_scenario(back)
+    assert again.title_in("nl") == "Huidig beleid" and again.description_in("nl") == "Vandaag."
+    plain = tmp_path / "plain.toml"
+    plain.write_text('title = "Only English"\n')
+    assert load_scenario(plain).title_in("nl") == "Only English"  # falls back to English
+
+
+@pytest.mark.parametrize("text, key", [
+    ('title = { de = "x" }', "title.de"),
+    ('title = { nl = "" }', "title.nl"),
+    ("description = 3", "description"),
+])
+def test_bad_scenario_texts_name_the_key(tmp_path, text, key):
+    f = tmp_path / "bad.toml"
+    f.write_text(text + "\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    assert e.value.key == key and str(f) in str(e.value)
