@@ -349,8 +349,14 @@ class LabourMarketModel(mesa.Model):
         self.month_counts[name] = self.month_counts.get(name, 0) + len(rows)
         self.move(rows, dest, cause)
 
-    def hire(self, rows: np.ndarray, emps: np.ndarray) -> None:
-        """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements."""
+    def hire(self, rows: np.ndarray, emps: np.ndarray, touched: np.ndarray | None = None,
+             decisive: np.ndarray | None = None) -> None:
+        """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements.
+
+        ``touched`` and ``decisive`` are bit masks per hire over ``self.policies`` from the
+        hiring decision (see ``sim.processes.matching.decisiveness``); the placements record
+        them, together with the instruments that act on a placement after the decision
+        (``Policy.touched``)."""
         per, e = self.persons, self.employers
         rows = np.asarray(rows, dtype=np.int64)
         emps = np.asarray(emps, dtype=np.int64)
@@ -390,9 +396,19 @@ class LabourMarketModel(mesa.Model):
         for pol in self.policies:
             pol.on_hire(self, rows, emps)
         if target.any():
-            pl_rows = per.placement[rows[target]]
-            self.placements.supported[pl_rows] = per.support_kind[rows[target]]
-            self.placements.no_risk[pl_rows] = per.no_risk_until[rows[target]] >= self.month
+            t_rows = rows[target]
+            pl_rows = per.placement[t_rows]
+            self.placements.supported[pl_rows] = per.support_kind[t_rows]
+            self.placements.no_risk[pl_rows] = per.no_risk_until[t_rows] >= self.month
+            tb = np.zeros(len(t_rows), np.int32) if touched is None else touched[target]
+            db = np.zeros(len(t_rows), np.int32) if decisive is None else decisive[target]
+            for i, pol in enumerate(self.policies):
+                got = pol.touched(self, t_rows)
+                if got is not None:
+                    tb = tb | np.where(got[0], np.int32(1 << i), np.int32(0))
+                    db = db | np.where(got[1], np.int32(1 << i), np.int32(0))
+            self.placements.touched[pl_rows] = tb
+            self.placements.decisive[pl_rows] = db & tb
         mc = self.month_counts
         mc["hires"] = mc.get("hires", 0) + len(rows)
         mc["placements"] = mc.get("placements", 0) + int(target.sum())

@@ -196,6 +196,8 @@ PERSON_COLUMNS = {
     "start_state": np.int8,  # state at month 0 (or at entry)
     "first_placement": np.int16,  # month of the first placement from the target group, -1
     "ever_target": np.bool_,  # has been on bijstand or in sheltered work in the run
+    "start_wage_value": np.float32,  # wage value at month 0 (or at entry), for subgroups
+    "start_months_out": np.int16,  # months on benefits / out of work at month 0 (or entry)
     # policy-owned columns (the policies write them; processes read them through hooks)
     "subsidy_left": np.int16,  # months of wage-cost subsidy left
     "subsidy_eur": np.float32,  # subsidy per month paid to the employer
@@ -237,6 +239,8 @@ PLACEMENT_COLUMNS = {
     "no_risk": np.bool_,  # covered by the no-risk policy at the start
     "subsidised": np.bool_,
     "deadweight_key": np.int32,  # reserved for paired analyses
+    "touched": np.int32,  # bit i: instrument model.policies[i] acted on this placement
+    "decisive": np.int32,  # bit i: without instrument i the employer would have refused
 }
 
 

@@ -1,4 +1,4 @@
-"""The fast matching step against its simple per-agent oracle (``sim/processes/reference.py``).
+"""The fast matching step against its simple per-agent oracle (``tests/oracle/reference.py``).
 
 Both see the same draws (counter-based uniforms per person, month and application, and the same
 calls on the matching stream), so on tiny populations they must hire exactly the same people
@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from sim.model import LabourMarketModel
-from sim.processes import matching, reference
+from sim.processes import matching
+from oracle import reference  # tests/oracle/reference.py (tests/ is on the path)
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ["scenarios/baseline.toml", "scenarios/policies/package.toml",

@@ -197,7 +197,7 @@ def headline_html(out: Outcome) -> str:
         diff = "" if is_ref else fmt(m, r["diff"], diff=True)
         if not is_ref and math.isfinite(r["diff_low"]):
             diff += " " + fmt_interval(m, r["diff_low"], r["diff_high"], diff=True)
-        if m in ("deadweight_share", "cost_per_extra_sustained_placement_eur"):
+        if m in ("deadweight_share_paired", "cost_per_extra_sustained_placement_eur"):
             if is_ref:
                 continue
             diff = ""

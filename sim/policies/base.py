@@ -85,6 +85,12 @@ class Policy:
         so refusals over sickness risk are counted after policies.
         """
 
+    def touched(self, model, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """For target-group persons just placed (after ``on_hire``): bools (touched, decisive)
+        for an instrument that acts on a placement outside the hiring value, e.g. a subsidy
+        granted to the hire or a pool job that exists only through the instrument. Touched
+        through the hiring value is recorded by the matching itself."""
+
     def job_kind(self, model, persons, employers, kind: np.ndarray) -> np.ndarray | None:
         """The kind of job (State code) each hire starts, e.g. SUBSIDISED; None keeps it."""
 

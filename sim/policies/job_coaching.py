@@ -47,6 +47,14 @@ class JobCoaching(Policy):
         share = min(1.0, self.p["hours_per_week"] / 8.0)
         return np.where(ctx["target"], 0.5 * share * ctx["supervision"], 0.0)
 
+    def touched(self, model, persons):
+        """Every placement that starts with a job coach is one of the instrument's."""
+        if not self.enabled:
+            return None
+        per = model.persons
+        on = (per.support_kind[persons] == JOB_COACH) & (per.support_left[persons] > 0)
+        return on, np.zeros(len(persons), bool)
+
     def relapse_factor(self, model, persons):
         if not self.enabled:
             return None

@@ -28,6 +28,9 @@ class MoralAppeal(Policy):
            "Cost of the campaign.", lo=0.0, hi=1e8),
     ]
 
+    #: openness of a persuaded employer (0-1), as the inclusion value's weight
+    PERSUADED_OPENNESS = 0.5
+
     def setup(self, model):
         self.persuaded = np.zeros(0, dtype=np.int64)
         self.started = False
@@ -39,12 +42,20 @@ class MoralAppeal(Policy):
         if self.active() and not self.started:
             closed = np.flatnonzero((e.openness == 0) & ~e.is_pool)
             self.persuaded = closed[rng.random(len(closed)) < self.p["reach"]]
-            e.openness[self.persuaded] = 0.5
             self.started = True
         if len(self.persuaded):
             lapse = rng.random(len(self.persuaded)) < 1 - 0.5 ** (1 / self.p["half_life_months"])
-            e.openness[self.persuaded[lapse]] = 0.0
             self.persuaded = self.persuaded[~lapse]
+
+    def hiring_value(self, model, persons, employers, ctx):
+        """A persuaded employer attaches the inclusion value of a half-open employer."""
+        if not self.enabled or len(self.persuaded) == 0:
+            return None
+        mask = np.zeros(model.employers.n, bool)
+        mask[self.persuaded] = True
+        mw = model.p["finance.minimum_wage_eur_month"]
+        add = model.p["employers.inclusion_value"] * self.PERSUADED_OPENNESS * mw
+        return np.where(mask[employers] & ctx["target"], add, 0.0)
 
     def month_end(self, model):
         if self.active():

@@ -64,6 +64,13 @@ class NoRiskPolicy(Policy):
         ok = (origin == State.SHELTERED) | (per.wage_value[placed] < self.p["max_wage_value"])
         per.no_risk_until[placed[ok]] = model.month + int(round(12 * self.p["cover_years"]))
 
+    def touched(self, model, persons):
+        """Every covered placement is one of the policy's; decisive only through the hiring
+        value of an employer who knew the policy."""
+        if not self.enabled:
+            return None
+        return model.persons.no_risk_until[persons] >= model.month, np.zeros(len(persons), bool)
+
     def sick_cover(self, model, sick):
         if not self.active():
             return None

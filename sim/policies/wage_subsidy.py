@@ -93,6 +93,14 @@ class WageSubsidy(Policy):
         el = self._eligible(model, persons) & (kind == State.EMPLOYED)
         return np.where(el, State.SUBSIDISED, kind)
 
+    def touched(self, model, persons):
+        """Every subsidised placement is one of the subsidy's: decisive only through the
+        hiring value (an employer who did not count on it would have hired anyway)."""
+        if not self.enabled:
+            return None
+        sub = model.persons.state[persons] == State.SUBSIDISED
+        return sub, np.zeros(len(persons), bool)
+
     def on_hire(self, model, persons, employers):
         per = model.persons
         sub = persons[per.state[persons] == State.SUBSIDISED]

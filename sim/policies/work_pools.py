@@ -103,6 +103,15 @@ class WorkPools(Policy):
         blocked = at_pool & ~ctx["target"] if self.p["target_group_only"] else np.zeros_like(at_pool)
         return np.where(at_pool, -own_cost, 0.0) - np.where(blocked, 1e9, 0.0)
 
+    def touched(self, model, persons):
+        """A pool job exists only through the pools, so the instrument is decisive for the
+        hire itself (whether the person would have found other work shows in the paired
+        deadweight)."""
+        if not self.enabled:
+            return None
+        pool = model.persons.state[persons] == State.POOL
+        return pool, pool
+
     def separation_factor(self, model, persons):
         if not self.enabled:
             return None

@@ -191,10 +191,13 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
            # the sick-pay risk the employer still sees after policies (they lower it in place)
            "perceived_sick_risk": sick_risk.copy()}
     value = productivity - wage - sick_risk - supervision + inclusion + noise
+    ctx["noise_eur"] = noise
+    ctx["contrib"] = contrib = {}  # each instrument's contribution, for its decisiveness
     for pol in model.policies:
         extra = pol.hiring_value(model, who, emp, ctx)
         if extra is not None:
             value = value + extra
+            contrib[pol.name] = extra
     if p["matching.textbook"]:
         value = np.full(len(who), np.inf)  # textbook matching: every applicant is acceptable
     return value, ctx
@@ -227,6 +230,7 @@ def match(model) -> None:
             e.refusals_sickness.dtype)
     mc["refusals_sickness"] = int(tipped.sum())
     mc["target_applications"] = int(ctx["target"].sum())
+    contrib = {k: v[ok] for k, v in ctx["contrib"].items()}
     who, slot, emp, value = who[ok], slot[ok], emp[ok], value[ok]
     if len(who) == 0:
         return
@@ -240,4 +244,23 @@ def match(model) -> None:
     first2 = np.ones(len(o2), bool)
     first2[1:] = who[o2][1:] != who[o2][:-1]
     hires = o2[first2]
-    model.hire(who[hires], emp[hires])
+    touched, decisive = decisiveness(model, value[hires], {k: v[hires] for k, v in contrib.items()})
+    model.hire(who[hires], emp[hires], touched=touched, decisive=decisive)
+
+
+def decisiveness(model, value: np.ndarray, contrib: dict[str, np.ndarray]):
+    """Per hire, bit masks (bit i = ``model.policies[i]``) of the instruments whose hiring-value
+    contribution was non-zero (touched) and of those without whose contribution the same
+    decision, on the same draws, would have been a refusal (decisive: value - contribution
+    <= 0)."""
+    touched = np.zeros(len(value), np.int32)
+    decisive = np.zeros(len(value), np.int32)
+    for i, pol in enumerate(model.policies):
+        c = contrib.get(pol.name)
+        if c is None:
+            continue
+        bit = np.int32(1 << i)
+        t = c != 0
+        touched[t] |= bit
+        decisive[t & (value - c <= 0)] |= bit
+    return touched, decisive

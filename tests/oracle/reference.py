@@ -1,6 +1,6 @@
 """The matching step written the simple way: plain loops over persons, applications, vacancies.
 
-This is the test oracle of :mod:`sim.processes.matching` (issue 5). The fast path does a month
+This is the test oracle of :mod:`sim.processes.matching` (issue 5; under tests/ since issue 15). The fast path does a month
 of search and matching as array operations over the whole population; this module applies the
 same rules one agent at a time, the way they read in the model description, and is far too
 slow for real runs (Python per person). ``tests/test_oracle.py`` runs both on tiny populations
