@@ -28,6 +28,7 @@ from sim.ledger import Ledger
 from sim.policies import make_policies
 from sim.population import _norm, build_population, commute_seed, social_ties
 from sim.processes import benefits, demand, jobs, matching, training
+from sim.processes import employers as employer_traits
 from sim.region import Region, get_region, mesa_network
 from sim.rng import Streams
 from sim.scenario import Scenario, default_scenario, load_scenario
@@ -35,7 +36,7 @@ from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_m
 
 MONTHLY_ORDER = (
     "demand", "demography", "sickness", "separations", "vacancies", "training", "matching",
-    "benefits",
+    "employers", "benefits",
 )
 
 
@@ -211,6 +212,7 @@ class LabourMarketModel(mesa.Model):
         self.schools = [School(self, m.node) for m in self.municipalities]
         self.service_point = EmployerServicePoint(self)
 
+        employer_traits.draw_traits(self)
         self.policies = make_policies(self)
         for pol in self.policies:
             pol.setup(self)
@@ -409,6 +411,7 @@ class LabourMarketModel(mesa.Model):
                     db = db | np.where(got[1], np.int32(1 << i), np.int32(0))
             self.placements.touched[pl_rows] = tb
             self.placements.decisive[pl_rows] = db & tb
+            np.bitwise_or.at(e.knows, emps[target], tb)  # it learns the instruments it got
         mc = self.month_counts
         mc["hires"] = mc.get("hires", 0) + len(rows)
         mc["placements"] = mc.get("placements", 0) + int(target.sum())
@@ -453,6 +456,7 @@ class LabourMarketModel(mesa.Model):
         matching.match(self)
         if self.check:
             self._check_matching()
+        employer_traits.learn(self)
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")

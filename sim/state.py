@@ -220,6 +220,9 @@ EMPLOYER_COLUMNS = {
     "openness": np.float32,  # 0-1 openness to inclusive hiring
     "slack": np.float32,  # unused work, in FTE (less than one job)
     "aware_no_risk": np.bool_,  # knows the no-risk policy at the moment of hiring
+    "supervise": np.float32,  # 0-1 capacity to supervise (grows with size)
+    "experience": np.float32,  # target-group placements that lasted, less failures (>= 0)
+    "knows": np.int32,  # bit i: knows instrument model.policies[i] when hiring
     "pool": np.int32,  # work pool it belongs to, -1
     "is_pool": np.bool_,  # a work pool / cooperative formed by member employers
     "external": np.bool_,  # located outside the region (commuting destination)

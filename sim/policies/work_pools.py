@@ -68,7 +68,8 @@ class WorkPools(Policy):
             sectors = np.bincount(e.sector[members], minlength=model.region.n_sectors)
             row = e.append(1, node=node, sector=int(np.argmax(sectors)), base_size=0,
                            incommuters=0, target=0, pressure=float(e.pressure[members].mean()),
-                           openness=1.0, slack=0, pool=-1, is_pool=True, external=False)[0]
+                           openness=1.0, slack=0, pool=-1, is_pool=True, external=False,
+                           supervise=1.0, experience=1.0)[0]
             e.pool[members] = row
             rows.append(row)
         from sim.agents import Employer
