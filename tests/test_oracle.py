@@ -77,6 +77,9 @@ def test_runs_with_the_reference_matching_are_identical(scenario, seed, monkeypa
     slow.run()
     assert sum(r["counts"].get("hires", 0) for r in fast.series) > 20
     assert _digest(fast) == _digest(slow)
+    # the same instruments touched, and were decisive for, the same placements
+    np.testing.assert_array_equal(fast.placements.touched, slow.placements.touched)
+    np.testing.assert_array_equal(fast.placements.decisive, slow.placements.decisive)
     for a, b in zip(fast.series, slow.series):
         assert a["counts"] == b["counts"], f"month {a['month']}"
     np.testing.assert_array_equal(fast.employers.refusals_sickness, slow.employers.refusals_sickness)
