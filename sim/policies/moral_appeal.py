@@ -21,15 +21,17 @@ class MoralAppeal(Policy):
         _p("policies.moral_appeal.reach", 0.3, "share of closed employers",
            "assumed", "Share of employers not yet open to inclusive hiring that the campaign "
            "persuades.", lo=0.0, hi=1.0),
+        _p("policies.moral_appeal.openness", 0.25, "0-1 (willing employers: 0.5-1)",
+           "assumed: TNO 2017 (docs/sources.md) calls a moral appeal insufficient: it does not "
+           "change the business case, and the employers it persuades are the least open",
+           "Openness a persuaded employer adds (weight of the inclusion value; its reluctance "
+           "stays).", lo=0.0, hi=1.0),
         _p("policies.moral_appeal.half_life_months", 12.0, "months", "assumed",
            "Months until half of the persuaded employers have lapsed.", lo=0.1, hi=1200.0),
         _p("policies.moral_appeal.cost_eur_per_year", 100_000.0, "EUR per year",
            "assumed: campaign and account management (at scale 1)",
            "Cost of the campaign.", lo=0.0, hi=1e8),
     ]
-
-    #: openness of a persuaded employer (0-1), as the inclusion value's weight
-    PERSUADED_OPENNESS = 0.5
 
     def setup(self, model):
         self.persuaded = np.zeros(0, dtype=np.int64)
@@ -48,14 +50,15 @@ class MoralAppeal(Policy):
             self.persuaded = self.persuaded[~lapse]
 
     def hiring_value(self, model, persons, employers, ctx):
-        """A persuaded employer attaches the inclusion value of a half-open employer."""
+        """Whom it reaches: the persuaded employers (``reach`` of the unwilling ones, lapsing
+        with a half-life). What it changes: they attach the inclusion value at ``openness``."""
         if not self.enabled or len(self.persuaded) == 0:
             return None
         mask = np.zeros(model.employers.n, bool)
         mask[self.persuaded] = True
         mw = model.p["finance.minimum_wage_eur_month"]
-        add = model.p["employers.inclusion_value"] * self.PERSUADED_OPENNESS * mw
-        return np.where(mask[employers] & ctx["target"], add, 0.0)
+        add = model.p["employers.inclusion_value"] * self.p["openness"] * mw
+        return np.where(mask[employers] & ctx["seen"], add, 0.0)
 
     def month_end(self, model):
         if self.active():
