@@ -79,9 +79,9 @@ PARAMS: list[Param] = [
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
-    _p("labour_market.sa_other_exit_rate", 0.0068, "1/month",
+    _p("labour_market.sa_other_exit_rate", 0.0075, "1/month",
        "CBS 83450NED: outflow 22%/yr of which 10.5% to work (docs/sources.md); the remaining "
-       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0068 "
+       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0075 "
        "after re-calibration with the employer traits of issue 11 (was 0.0060)",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),

@@ -24,8 +24,8 @@ class MoralAppeal(Policy):
         _p("policies.moral_appeal.openness", 0.25, "0-1 (willing employers: 0.5-1)",
            "assumed: TNO 2017 (docs/sources.md) calls a moral appeal insufficient: it does not "
            "change the business case, and the employers it persuades are the least open",
-           "Openness a persuaded employer adds (weight of the inclusion value; its reluctance "
-           "stays).", lo=0.0, hi=1.0),
+           "Openness of a persuaded employer: it drops its reluctance and attaches the "
+           "inclusion value at this weight.", lo=0.0, hi=1.0),
         _p("policies.moral_appeal.half_life_months", 12.0, "months", "assumed",
            "Months until half of the persuaded employers have lapsed.", lo=0.1, hi=1200.0),
         _p("policies.moral_appeal.cost_eur_per_year", 100_000.0, "EUR per year",
@@ -51,13 +51,17 @@ class MoralAppeal(Policy):
 
     def hiring_value(self, model, persons, employers, ctx):
         """Whom it reaches: the persuaded employers (``reach`` of the unwilling ones, lapsing
-        with a half-life). What it changes: they attach the inclusion value at ``openness``."""
+        with a half-life) while they are still unwilling. What it changes: they drop the
+        reluctance of an unwilling employer and attach the inclusion value at ``openness``."""
         if not self.enabled or len(self.persuaded) == 0:
             return None
         mask = np.zeros(model.employers.n, bool)
         mask[self.persuaded] = True
-        mw = model.p["finance.minimum_wage_eur_month"]
-        add = model.p["employers.inclusion_value"] * self.p["openness"] * mw
+        mask &= model.employers.openness <= 0  # converted by experience: willing anyway
+        p = model.p
+        add = (p["employers.unwilling_penalty"]
+               + p["employers.inclusion_value"] * self.p["openness"]) * p[
+            "finance.minimum_wage_eur_month"]
         return np.where(mask[employers] & ctx["seen"], add, 0.0)
 
     def month_end(self, model):
