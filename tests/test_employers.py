@@ -207,3 +207,15 @@ def test_the_validation_section_reports_the_diagnostic(evidence):
     text = employer_section(ev=evidence, dec={"wage_subsidy": (0.4, 0.3, 0.5, 2, 12.0)})
     assert "target-group hires" in text and "wage_subsidy | 40.0%" in text
     assert "needed an error beyond 1.5 SD" in text
+
+
+def test_report_tables_show_decisiveness_and_for_whom(small_comparison):
+    from analysis.report import decisiveness_rows, subgroup_markdown
+
+    rows = {(d["scenario"], d["instrument"]): d for d in decisiveness_rows(small_comparison)}
+    assert set(rows) == {("wage_subsidy", "wage_subsidy"), ("work_pools", "work_pools")}
+    assert rows[("work_pools", "work_pools")]["decisive"] == 1.0
+    assert rows[("wage_subsidy", "wage_subsidy")]["touched"] > 0
+    md = subgroup_markdown(small_comparison)
+    assert md.splitlines()[0] == "| subgroup | wage_subsidy | work_pools |"
+    assert any(line.startswith("| wage_value<0.5 | ") for line in md.splitlines())
