@@ -45,6 +45,15 @@ class DecisionEvidence:
     target_refusals: list[np.ndarray] = field(default_factory=list)
     willing_share: list[float] = field(default_factory=list)
     employer_share_willing: list[float] = field(default_factory=list)
+    #: standard deviation of z over all target-group applications: the differences between
+    #: employers and candidates in units of the judgement error
+    spread: list[float] = field(default_factory=list)
+
+    def needs_error_share(self) -> tuple[float, float, float, int]:
+        """Share of target-group hires with z < 0 (hired only thanks to an error in the
+        candidate's favour, however small): mean and interval over replications."""
+        return mean_interval([float(np.mean(z < 0)) if len(z) else math.nan
+                              for z in self.target_hires])
 
     def tail_share(self) -> tuple[float, float, float, int]:
         """Share of target-group hires with z < -TAIL_SD: mean and interval over replications."""
@@ -82,6 +91,7 @@ def decision_evidence(scenario=ROOT / "scenarios" / "baseline.toml", *, scale: f
         ev.other_hires.append(d["z"][~t & h])
         ev.refusals.append(d["z"][~d["accepted"].astype(bool)])
         ev.target_refusals.append(d["z"][t & ~d["accepted"].astype(bool)])
+        ev.spread.append(float(np.std(d["z"][t])) if t.any() else math.nan)
         ev.willing_share.append(float(d["willing"][t & h].mean()) if (t & h).any() else math.nan)
         e = m.employers
         real = ~e.is_pool & ~e.external
@@ -144,6 +154,8 @@ def employer_section(*, scale: float = 0.1, months: int = 60, reps: int = 5, see
     dec = dec if dec is not None else decisiveness_evidence(scale=scale, months=months,
                                                             reps=reps, seed=seed)
     tail = ev.tail_share()
+    anyerr = ev.needs_error_share()
+    spread = mean_interval(ev.spread)
     will = mean_interval(ev.willing_share)
     emp_will = mean_interval(ev.employer_share_willing)
     med = [float(np.median(z)) if len(z) else math.nan for z in ev.target_hires]
@@ -157,7 +169,11 @@ def employer_section(*, scale: float = 0.1, months: int = 60, reps: int = 5, see
          distribution_table(ev),
          f"- Target-group hires that needed an error beyond {TAIL_SD:g} SD: {_pct(tail[0])} "
          f"[{_pct(tail[1])}, {_pct(tail[2])}] (a test fails above 50%); median hiring value "
-         f"of a target-group hire {np.nanmean(med):+.2f} SD.",
+         f"of a target-group hire {np.nanmean(med):+.2f} SD; hired only thanks to an error in "
+         f"their favour, however small: {_pct(anyerr[0])} [{_pct(anyerr[1])}, "
+         f"{_pct(anyerr[2])}].",
+         f"- Spread of the hiring value over all target-group applications: {spread[0]:.1f} "
+         "SD of the judgement error (the differences between employers and candidates).",
          f"- Target-group hires by employers marked willing: {_pct(will[0])} [{_pct(will[1])}, "
          f"{_pct(will[2])}], while {_pct(emp_will[0])} of the employers are willing at the end "
          "of the run (61% at the start, SCP 2019, docs/sources.md; experience moves it).",

@@ -219,3 +219,12 @@ def test_report_tables_show_decisiveness_and_for_whom(small_comparison):
     md = subgroup_markdown(small_comparison)
     assert md.splitlines()[0] == "| subgroup | wage_subsidy | work_pools |"
     assert any(line.startswith("| wage_value<0.5 | ") for line in md.splitlines())
+
+
+def test_most_target_group_hires_need_no_error_in_their_favour(evidence):
+    # before issue 11 three quarters of them did (the judgement error was as wide as all the
+    # differences between candidates and employers; docs/validation.md, section 5)
+    m, _, _, n = evidence.needs_error_share()
+    assert n == 2 and m < 0.5
+    for s in evidence.spread:
+        assert s > 3.0
