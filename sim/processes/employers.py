@@ -39,7 +39,9 @@ def draw_traits(model) -> None:
     the openness drawn with the population)."""
     e, p, rng = model.employers, model.p, model.streams.employers
     size = e.base_size.astype(float) + e.incommuters
-    e.supervise[:] = size / (size + p["employers.capacity_half_size"])
+    denom = size + p["employers.capacity_half_size"]
+    # half size 0: every employer can supervise fully (also an establishment of size 0)
+    e.supervise[:] = np.divide(size, denom, out=np.ones_like(size), where=denom > 0)
     willing = e.openness > 0
     # the experienced share of all employers, drawn among the willing ones
     share_of_willing = p["employers.experienced_share"] / max(willing.mean(), 1e-9) if e.n else 0
