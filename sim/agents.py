@@ -174,7 +174,6 @@ class Employer(mesa.Agent):
     pressure = Column("employers", "pressure", float)
     openness = Column("employers", "openness", float)
     slack = Column("employers", "slack", float)
-    aware_no_risk = Column("employers", "aware_no_risk", bool)
     pool = Column("employers", "pool", int)
 
     def __init__(self, model, row: int):
@@ -188,6 +187,12 @@ class Employer(mesa.Agent):
     @property
     def sector_name(self) -> str:
         return self.model.region.sectors[self.sector]
+
+    def knows(self, instrument: str) -> bool:
+        """Whether the employer counts the instrument (by name) when it hires: it knew it at
+        the start or learned it from a placement."""
+        bit = self.model.policies[instrument].bit
+        return bool(self.model.employers.knows[self.row] & bit)
 
     def employees(self) -> np.ndarray:
         """Rows of the persons employed here now."""

@@ -213,7 +213,7 @@ def build_population(region, p, scale, rng):
             len(emp_ids), state=State.EMPLOYED, group=Group.WORKER, home=homes, employer=emp_ids,
             job_start=-rng.integers(1, 120, len(emp_ids)), return_state=State.NO_BENEFIT,
             start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
-            training_sector=-1, no_risk_until=-1, **attrs,
+            training_sector=-1, **attrs,
         )
     groups = {State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE, State.SHELTERED: Group.SHELTERED}
     for state, per_node in counts.items():
@@ -235,7 +235,7 @@ def build_population(region, p, scale, rng):
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,
                 start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
-                no_risk_until=-1, ever_target=state in groups, **attrs, **extra,
+                ever_target=state in groups, **attrs, **extra,
             )
     persons.start_wage_value[:] = persons.wage_value
     persons.start_months_out[:] = persons.months_out

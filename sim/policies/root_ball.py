@@ -13,15 +13,17 @@ from __future__ import annotations
 import numpy as np
 
 from sim.params import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import CostItem, Policy, window_params
+from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.state import State
-
-ROOT_BALL = 2  # support_kind code
 
 
 class RootBall(Policy):
     name = "root_ball"
     label = "root-ball transition support"
+    PERSON_COLUMNS = SUPPORT_COLUMNS
+    PLACEMENT_FIELDS = SUPPORT_FIELDS
+    COST_ITEMS = {"root_ball_support": CostItem("municipality", "root-ball transition support")}
     PARAMS = [
         *window_params("root_ball", "root-ball transition support"),
         _p("policies.root_ball.intensity", 0.5, "share of a full package (8 coach hours/week)",

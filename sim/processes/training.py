@@ -19,11 +19,8 @@ FORECAST_RESPONSIVENESS = 40.0
 
 def forecast_growth(model) -> np.ndarray:
     """Expected log growth of regional demand per sector over the forecast horizon."""
-    horizon, accuracy = model.p["schools.forecast_horizon_months"], model.p["schools.forecast_accuracy"]
-    for pol in model.policies:
-        f = pol.forecast(model)
-        if f is not None:
-            horizon, accuracy = f
+    horizon, accuracy = model.policies.forecast(model.p["schools.forecast_horizon_months"],
+                                                model.p["schools.forecast_accuracy"])
     t = model.month
     jobs_w = model.sector_weights  # nodes x sectors
     now = (model.demand[t] * jobs_w).sum(0) / jobs_w.sum(0).clip(1e-9)
