@@ -146,7 +146,6 @@ def build_employers(region, p, scale, rng):
             pressure=_beta(rng, p["employers.pressure_mean"], 6.0, n_est),
             openness=np.where(inclusive, rng.uniform(0.5, 1.0, n_est), 0.0),
             slack=np.where(has_slack, rng.uniform(0.1, 0.6, n_est), 0.0),
-            pool=-1,
             external=bool(ext[node]),
         )
     return emp, resident_factor

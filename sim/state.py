@@ -230,7 +230,6 @@ EMPLOYER_COLUMNS = {
     "supervise": np.float32,  # 0-1 capacity to supervise (grows with size)
     "experience": np.float32,  # target-group placements that lasted, less failures (>= 0)
     "knows": np.int32,  # bit i: knows instrument model.policies[i] when hiring
-    "pool": np.int32,  # work pool it belongs to, -1
     "is_pool": np.bool_,  # a work pool / cooperative formed by member employers
     "external": np.bool_,  # located outside the region (commuting destination)
     "target_hires": np.int32,  # hires from the target group so far
