@@ -9,9 +9,11 @@ Adding an instrument:
 
 1. write a module with a ``Policy`` subclass: ``name``, ``label``, ``PARAMS`` (start with
    ``window_params(name, label)``), the declarations it needs and the hooks it acts through;
-2. register it: add the class to the tuple below (shipped instruments), or call
-   :func:`register` (an instrument defined elsewhere, e.g. in a notebook or a test);
-3. document it in ``docs/model.md`` (section 7) and regenerate ``scenarios/README.md``.
+2. register it: add the class to the tuple below (shipped instruments; its position is its
+   hook order), or call :func:`register` (an instrument defined elsewhere, e.g. in a notebook
+   or a test, runs after the shipped ones);
+3. document it in ``docs/model.md`` (section 7) and regenerate ``scenarios/README.md``
+   (``python scripts/make_scenario_docs.py``).
 
 Its parameters then appear in scenario files under ``[policies.<name>]``, in ``--set`` and in
 the UI; every model built afterwards has its columns, records its placement fields and books
