@@ -49,7 +49,7 @@ class Ledger:
     every amount in the results has a payer and a category the summary knows.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.totals: dict[tuple[str, str], float] = defaultdict(float)
         self.month: dict[tuple[str, str], float] = defaultdict(float)
         self.declared: dict[str, CostItem] = dict(CORE_ITEMS)
