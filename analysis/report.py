@@ -104,7 +104,9 @@ def figure_cost_effect(comp: Comparison):
     return fig
 
 
-def comparison_html(comp: Comparison, title: str, settings: str = "") -> str:
+def comparison_html(comp: Comparison, title: str, settings: str = "", sections: str = "") -> str:
+    """The page; ``sections`` is extra HTML placed before the figures (e.g. the cost of
+    stop-go from ``analysis/stopgo.py``)."""
     t = comp.table()
     ref = comp.arms[0]
     head = "".join(f"<th>{html.escape(a)}</th>" for a in comp.arms)
@@ -153,6 +155,7 @@ for a given seed every arm sees the same people, employers and demand, so the di
 Deadweight: share of subsidised placements whose person was also placed in the reference run.
 Displacement: other jobseekers' hires lost per extra placement.</p>
 <table><tr><th>metric</th>{head}</tr>{''.join(rows)}</table>
+{sections}
 <h2>Over time</h2>{imgs}
 <p><small>Made by Kluit; definitions in docs/model.md.</small></p>
 </body></html>
@@ -199,8 +202,8 @@ def markdown_table(table) -> str:
 
 
 def write_comparison_report(comp: Comparison, out: str | Path, title: str = "Kluit comparison",
-                            settings: str = "") -> Path:
+                            settings: str = "", sections: str = "") -> Path:
     """Write ``report.html`` into ``out`` (atomically) and return its path."""
     path = Path(out) / "report.html"
-    atomic_write_bytes(path, comparison_html(comp, title, settings).encode())
+    atomic_write_bytes(path, comparison_html(comp, title, settings, sections).encode())
     return path
