@@ -235,6 +235,7 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
 
     sims = _simulate(scen, seeds, months, scale, keys, tick=tick)
     low, mean, high = band(sims)
+    low = np.maximum(low, 0.0)  # every monitored figure is a count
     floor = np.maximum(1.0, 0.01 * np.abs(np.nan_to_num(obs)))
     half = np.maximum((high - low) / 2, floor)
     before = window_distance(mean, np.nan_to_num(obs), half, mask)
@@ -265,6 +266,7 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
             center, width = to_unit(best, box), width / 2
         refit_sims = _simulate(scen, seeds, months, scale, keys, best.items(), tick)
         r_low, r_mean, r_high = band(refit_sims)
+        r_low = np.maximum(r_low, 0.0)
         after = window_distance(r_mean, np.nan_to_num(obs), half, mask)
         fitted = {k: (float(start[k]), float(best[k])) for k in params}
     rows = []

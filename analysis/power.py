@@ -255,6 +255,7 @@ def figure(result: PowerResult):
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     fig, ax = plt.subplots(figsize=(6.5, 4))
     labels = {"placement_12m": "placement within 12 months",
@@ -267,6 +268,9 @@ def figure(result: PowerResult):
     ax.axhline(0.8, color="grey", ls="--", lw=1)
     ax.axhline(result.settings["alpha"], color="grey", ls=":", lw=1)
     ax.set_xscale("log")
+    sizes = sorted(result.table.participants.unique())
+    ax.set_xticks(sizes, [str(n) for n in sizes])
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.set_ylim(0, 1)
     ax.set_xlabel("participants in the pilot")
     ax.set_ylabel("power (share of pilots with a significant effect)")
