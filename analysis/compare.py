@@ -122,7 +122,8 @@ class Comparison:
         the first arm (mean and interval)."""
         rows = []
         ref = self.arms[0]
-        metrics = list(self.runs[ref][0].keys())
+        # every arm's metrics (an instrument may add a group, e.g. ``preparation.*``)
+        metrics = list(dict.fromkeys(k for arm in self.arms for k in self.runs[arm][0]))
         for arm in self.arms:
             for metric in metrics:
                 vals = [r.get(metric, math.nan) for r in self.runs[arm]]
