@@ -53,6 +53,8 @@ TEXT = {
     "no_scenario": "No scenario to monitor.",
 }
 SCALES = (0.02, 0.05, 0.1)
+#: the longest run the view offers (the months slider's maximum)
+MONTHS_MAX = 240
 
 
 def read_upload(data: bytes, name: str, entry: ScenarioEntry, months: int):
@@ -134,8 +136,8 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
     observed, problem = None, None
     if upload.value is not None and entry is not None:
         name, data = upload.value
-        try:
-            observed = read_upload(data, name, entry, n_months.value)
+        try:  # any month the slider allows; the run is made long enough below
+            observed = read_upload(data, name, entry, MONTHS_MAX)
         except (ObservedFileError, ScenarioError) as exc:
             problem = str(exc)
 
@@ -144,7 +146,10 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
             return
         busy.set(True)
         errors.set([])
-        args = dict(months=n_months.value, scale=scale_r.value, reps=reps_r.value,
+        run_months = max(n_months.value, int(observed.month.max()))
+        if run_months != n_months.value:
+            n_months.set(run_months)
+        args = dict(months=run_months, scale=scale_r.value, reps=reps_r.value,
                     refit=refit.value, samples=6, rounds=2)
 
         def work():
@@ -180,7 +185,7 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
                                               first=int(observed.month.min()),
                                               last=int(observed.month.max())))
         with solara.Row():
-            solara.SliderInt(TEXT["months"], value=n_months.value, min=1, max=240,
+            solara.SliderInt(TEXT["months"], value=n_months.value, min=1, max=MONTHS_MAX,
                              on_value=n_months.set, thumb_label="always")
             solara.Select(TEXT["scale"], values=list(SCALES), value=scale_r.value,
                           on_value=scale_r.set)
