@@ -187,7 +187,7 @@ def load_for_scenario(scen, region, base_dir) -> EmployerSurvey | None:
     survey file, line and column, or the scenario file and key when the file is missing."""
     from sim.scenario import ScenarioError
 
-    name = scen["forecasting.employer_survey"]
+    name = scen.get("forecasting.employer_survey", "")
     if not name:
         return None
     path = Path(name) if Path(name).is_absolute() or base_dir is None else Path(base_dir) / name
