@@ -99,3 +99,9 @@ def test_bad_observed_files_name_line_and_column(text, where, tmp_path, capsys):
 def test_missing_observed_file_is_exit_2(tmp_path, capsys):
     assert main(["monitor", "scenarios/baseline.toml", str(tmp_path / "nope.csv")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_bad_refit_parameter_is_exit_2(same, capsys):
+    assert main(["monitor", "scenarios/baseline.toml", str(same), "--months", "24",
+                 "--params", "employers.nope"]) == 2
+    assert "--params" in capsys.readouterr().err

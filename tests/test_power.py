@@ -94,3 +94,8 @@ def test_cli_rejects_a_bad_design(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["power", BASE, POLICY, "--participants", "10", "--design", "cluster"])
     assert exc.value.code == 2
+
+
+def test_cli_missing_policy_file_is_exit_2(tmp_path, capsys):
+    assert main(["power", BASE, str(tmp_path / "none.toml"), "--participants", "10"]) == 2
+    assert "none.toml" in capsys.readouterr().err
