@@ -20,6 +20,7 @@ from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, State, state_mask
 #: spending that counts as re-integration (not benefits or sheltered work itself)
 REINTEGRATION_ITEMS = {
     "training", "wage_subsidy", "no_risk_claims", "job_coaching", "root_ball_support",
+    "root_ball_preparation",
     "pool_coordination", "career_paths", "forecasting", "moral_appeal",
 }
 SA_DURATION_EDGES = (12, 36)  # months on benefits: < 1 year, 1-3 years, > 3 years
@@ -311,7 +312,8 @@ def summary(model) -> dict[str, Any]:
         "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),
         "relapses": int(np.count_nonzero(np.isin(pl.end_state, RELAPSE_STATES))),
         "employer_refusals_sickness_risk": int(e.refusals_sickness.sum()),
-        "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics},
+        "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics,
+                   **{g: d for p in model.policies for g, d in (p.outcomes(model) or {}).items()}},
         "instruments": instrument_decisions(model),
         "subgroups": subgroup_metrics(model),
         "costs": items,
