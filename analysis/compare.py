@@ -154,9 +154,8 @@ class Comparison:
         for the arms that run the instrument."""
         rows = []
         ref = self.arms[0]
-        metrics = list(self.runs[ref][0].keys())
-        for arm in self.arms[1:]:
-            metrics += [k for k in self.runs[arm][0] if k not in metrics]
+        # every arm's metrics (an instrument may add a group, e.g. ``preparation.*``)
+        metrics = list(dict.fromkeys(k for arm in self.arms for k in self.runs[arm][0]))
         for arm in self.arms:
             keys = self.runs[arm][0]
             for key in metrics:

@@ -170,7 +170,9 @@ def subgroup_markdown(table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def comparison_html(comp: Comparison, title: str, settings: str = "") -> str:
+def comparison_html(comp: Comparison, title: str, settings: str = "", sections: str = "") -> str:
+    """The page; ``sections`` is extra HTML placed before the figures (e.g. the cost of
+    stop-go from ``analysis/stopgo.py``)."""
     full = comp.table()
     t = full[full["subgroup"] == "all"]
     ref = comp.arms[0]
@@ -229,6 +231,7 @@ the instrument's contribution, on the same draws (decisive); the rest is deadwei
 <p>Month-0 target group by subgroup: share placed within 24 months, difference with
 <b>{html.escape(ref)}</b> [95% interval].</p>
 {subgroup_html(full, comp.arms)}
+{sections}
 <h2>Over time</h2>{imgs}
 <p><small>Made by Kluit; definitions in docs/model.md.</small></p>
 </body></html>
@@ -276,8 +279,8 @@ def markdown_table(table) -> str:
 
 
 def write_comparison_report(comp: Comparison, out: str | Path, title: str = "Kluit comparison",
-                            settings: str = "") -> Path:
+                            settings: str = "", sections: str = "") -> Path:
     """Write ``report.html`` into ``out`` (atomically) and return its path."""
     path = Path(out) / "report.html"
-    atomic_write_bytes(path, comparison_html(comp, title, settings).encode())
+    atomic_write_bytes(path, comparison_html(comp, title, settings, sections).encode())
     return path

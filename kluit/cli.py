@@ -12,7 +12,8 @@ import importlib
 import sys
 
 #: command modules under kluit/commands, in the order ``--help`` lists them
-COMMANDS = ["run", "compare", "validate", "sweep", "analyse", "calibrate", "report", "rerun", "ui"]
+COMMANDS = ["run", "compare", "validate", "sweep", "analyse", "calibrate", "report", "rerun", "monitor",
+            "power", "ui"]
 
 EXIT_BAD_INPUT = 2
 

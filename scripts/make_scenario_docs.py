@@ -33,7 +33,7 @@ month = 36
 
 Shipped: `baseline.toml`; one file per instrument in `policies/` (plus `package.toml`, several
 instruments together); shocks in `shocks/`; the theory check in `validation/`; sweep files
-(for `kluit sweep`) in `sweeps/`.
+(for `kluit sweep`) in `sweeps/`; a sample employers' survey in `data/`.
 
 This page is generated from the parameter registry by `python scripts/make_scenario_docs.py`;
 a test checks it is up to date.

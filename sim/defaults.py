@@ -322,4 +322,9 @@ PARAMS: list[Param] = [
        "region this size",
        "Candidates the employer service point introduces to employers each month.", lo=0.0,
        hi=10000.0),
+    # --- forecasting input ----------------------------------------------------------------
+    _p("forecasting.employer_survey", "", "path",
+       "TNO 2017: FIRE step 1, an inventory of shared interests with employers",
+       "CSV of the growth and slack employers expect per municipality and sector (format: "
+       "'Employers' survey file' below), relative to the scenario file; empty: none."),
 ]

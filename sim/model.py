@@ -161,6 +161,9 @@ class LabourMarketModel(mesa.Model):
         self.region = region if isinstance(region, Region) else load_run_region(scen, base_dir)
         check_size(self.region, self.scale, scen.path)
         check_shocks(scen.shocks, self.region, self.months, scen.path)
+        from sim.survey import load_for_scenario
+
+        self.employer_survey = load_for_scenario(scen, self.region, base_dir)
         self.month = 0
         self.log = TransitionLog()
         self.ledger = Ledger()

@@ -517,4 +517,7 @@ def scenario_docs_markdown() -> str:
         default = ("required" if name in _SHOCK_REQUIRED else "by kind" if name == "size"
                    else "" if name == "policy" else f"`{_toml_value(p.default)}`")
         out.append(_md_row([f"`{name}`", default, p.allowed(), p.doc]))
+    from sim.survey import FORMAT_MARKDOWN
+
+    out += ["", FORMAT_MARKDOWN.rstrip("\n")]
     return "\n".join(out) + "\n"

@@ -81,7 +81,8 @@ EXTREMES = {
         "policies.moral_appeal.reach": 1.0, "policies.work_pools.join_share": 1.0,
         "policies.wage_subsidy.max_wage_value": 1.0, "policies.forecasting.accuracy": 1.0,
         "policies.career_paths.paths": 10000, "policies.career_paths.min_tenure_months": 0,
-        "policies.job_coaching.hours_per_week": 40.0},
+        "policies.job_coaching.hours_per_week": 40.0, "policies.root_ball.preparation": True,
+        "policies.root_ball.preparation_intake_share": 1.0},
     "instruments stopped in month 1": {
         **{f"policies.{p}.enabled": True for p in POLICIES},
         **{f"policies.{p}.end_month": 1 for p in POLICIES}},

@@ -84,7 +84,9 @@ def valid_value(p):
         return floats | ints if math.ceil(p.lo) <= math.floor(p.hi) else floats
     if p.choices:
         return st.sampled_from(p.choices)
-    assert p.key == "run.region", p.key  # the only free string
+    if p.key == "forecasting.employer_survey":
+        return st.just("")  # a survey names municipalities of one region: none here
+    assert p.key == "run.region", p.key  # the only other free string
     return st.sampled_from(SMALL_REGIONS)
 
 
@@ -101,6 +103,8 @@ def invalid_value(p):
     if p.kind is str:
         if p.choices:
             return st.text(max_size=10).filter(lambda s: s not in p.choices) | st.integers()
+        if p.key == "forecasting.employer_survey":
+            return st.sampled_from(["nope.csv", "../no/survey.csv"]) | st.integers()
         return st.sampled_from(BAD_REGION_SPECS) | st.integers() | st.booleans() | st.floats()
     opts = [_WRONG_TYPE, _NON_FINITE, st.booleans()]
     lo, hi = p.lo, p.hi
@@ -214,7 +218,7 @@ def scenario_case(draw, shock_months: int | None = None):
         bad = draw(invalid_value(PARAMS[key]))
         data[key] = bad
         expect["key"] = key
-        if key == "run.region" and isinstance(bad, str):
+        if key in ("run.region", "forecasting.employer_survey") and isinstance(bad, str):
             expect["file"] = top  # the scenario that was run (even if a parent sets it)
     if fault == "parent_value":
         files["parent.toml"] = text(data, shocks).encode()

@@ -79,15 +79,44 @@ def run(args) -> int:
         + ("\n## For whom (placed within 24 months, difference vs reference)\n\n"
            + subgroup_markdown(table) if subgroup_markdown(table) else "")).encode())
 
+    sections = _stop_go(scens, args, out)
     report = write_comparison_report(
         comp, out, title="Kluit comparison",
         settings=f"{args.reps} replications, master seed {args.seed or 1}, "
-                 f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}")
+                 f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}",
+        sections=sections)
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
     print(f"results in {out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
     return 0
+
+
+def _stop_go(scens, args, out) -> str:
+    """The cost of stop-go for every arm with a policy stop (stopgo.csv and a report section)."""
+    import pandas as pd
+
+    from analysis.stopgo import policy_stops, stop_go, stopgo_html
+
+    parts, tables = [], []
+    for scen in scens:
+        if not policy_stops(scen):
+            continue
+        bar = Progress(args.reps, f"stop-go {scen.name}", unit="pair")
+        try:
+            res = stop_go(scen, reps=args.reps, seed=1 if args.seed is None else args.seed,
+                          months=args.months, scale=args.scale, progress=bar)
+        finally:
+            bar.close()
+        parts.append(stopgo_html(res))
+        tables.append(res.table().assign(scenario=scen.name))
+        for r in res.table().itertuples():
+            if r.metric in ("placements_ended_by_stop", "spent_buying_nothing_later_eur"):
+                print(f"stop-go {scen.name}: {r.label.lower()}: {_fmt(r.mean)} "
+                      f"[{_fmt(r.low)}, {_fmt(r.high)}]")
+    if tables:
+        write_table(out / "stopgo.csv", pd.concat(tables, ignore_index=True))
+    return "\n".join(parts)
 
 
 def _monthly(comp):

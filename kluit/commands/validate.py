@@ -7,6 +7,7 @@ from pathlib import Path
 from kluit.commands.common import overrides
 from sim.model import check_shocks, check_size, load_run_region
 from sim.scenario import load_scenario
+from sim.survey import load_for_scenario
 
 
 def add_parser(sub):
@@ -22,6 +23,7 @@ def run(args) -> int:
         region = load_run_region(scen, Path(path).parent)
         check_size(region, float(scen["run.scale"]), path)
         check_shocks(scen.shocks, region, int(scen["run.months"]), path)
+        load_for_scenario(scen, region, Path(path).parent)  # the employers' survey, if any
         print(f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
               f"{len(scen.shocks)} shocks, region {region.name})")
     return 0

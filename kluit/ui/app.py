@@ -16,6 +16,7 @@ from kluit.ui.compare_view import CompareView
 from kluit.ui.components import Messages
 from kluit.ui.editor_view import EditorView
 from kluit.ui.explore_view import ExploreView
+from kluit.ui.monitor_view import MonitorView
 from kluit.ui.state import (
     VIEW_LABELS,
     VIEWS,
@@ -82,6 +83,8 @@ def Page():
                     ExploreView(settings, entries.value, active=s.view == "explore")
                 elif v == "story":
                     StoryView(settings, entries.value, active=s.view == "story")
+                elif v == "monitor":
+                    MonitorView(entries.value)
                 else:
                     EditorView(settings, entries.value, refresh)
     return main

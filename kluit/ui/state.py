@@ -23,9 +23,9 @@ import pandas as pd
 from sim.params import Param, all_params
 from sim.scenario import Scenario, ScenarioError, coerce, load_scenario, parse_override
 
-VIEWS = ("compare", "explore", "story", "editor")
+VIEWS = ("compare", "explore", "story", "editor", "monitor")
 VIEW_LABELS = {"compare": "Compare", "explore": "Explore", "story": "A person's story",
-               "editor": "Scenario editor"}
+               "editor": "Scenario editor", "monitor": "Monitor"}
 #: population shares the UI offers (the run.scale key); a link may hold another valid value
 SCALES = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0)
 REPS_MAX = 50

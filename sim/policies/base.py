@@ -200,3 +200,7 @@ class Policy:
 
     def month_end(self, model) -> None:
         """Called at the end of the month: book costs, end expired support."""
+
+    def outcomes(self, model) -> dict | None:
+        """{group: outcomes} of groups this instrument creates, added to
+        ``summary()["groups"]`` (e.g. the people root-ball preparation prepared); None: none."""

@@ -28,6 +28,7 @@ HOOKS = (
     "setup", "month_start", "adjust_targets", "sick_cover", "separation_factor",
     "relapse_factor", "return_state", "on_job_end", "forecast", "search_factor",
     "extra_applications", "hiring_value", "job_kind", "on_hire", "touched", "month_end",
+    "outcomes",
 )
 #: the declarations an instrument may make (class attribute -> kind of entry)
 DECLARATIONS = {
@@ -282,6 +283,15 @@ class PolicySet(Sequence[Policy]):
             self.model.ledger.book(pol.COST_ITEMS[item].payer, item, float(wage[pays].sum()))
             covered |= c
         return covered
+
+    # --- results --------------------------------------------------------------------------------
+    def outcomes(self) -> dict[str, dict]:
+        """{group: outcomes} of the groups the instruments create (e.g. the people root-ball
+        preparation prepared), for ``summary()["groups"]``; later instruments win a clash."""
+        out: dict[str, dict] = {}
+        for pol in self._hooked["outcomes"]:
+            out.update(pol.outcomes(self.model) or {})
+        return out
 
     # --- schools --------------------------------------------------------------------------------
     def forecast(self, horizon: int, accuracy: float) -> tuple[int, float]:

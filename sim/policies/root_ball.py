@@ -6,6 +6,18 @@ group, builds up hours gradually, the employer gets guidance, and keeps a right 
 sheltered work. It acts on the relapse hazard (lower, growing with intensity and group size),
 on the employer's willingness (the coach takes over supervision, guidance lowers perceived
 risk) and on search (the programme actively seeks employers). Paid by the municipality.
+
+The whole root ball (``preparation = true``): "predict better which work develops and prepare
+those people for it now" (TNO 2017). Each month the municipality selects a share of its
+transition candidates (ready sheltered-work participants and/or ready bijstand recipients) and
+prepares them for ``preparation_months`` (training or a work placement with a future employer)
+for a sector the region's forecast says will grow (``sim/processes/training.py``: the schools'
+long-range forecast, or the short-term forecast of the forecasting policy). While preparing
+they do not apply; when ready they belong to that sector (its match), the programme seeks
+employers for them, and they move with the same support as sheltered-work moves. In a job in
+the sector they were prepared for the pressure they feel is lower (they know the work and the
+employer). Whether the sector still has work when they are ready depends on the forecast's
+horizon and accuracy.
 """
 
 from __future__ import annotations
@@ -13,17 +25,49 @@ from __future__ import annotations
 import numpy as np
 
 from sim.params import _p
-from sim.policies.base import CostItem, Policy, window_params
+from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
-from sim.state import State
+from sim.processes.training import forecast_growth, sector_level
+from sim.state import RELAPSE_STATES, State, state_mask
+
+#: who the municipality prepares (choices of ``preparation_for``)
+PREPARATION_GROUPS = {
+    "sheltered_and_social_assistance": (State.SOCIAL_ASSISTANCE, State.SHELTERED),
+    "sheltered": (State.SHELTERED,),
+    "social_assistance": (State.SOCIAL_ASSISTANCE,),
+}
+#: person columns of the preparation phase; 0 = none
+PREP_COLUMNS = {
+    "prep_sector": Column(np.int16, "sector prepared for, plus one"),
+    "prep_start": Column(np.int32, "month preparation started"),
+    "prep_left": Column(np.int16, "months of preparation still to go"),
+    "prep_end": Column(np.int32, "month preparation was completed"),
+    "prep_hire": Column(np.int32, "month of the first hire after preparation"),
+    "prep_in_sector": Column(np.bool_, "that hire is in the sector prepared for"),
+    "prep_growing": Column(np.bool_, "that sector's demand grew from the start of preparation"),
+    "prep_placement": Column(np.int64, "placement row of that hire, plus one"),
+}
+
+
+def growing_sector_weights(model, growth: np.ndarray) -> np.ndarray:
+    """Probability of preparing for each sector: the sectors the forecast says will grow,
+    in proportion to their jobs (the single best sector when none is forecast to grow)."""
+    jobs = model.sector_weights.sum(0)
+    w = np.where(growth > 0, jobs, 0.0)
+    if w.sum() <= 0:
+        w = np.where(growth == growth.max(), np.maximum(jobs, 1e-9), 0.0)
+    return w / w.sum()
 
 
 class RootBall(Policy):
     name = "root_ball"
     label = "root-ball transition support"
-    PERSON_COLUMNS = SUPPORT_COLUMNS
+    PERSON_COLUMNS = {**SUPPORT_COLUMNS, **PREP_COLUMNS}
     PLACEMENT_FIELDS = SUPPORT_FIELDS
-    COST_ITEMS = {"root_ball_support": CostItem("municipality", "root-ball transition support")}
+    COST_ITEMS = {
+        "root_ball_support": CostItem("municipality", "root-ball transition support"),
+        "root_ball_preparation": CostItem("municipality", "preparation before the move"),
+    }
     PARAMS = [
         *window_params("root_ball", "root-ball transition support"),
         _p("policies.root_ball.intensity", 0.5, "share of a full package (8 coach hours/week)",
@@ -47,6 +91,30 @@ class RootBall(Policy):
         _p("policies.root_ball.cost_per_person_month_eur", 1200.0, "EUR per month at intensity 1",
            "assumed: ~8 hours of job coaching a week at ~EUR 35/hour plus employer guidance",
            "Cost of support per supported person per month.", lo=0.0, hi=20000.0),
+        # --- preparation before the move (the whole root ball) --------------------------------
+        _p("policies.root_ball.preparation", False, "switch",
+           "TNO 2017: predict which work develops and prepare people for it now",
+           "Prepare transition candidates for a growing sector before they move."),
+        _p("policies.root_ball.preparation_for", "sheltered_and_social_assistance", "group",
+           "TNO 2017: sheltered-work participants; the municipality may add bijstand recipients",
+           "Who the municipality selects for preparation.", choices=tuple(PREPARATION_GROUPS)),
+        _p("policies.root_ball.preparation_months", 6, "months",
+           "assumed: as long as a short vocational course (schools.duration_months)",
+           "Months of training or work placement before the move.", lo=1, hi=36),
+        _p("policies.root_ball.preparation_intake_share", 0.03, "share of candidates per month",
+           "assumed: a programme that takes in about a third of ready candidates a year",
+           "Share of the ready candidates not yet prepared that start preparation each month.",
+           lo=0.0, hi=1.0),
+        _p("policies.root_ball.preparation_pressure_relief", 0.15, "0-1 pressure scale",
+           "assumed: knowing the work and the employer takes off about a quarter of the "
+           "average job pressure (employers.pressure_mean 0.55)",
+           "Lower felt pressure in a job in the sector prepared for (enters the relapse hazard "
+           "like resilience).", lo=0.0, hi=1.0),
+        _p("policies.root_ball.preparation_cost_per_person_month_eur", 700.0,
+           "EUR per person per month",
+           "assumed: a course (schools.cost_per_month EUR 600) plus placement guidance",
+           "Cost of preparation per person per month, paid by the municipality.", lo=0.0,
+           hi=20000.0),
     ]
 
     def _i(self):
@@ -56,12 +124,18 @@ class RootBall(Policy):
         if not self.active():
             return None
         sw = model.persons.state[persons] == State.SHELTERED
+        if self._preparing_on():
+            f = np.where(sw | self._ready_prepared(model, persons),
+                         1.0 + self.p["search_boost"] * self._i(), 1.0)
+            return np.where(self._in_preparation(model, persons), 0.0, f)
         return np.where(sw, 1.0 + self.p["search_boost"] * self._i(), 1.0)
 
     def hiring_value(self, model, persons, employers, ctx):
         if not self.active():
             return None
         sw = model.persons.state[persons] == State.SHELTERED
+        if self._preparing_on():  # prepared people move with the same support
+            sw = sw | self._ready_prepared(model, persons)
         # the coach takes over supervision; guidance halves the perceived sick-pay risk
         ctx["perceived_sick_risk"] = ctx["perceived_sick_risk"] - np.where(
             sw, self._i() * 0.5 * ctx["sick_risk"], 0.0)
@@ -77,6 +151,8 @@ class RootBall(Policy):
         per.support_left[from_sw] = self.p["duration_months"]
         if self.p["right_to_return"]:
             per.return_state[from_sw] = State.SHELTERED
+        if self._preparing_on():
+            self._prepared_hired(model, placed, employers[per.target_job[persons]])
 
     def touched(self, model, persons):
         """Every placement that starts with root-ball support is one of the instrument's."""
@@ -92,7 +168,10 @@ class RootBall(Policy):
         per = model.persons
         on = (per.support_kind[persons] == ROOT_BALL) & (per.support_left[persons] > 0)
         group = 1.0 / (1.0 + 0.15 * (self.p["group_size"] - 1))
-        return np.where(on, np.exp(-self.p["relapse_reduction"] * self._i()) * group, 1.0)
+        f = np.where(on, np.exp(-self.p["relapse_reduction"] * self._i()) * group, 1.0)
+        if self._preparing_on():
+            f = f * self._prepared_relief(model, persons)
+        return f
 
     def return_state(self, model, persons):
         if not (self.enabled and self.p["right_to_return"]):
@@ -109,9 +188,136 @@ class RootBall(Policy):
                             & (per.state <= State.POOL))
         if not self.active():
             per.support_left[on] = 0  # policy stopped: support ends for everyone
+            if self._preparing_on():
+                self._stop_preparation(model)
             return
+        if self._preparing_on():
+            self._book_preparation(model)
         eur = len(on) * self.p["cost_per_person_month_eur"] * self._i() * (
             1 + 0.25 * (self.p["group_size"] - 1) / self.p["group_size"])
         model.ledger.book("municipality", "root_ball_support", eur)
         self.spent_eur += eur
         per.support_left[on] -= 1
+
+    # --- preparation before the move ------------------------------------------------------
+    def _preparing_on(self) -> bool:
+        return bool(self.enabled and self.p["preparation"])
+
+    def setup(self, model):
+        if self._preparing_on():
+            self.prepared_started = 0
+
+    def _in_preparation(self, model, persons) -> np.ndarray:
+        return model.persons.prep_left[persons] > 0
+
+    def _ready_prepared(self, model, persons) -> np.ndarray:
+        """Completed preparation and not yet hired since: the programme seeks employers."""
+        per = model.persons
+        return (per.prep_end[persons] > 0) & (per.prep_hire[persons] == 0)
+
+    def month_start(self, model):
+        if not self._preparing_on():
+            return
+        per = model.persons
+        groups = PREPARATION_GROUPS[self.p["preparation_for"]]
+        preparing = np.flatnonzero(per.prep_left > 0)
+        if len(preparing):
+            # left the target group while preparing (training, retirement, a job): it ends
+            gone = preparing[~state_mask(per.state[preparing], groups)]
+            per.prep_left[gone] = 0
+            per.prep_sector[gone] = 0
+            going = preparing[per.prep_left[preparing] > 0]
+            per.prep_left[going] -= 1
+            done = going[per.prep_left[going] == 0]
+            per.sector[done] = per.prep_sector[done] - 1  # their match is now that sector
+            per.prep_end[done] = model.month
+            model.month_counts["preparation_completed"] = len(done)
+        if not self.active():
+            return
+        cand = np.flatnonzero(state_mask(per.state, groups) & per.ready & (per.sick == 0)
+                              & (per.prep_sector == 0))
+        rng = model.streams.preparation
+        u = rng.random(len(cand))
+        chosen = cand[u < self.p["preparation_intake_share"]]
+        if len(chosen) == 0:
+            return
+        w = growing_sector_weights(model, forecast_growth(model, rng))
+        sector = rng.choice(len(w), size=len(chosen), p=w)
+        per.prep_sector[chosen] = sector + 1
+        per.prep_start[chosen] = model.month
+        per.prep_left[chosen] = self.p["preparation_months"]
+        self.prepared_started += len(chosen)
+        model.month_counts["preparation_started"] = len(chosen)
+
+    def _prepared_hired(self, model, placed, employers) -> None:
+        """Record the first hire after preparation: in the sector prepared for, and whether
+        that sector's demand grew since preparation started (the forecast came true)."""
+        per, e = model.persons, model.employers
+        first = self._ready_prepared(model, placed)
+        rows, emps = placed[first], employers[first]
+        if len(rows) == 0:
+            return
+        per.support_kind[rows] = ROOT_BALL
+        per.support_left[rows] = self.p["duration_months"]
+        sec = per.prep_sector[rows].astype(np.int64) - 1
+        now = sector_level(model, model.month)
+        start = np.array([sector_level(model, int(m))[s]
+                          for m, s in zip(per.prep_start[rows], sec)])
+        per.prep_hire[rows] = model.month
+        per.prep_in_sector[rows] = e.sector[emps] == sec
+        per.prep_growing[rows] = (e.sector[emps] == sec) & (now[sec] > start)
+        per.prep_placement[rows] = per.placement[rows] + 1
+        model.month_counts["preparation_hired"] = len(rows)
+
+    def _prepared_relief(self, model, persons) -> np.ndarray:
+        """Lower relapse hazard in a job in the sector prepared for (lower felt pressure)."""
+        per, e = model.persons, model.employers
+        in_sector = (per.prep_sector[persons] > 0) & (per.prep_end[persons] > 0) & (
+            e.sector[per.employer[persons]] == per.prep_sector[persons] - 1)
+        relief = np.exp(-model.p["labour_market.relapse_pressure_slope"]
+                        * self.p["preparation_pressure_relief"])
+        return np.where(in_sector, relief, 1.0)
+
+    def _book_preparation(self, model) -> None:
+        n = int(np.count_nonzero(model.persons.prep_left > 0))
+        eur = n * self.p["preparation_cost_per_person_month_eur"]
+        if eur:
+            model.ledger.book("municipality", "root_ball_preparation", eur)
+            self.spent_eur += eur
+
+    def _stop_preparation(self, model) -> None:
+        per = model.persons
+        stopped = np.flatnonzero(per.prep_left > 0)
+        per.prep_left[stopped] = 0
+        per.prep_sector[stopped] = 0
+
+    def outcomes(self, model) -> dict | None:
+        """Outcomes of the people who completed preparation (``summary()["groups"]``):
+        placed within 12 months of being ready, hired in the sector prepared for, in a sector
+        that grew since preparation started, relapse within 12 months of that placement."""
+        if not self._preparing_on():
+            return None
+        per, pl = model.persons, model.placements
+        done = per.prep_end > 0
+        n = int(done.sum())
+        months = model.months_run
+        elig = done & (per.prep_end <= months - 12)
+        hired12 = elig & (per.prep_hire > 0) & (per.prep_hire - per.prep_end <= 12)
+        hired = per.prep_hire > 0
+        rows = per.prep_placement[hired] - 1
+        ends = pl.end_month[rows]
+        relapsed = np.isin(pl.end_state[rows], RELAPSE_STATES) & (ends >= 0) & (
+            ends - pl.month[rows] <= 12)
+        at_risk = pl.month[rows] <= months - 12
+
+        def rate(a, b):
+            return float(a) / float(b) if b else None
+
+        return {"preparation": {
+            "started": int(self.prepared_started),
+            "completed": n,
+            "placement_rate_12m": rate(hired12.sum(), elig.sum()),
+            "in_prepared_sector_share": rate(per.prep_in_sector[hired].sum(), hired.sum()),
+            "growing_sector_share": rate(per.prep_growing[hired].sum(), hired.sum()),
+            "relapse_rate_12m": rate(relapsed[at_risk].sum(), at_risk.sum()),
+        }}

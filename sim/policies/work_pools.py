@@ -56,6 +56,8 @@ class WorkPools(Policy):
     def _form(self, model):
         """Group joining slack employers around municipalities, largest slack first."""
         e, rng = model.employers, model.streams.policies
+        if getattr(model, "employer_survey", None) is not None:
+            model.employer_survey.apply_slack(model)  # the slack employers reported
         joins = (e.slack > 0) & ~e.external & ~e.is_pool & (rng.random(e.n) < self.p["join_share"])
         cand = np.flatnonzero(joins)
         slack_by_node = np.bincount(e.node[cand], weights=e.slack[cand], minlength=model.region.n_nodes)

@@ -44,6 +44,9 @@ def demand_path(model) -> np.ndarray:
         secs = slice(None) if shock.sector == "all" else sector_index[shock.sector]
         nodes = slice(None) if shock.municipality == "all" else node_index[shock.municipality]
         path[shock.month:end, nodes, secs] += np.log1p(shock.size)
+    survey = getattr(model, "employer_survey", None)
+    if survey is not None:  # employers' announced growth comes true on average
+        survey.apply_to_demand(path)
     return path
 
 

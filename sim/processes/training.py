@@ -17,17 +17,34 @@ from sim.state import Cause, State
 FORECAST_RESPONSIVENESS = 40.0
 
 
-def forecast_growth(model) -> np.ndarray:
-    """Expected log growth of regional demand per sector over the forecast horizon."""
+def forecast_settings(model) -> tuple[int, float]:
+    """(horizon in months, accuracy) of the region's forecast: the schools' default, or the
+    forecasting policy's short-term forecast while it runs."""
     horizon, accuracy = model.policies.forecast(model.p["schools.forecast_horizon_months"],
                                                 model.p["schools.forecast_accuracy"])
-    t = model.month
+    return int(horizon), float(accuracy)
+
+
+def sector_level(model, month: int) -> np.ndarray:
+    """Regional log demand index per sector in ``month`` (municipalities weighted by jobs)."""
     jobs_w = model.sector_weights  # nodes x sectors
-    now = (model.demand[t] * jobs_w).sum(0) / jobs_w.sum(0).clip(1e-9)
-    ahead = (model.demand[t + int(horizon)] * jobs_w).sum(0) / jobs_w.sum(0).clip(1e-9)
-    true = ahead - now
+    return (model.demand[month] * jobs_w).sum(0) / jobs_w.sum(0).clip(1e-9)
+
+
+def forecast_growth(model, rng: np.random.Generator | None = None) -> np.ndarray:
+    """Expected log growth of regional demand per sector over the forecast horizon.
+
+    ``rng`` draws the forecast's noise (default: the schools' stream); an employers' survey
+    (``forecasting.employer_survey``) replaces the true growth for the months it covers.
+    """
+    horizon, accuracy = forecast_settings(model)
+    t = model.month
+    true = sector_level(model, t + horizon) - sector_level(model, t)
+    survey = getattr(model, "employer_survey", None)
+    if survey is not None:
+        true = survey.expected_growth(model, t, horizon, true)
     sd = max(float(np.std(true)), model.p["employers.sector_cycle_sd"] * 3)
-    noise = model.streams.training.normal(0.0, sd, len(true))
+    noise = (model.streams.training if rng is None else rng).normal(0.0, sd, len(true))
     return accuracy * true + (1 - accuracy) * noise
 
 

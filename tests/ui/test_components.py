@@ -53,7 +53,7 @@ def wait_for(predicate, timeout=30.0):
     raise AssertionError("timed out")
 
 
-def test_page_renders_four_views_in_the_app_layout():
+def test_page_renders_five_views_in_the_app_layout():
     from kluit.ui.app import Page
 
     @solara.component
@@ -64,7 +64,7 @@ def test_page_renders_four_views_in_the_app_layout():
     box, rc = solara.render(Wrapped(), handle_error=False)
     try:
         tabs = [t.children[0] for t in rc.find(v.Tab).widgets]
-        assert tabs == ["Compare", "Explore", "A person's story", "Scenario editor"]
+        assert tabs == ["Compare", "Explore", "A person's story", "Scenario editor", "Monitor"]
         button(rc, "Run comparison")
         button(rc, "Step")
         button(rc, "Save scenario")
