@@ -1,7 +1,7 @@
 """Behavioural and institutional defaults, each with its unit and source.
 
-Sources refer to ``DOMAIN.md`` (the project's sourced domain facts). ``assumed`` marks a value
-that was not found there, with the reasoning; ``calibrate=True`` marks the assumed behavioural
+Sources refer to ``docs/sources.md`` (the project's sourced domain figures). ``assumed`` marks a
+value that was not found there, with the reasoning; ``calibrate=True`` marks the assumed behavioural
 parameters that ``kluit calibrate`` fits to the calibration targets.
 """
 
@@ -13,15 +13,15 @@ PARAMS: list[Param] = [
     # --- population at month 0 ------------------------------------------------------------
     _p("population.search_ready_share", 0.40, "share of bijstand recipients",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
-       "future (DOMAIN.md), so 40% search actively",
+       "future (docs/sources.md), so 40% search actively",
        "Share of social-assistance recipients who actively search for work.", lo=0.0, hi=1.0),
     _p("population.sa_full_capacity_share", 0.30, "share of bijstand recipients",
        "assumed: short-term recipients with a full wage value; chosen so that the mean wage "
-       "value of the rest is near Divosa's 51% for subsidy users (DOMAIN.md)",
+       "value of the rest is near Divosa's 51% for subsidy users (docs/sources.md)",
        "Share of social-assistance recipients whose wage value is at least the minimum wage.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("population.sa_wage_value_mean", 0.55, "share of the minimum wage",
-       "Divosa 2017: average assessed wage value 51%, mostly 50-75% (DOMAIN.md)",
+       "Divosa 2017: average assessed wage value 51%, mostly 50-75% (docs/sources.md)",
        "Mean wage value of recipients below full capacity (Beta distributed).", lo=0.05, hi=1.0),
     _p("population.sw_wage_value_mean", 0.40, "share of the minimum wage",
        "assumed: sheltered-work participants have lower wage values than bijstand recipients "
@@ -29,7 +29,7 @@ PARAMS: list[Param] = [
        "Mean wage value of sheltered-work participants (Beta distributed).", lo=0.05, hi=1.0),
     _p("population.sw_transition_ready_share", 0.25, "share of Wsw participants",
        "Wsw jaarrapport 2016: 6.5% already at a regular employer, 17.1% individual secondment; "
-       "Koot & Desczka 2009: ~half assessed able to do supported employment (DOMAIN.md); "
+       "Koot & Desczka 2009: ~half assessed able to do supported employment (docs/sources.md); "
        "assumed 25% would try a regular job",
        "Share of sheltered-work participants who look for a regular job.", lo=0.0, hi=1.0),
     _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
@@ -44,17 +44,17 @@ PARAMS: list[Param] = [
        "Monthly hazard that an employed person leaves the labour force for good.", lo=0.0, hi=0.1),
     _p("demography.exit_rate_social_assistance", 0.0040, "1/month",
        "assumed: part of the 'other' bijstand outflow (retirement, moving away; CBS 83450NED "
-       "total outflow 22%/yr, to work 10.5%/yr, DOMAIN.md)",
+       "total outflow 22%/yr, to work 10.5%/yr, docs/sources.md)",
        "Monthly hazard that a bijstand recipient leaves the region's labour force for good.",
        lo=0.0, hi=0.1, calibrate=True),
     _p("demography.exit_rate_sheltered", 0.0030, "1/month",
-       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (DOMAIN.md): "
+       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (docs/sources.md): "
        "0.667 * 5.1%/12",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
     _p("demography.entry_rate", 0.0023, "1/month (share of the labour force)",
        "assumed: school leavers and movers replacing retirements so the labour force stays "
-       "near 218k (CBS 83524NED, DOMAIN.md)",
+       "near 218k (CBS 83524NED, docs/sources.md)",
        "New entrants to the labour force per month, as a share of the starting labour force.",
        lo=0.0, hi=0.1),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
@@ -65,7 +65,7 @@ PARAMS: list[Param] = [
     # --- jobs: separations and relapse ----------------------------------------------------
     _p("labour_market.separation_rate", 0.0070, "1/month",
        "derived: u* = s/(s+f) with u = 7.2% (CBS 83524NED 2016) and f = 8.4%/month (CBS 2017: "
-       "23% a quarter) gives s ~ 0.65%/month (DOMAIN.md); 0.70% after hand calibration "
+       "23% a quarter) gives s ~ 0.65%/month (docs/sources.md); 0.70% after hand calibration "
        "(Nov 2026, see docs/validation.md)",
        "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
        lo=0.0, hi=0.5, calibrate=True),
@@ -80,39 +80,39 @@ PARAMS: list[Param] = [
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
     _p("labour_market.sa_other_exit_rate", 0.0060, "1/month",
-       "CBS 83450NED: outflow 22%/yr of which 10.5% to work (DOMAIN.md); the remaining "
+       "CBS 83450NED: outflow 22%/yr of which 10.5% to work (docs/sources.md); the remaining "
        "~11.5%/yr minus permanent exits leaves via partner income or other reasons",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
     _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
-       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
-       "assumed hazard for those without benefit",
+       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months "
+       "(docs/sources.md); assumed hazard for those without benefit",
        "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
        lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
-       "future (DOMAIN.md); assumed hazard at which a searching recipient with more than a year "
-       "on benefits comes to count among them, keeping that share stable over long runs",
+       "future (docs/sources.md); assumed hazard at which a searching recipient with more "
+       "than a year on benefits comes to count among them, keeping that share stable over long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.relapse_base_rate", 0.012, "1/month",
-       "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "
+       "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (docs/sources.md); "
        "calibrated so placements from bijstand reach about that",
        "Monthly hazard that a placed target-group worker loses the job when job pressure "
        "equals resilience, at the start of the job.", lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.relapse_pressure_slope", 3.0, "log hazard per unit pressure gap",
-       "assumed: TNO 2017 (DOMAIN.md): people who do well in sheltered work relapse at a "
+       "assumed: TNO 2017 (docs/sources.md): people who do well in sheltered work relapse at a "
        "private firm because they cannot take the pressure",
        "How strongly the gap between job pressure and resilience raises the relapse hazard.",
        lo=0.0, hi=10.0, calibrate=True),
     _p("labour_market.relapse_decay_months", 12.0, "months",
-       "Divosa monitor 2014: relapse levels off after 18-24 months (DOMAIN.md)",
+       "Divosa monitor 2014: relapse levels off after 18-24 months (docs/sources.md)",
        "Time scale on which the extra relapse hazard of a new placement fades.", lo=0.5,
        hi=120.0),
     # --- search and matching --------------------------------------------------------------
     _p("matching.applications_per_month", 0.45, "applications per searcher per month",
        "assumed: calibrated so that unemployed people find work at ~8.4% a month (CBS 2017: "
-       "23% a quarter, DOMAIN.md) with ~3.5 unemployed per vacancy",
+       "23% a quarter, docs/sources.md) with ~3.5 unemployed per vacancy",
        "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
        calibrate=True),
     _p("matching.sa_search_intensity", 0.6, "relative to the unemployed",
@@ -124,7 +124,7 @@ PARAMS: list[Param] = [
        "most work inside the sheltered company)",
        "Search intensity of transition-ready sheltered-work participants.", lo=0.0, hi=2.0),
     _p("matching.search_decay_per_year", 0.35, "1/year",
-       "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (DOMAIN.md); part "
+       "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (docs/sources.md); part "
        "of this is selection, part discouragement",
        "Exponential decline of search intensity with years out of work.", lo=0.0, hi=5.0,
        calibrate=True),
@@ -140,7 +140,7 @@ PARAMS: list[Param] = [
        "Productivity factor in another sector than the person's own.", lo=0.0, hi=1.0),
     _p("matching.commute_decay_minutes", 18.0, "minutes",
        "assumed: calibrated so that under half work in their own municipality (43% in 2007, "
-       "DOMAIN.md)",
+       "docs/sources.md)",
        "Distance decay of job search: weight exp(-minutes/decay).", lo=1.0, hi=240.0,
        calibrate=True),
     _p("matching.local_minutes", 10.0, "minutes",
@@ -153,7 +153,7 @@ PARAMS: list[Param] = [
        "assumed: referral through employed ties raises the chance of hearing of a vacancy",
        "Extra application intensity when all of a person's ties are employed.", lo=0.0, hi=5.0),
     _p("matching.textbook", False, "switch",
-       "Pissarides, Equilibrium Unemployment Theory (DOMAIN.md, Theory)",
+       "Pissarides, Equilibrium Unemployment Theory (docs/sources.md, Theory)",
        "Textbook urn-ball matching for the theory check: every searcher sends exactly one "
        "application to a uniformly random open vacancy anywhere, and employers accept every "
        "applicant. Combine with constant rates (scenarios/validation/textbook.toml)."),
@@ -171,14 +171,14 @@ PARAMS: list[Param] = [
        "How much employers inflate the expected sick-pay cost of a target-group candidate.",
        lo=0.0, hi=20.0, calibrate=True),
     _p("employers.sick_pay_months", 24, "months",
-       "Dutch law: the employer continues wages for up to 104 weeks of sickness (DOMAIN.md)",
+       "Dutch law: the employer continues wages for up to 104 weeks of sickness (docs/sources.md)",
        "Months of sick pay an employer carries for a worker who stays ill.", lo=0, hi=36),
     _p("employers.supervision_cost", 0.25, "minimum wages per month at wage value 0",
        "assumed: extra supervision and adjustments for a worker with a low wage value",
        "Employer's supervision cost, scaled by (1 - wage value).", lo=0.0, hi=2.0),
     _p("employers.inclusive_share", 0.60, "share of employers",
        "SCP 2019: 61% of employers say they are willing to hire from the target group "
-       "(DOMAIN.md)",
+       "(docs/sources.md)",
        "Share of employers open to inclusive hiring.", lo=0.0, hi=1.0),
     _p("employers.inclusion_value", 0.15, "minimum wages per month",
        "assumed: the value an open employer attaches to hiring from the target group "
@@ -186,11 +186,11 @@ PARAMS: list[Param] = [
        "Extra value an inclusive employer sees in a target-group candidate.", lo=0.0, hi=2.0,
        calibrate=True),
     _p("employers.slack_share", 0.20, "share of employers",
-       "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
+       "assumed: TNO 2017 (docs/sources.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
     _p("employers.vacancy_open_share", 0.025, "vacancies per job",
-       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
+       "docs/sources.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
        "nationally",
        "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
@@ -203,7 +203,7 @@ PARAMS: list[Param] = [
        "assumed: idiosyncratic monthly demand shocks of establishments",
        "Standard deviation of an employer's monthly demand shock.", lo=0.0, hi=0.2),
     _p("employers.sector_growth", 0.0, "share per year",
-       "assumed: flat trend; jobs in Flevoland grew modestly 2015-17 (DOMAIN.md)",
+       "assumed: flat trend; jobs in Flevoland grew modestly 2015-17 (docs/sources.md)",
        "Trend growth of sector demand per year.", lo=-0.5, hi=0.5),
     _p("employers.sector_cycle_sd", 0.004, "share per month",
        "assumed: sector demand moves with a persistent random cycle",
@@ -213,7 +213,7 @@ PARAMS: list[Param] = [
        "Persistence of sector demand deviations.", lo=0.0, hi=0.999),
     # --- health ------------------------------------------------------------------------------
     _p("health.sick_onset_rate", 0.020, "1/month",
-       "derived: 4.0% of working days lost (NEA 2017, DOMAIN.md) with spells of ~2 months "
+       "derived: 4.0% of working days lost (NEA 2017, docs/sources.md) with spells of ~2 months "
        "average when counted in whole months",
        "Monthly hazard that a regular worker falls ill for at least a month.", lo=0.0, hi=1.0),
     _p("health.target_group_sickness_factor", 2.0, "multiplier",
@@ -225,14 +225,14 @@ PARAMS: list[Param] = [
        "Monthly chance that a sick worker recovers.", lo=0.0, hi=1.0),
     # --- training and schools -----------------------------------------------------------------
     _p("schools.places_per_1000_sa", 20.0, "training places per 1,000 bijstand recipients",
-       "CBS 83747NED: 32.5% of bijstand recipients in a re-integration measure (DOMAIN.md); "
+       "CBS 83747NED: 32.5% of bijstand recipients in a re-integration measure (docs/sources.md); "
        "assumed 2% in vocational training at any time",
        "Training capacity of the region's schools for jobseekers.", lo=0.0, hi=1000.0),
     _p("schools.duration_months", 6, "months",
        "assumed: short vocational courses for adults (MBO certificates)",
        "Duration of a training programme.", lo=1, hi=48),
     _p("schools.forecast_horizon_months", 54, "months",
-       "DOMAIN.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
+       "docs/sources.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
        "How far ahead the demand forecast that steers the choice of programmes looks.",
        lo=1, hi=120),
     _p("schools.forecast_accuracy", 0.5, "0-1",
@@ -246,25 +246,25 @@ PARAMS: list[Param] = [
        "Training cost, paid by the municipality.", lo=0.0, hi=20000.0),
     # --- municipality and public finance --------------------------------------------------
     _p("finance.sa_benefit_eur_month", 986.52, "EUR per month",
-       "benefit norm single incl. holiday pay, July 2017 (DOMAIN.md)",
+       "benefit norm single incl. holiday pay, July 2017 (docs/sources.md)",
        "Social assistance paid per recipient per month (municipality).", lo=0.0, hi=10000.0),
     _p("finance.ww_benefit_eur_month", 1500.0, "EUR per month",
        "assumed: 70-75% of a modest last wage",
        "Unemployment benefit per recipient per month (national, UWV).", lo=0.0, hi=10000.0),
     _p("finance.sw_cost_eur_month", 2666.67, "EUR per month",
-       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place (DOMAIN.md)",
+       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place (docs/sources.md)",
        "Public cost of one sheltered-work place per month (national via the municipality).",
        lo=0.0, hi=20000.0),
     _p("finance.minimum_wage_eur_month", 1565.40, "EUR per month",
-       "statutory minimum wage 22+, July 2017 (DOMAIN.md)",
+       "statutory minimum wage 22+, July 2017 (docs/sources.md)",
        "Gross minimum wage, the unit of wage values.", lo=0.0, hi=10000.0),
     _p("finance.sa_side_earnings_share", 0.08, "share of recipients",
-       "Divosa 2017: 8% combine benefits with work, on average EUR 530 a month (DOMAIN.md)",
+       "Divosa 2017: 8% combine benefits with work, on average EUR 530 a month (docs/sources.md)",
        "Share of recipients with side earnings (reported, not simulated as jobs).", lo=0.0,
        hi=1.0),
     # --- sheltered work ---------------------------------------------------------------------
     _p("sheltered.new_places_per_10k_per_year", 2.5, "places per 10,000 residents per year",
-       "Almere's beschut-werk target: 50 places in 2018 for 198,145 residents (DOMAIN.md)",
+       "Almere's beschut-werk target: 50 places in 2018 for 198,145 residents (docs/sources.md)",
        "New sheltered places (beschut werk) municipalities create each year.", lo=0.0, hi=100.0),
     # --- employer service point ------------------------------------------------------------
     _p("service_point.brokered_per_10k_sa", 30.0, "introductions per month per 10,000 "

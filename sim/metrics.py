@@ -165,7 +165,7 @@ def relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
 
 
 def calibration_moments(model) -> dict[str, Any]:
-    """The simulated counterparts of DOMAIN.md's calibration targets."""
+    """The simulated counterparts of the calibration targets (docs/sources.md)."""
     ser = model.series
     months = model.months_run
     first, last = ser[0], ser[-1]

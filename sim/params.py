@@ -3,7 +3,7 @@
 One documented place for defaults (STYLE.md, example 4). Scenario files, the Python API
 (``LabourMarketModel(**{"labour_market__separation_rate": 0.01})``), the CLI's ``--set`` and
 the UI's controls all use these dotted keys. Figures marked ``assumed`` were not found in
-``DOMAIN.md``; the reasoning is in ``source`` and users can change them.
+``docs/sources.md``; the reasoning is in ``source`` and users can change them.
 
 Policy parameters are declared by each policy module (``sim/policies/``) with the same
 ``Param`` class and collected by :func:`all_params`.
@@ -64,10 +64,6 @@ def _p(key, default, unit, source, doc, lo=None, hi=None, choices=None, calibrat
     return Param(key, default, unit, source, doc, lo, hi, choices, calibrate)
 
 
-# Constants that follow from DOMAIN.md and are used in several places.
-MINIMUM_WAGE_EUR_MONTH = 1565.40  # gross, 22+, July 2017, normenbrief (DOMAIN.md)
-BENEFIT_NORM_EUR_MONTH = 986.52  # bijstand single, net incl. holiday pay, July 2017 (DOMAIN.md)
-
 CORE_PARAMS: list[Param] = [
     # --- run -------------------------------------------------------------------------------
     _p("run.months", 120, "months", "design: ten years, the horizon of the performance issue",
@@ -77,7 +73,7 @@ CORE_PARAMS: list[Param] = [
        "Fraction of persons and employers simulated (0.1 = a tenth).", lo=0.0005, hi=2.0),
     _p("run.seed", 1, "integer", "design", "Seed of the run's random streams.", lo=0, hi=2**63 - 1),
     _p("run.region", "flevoland", "name or path",
-       "DOMAIN.md: Flevoland is the default region",
+       "docs/sources.md: Flevoland is the default region",
        "Built-in region name ('flevoland') or a region TOML file (nodes + edges), relative to "
        "the scenario file."),
 ]

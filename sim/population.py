@@ -1,6 +1,6 @@
 """Build the month-0 population of persons and employers from a region and the parameters.
 
-Counts per municipality come from the region file (DOMAIN.md figures for Flevoland) times
+Counts per municipality come from the region file (docs/sources.md figures for Flevoland) times
 ``run.scale``; individual attributes are drawn from the distributions in ``sim/defaults.py``.
 Employed persons are created from the job positions they fill, with their home drawn from a
 doubly constrained gravity model of commuting, so jobs per municipality and the commuting
@@ -13,8 +13,8 @@ import numpy as np
 
 from sim.state import EMPLOYER_COLUMNS, PERSON_COLUMNS, PLACEMENT_COLUMNS, Group, State, Table
 
-#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016, DOMAIN.md);
-#: used when a region file gives no unemployment figure.
+#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016,
+#: docs/sources.md); used when a region file gives no unemployment figure.
 DEFAULT_UNEMPLOYED_SHARE = 16_000 / 218_000
 #: average establishment size of external job areas (assumed: larger firms around Amsterdam)
 EXTERNAL_ESTABLISHMENT_SIZE = 10.0
@@ -229,7 +229,7 @@ def build_population(region, p, scale, rng):
             elif state == State.NO_BENEFIT:
                 extra["months_out"] = rng.integers(0, 12, k)
             elif state == State.SOCIAL_ASSISTANCE:
-                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (DOMAIN.md)
+                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (docs/sources.md)
                 extra["months_out"] = np.minimum(rng.geometric(1 / 40.0, k), 360)
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,

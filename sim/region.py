@@ -47,12 +47,13 @@ DEFAULT_SECTORS: list[str] = [
     "business_services", "care_public",
 ]
 # assumed: rounded national CBS shares of jobs by SBI section around 2017 (A; B-E; F; G; H; I;
-# J-N; O-U). flevoland.nl has a 12-sector split per municipality but DOMAIN.md lacks its numbers.
+# J-N; O-U). flevoland.nl has a 12-sector split per municipality but docs/sources.md lacks its
+# numbers.
 DEFAULT_SECTOR_SHARES: list[float] = [0.025, 0.100, 0.050, 0.155, 0.050, 0.055, 0.240, 0.325]
 
 # Flevoland rates, used where a region file gives neither municipal rows nor a total for a
 # figure (then `assumed` for that region) and by synthetic_region. Per resident, except
-# unemployed (per labour-force member). Sources: DOMAIN.md, Flevoland rows.
+# unemployed (per labour-force member). Sources: docs/sources.md, Flevoland rows.
 _FLEVOLAND_POPULATION = 404_068  # 1 Jan 2016, flevoland.nl
 FLEVOLAND_RATES: dict[str, float] = {
     "labour_force": 218_000 / _FLEVOLAND_POPULATION,  # 2016, CBS 83524NED

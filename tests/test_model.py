@@ -42,7 +42,7 @@ def test_population_matches_region_at_scale(small_run):
     m = small_run
     start = m.start_state
     region = m.region
-    # DOMAIN.md: 12,340 on bijstand, 1,240 in sheltered work, 8,951 on WW (Flevoland)
+    # docs/sources.md: 12,340 on bijstand, 1,240 in sheltered work, 8,951 on WW (Flevoland)
     assert abs((start == State.SOCIAL_ASSISTANCE).sum() - 12_340 * 0.02) <= 10
     assert abs((start == State.SHELTERED).sum() - 1_240 * 0.02) <= 5
     assert abs((start == State.UNEMPLOYED_WW).sum() - 8_951 * 0.02) <= 10

@@ -3,8 +3,8 @@
 Each school has places for jobseekers (bijstand and WW). It fills free places each month and
 chooses the sector of each new course by the growth it expects: a forecast ``horizon`` months
 ahead whose ``accuracy`` mixes the true future demand (drawn at the start of the run) with
-noise. Today's monitors look 4-5 years ahead (DOMAIN.md), which says little about the jobs open
-when a six-month course ends; the forecasting policy shortens the horizon.
+noise. Today's monitors look 4-5 years ahead (docs/sources.md), which says little about the jobs
+open when a six-month course ends; the forecasting policy shortens the horizon.
 """
 
 from __future__ import annotations
