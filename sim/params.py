@@ -1,6 +1,6 @@
 """The parameter registry: every model parameter with its default, unit, range and source.
 
-One documented place for defaults (STYLE.md, example 4). Scenario files, the Python API
+One documented place for defaults. Scenario files, the Python API
 (``LabourMarketModel(**{"labour_market__separation_rate": 0.01})``), the CLI's ``--set`` and
 the UI's controls all use these dotted keys. Figures marked ``assumed`` were not found in
 ``docs/sources.md``; the reasoning is in ``source`` and users can change them.
