@@ -53,6 +53,7 @@ from typing import Any
 from analysis.designs import DESIGNS, Design, Factor, make_design
 from analysis.experiments import derive_seed, run_scenario
 from analysis.store import RunSpec, SweepStore, format_exception
+from sim.files import InputFileError, parse_toml, read_input_bytes
 from sim.params import Param, all_params
 from sim.scenario import Scenario, ScenarioError, Shock, coerce, load_scenario
 
@@ -215,16 +216,20 @@ def load_sweep(path: str | os.PathLike, overrides: Mapping[str, Any] | None = No
     """
     file = os.fspath(path)
     try:
-        with open(file, "rb") as f:
-            text = f.read().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise SweepError("no such sweep file", file) from None
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_input_bytes(file).decode("utf-8-sig")
+    except InputFileError as e:
+        if e.missing:
+            raise SweepError("no such sweep file", file) from None
+        raise SweepError(f"cannot be read: it {e.reason}; allowed: a sweep TOML file",
+                         file) from None
+    except UnicodeDecodeError as e:
         raise SweepError(f"cannot read: {e}", file) from None
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as e:
         raise SweepError(f"not valid TOML: {e}", file) from None
+    except InputFileError as e:
+        raise SweepError(e.reason, file) from None
     return sweep_from_dict(data, file, text=text, overrides=overrides)
 
 

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
+
 if TYPE_CHECKING:  # mesa is imported lazily: loading a region should not import it
     from random import Random
 
@@ -224,17 +226,22 @@ def load_region(path: str | Path) -> Region:
     """Read and validate a region TOML file; raises RegionError naming the file and key."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RegionError(path, "(file)", "no such file; allowed: the path of a region TOML "
-                          "file, 'flevoland' or 'synthetic:N:SEED'") from None
-    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL byte in the path
+        text = read_input_bytes(path).decode("utf-8")
+    except InputFileError as exc:
+        if exc.missing:
+            raise RegionError(path, "(file)", "no such file; allowed: the path of a region "
+                              "TOML file, 'flevoland' or 'synthetic:N:SEED'") from None
+        raise RegionError(path, "(file)", f"cannot be read: it {exc.reason}; allowed: a UTF-8 "
+                          "region TOML file") from None
+    except UnicodeDecodeError as exc:
         raise RegionError(path, "(file)", f"cannot be read ({exc}); allowed: a UTF-8 "
                           "region TOML file") from None
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise RegionError(path, "(syntax)", f"not valid TOML: {exc}") from None
+    except InputFileError as exc:
+        raise RegionError(path, "(syntax)", exc.reason) from None
     return _build_region(data, file=str(path), source=str(path))
 
 
@@ -273,10 +280,12 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
-    if not path.is_file():  # the mistake is in the scenario's run.region, not in a region file
-        what = "is a folder" if path.is_dir() else "no such file"
+    try:
+        check_input_file(path)
+    except InputFileError as exc:  # the mistake is in the scenario's run.region
+        what = "no such file" if exc.missing else f"it {exc.reason}"
         raise RegionError(path, "run.region", f"{what}; {allowed} (relative to the scenario "
-                          "file)")
+                          "file)") from None
     return load_region(path)
 
 

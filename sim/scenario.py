@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sim.files import InputFileError, parse_toml, read_input_bytes
 from sim.params import Param, all_params
 
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
@@ -228,6 +229,7 @@ class Scenario:
                 hint = _suggest(key, params) or f"; use a full dotted key such as '{example}'"
                 raise ScenarioError("unknown key" + hint, None, key)
             new[key] = coerce(params[key], value)
+        check_policy_windows(new)
         return dataclasses.replace(self, values=types.MappingProxyType(new))
 
     def changed(self) -> dict[str, Any]:
@@ -318,9 +320,11 @@ def parse_override(text: str) -> tuple[str, Any]:
         raise ScenarioError("unknown key in --set" + hint, None, key)
     param = params[key]
     try:
-        value = tomllib.loads(f"v = {raw}")["v"]
+        value = parse_toml(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw
+    except InputFileError as e:
+        raise ScenarioError(f"in --set: {e.reason}", None, key) from None
     if param.kind is str and not isinstance(value, str):
         value = raw
     try:
@@ -332,25 +336,32 @@ def parse_override(text: str) -> tuple[str, Any]:
 # --- loading -------------------------------------------------------------------------------
 
 def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
-    """Parse one file; a missing ``extends`` target is blamed on the file that names it."""
+    """Parse one file; a missing ``extends`` target is blamed on the file that names it.
+
+    Only regular files of a sane size are read (a folder, FIFO or device is refused before
+    reading, see :mod:`sim.files`).
+    """
     try:
-        with open(file, "rb") as f:
-            text = f.read().decode("utf-8-sig")
-    except FileNotFoundError:
+        text = read_input_bytes(file).decode("utf-8-sig")
+    except InputFileError as e:
+        if e.missing:
+            if referrer is not None:
+                raise ScenarioError(f"no such file: {file}", referrer, "extends") from None
+            raise ScenarioError("no such scenario file", file) from None
         if referrer is not None:
-            raise ScenarioError(f"no such file: {file}", referrer, "extends") from None
-        raise ScenarioError("no such scenario file", file) from None
+            raise ScenarioError(f"cannot read {file}: it {e.reason}; allowed: a scenario TOML "
+                                "file", referrer, "extends") from None
+        raise ScenarioError(f"cannot be read: it {e.reason}; allowed: a scenario TOML file",
+                            file) from None
     except UnicodeDecodeError as e:
         raise ScenarioError(f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})",
                             file) from None
-    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        raise ScenarioError(f"cannot read {file} ({reason}); allowed: a scenario TOML file",
-                            referrer or file, "extends" if referrer else None) from None
     try:
-        return tomllib.loads(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as e:
         raise ScenarioError(f"not valid TOML: {e}", file) from None
+    except InputFileError as e:
+        raise ScenarioError(f"{e.reason}", file) from None
 
 
 def _build(data: Any, file: str | None) -> Scenario:
@@ -375,9 +386,13 @@ def _build(data: Any, file: str | None) -> Scenario:
     sections = {k.rsplit(".", i)[0] for k in params for i in range(1, k.count(".") + 1)}
     values = {k: p.default for k, p in params.items()}
     shocks: list[Shock] = []
+    origin: dict[str, str | None] = {}  # key -> the file that set it last
     for layer_file, layer in reversed(layers):
-        values.update(_flatten(layer, layer_file, params, sections))
+        flat = _flatten(layer, layer_file, params, sections)
+        values.update(flat)
+        origin.update(dict.fromkeys(flat, layer_file))
         shocks += _shocks(layer.get("shocks", []), layer_file)
+    check_policy_windows(values, origin, file)
 
     for layer_file, layer in layers:
         if "name" in layer:
@@ -396,6 +411,28 @@ def _build(data: Any, file: str | None) -> Scenario:
     return Scenario(top.get("name", default_name), description,
                     types.MappingProxyType(values), tuple(shocks), top_file,
                     tuple(f for f, _ in reversed(layers) if f), types.MappingProxyType(texts))
+
+
+def check_policy_windows(values: Mapping[str, Any], origin: Mapping[str, str | None] | None = None,
+                         file: str | None = None) -> None:
+    """No policy's ``start_month`` comes after its ``end_month`` (unless that is -1).
+
+    An instrument that starts after it stops would be accepted and never run. The error names
+    the file that set the start (or the end) month; ``origin`` maps keys to files.
+    """
+    origin = origin or {}
+    for key, start in values.items():
+        if not (key.startswith("policies.") and key.endswith(".start_month")):
+            continue
+        end_key = key[: -len("start_month")] + "end_month"
+        end = values.get(end_key, -1)
+        if end is not None and end >= 0 and start > end:
+            blame, where = (key, origin[key]) if key in origin else (
+                end_key, origin.get(end_key, file))
+            raise ScenarioError(
+                f"{key} is {start} and {end_key} is {end}: the instrument would stop before it "
+                f"starts and never run; allowed: start_month <= end_month, or end_month = -1 "
+                "(never stops)", where if where is not None else file, blame)
 
 
 def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:

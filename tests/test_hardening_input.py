@@ -191,6 +191,10 @@ def scenario_case(draw, shock_months: int | None = None):
     """
     keys = draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=8))
     data = {k: draw(valid_value(PARAMS[k])) for k in keys}
+    for k in keys:  # a policy may not start after it ends (test_policy_window_...)
+        end = k.replace(".start_month", ".end_month")
+        if k.endswith(".start_month") and data.get(end, -1) >= 0:
+            data[k] = min(data[k], data[end])
     months = data.get("run.months", PARAMS["run.months"].default)
     months = months if shock_months is None else min(months, shock_months)
     region = data.get("run.region", "flevoland")

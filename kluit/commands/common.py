@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kluit.cli import UsageError
+from sim.files import InputFileError, check_input_file
 from sim.scenario import parse_override
 
 
@@ -59,8 +60,13 @@ def overrides(args) -> list[tuple[str, object]]:
 
 
 def scenario_path(text: str) -> str:
-    if not Path(text).is_file():
-        raise UsageError(f"{text}: scenario file not found")
+    """A scenario file named on the command line: a regular file of a sane size."""
+    try:
+        check_input_file(text)
+    except InputFileError as exc:
+        if exc.missing:
+            raise UsageError(f"{text}: scenario file not found") from None
+        raise UsageError(f"{text}: {exc.reason}; allowed: a scenario TOML file") from None
     return text
 
 
