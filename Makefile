@@ -28,7 +28,7 @@ browser:
 ## Main job: compare the shipped policy scenarios on the default region; results in $(OUT)/.
 run: $(STAMP)
 	$(VENV)/bin/kluit compare scenarios/baseline.toml scenarios/policies/*.toml \
-	  --reps 10 --scale 0.25 --months 60 --seed 2026 --out $(OUT)
+	  --reps 10 --scale 0.25 --months 60 --seed 2026 --out $(OUT) --force
 
 ## The whole test suite (browser tests included).
 test: $(STAMP) browser

@@ -29,6 +29,7 @@ results are identical for any number of workers and on any backend.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import importlib.metadata
@@ -63,6 +64,9 @@ __all__ = [
     "scenario_from_state", "scenario_state", "sweep_from_dict",
 ]
 
+#: while a sweep runs, metadata.json is rewritten with the session's progress this often
+#: (seconds), so a killed session still records the runs it finished
+METADATA_EVERY_SECONDS = 10.0
 #: the largest sweep kluit plans (the plan and metadata.json hold every run: ~0.4 KB each;
 #: a million runs plan in ~7 s and ~0.5 GB)
 MAX_RUNS = 1_000_000
@@ -730,9 +734,10 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
     store.remove_partial_files()
     meta = _metadata(sweep, design, runs, previous)
     meta["sessions"][-1]["backend"] = backend.description
-    store.write_metadata(meta)
 
     finished = store.finished()
+    _settle_interrupted_sessions(meta["sessions"][:-1], len(finished))
+    store.write_metadata(meta)
     pending = [r for r in runs if r.key not in finished]
     report = SweepReport(Path(out), len(runs), skipped=len(runs) - len(pending),
                          backend=backend.description)
@@ -751,31 +756,32 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
             i += size
 
     by_key = {r.key: r for r in pending}
+    last_saved = time.monotonic()
     if progress:
         progress(report)
-    for batch, result in backend.map(run_batch, batches()):
-        if isinstance(result, BaseException):  # the task itself failed (a worker died)
-            error, tb = format_exception(result)
-            result = [RunOutput(r.key, error=error, traceback=tb) for r in batch.runs]
-        for output in result:
-            run = by_key[output.key]
-            report.run_seconds += output.seconds
-            if output.error is None:
-                store.write_run(run, output.outcomes, output.monthly)
-                report.done += 1
-            else:
-                store.write_failure(run, output.error, output.traceback or "")
-                report.failed += 1
-                report.failed_keys.append(run.key)
-        if batch_size is None:  # adapt the batch to about target_task_seconds of work
-            secs = [o.seconds for o in result if o.seconds > 0]
-            if secs:
-                mean = sum(secs) / len(secs)
-                prev = state["run_seconds"]
-                state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
-                state["size"] = int(max(1, min(64, target_task_seconds / state["run_seconds"])))
-        if progress:
-            progress(report)
+    try:
+        for batch, result in backend.map(run_batch, batches()):
+            result = _record_batch(batch, result, by_key, store, report)
+            if batch_size is None:  # adapt the batch to about target_task_seconds of work
+                secs = [o.seconds for o in result if o.seconds > 0]
+                if secs:
+                    mean = sum(secs) / len(secs)
+                    prev = state["run_seconds"]
+                    state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
+                    state["size"] = int(max(1, min(64, target_task_seconds
+                                                   / state["run_seconds"])))
+            if time.monotonic() - last_saved >= METADATA_EVERY_SECONDS:
+                # a session killed later still says how far it got
+                meta["sessions"][-1].update(done=report.done, failed=report.failed)
+                store.write_metadata(meta)
+                last_saved = time.monotonic()
+            if progress:
+                progress(report)
+    except BaseException:  # Ctrl-C or an error: record what this session did, then stop
+        meta["sessions"][-1].update(done=report.done, failed=report.failed, interrupted=True)
+        with contextlib.suppress(OSError):  # e.g. the disk is full
+            store.write_metadata(meta)
+        raise
     report.seconds = time.perf_counter() - t0
 
     store.consolidate(runs)
@@ -788,6 +794,37 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
                       "failed": len(store.failed())}
     store.write_metadata(meta)
     return report
+
+
+def _record_batch(batch: Batch, result: Any, by_key: Mapping[str, RunSpec], store: SweepStore,
+                  report: SweepReport) -> list[RunOutput]:
+    """Store the outputs of one batch (results or failures), count them in ``report`` and
+    return them (a failed task becomes one failure per run)."""
+    if isinstance(result, BaseException):  # the task itself failed (a worker died)
+        error, tb = format_exception(result)
+        result = [RunOutput(r.key, error=error, traceback=tb) for r in batch.runs]
+    for output in result:
+        run = by_key[output.key]
+        report.run_seconds += output.seconds
+        if output.error is None:
+            store.write_run(run, output.outcomes, output.monthly)
+            report.done += 1
+        else:
+            store.write_failure(run, output.error, output.traceback or "")
+            report.failed += 1
+            report.failed_keys.append(run.key)
+    return result
+
+
+def _settle_interrupted_sessions(sessions: list[dict[str, Any]], finished: int) -> None:
+    """Earlier sessions that never finished (killed) are marked ``interrupted``; the last of
+    them gets the runs it finished (those in the folder that no other session counted)."""
+    open_ = [s for s in sessions if s.get("finished") is None]
+    for s in open_:
+        s["interrupted"] = True
+    if open_:
+        others = sum(int(s.get("done") or 0) for s in sessions if s is not open_[-1])
+        open_[-1]["done"] = max(int(open_[-1].get("done") or 0), finished - others)
 
 
 def _peak_rss_mb() -> float:

@@ -402,7 +402,7 @@ OPTION_VALUES = {  # option -> (valid, invalid)
 def test_run_options_are_checked(opts, data, tmp_path_factory):
     base = tmp_path_factory.getbasetemp() / "opt_base.toml"
     base.write_text('[run]\nregion = "synthetic:1:0"\n')
-    argv, bad = ["run", base, "--out", tmp_path_factory.getbasetemp() / "opt_out"], []
+    argv, bad = ["run", base, "--out", tmp_path_factory.getbasetemp() / "opt_out", "--force"], []
     for opt, valid in opts.items():
         good_values, bad_values = OPTION_VALUES[opt]
         argv += [opt, data.draw(good_values if valid else bad_values, label=opt)]

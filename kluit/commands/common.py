@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kluit.cli import UsageError
@@ -87,3 +92,132 @@ class Progress:
 
     def close(self) -> None:
         self.bar.close()
+
+
+# --- the output folder of run and compare ------------------------------------------------------
+
+#: refuse an --out on a disk with less free space than this (bytes): results of a run at full
+#: scale take a few megabytes
+MIN_FREE_BYTES = 16 * 2**20
+
+
+#: the files ``kluit run`` and ``kluit compare`` write: --force replaces a folder of only these
+RESULT_FILES = frozenset({"summary.json", "monthly.csv", "placements.csv", "comparison.csv",
+                          "summary.md", "report.html"})
+
+
+def add_out_options(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument("--out", default=default, help=f"output folder (default {default}); it must "
+                   "be new or empty unless --force")
+    p.add_argument("--force", action="store_true",
+                   help="replace the contents of a non-empty --out folder (whole, when the new "
+                   "results are complete)")
+
+
+def _nearest_existing(path: Path) -> Path:
+    p = path
+    while not os.path.lexists(p) and p != p.parent:
+        p = p.parent
+    return p
+
+
+def check_out_dir(out: str | os.PathLike, force: bool = False, *, sweep: bool = False) -> Path:
+    """Refuse an --out that cannot take the results, before any simulating (exit 2).
+
+    ``out`` must be a folder, or not exist yet below a folder that can be written to (probed by
+    creating and removing a temporary folder, so a read-only file system is found too) on a disk
+    with at least MIN_FREE_BYTES free. A folder with files in it is refused unless ``force``,
+    and even then unless it holds only result files (RESULT_FILES), so ``--out . --force``
+    cannot delete the user's own files. A sweep checks its own folder: it resumes into the
+    folder of the same sweep.
+    """
+    out = Path(out).absolute()
+    allowed = "allowed: a new or empty folder"
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder; {allowed}")
+    if out.is_dir() and not sweep:
+        try:
+            entries = sorted(p.name for p in out.iterdir())
+        except OSError as exc:
+            raise UsageError(f"--out {out}: cannot be listed ({exc.strerror}); {allowed}") \
+                from None
+        if entries and not force:
+            shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+            raise UsageError(f"--out {out}: the folder is not empty ({len(entries)} entries: "
+                             f"{shown}); {allowed}, or --force to replace its contents")
+        foreign = [e for e in entries if e not in RESULT_FILES]
+        if foreign:  # --force replaces results, never a folder of the user's own files
+            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise UsageError(f"--out {out}: --force replaces only a folder of earlier results, "
+                             f"but this one also holds {shown}; {allowed}")
+    base = _nearest_existing(out.parent)
+    if not base.is_dir():
+        raise UsageError(f"--out {out}: {base} is a file, not a folder; {allowed}")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: cannot write to {base} (permission denied); "
+                         "allowed: a folder you can write to")
+    try:
+        tempfile.TemporaryDirectory(dir=base, prefix=".kluit-probe-").cleanup()
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write to {base} ({exc.strerror or exc}); "
+                         "allowed: a folder you can write to") from None
+    try:
+        free = shutil.disk_usage(base).free
+    except OSError:
+        free = None
+    if free is not None and free < MIN_FREE_BYTES:
+        raise UsageError(f"--out {out}: the disk is (nearly) full, {free / 2**20:.1f} MB free; "
+                         f"allowed: a folder on a disk with at least {MIN_FREE_BYTES // 2**20} "
+                         "MB free")
+    return out
+
+
+@contextlib.contextmanager
+def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path]:
+    """A temporary folder beside ``out`` to write the results into; moved into place whole.
+
+    When the block ends without error the temporary folder replaces ``out`` (an earlier
+    folder is removed only then, so ``--force`` never leaves a mix of old and new files). On
+    any error, including a full disk, the temporary folder is removed and ``out`` is left as
+    it was; a write error is reported as bad input (exit 2) naming the folder.
+    """
+    out = Path(out).absolute()
+    tmp: Path | None = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+        yield tmp
+        _move_into_place(tmp, out, force)
+        tmp = None
+    except _OutTaken:
+        tmp = None  # keep the results: the message says where they are
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"--out {out}: cannot write the results ({reason}); nothing was "
+                         "written; allowed: a folder on a disk with free space that you can "
+                         "write to") from None
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class _OutTaken(UsageError):
+    """--out was created (with files) by someone else while Kluit ran."""
+
+
+def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
+    if not os.path.lexists(out):
+        os.rename(tmp, out)
+        return
+    if not out.is_dir() or (any(out.iterdir()) and not force):  # appeared while we ran
+        raise _OutTaken(f"--out {out}: was filled by someone else while Kluit ran; the "
+                        f"results are in {tmp}")
+    old = out.with_name(f".{out.name}.{os.getpid()}.old")
+    os.rename(out, old)
+    try:
+        os.rename(tmp, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
