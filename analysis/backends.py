@@ -132,6 +132,7 @@ class ProcessBackend(Backend):
                     for fut, item in list(futures.items()):
                         yield item, BrokenProcessPool("a worker process died")
                     futures.clear()
+                    assert self._pool is not None  # it ran the futures just now
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = None
         finally:

@@ -171,8 +171,8 @@ def mean_moments(runs: Sequence[Mapping[str, float | None]]) -> dict[str, float]
     keys = dict.fromkeys(k for r in runs for k in r)
     out = {}
     for k in keys:
-        vals = [r.get(k) for r in runs]
-        vals = [float(v) for v in vals if isinstance(v, (int, float)) and math.isfinite(v)]
+        raw = [r.get(k) for r in runs]
+        vals = [float(v) for v in raw if isinstance(v, (int, float)) and math.isfinite(v)]
         out[k] = float(np.mean(vals)) if vals else math.nan
     return out
 

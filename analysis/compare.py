@@ -48,7 +48,7 @@ def t_quantile(df: int) -> float:
     return _T975[df - 1] if df <= len(_T975) else 1.96
 
 
-def mean_interval(values: Sequence[float]) -> tuple[float, float, float, int]:
+def mean_interval(values: Sequence[float | None]) -> tuple[float, float, float, int]:
     """(mean, low, high, n) of the finite values: a 95% t-interval of the mean.
 
     >>> mean_interval([1.0, 2.0, 3.0])[:3]

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from analysis.designs import DESIGNS, Design, Factor, make_design
 from analysis.experiments import derive_seed, run_scenario
@@ -245,7 +245,7 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     data.update(overrides)
     params = all_params()
 
-    def fail(key: str | None, message: str):
+    def fail(key: str | None, message: str) -> NoReturn:
         raise SweepError(message, file, key)
 
     for key in data:
@@ -363,6 +363,7 @@ def design_size(design: str, factors, samples: int | None, second_order: bool = 
     d = len(factors)
     if design == "grid":
         return math.prod(len(f.values) for f in factors)
+    assert samples is not None, f"a {design} design needs samples"
     if design == "latin":
         return int(samples)
     if design == "sobol":
@@ -745,7 +746,7 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
         report.notes += _version_changes(previous, meta)
     base = scenario_state(sweep.base)
     t0 = time.perf_counter()
-    state = {"size": batch_size or 1, "run_seconds": None}
+    state: dict[str, Any] = {"size": batch_size or 1, "run_seconds": None}
 
     def batches() -> Iterator[Batch]:
         i = 0

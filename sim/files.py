@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
+from collections.abc import Iterable
 from typing import Any
 
 #: the largest input file Kluit reads (bytes); the largest shipped file is a few kilobytes
@@ -75,6 +76,7 @@ def nesting_depth(value: Any) -> int:
     deepest, stack = 0, [(value, 1)]
     while stack:
         v, d = stack.pop()
+        children: Iterable[Any]
         if isinstance(v, dict):
             children = v.values()
         elif isinstance(v, list):

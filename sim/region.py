@@ -294,6 +294,7 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     v = _Validator(file)
     v.keys(data, _TOP_KEYS, "")
     name = v.string(data, "name", "", required=True)
+    assert name is not None  # required=True: a missing name raised
     description = v.string(data, "description", "", required=False) or ""
 
     # sectors and the default shares
@@ -326,6 +327,7 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     for i, row in enumerate(rows):
         where = f"municipality[{i + 1}]"
         row_name = v.string(row, "name", where, required=True)
+        assert row_name is not None  # required=True: a missing name raised above
         if row_name in names:
             raise RegionError(file, f"municipality[{row_name}].name",
                               f"duplicate municipality name {row_name!r}; allowed: unique names")

@@ -28,6 +28,9 @@ DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line":
 _META = ("name", "title", "description", "extends", "shocks")
 #: languages of the texts a scenario file shows to users (title, description)
 LANGUAGES = ("en", "nl")
+#: scenario overrides: a mapping of dotted key -> value, ``"key=value"`` strings (as ``--set``)
+#: or ``(key, value)`` pairs
+Overrides = Mapping[str, Any] | Iterable[str | tuple[str, Any]]
 
 
 class ScenarioError(ValueError):
@@ -217,7 +220,7 @@ class Scenario:
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
-    def with_overrides(self, overrides: Mapping[str, Any] | Iterable[str]) -> Scenario:
+    def with_overrides(self, overrides: Overrides) -> Scenario:
         """A copy with some keys changed: a mapping of dotted key -> value or ``"k=v"`` strings."""
         params = all_params()
         new = dict(self.values)
@@ -291,8 +294,7 @@ def default_scenario() -> Scenario:
     return Scenario("default", "Every parameter at its default.", types.MappingProxyType(values))
 
 
-def load_scenario(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] = ()
-                  ) -> Scenario:
+def load_scenario(path: str | os.PathLike, overrides: Overrides = ()) -> Scenario:
     """Read a scenario file (following ``extends``) and apply ``--set``-style overrides."""
     file = os.fspath(path)
     scenario = _build(_read_toml(file), file)

@@ -7,9 +7,11 @@ Tables grow by doubling their capacity, so adding entrants never reallocates eve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 
 class State(IntEnum):
@@ -111,7 +113,8 @@ class Table:
     ([0, 1, 2], 3, [1.5, 1.5, 1.5])
     """
 
-    def __init__(self, columns: dict[str, np.dtype], capacity: int, width: dict | None = None):
+    def __init__(self, columns: Mapping[str, DTypeLike], capacity: int,
+                 width: dict | None = None):
         self._dtypes = dict(columns)
         self._width = dict(width or {})
         self.n = 0

@@ -29,6 +29,7 @@ import pytest
 
 import analysis.io
 import analysis.report  # noqa: F401  (holds the writer by name: patched too)
+
 from test_hardening_common import ROOT, assert_bad_input, assert_no_traceback, kluit
 
 BASE_TEXT = '[run]\nregion = "synthetic:1:0"\nmonths = 2\nscale = 0.01\n'
@@ -231,7 +232,7 @@ def test_sweep_refuses_a_non_sweep_folder_and_resumes_its_own(tmp_path):
     assert o.rc == 0 and "8 from an earlier session" in o.out, str(o)
 
 
-# --- a disk that fills up while writing ------------------------------------------------------------
+# --- a disk that fills up while writing -----------------------------------------------------------
 
 def _disk_fills_at(monkeypatch, name: str) -> None:
     """The writer raises ENOSPC for the file ``name`` (after the others were written)."""
@@ -293,7 +294,7 @@ def test_full_disk_during_a_sweep_is_a_clear_error_and_resumable(tmp_path, monke
     assert o.rc == 0 and "3 from an earlier session" in o.out, str(o)
 
 
-# --- metadata of a stopped sweep session -----------------------------------------------------------
+# --- metadata of a stopped sweep session ----------------------------------------------------------
 
 def test_a_stopped_sweep_session_records_the_runs_it_finished(tmp_path, monkeypatch):
     """A session killed without warning (SIGKILL) cannot write at the end: it writes its

@@ -55,7 +55,8 @@ def add_run_options(p: argparse.ArgumentParser, *, seed_help: str = "seed of the
     p.add_argument("--seed", type=seed_int, default=None, help=seed_help)
     p.add_argument("--months", type=positive_int, default=None, help="months to simulate")
     p.add_argument("--scale", type=scale_float, default=None,
-                   help="share of the population to simulate (1.0 = everyone; 0.1 for a quick look)")
+                   help="share of the population to simulate (1.0 = everyone; 0.1 for a quick "
+                   "look)")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a scenario key, e.g. policies.wage_subsidy.enabled=true")
 
