@@ -129,7 +129,7 @@ class ProcessBackend(Backend):
                         result = exc
                     yield item, result
                 if broken:  # every future of the broken pool fails: report them, start anew
-                    for fut, item in list(futures.items()):
+                    for item in list(futures.values()):
                         yield item, BrokenProcessPool("a worker process died")
                     futures.clear()
                     assert self._pool is not None  # it ran the futures just now

@@ -180,7 +180,7 @@ def compare(scenarios: Sequence[Scenario | str], *, reps: int = 5, seed: int = 1
         names.append(arm_name(s, set(names)))
     comp = Comparison(arms=names, seeds=seeds)
     total, done = len(scens) * reps, 0
-    for r, rep_seed in enumerate(seeds):
+    for rep_seed in seeds:
         ref_result: RunResult | None = None
         for name, scen in zip(names, scens):
             res = run_scenario(scen, seed=rep_seed, months=months, scale=scale, overrides=overrides)

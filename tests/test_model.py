@@ -154,8 +154,8 @@ def test_kluit_run_twice_gives_identical_summary(tmp_path):
 
 def test_bad_input_exits_2_with_file_key_and_allowed(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
-    bad.write_text('extends = "%s"\n[policies.wage_subsidy]\nduration_months = -3\n'
-                   % str(__import__("pathlib").Path("scenarios/baseline.toml").resolve()))
+    base = __import__("pathlib").Path("scenarios/baseline.toml").resolve()
+    bad.write_text(f'extends = "{base}"\n[policies.wage_subsidy]\nduration_months = -3\n')
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "policies.wage_subsidy.duration_months" in err and "allowed" in err

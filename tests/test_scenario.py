@@ -372,7 +372,7 @@ def test_scenario_is_hashable_and_equality_ignores_path(tmp_path):
 
 def test_docs_markdown_lists_every_key_by_section():
     md = scenario_docs_markdown()
-    for key, p in PARAMS.items():
+    for key in PARAMS:
         assert f"`{key}`" in md
         assert f"## {key.split('.')[0]}" in md
     assert "## shocks" in md and "policy_stop" in md
