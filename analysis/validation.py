@@ -255,6 +255,13 @@ DURATION_EDGES = (0, 6, 12, 24, 36, 60, 120, 10**6)
 DURATION_CAP = 240
 
 
+def _flevoland_sheltered() -> float:
+    """Sheltered-work participants of the default region (its file: CBS 83747NED, 2016)."""
+    from sim.region import flevoland
+
+    return float(flevoland().totals["sheltered_work"])
+
+
 def run_with_duration_probe(scen: Scenario) -> tuple[LabourMarketModel, np.ndarray, pd.DataFrame]:
     """Run a model month by month, counting per month out of work (0..DURATION_CAP) the
     bijstand recipients at the start of the month, those who left bijstand during it (not
@@ -1121,8 +1128,9 @@ def _gap_notes(m: dict[str, float], dt: pd.DataFrame, ev: BaselineEvidence) -> s
         notes.append(
             "the Wsw outflow is nearly all retirement, death and long sickness because almost "
             "nobody moves from sheltered work to a regular job in the baseline (no root-ball "
-            "support); with ~1,240 participants in Flevoland and scale "
-            f"{ev.scale:g}, the run follows only ~{1240 * ev.scale:.0f} people, hence the wide "
+            f"support); with ~{_flevoland_sheltered():,.0f} participants in Flevoland and scale "
+            f"{ev.scale:g}, the run follows only ~{_flevoland_sheltered() * ev.scale:.0f} people, "
+            "hence the wide "
             "interval.")
     out_work = m.get("sa_outflow_to_work_per_year")
     inflow = m.get("sa_inflow_per_year")
@@ -1185,7 +1193,8 @@ def _limits(table: pd.DataFrame, n_assumed: int, n_params: int, ev: BaselineEvid
         "migration response to the region's labour market; the areas outside Flevoland are "
         "job destinations with fixed in-commuting.",
         f"**Small numbers.** At scale {st.scale:g} the run follows about "
-        f"{1240 * st.scale:.0f} sheltered-work participants and about {sw_per_run:.0f} moves "
+        f"{_flevoland_sheltered() * st.scale:.0f} sheltered-work participants and about "
+        f"{sw_per_run:.0f} moves "
         f"from sheltered work to a job per {st.months}-month run, so figures for that group "
         "have wide intervals; run at scale 1.0 and more replications before quoting them. "
         "Unemployed per vacancy divides two small, volatile numbers.",

@@ -7,7 +7,7 @@ parameters that ``kluit calibrate`` fits to the calibration targets.
 
 from __future__ import annotations
 
-from sim.params import Param, _p
+from sim.schema import Param, _p
 
 PARAMS: list[Param] = [
     # --- population at month 0 ------------------------------------------------------------
@@ -35,6 +35,74 @@ PARAMS: list[Param] = [
     _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
        "assumed: median gross wage about 1.6 times the 2017 minimum wage",
        "Median wage value (productivity) of regular workers (lognormal).", lo=1.0, hi=5.0),
+    _p("population.worker_wage_value_sd", 0.4, "sd of log wage value",
+       "assumed: wages of regular workers spread over roughly 0.7 to 3.5 times the median",
+       "Spread of the wage value of regular workers (lognormal).", lo=0.0, hi=3.0),
+    _p("population.max_wage_value", 8.0, "share of the minimum wage",
+       "assumed: the highest productivity drawn, eight minimum wages",
+       "Upper bound of drawn wage values of workers and persons without benefit.", lo=1.0,
+       hi=100.0),
+    _p("population.no_benefit_wage_value_median", 1.2, "share of the minimum wage",
+       "assumed: the unemployed without benefit (school leavers, returners) earn a little above "
+       "the minimum wage",
+       "Median wage value of persons without job or benefit (lognormal, at least 0.8).",
+       lo=0.1, hi=5.0),
+    _p("population.no_benefit_wage_value_sd", 0.3, "sd of log wage value",
+       "assumed: less spread than among workers",
+       "Spread of the wage value of persons without job or benefit.", lo=0.0, hi=3.0),
+    _p("population.sa_full_wage_value_median", 1.1, "share of the minimum wage",
+       "assumed: recipients with a full wage value are just above the minimum wage",
+       "Median wage value of bijstand recipients with full capacity (lognormal, 1 to 3).",
+       lo=1.0, hi=3.0),
+    _p("population.sa_full_wage_value_sd", 0.15, "sd of log wage value",
+       "assumed: little spread",
+       "Spread of the wage value of bijstand recipients with full capacity.", lo=0.0, hi=3.0),
+    _p("population.wage_value_concentration", 8.0, "Beta concentration (a + b)",
+       "Divosa 2017 (docs/sources.md): wage values mostly 50-75%; 8 puts about two thirds of "
+       "them within 0.2 of the mean",
+       "Concentration of the Beta distributions of wage value below the minimum wage (bijstand, "
+       "sheltered work; higher: less spread).", lo=0.1, hi=1000.0),
+    _p("population.full_capacity_readiness_factor", 1.5, "relative",
+       "assumed: recipients with a full wage value are more often ready to search; the overall "
+       "share stays population.search_ready_share",
+       "How much likelier a bijstand recipient with full capacity is to search than the "
+       "average recipient.", lo=1.0, hi=10.0),
+    _p("population.resilience_mean_employed", 0.67, "0-1 scale",
+       "assumed: people in work (or just out of it, on WW) take the pressure of a regular job "
+       "above its mean pressure (employers.pressure_mean)",
+       "Mean resilience of employed and WW persons (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_mean_no_benefit", 0.62, "0-1 scale",
+       "assumed: between workers and benefit recipients",
+       "Mean resilience of persons without job or benefit (Beta distributed).", lo=0.01,
+       hi=0.99),
+    _p("population.resilience_mean_social_assistance", 0.50, "0-1 scale",
+       "assumed: below the mean job pressure (0.55): SCP 2019, most recipients have a large "
+       "distance to work (docs/sources.md)",
+       "Mean resilience of bijstand recipients (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_mean_sheltered", 0.42, "0-1 scale",
+       "assumed: lowest; TNO 2017 (docs/sources.md): people who do well in sheltered work "
+       "relapse at a private firm because they cannot take the pressure",
+       "Mean resilience of sheltered-work participants (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_concentration", 7.5, "Beta concentration (a + b)",
+       "assumed: resilience varies moderately among workers (sd ~0.16 at mean 0.67)",
+       "Concentration of the Beta distribution of resilience of workers and persons without "
+       "benefit (higher: less spread).", lo=0.1, hi=1000.0),
+    _p("population.target_resilience_concentration", 6.0, "Beta concentration (a + b)",
+       "assumed: resilience varies more in the target group (sd ~0.19)",
+       "Concentration of the Beta distribution of resilience of bijstand recipients and "
+       "sheltered-work participants.", lo=0.1, hi=1000.0),
+    _p("population.skilled_wage_value", 1.3, "share of the minimum wage",
+       "assumed: a productivity of 1.3 minimum wages marks a middle skill level (MBO 2-4)",
+       "Wage value from which a person counts as skilled (skill level 1); training that lifts "
+       "the wage value above it raises the level.", lo=0.0, hi=10.0),
+    _p("population.highly_skilled_wage_value", 2.0, "share of the minimum wage",
+       "assumed: twice the minimum wage marks a high skill level (HBO and up)",
+       "Wage value from which a person counts as highly skilled (skill level 2).", lo=0.0,
+       hi=20.0),
+    _p("population.sa_mean_months_out", 40.0, "months",
+       "assumed: geometric spell lengths at month 0, chosen against CBS (docs/sources.md): ~1/3 "
+       "of recipients on benefits for 5+ years, 44% leave within a year",
+       "Mean months out of work of the bijstand recipients at month 0.", lo=1.0, hi=360.0),
     _p("population.ties_per_person", 4, "persons",
        "assumed: a handful of close ties within the home municipality that pass on vacancies",
        "Social ties per person, used for referrals.", lo=0, hi=20),
@@ -92,7 +160,8 @@ PARAMS: list[Param] = [
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (docs/sources.md); assumed hazard at which a searching recipient with more "
-       "than a year on benefits comes to count among them, keeping that share stable over long runs",
+       "than a year on benefits comes to count among them, keeping that share stable over "
+       "long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.relapse_base_rate", 0.012, "1/month",
@@ -196,6 +265,41 @@ PARAMS: list[Param] = [
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
        "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),
+    _p("employers.size_spread", 1.2, "sd of log establishment size",
+       "assumed: many one-person businesses and a few large employers (flevoland.nl: 39,840 "
+       "establishments for 176,367 jobs, docs/sources.md)",
+       "Spread of establishment sizes within a municipality (lognormal weights of its jobs).",
+       lo=0.0, hi=5.0),
+    _p("employers.pressure_concentration", 6.0, "Beta concentration (a + b)",
+       "assumed: jobs differ in pressure about as much as people differ in resilience",
+       "Concentration of the Beta distribution of job pressure across employers (higher: less "
+       "spread).", lo=0.1, hi=1000.0),
+    _p("employers.openness_min", 0.5, "0-1",
+       "assumed: an inclusive employer is at least half as open as the most open one; SCP 2019 "
+       "(docs/sources.md): employers differ a lot, willingness is a trait of some",
+       "Openness of inclusive employers is uniform between this and 1 (others: 0).", lo=0.0,
+       hi=1.0),
+    _p("employers.slack_min", 0.1, "share of a job",
+       "assumed: TNO 2017 (docs/sources.md): firms with slightly too little work for one more "
+       "job; no figures found",
+       "Least spare work of an employer with slack (uniform between slack_min and slack_max).",
+       lo=0.0, hi=1.0),
+    _p("employers.slack_max", 0.6, "share of a job",
+       "assumed: see employers.slack_min",
+       "Most spare work of an employer with slack.", lo=0.0, hi=1.0),
+    _p("employers.layoff_band", 0.05, "share of desired size",
+       "assumed: employers shed staff only when clearly too large, not for one person",
+       "Employers lay off staff only when their headcount exceeds the desired size by more "
+       "than this share.", lo=0.0, hi=1.0),
+    _p("employers.external_establishment_size", 10.0, "jobs per establishment",
+       "assumed: larger firms in the outside job areas (around Amsterdam) than in Flevoland, "
+       "where many establishments are one-person businesses (docs/sources.md)",
+       "Average size of the establishments of outside job areas (regions give no count).",
+       lo=1.0, hi=10000.0),
+    _p("employers.expected_job_months", 36.0, "months",
+       "assumed: employers value a subsidy over the three years they expect a new job to last",
+       "Months an employer expects a new job to last when valuing a time-limited wage-cost "
+       "subsidy.", lo=1.0, hi=600.0),
     _p("employers.demand_persistence", 0.95, "AR(1) coefficient per month",
        "assumed: employer-level demand deviations fade over about two years",
        "Persistence of each employer's own demand deviation.", lo=0.0, hi=0.999),
@@ -220,6 +324,11 @@ PARAMS: list[Param] = [
        "assumed: people with a work-limiting disability fall ill about twice as often",
        "Sickness hazard of target-group persons relative to regular workers.", lo=0.0,
        hi=20.0),
+    _p("health.sickness_heterogeneity", 0.5, "sd of log sickness hazard",
+       "assumed: some people fall ill far more often than others (44% were absent at least once "
+       "in 2017, docs/sources.md); the mean hazard is kept",
+       "Spread of the individual sickness hazard around health.sick_onset_rate (lognormal, "
+       "mean preserved).", lo=0.0, hi=3.0),
     _p("health.recovery_rate", 0.5, "1/month",
        "assumed: most sickness spells end within a few months",
        "Monthly chance that a sick worker recovers.", lo=0.0, hi=1.0),
@@ -235,6 +344,10 @@ PARAMS: list[Param] = [
        "docs/sources.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
        "How far ahead the demand forecast that steers the choice of programmes looks.",
        lo=1, hi=120),
+    _p("schools.forecast_responsiveness", 40.0, "log weight per unit of log growth",
+       "assumed: schools shift programmes clearly towards sectors forecast to grow",
+       "How strongly the choice of training programmes follows the demand forecast.", lo=0.0,
+       hi=1000.0),
     _p("schools.forecast_accuracy", 0.5, "0-1",
        "assumed: 1 = the forecast equals future demand, 0 = pure noise",
        "Accuracy of the demand forecast schools use.", lo=0.0, hi=1.0),

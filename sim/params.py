@@ -5,64 +5,22 @@ One documented place for defaults. Scenario files, the Python API
 the UI's controls all use these dotted keys. Figures marked ``assumed`` were not found in
 ``docs/sources.md``; the reasoning is in ``source`` and users can change them.
 
-Policy parameters are declared by each policy module (``sim/policies/``) with the same
-``Param`` class and collected by :func:`all_params`.
+The registry sits above the declarations: the run keys are here, the behavioural defaults in
+``sim/defaults.py`` and each instrument's parameters in its policy module, all written with
+:class:`~sim.schema.Param`. Importing it loads those declarations, never the simulation
+(``sim.model``, Mesa).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-Value = bool | int | float | str
+from sim.defaults import PARAMS as BEHAVIOUR_PARAMS
+from sim.policies import POLICY_NAMES, POLICY_PARAMS
+from sim.schema import Param, Value, _p
 
-
-@dataclass(frozen=True)
-class Param:
-    """One scenario key.
-
-    ``kind`` is inferred from the default (bool, int, float or str). ``lo``/``hi`` bound numbers
-    (inclusive); ``choices`` restricts strings. ``calibrate`` marks ``assumed`` behavioural
-    parameters that ``kluit calibrate`` may fit.
-    """
-
-    key: str
-    default: Value
-    unit: str
-    source: str
-    doc: str
-    lo: float | None = None
-    hi: float | None = None
-    choices: tuple[str, ...] | None = None
-    calibrate: bool = False
-
-    @property
-    def kind(self) -> type:
-        return type(self.default)
-
-    @property
-    def assumed(self) -> bool:
-        return self.source.startswith("assumed")
-
-    def allowed(self) -> str:
-        """Human description of the allowed values, used in error messages."""
-        if self.kind is bool:
-            return "true or false"
-        if self.choices:
-            return "one of " + ", ".join(repr(c) for c in self.choices)
-        name = {int: "an integer", float: "a number", str: "a string"}[self.kind]
-        if self.lo is not None and self.hi is not None:
-            return f"{name} from {self.lo:g} to {self.hi:g}"
-        if self.lo is not None:
-            return f"{name} >= {self.lo:g}"
-        if self.hi is not None:
-            return f"{name} <= {self.hi:g}"
-        return name
-
-
-def _p(key, default, unit, source, doc, lo=None, hi=None, choices=None, calibrate=False) -> Param:
-    return Param(key, default, unit, source, doc, lo, hi, choices, calibrate)
-
+__all__ = ["CORE_PARAMS", "POLICY_NAMES", "Param", "Value", "all_params", "default_values",
+           "policy_names"]
 
 CORE_PARAMS: list[Param] = [
     # --- run -------------------------------------------------------------------------------
@@ -78,17 +36,13 @@ CORE_PARAMS: list[Param] = [
        "the scenario file."),
 ]
 
-# The behavioural parameters are appended in sim/defaults.py (kept apart so this module stays a
-# small, importable schema).
 
 
 def all_params() -> dict[str, Param]:
-    """Every known scenario key (core + every policy) -> Param, in declaration order."""
-    from sim import defaults  # noqa: F401  (registers the behavioural parameters)
-    from sim.policies import POLICY_PARAMS
-
+    """Every known scenario key (core + behaviour + every policy) -> Param, in declaration
+    order."""
     out: dict[str, Param] = {}
-    for p in [*CORE_PARAMS, *defaults.PARAMS, *POLICY_PARAMS]:
+    for p in [*CORE_PARAMS, *BEHAVIOUR_PARAMS, *POLICY_PARAMS]:
         if p.key in out:
             raise RuntimeError(f"parameter {p.key} declared twice")
         out[p.key] = p
@@ -98,3 +52,8 @@ def all_params() -> dict[str, Param]:
 def default_values() -> dict[str, Any]:
     """Dotted key -> default value for every parameter."""
     return {k: p.default for k, p in all_params().items()}
+
+
+def policy_names() -> tuple[str, ...]:
+    """The names of the instruments, as in ``[policies.<name>]``."""
+    return tuple(POLICY_NAMES)

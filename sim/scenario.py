@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sim.files import InputFileError, parse_toml, read_input_bytes
-from sim.params import Param, all_params
+from sim.params import Param, all_params, policy_names
 
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
 DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
@@ -131,15 +131,10 @@ _SHOCK_FIELDS: dict[str, Param] = {
 _SHOCK_REQUIRED = ("kind", "month")
 
 
-def _policy_names() -> tuple[str, ...]:
-    from sim.policies import POLICY_NAMES
-    return tuple(POLICY_NAMES)
-
-
 def _shock_specs() -> dict[str, Param]:
-    """The shock fields, with the policy names known now (policies register late)."""
+    """The shock fields, with the names of the instruments as the choices of ``policy``."""
     return {**_SHOCK_FIELDS, "policy": dataclasses.replace(_SHOCK_FIELDS["policy"],
-                                                           choices=_policy_names())}
+                                                           choices=policy_names())}
 
 
 @dataclass(frozen=True)
@@ -181,7 +176,7 @@ class Shock:
                                     file, f"{where}.{name}")
         if out["kind"] == "policy_stop" and "policy" not in out:
             raise ScenarioError("required for kind 'policy_stop', allowed: one of "
-                                + ", ".join(map(repr, _policy_names())), file, f"{where}.policy")
+                                + ", ".join(map(repr, policy_names())), file, f"{where}.policy")
         if out["kind"] != "policy_stop" and "policy" in out:
             raise ScenarioError(f"not allowed for kind {out['kind']!r}, only for 'policy_stop'",
                                 file, f"{where}.policy")
@@ -252,8 +247,8 @@ class Scenario:
 
     def policy_enabled(self, name: str) -> bool:
         """Whether policy ``name`` is switched on (its ``policies.<name>.enabled`` key)."""
-        if name not in _policy_names():
-            raise KeyError(f"unknown policy {name!r}" + _suggest(name, _policy_names()))
+        if name not in policy_names():
+            raise KeyError(f"unknown policy {name!r}" + _suggest(name, policy_names()))
         return bool(self.values.get(f"policies.{name}.enabled", False))
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ with a short horizon and better accuracy (``sim/processes/training.py`` uses it)
 
 from __future__ import annotations
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Policy, window_params
 
 

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Policy, window_params
 from sim.processes.matching import TARGET_STATES
 from sim.state import Cause, State
 
-#: months an employer expects a new job to last when valuing a subsidy (assumed)
-EXPECTED_JOB_MONTHS = 36.0
 
 
 class WageSubsidy(Policy):
@@ -84,8 +82,9 @@ class WageSubsidy(Policy):
         if not self.active() or not self._budget_left(model):
             return None
         el = self._eligible(model, persons)
-        months = min(self.p["duration_months"], EXPECTED_JOB_MONTHS)
-        return np.where(el, self._amount(model, persons) * months / EXPECTED_JOB_MONTHS, 0.0)
+        expected = model.p["employers.expected_job_months"]
+        months = min(self.p["duration_months"], expected)
+        return np.where(el, self._amount(model, persons) * months / expected, 0.0)
 
     def job_kind(self, model, persons, employers, kind):
         if not self.active() or not self._budget_left(model):

@@ -13,8 +13,6 @@ import numpy as np
 
 from sim.state import Cause, State
 
-#: how strongly programme choice follows the forecast (log weight per unit of log growth)
-FORECAST_RESPONSIVENESS = 40.0
 
 
 def forecast_growth(model) -> np.ndarray:
@@ -44,7 +42,8 @@ def train(model) -> None:
         if len(done):
             per.sector[done] = per.training_sector[done]
             per.wage_value[done] += p["schools.wage_value_gain"]
-            per.level[done] = np.minimum(per.level[done] + (per.wage_value[done] > 1.3), 2)
+            skilled = per.wage_value[done] > p["population.skilled_wage_value"]
+            per.level[done] = np.minimum(per.level[done] + skilled, 2)
             per.months_out[done] //= 2
             model.move(done, per.return_state[done], Cause.TRAINING_END)
     growth = forecast_growth(model)
@@ -70,7 +69,7 @@ def train(model) -> None:
     if len(chosen) == 0:
         return
     shares = model.sector_weights.sum(0)
-    w = shares / shares.sum() * np.exp(FORECAST_RESPONSIVENESS * growth)
+    w = shares / shares.sum() * np.exp(p["schools.forecast_responsiveness"] * growth)
     per.training_sector[chosen] = rng.choice(len(w), size=len(chosen), p=w / w.sum())
     per.training_left[chosen] = p["schools.duration_months"]
     per.return_state[chosen] = per.state[chosen]
