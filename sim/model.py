@@ -382,7 +382,7 @@ class LabourMarketModel(mesa.Model):
             pl = self.placements.append(
                 len(t_rows), person=t_rows, month=self.month, origin=old[target],
                 kind=kind[target], employer=t_emps, end_month=-1, end_state=-1,
-                subsidised=kind[target] == State.SUBSIDISED, deadweight_key=-1,
+                subsidised=kind[target] == State.SUBSIDISED,
             )
             per.placement[t_rows] = pl
             first = per.first_placement[t_rows] < 0

@@ -239,7 +239,6 @@ PLACEMENT_COLUMNS = {
     "supported": np.int8,  # support_kind at the start
     "no_risk": np.bool_,  # covered by the no-risk policy at the start
     "subsidised": np.bool_,
-    "deadweight_key": np.int32,  # reserved for paired analyses
 }
 
 
