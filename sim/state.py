@@ -30,9 +30,6 @@ class State(IntEnum):
 
 N_STATES = len(State)
 JOB_STATES = np.array([State.EMPLOYED, State.SUBSIDISED, State.POOL], dtype=np.int8)
-OUT_OF_WORK_STATES = np.array(
-    [State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE], dtype=np.int8
-)
 #: states that count as "back on benefits or in sheltered work" after a placement
 RELAPSE_STATES = np.array(
     [State.UNEMPLOYED_WW, State.SOCIAL_ASSISTANCE, State.SHELTERED], dtype=np.int8
