@@ -11,6 +11,7 @@ the UI and the reports. Definitions (see ``docs/model.md``):
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -95,6 +96,30 @@ MODEL_REPORTERS = {
     "relapses": lambda m: int(m.month_counts.get("relapses", 0)),
     "vacancies": lambda m: int(m.employers.vacancies.sum()),
 }
+
+#: summary outcomes that Mesa's DataCollector also reports (so ``mesa.batch_run`` rows hold
+#: them): their value at the end of the run (``run.months``), NaN in the months before
+FINAL_OUTCOMES = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
+                  "mean_months_to_placement", "public_cost_eur",
+                  "cost_per_sustained_placement_eur", "employer_participation_rate")
+
+
+def _final_outcome(key: str):
+    def report(model) -> float:
+        if model.running:
+            return math.nan
+        cached = getattr(model, "_final_summary", None)
+        if cached is None or cached[0] != model.month:  # one summary for all the outcomes
+            cached = (model.month, summary(model))
+            model._final_summary = cached
+        value = cached[1].get(key)
+        return math.nan if value is None else float(value)
+
+    report.__name__ = f"final_{key}"
+    return report
+
+
+MODEL_REPORTERS.update({key: _final_outcome(key) for key in FINAL_OUTCOMES})
 
 
 def _placement_outcomes(model):
