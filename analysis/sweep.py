@@ -244,114 +244,157 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     data.update(overrides)
     params = all_params()
-
-    def fail(key: str | None, message: str) -> NoReturn:
-        raise SweepError(message, file, key)
-
+    f = _Fields(data, file)
     for key in data:
         if key not in TOP_KEYS:
-            fail(key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: " + ", ".join(TOP_KEYS))
-
-    def get(key: str, param: Param, default: Any = None, required: bool = False) -> Any:
-        if key not in data:
-            if required:
-                fail(key, f"missing, allowed: {param.allowed()}")
-            return default
-        try:
-            return coerce(param, data[key], file)
-        except ScenarioError as e:
-            fail(key, e.message)
+            f.fail(key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: "
+                   + ", ".join(TOP_KEYS))
 
     text_param = Param("text", "", "", "", "")
-    name = get("name", text_param, Path(file).stem)
-    description = get("description", text_param, "")
-    base_rel = get("base", Param("base", "", "", "", "", choices=None), required=True)
-    if not base_rel.strip():
-        fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
-             "this file")
-    base_path = os.path.normpath(os.path.join(os.path.dirname(file), base_rel))
-    if not os.path.isfile(base_path):
-        fail("base", f"no such scenario file: {base_path}; allowed: a path to a scenario "
-             "file, relative to this sweep file")
-    base = load_scenario(base_path)  # its own errors name the scenario file
+    name = f.get("name", text_param, Path(file).stem)
+    description = f.get("description", text_param, "")
+    base = _read_base(f)
+    design, samples, second_order, levels = _read_design(f)
+    replications = f.get("replications", Param("replications", 0, "", "", "", lo=1,
+                                                hi=100_000), 1)
+    months = f.get("months", params["run.months"], base["run.months"])
+    scale = f.get("scale", params["run.scale"], base["run.scale"])
+    master_seed = f.get("master_seed", params["run.seed"], 1)
+    crn = f.get("common_random_numbers", Param("common_random_numbers", True, "", "", ""), True)
+    outcomes = _read_outcomes(f)
+    constants = _read_constants(f, params)
+    factors = _read_factors(f, params, constants, design)
+    _check_size(f, design, factors, samples, second_order, replications)
 
-    design = get("design", Param("design", "", "", "", "", choices=DESIGNS), required=True)
+    return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
+                 samples, replications, months, scale, master_seed, crn, second_order, levels,
+                 outcomes, types.MappingProxyType(constants), tuple(factors),
+                 types.MappingProxyType(overrides))
+
+
+class _Fields:
+    """The top-level keys of a sweep file being read, and its errors (file and key named)."""
+
+    def __init__(self, data: Mapping[str, Any], file: str):
+        self.data, self.file = data, file
+
+    def fail(self, key: str | None, message: str) -> NoReturn:
+        raise SweepError(message, self.file, key)
+
+    def get(self, key: str, param: Param, default: Any = None, required: bool = False) -> Any:
+        """The value of ``key`` checked against ``param``, or ``default`` when absent."""
+        if key not in self.data:
+            if required:
+                self.fail(key, f"missing, allowed: {param.allowed()}")
+            return default
+        try:
+            return coerce(param, self.data[key], self.file)
+        except ScenarioError as e:
+            self.fail(key, e.message)
+
+
+def _read_base(f: _Fields) -> Scenario:
+    """The base scenario, relative to the sweep file."""
+    base_rel = f.get("base", Param("base", "", "", "", "", choices=None), required=True)
+    if not base_rel.strip():
+        f.fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
+               "this file")
+    base_path = os.path.normpath(os.path.join(os.path.dirname(f.file), base_rel))
+    if not os.path.isfile(base_path):
+        f.fail("base", f"no such scenario file: {base_path}; allowed: a path to a scenario "
+               "file, relative to this sweep file")
+    return load_scenario(base_path)  # its own errors name the scenario file
+
+
+def _read_design(f: _Fields) -> tuple[str, int | None, bool, int]:
+    """(design, samples, second_order, levels), each checked against the design."""
+    data = f.data
+    design = f.get("design", Param("design", "", "", "", "", choices=DESIGNS), required=True)
     samples = None
     if design == "grid":
         if "samples" in data:
-            fail("samples", "not used by design 'grid' (the grid has one point per combination "
-                 "of values); allowed: leave it out")
+            f.fail("samples", "not used by design 'grid' (the grid has one point per "
+                   "combination of values); allowed: leave it out")
     else:
-        samples = get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7), required=True)
+        samples = f.get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7),
+                        required=True)
         if design == "sobol" and samples & (samples - 1):
-            fail("samples", f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
-                 f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
-                 "for the Sobol sequence's convergence")
+            f.fail("samples", f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
+                   f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
+                   "for the Sobol sequence's convergence")
     if "second_order" in data and design != "sobol":
-        fail("second_order", "only used by design 'sobol'; allowed: leave it out")
-    second_order = get("second_order", Param("second_order", False, "", "", ""), False)
+        f.fail("second_order", "only used by design 'sobol'; allowed: leave it out")
+    second_order = f.get("second_order", Param("second_order", False, "", "", ""), False)
     if "levels" in data and design != "morris":
-        fail("levels", "only used by design 'morris'; allowed: leave it out")
-    levels = get("levels", Param("levels", 0, "", "", "", lo=2, hi=64), 4)
+        f.fail("levels", "only used by design 'morris'; allowed: leave it out")
+    levels = f.get("levels", Param("levels", 0, "", "", "", lo=2, hi=64), 4)
     if levels % 2:
-        fail("levels", f"got {levels}, allowed: an even integer from 2 to 64")
-    replications = get("replications", Param("replications", 0, "", "", "", lo=1, hi=100_000), 1)
-    months = get("months", params["run.months"], base["run.months"])
-    scale = get("scale", params["run.scale"], base["run.scale"])
-    master_seed = get("master_seed", params["run.seed"], 1)
-    crn = get("common_random_numbers", Param("common_random_numbers", True, "", "", ""), True)
+        f.fail("levels", f"got {levels}, allowed: an even integer from 2 to 64")
+    return design, samples, second_order, levels
 
-    # outcomes
-    raw = data.get("outcomes")
+
+def _read_outcomes(f: _Fields) -> tuple[str, ...]:
+    """The outcome names: known, each once."""
+    raw = f.data.get("outcomes")
     if raw is None:
-        fail("outcomes", "missing, allowed: a list of outcome names such as "
-             "[\"placement_rate_12m\", \"relapse_rate_12m\"]")
+        f.fail("outcomes", "missing, allowed: a list of outcome names such as "
+               "[\"placement_rate_12m\", \"relapse_rate_12m\"]")
     if not isinstance(raw, list) or not raw or not all(isinstance(o, str) for o in raw):
-        fail("outcomes", f"got {_show(raw)}, allowed: a non-empty list of outcome names")
+        f.fail("outcomes", f"got {_show(raw)}, allowed: a non-empty list of outcome names")
     known = available_outcomes()
     for i, o in enumerate(raw):
         if o not in known and not o.startswith("costs."):
-            fail(f"outcomes[{i}]", f"unknown outcome {o!r}" + _suggest(o, known)
-                 + "; allowed: " + ", ".join(known) + ", costs.<payer>.<item>")
+            f.fail(f"outcomes[{i}]", f"unknown outcome {o!r}" + _suggest(o, known)
+                   + "; allowed: " + ", ".join(known) + ", costs.<payer>.<item>")
         if o in raw[:i]:
-            fail(f"outcomes[{i}]", f"{o!r} given twice; allowed: each outcome once")
+            f.fail(f"outcomes[{i}]", f"{o!r} given twice; allowed: each outcome once")
+    return tuple(raw)
 
-    # constants
+
+def _read_constants(f: _Fields, params: Mapping[str, Param]) -> dict[str, Any]:
+    """The [constants] table: scenario keys fixed for every run of the sweep."""
     constants: dict[str, Any] = {}
-    for key, value in _leaves(data.get("constants", {}), "constants", file, leaf=None).items():
-        _check_key(key, f"constants.{key}", params, file)
+    leaves = _leaves(f.data.get("constants", {}), "constants", f.file, leaf=None)
+    for key, value in leaves.items():
+        _check_key(key, f"constants.{key}", params, f.file)
         try:
-            constants[key] = coerce(params[key], value, file)
+            constants[key] = coerce(params[key], value, f.file)
         except ScenarioError as e:
-            fail(f"constants.{key}", e.message)
+            f.fail(f"constants.{key}", e.message)
+    return constants
 
-    # factors
+
+def _read_factors(f: _Fields, params: Mapping[str, Param], constants: Mapping[str, Any],
+                  design: str) -> list[Factor]:
+    """The [levers] and [uncertainties] tables: at least one varied key, each once."""
     factors: list[Factor] = []
     for role, section in (("lever", "levers"), ("uncertainty", "uncertainties")):
-        for key, spec in _leaves(data.get(section, {}), section, file, leaf=FACTOR_FIELDS).items():
+        leaves = _leaves(f.data.get(section, {}), section, f.file, leaf=FACTOR_FIELDS)
+        for key, spec in leaves.items():
             where = f"{section}.{key}"
-            _check_key(key, where, params, file)
+            _check_key(key, where, params, f.file)
             if key in constants:
-                fail(where, "also set in [constants]; allowed: vary a key or fix it, not both")
-            if any(f.key == key for f in factors):
-                fail(where, "given twice (as a lever and as an uncertainty); allowed: each "
-                     "key once")
-            factors.append(_factor(key, role, spec, params[key], design, where, file))
+                f.fail(where, "also set in [constants]; allowed: vary a key or fix it, not both")
+            if any(fa.key == key for fa in factors):
+                f.fail(where, "given twice (as a lever and as an uncertainty); allowed: each "
+                       "key once")
+            factors.append(_factor(key, role, spec, params[key], design, where, f.file))
     if not factors:
-        fail("levers", "no levers or uncertainties; allowed: at least one table such as "
-             "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+        f.fail("levers", "no levers or uncertainties; allowed: at least one table such as "
+               "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+    return factors
+
+
+def _check_size(f: _Fields, design: str, factors: list[Factor], samples: int | None,
+                second_order: bool, replications: int) -> None:
+    """A sweep of at most MAX_RUNS runs."""
     points = design_size(design, factors, samples, second_order)
     if points * replications > MAX_RUNS:
         key = "replications" if points <= MAX_RUNS else ("levers" if design == "grid"
                                                          else "samples")
-        fail(key, f"{points:,} points x {replications:,} replications = "
-             f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
-             "(split it into several sweeps, each with its own --out)")
-
-    return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
-                 samples, replications, months, scale, master_seed, crn, second_order, levels,
-                 tuple(raw), types.MappingProxyType(constants), tuple(factors),
-                 types.MappingProxyType(overrides))
+        f.fail(key, f"{points:,} points x {replications:,} replications = "
+               f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
+               "(split it into several sweeps, each with its own --out)")
 
 
 def design_size(design: str, factors, samples: int | None, second_order: bool = False) -> int:
