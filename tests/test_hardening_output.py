@@ -177,6 +177,17 @@ def test_out_on_a_full_disk_is_refused_up_front(command, tmp_path, base, no_simu
     assert not (tmp_path / "results").exists()
 
 
+@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("bad, text", [("", "empty path"), ("x" * 5000, "File name too long")])
+def test_out_that_is_no_usable_path_is_refused_up_front(command, bad, text, tmp_path, base,
+                                                       no_simulating, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    argv = [str(a) for a in _commands(base, Path("placeholder"))[command]]
+    argv[argv.index("placeholder")] = bad
+    o = kluit(*argv)
+    assert_bad_input(o, also=("--out", text))
+
+
 @pytest.mark.parametrize("command", ["run", "compare"])
 def test_non_empty_out_is_refused_unless_force(command, tmp_path, base):
     out = tmp_path / "results"

@@ -132,7 +132,16 @@ def check_out_dir(out: str | os.PathLike, force: bool = False, *, sweep: bool = 
     cannot delete the user's own files. A sweep checks its own folder: it resumes into the
     folder of the same sweep.
     """
-    out = Path(out).absolute()
+    if not os.fspath(out).strip():
+        raise UsageError("--out: got an empty path; allowed: the path of a new or empty folder")
+    try:
+        return _check_out_dir(Path(out).absolute(), force, sweep)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise UsageError(f"--out {out}: cannot be used ({exc.strerror or exc}); allowed: the "
+                         "path of a new or empty folder") from None
+
+
+def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
     allowed = "allowed: a new or empty folder"
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: is a file, not a folder; {allowed}")

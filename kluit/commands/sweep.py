@@ -53,7 +53,7 @@ def run(args) -> int:
     sweep = load_sweep(args.sweep_file, overrides)
     design = sweep.make_design()
     n_runs = len(design) * sweep.replications
-    out = Path(args.out) if args.out else Path("out") / "sweeps" / sweep.name
+    out = Path("out") / "sweeps" / sweep.name if args.out is None else Path(args.out)
     print(f"sweep {sweep.name}: design {sweep.design}, {len(design)} points x "
           f"{sweep.replications} replications = {n_runs} runs, {sweep.months} months at scale "
           f"{sweep.scale:g}")
@@ -62,7 +62,8 @@ def run(args) -> int:
         print(f"  {f.role:11s} {f.key}: {rng}")
     if args.dry_run:
         return 0
-    check_out_dir(out, sweep=True)  # before any run: a file, read-only or full disk fails fast
+    check_out_dir(out if args.out is None else args.out, sweep=True)  # before any run: a file,
+    # a read-only folder or a full disk fails fast
     try:
         backend = make_backend(args.workers, args.scheduler, args.local_dask)
     except OSError as exc:  # includes Dask's connection timeouts
