@@ -228,6 +228,7 @@ class Scenario:
                 raise ScenarioError("unknown key" + hint, None, key)
             new[key] = coerce(params[key], value)
         check_policy_windows(new)
+        check_ordered_pairs(new)
         return dataclasses.replace(self, values=types.MappingProxyType(new))
 
     def changed(self) -> dict[str, Any]:
@@ -390,6 +391,7 @@ def _build(data: Any, file: str | None) -> Scenario:
         origin.update(dict.fromkeys(flat, layer_file))
         shocks += _shocks(layer.get("shocks", []), layer_file)
     check_policy_windows(values, origin, file)
+    check_ordered_pairs(values, origin, file)
 
     for layer_file, layer in layers:
         if "name" in layer:
@@ -430,6 +432,26 @@ def check_policy_windows(values: Mapping[str, Any], origin: Mapping[str, str | N
                 f"{key} is {start} and {end_key} is {end}: the instrument would stop before it "
                 f"starts and never run; allowed: start_month <= end_month, or end_month = -1 "
                 "(never stops)", where if where is not None else file, blame)
+
+
+#: pairs of keys whose values must not be in the wrong order: (lower, upper)
+ORDERED_PAIRS = (("employers.slack_min", "employers.slack_max"),
+                 ("population.skilled_wage_value", "population.highly_skilled_wage_value"))
+
+
+def check_ordered_pairs(values: Mapping[str, Any],
+                        origin: Mapping[str, str | None] | None = None,
+                        file: str | None = None) -> None:
+    """A lower bound is not above its upper bound (e.g. the least and the most slack)."""
+    origin = origin or {}
+    for lo_key, hi_key in ORDERED_PAIRS:
+        lo, hi = values.get(lo_key), values.get(hi_key)
+        if lo is not None and hi is not None and lo > hi:
+            blame = lo_key if lo_key in origin else hi_key
+            where = origin.get(blame, file)
+            raise ScenarioError(f"{lo_key} is {lo:g} and {hi_key} is {hi:g}; allowed: "
+                                f"{lo_key} <= {hi_key}", where if where is not None else file,
+                                blame)
 
 
 def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:

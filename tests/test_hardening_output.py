@@ -213,13 +213,34 @@ def test_compare_into_a_run_folder_replaces_it_whole(tmp_path, base):
                                                "report.html"}
 
 
-def test_force_never_deletes_files_kluit_did_not_write(tmp_path, base, no_simulating):
+def test_force_never_deletes_files_kluit_did_not_write(tmp_path, base):
+    """--out . --force (or out/ holding other runs) replaces the results, keeps the rest."""
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("my notes")
-    o = kluit("run", base, "--out", out, "--force")
-    assert_bad_input(o, also=("--out", "notes.txt"))
+    (out / "other_run").mkdir()
+    assert kluit("run", base, "--out", out, "--force").rc == 0
+    assert {p.name for p in out.iterdir()} == RUN_FILES | {"notes.txt", "other_run"}
+    o = kluit(*_commands(base, out)["compare"], "--force")
+    assert o.rc == 0, str(o)
+    assert {p.name for p in out.iterdir()} == {"notes.txt", "other_run", "comparison.csv",
+                                               "monthly.csv", "summary.md", "report.html"}
     assert (out / "notes.txt").read_text() == "my notes"
+    assert _leftovers(tmp_path) == []
+
+
+def test_full_disk_with_force_into_a_shared_folder_keeps_everything(tmp_path, base,
+                                                                   monkeypatch):
+    out = tmp_path / "shared"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes")
+    assert kluit("run", base, "--out", out, "--force").rc == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    _disk_fills_at(monkeypatch, "summary.json")
+    o = kluit("run", base, "--out", out, "--force", "--seed", "9")
+    assert_bad_input(o, also=("No space left on device",))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _leftovers(tmp_path) == []
 
 
 def test_empty_out_folder_is_used(tmp_path, base):
@@ -358,3 +379,25 @@ def test_textbook_scenario_states_the_discrete_steady_state():
         assert "u* = s(1-f)/(s(1-f)+f)" in text, text
     assert "u* = s/(s+f)" not in scen.description_in("en")
     assert_no_traceback(kluit("validate", ROOT / "scenarios" / "validation" / "textbook.toml"))
+
+
+def test_a_failed_move_into_a_shared_folder_puts_the_earlier_results_back(tmp_path, base,
+                                                                         monkeypatch):
+    """The last step (renaming the new files in) fails half way: the earlier results return."""
+    out = tmp_path / "shared"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes")
+    assert kluit("run", base, "--out", out, "--force").rc == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = os.rename
+
+    def rename(src, dst, *a, **k):
+        if Path(src).parent.name.endswith(".tmp") and Path(dst).name == "placements.csv":
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "rename", rename)
+    o = kluit("run", base, "--out", out, "--force", "--seed", "9")
+    assert_bad_input(o, also=("--out", "nothing was written"))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _leftovers(tmp_path) == []

@@ -111,8 +111,8 @@ def add_out_options(p: argparse.ArgumentParser, default: str) -> None:
     p.add_argument("--out", default=default, help=f"output folder (default {default}); it must "
                    "be new or empty unless --force")
     p.add_argument("--force", action="store_true",
-                   help="replace the contents of a non-empty --out folder (whole, when the new "
-                   "results are complete)")
+                   help="write into a non-empty --out folder: its earlier results are replaced "
+                   "when the new ones are complete; other files in it are kept")
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -127,10 +127,8 @@ def check_out_dir(out: str | os.PathLike, force: bool = False, *, sweep: bool = 
 
     ``out`` must be a folder, or not exist yet below a folder that can be written to (probed by
     creating and removing a temporary folder, so a read-only file system is found too) on a disk
-    with at least MIN_FREE_BYTES free. A folder with files in it is refused unless ``force``,
-    and even then unless it holds only result files (RESULT_FILES), so ``--out . --force``
-    cannot delete the user's own files. A sweep checks its own folder: it resumes into the
-    folder of the same sweep.
+    with at least MIN_FREE_BYTES free. A folder with files in it is refused unless ``force``.
+    A sweep checks its own folder: it resumes into the folder of the same sweep.
     """
     if not os.fspath(out).strip():
         raise UsageError("--out: got an empty path; allowed: the path of a new or empty folder")
@@ -154,12 +152,7 @@ def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
         if entries and not force:
             shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
             raise UsageError(f"--out {out}: the folder is not empty ({len(entries)} entries: "
-                             f"{shown}); {allowed}, or --force to replace its contents")
-        foreign = [e for e in entries if e not in RESULT_FILES]
-        if foreign:  # --force replaces results, never a folder of the user's own files
-            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-            raise UsageError(f"--out {out}: --force replaces only a folder of earlier results, "
-                             f"but this one also holds {shown}; {allowed}")
+                             f"{shown}); {allowed}, or --force to replace the results in it")
     base = _nearest_existing(out.parent)
     if not base.is_dir():
         raise UsageError(f"--out {out}: {base} is a file, not a folder; {allowed}")
@@ -217,6 +210,13 @@ class _OutTaken(UsageError):
 
 
 def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
+    """Put the finished results of ``tmp`` at ``out``.
+
+    A new folder, or one of earlier results only, is replaced whole (two renames). A folder
+    that also holds other files (``--out . --force``, or ``out/`` with other runs in it) keeps
+    them: only Kluit's result files (RESULT_FILES) are replaced, after all new ones are
+    written, and put back if a rename fails.
+    """
     if not os.path.lexists(out):
         os.rename(tmp, out)
         return
@@ -224,10 +224,33 @@ def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
         raise _OutTaken(f"--out {out}: was filled by someone else while Kluit ran; the "
                         f"results are in {tmp}")
     old = out.with_name(f".{out.name}.{os.getpid()}.old")
-    os.rename(out, old)
+    if all(p.name in RESULT_FILES for p in out.iterdir()):
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    old.mkdir()
+    kept = [p.name for p in out.iterdir() if p.name in RESULT_FILES]
+    placed: list[str] = []
     try:
-        os.rename(tmp, out)
+        for name in kept:
+            os.rename(out / name, old / name)
+        for f in sorted(tmp.iterdir()):
+            os.rename(f, out / f.name)
+            placed.append(f.name)
     except OSError:
-        os.rename(old, out)
+        for name in placed:
+            with contextlib.suppress(OSError):
+                os.rename(out / name, tmp / name)
+        for name in kept:
+            with contextlib.suppress(OSError):
+                os.rename(old / name, out / name)
+        with contextlib.suppress(OSError):
+            old.rmdir()  # only when every earlier result is back
         raise
     shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)

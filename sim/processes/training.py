@@ -69,7 +69,10 @@ def train(model) -> None:
     if len(chosen) == 0:
         return
     shares = model.sector_weights.sum(0)
-    w = shares / shares.sum() * np.exp(p["schools.forecast_responsiveness"] * growth)
+    z = p["schools.forecast_responsiveness"] * growth
+    if abs(z.max()) > 700:  # exp would overflow (or vanish for every sector): shift it
+        z = z - z.max()
+    w = shares / shares.sum() * np.exp(z)
     per.training_sector[chosen] = rng.choice(len(w), size=len(chosen), p=w / w.sum())
     per.training_left[chosen] = p["schools.duration_months"]
     per.return_state[chosen] = per.state[chosen]
