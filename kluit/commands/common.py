@@ -102,7 +102,8 @@ class Progress:
 MIN_FREE_BYTES = 16 * 2**20
 
 
-#: the files ``kluit run`` and ``kluit compare`` write: --force replaces a folder of only these
+#: the files ``kluit run`` and ``kluit compare`` write: --force replaces these in a folder and
+#: keeps anything else
 RESULT_FILES = frozenset({"summary.json", "monthly.csv", "placements.csv", "comparison.csv",
                           "summary.md", "report.html"})
 
@@ -179,10 +180,11 @@ def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
 def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path]:
     """A temporary folder beside ``out`` to write the results into; moved into place whole.
 
-    When the block ends without error the temporary folder replaces ``out`` (an earlier
-    folder is removed only then, so ``--force`` never leaves a mix of old and new files). On
-    any error, including a full disk, the temporary folder is removed and ``out`` is left as
-    it was; a write error is reported as bad input (exit 2) naming the folder.
+    When the block ends without error the results move to ``out`` (see
+    :func:`_move_into_place`: earlier results are removed only then, so ``--force`` never leaves
+    a mix of old and new files). On any error, including a full disk, the temporary folder is
+    removed and ``out`` is left as it was; a write error is reported as bad input (exit 2)
+    naming the folder.
     """
     out = Path(out).absolute()
     tmp: Path | None = None
