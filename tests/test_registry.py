@@ -93,3 +93,19 @@ def test_a_moved_number_acts_through_its_parameter():
         return float(np.mean(m.persons.resilience))
 
     assert mean_resilience(population__resilience_mean_employed=0.9) > mean_resilience() + 0.1
+
+
+def test_sources_doc_names_only_real_parameter_keys():
+    """docs/sources.md says where each figure is used; every key it names exists."""
+    import re
+
+    from sim.params import all_params
+
+    params = all_params()
+    sections = {k.split(".")[0] for k in params}
+    text = (ROOT / "docs" / "sources.md").read_text()
+    keys = {k for k in re.findall(r"`([a-z_]+(?:\.[a-z_0-9]+)+)`", text)
+            if k.split(".")[0] in sections and "*" not in k}
+    assert len(keys) > 30
+    unknown = sorted(k for k in keys if k not in params)
+    assert not unknown, unknown
