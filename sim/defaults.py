@@ -103,6 +103,15 @@ PARAMS: list[Param] = [
        "assumed: geometric spell lengths at month 0, chosen against CBS (docs/sources.md): ~1/3 "
        "of recipients on benefits for 5+ years, 44% leave within a year",
        "Mean months out of work of the bijstand recipients at month 0.", lo=1.0, hi=360.0),
+    _p("population.max_initial_tenure_months", 120, "months",
+       "assumed: tenures at month 0 spread evenly over up to ten years",
+       "Jobs held at month 0 started between 1 and this many months earlier (uniform).", lo=2,
+       hi=600),
+    _p("population.max_initial_months_out", 12, "months",
+       "assumed: WW recipients and the unemployed without benefit are out of work less than "
+       "a year at month 0 (WW lasts at most 24 months)",
+       "Months out of work at month 0 of WW recipients and persons without benefit: uniform "
+       "from 0 to this minus one.", lo=1, hi=120),
     _p("population.ties_per_person", 4, "persons",
        "assumed: a handful of close ties within the home municipality that pass on vacancies",
        "Social ties per person, used for referrals.", lo=0, hi=20),

@@ -223,7 +223,9 @@ def build_population(region, p, scale, rng):
         attrs["sector"] = employers.sector[emp_ids]
         persons.append(
             len(emp_ids), state=State.EMPLOYED, group=Group.WORKER, home=homes, employer=emp_ids,
-            job_start=-rng.integers(1, 120, len(emp_ids)), return_state=State.NO_BENEFIT,
+            job_start=-rng.integers(1, p["population.max_initial_tenure_months"],
+                                    len(emp_ids)),
+            return_state=State.NO_BENEFIT,
             start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
             training_sector=-1, no_risk_until=-1, **attrs,
         )
@@ -237,9 +239,9 @@ def build_population(region, p, scale, rng):
             extra = {}
             if state == State.UNEMPLOYED_WW:
                 extra["ww_left"] = rng.integers(1, p["labour_market.ww_max_months"] + 1, k)
-                extra["months_out"] = rng.integers(0, 12, k)
+                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
             elif state == State.NO_BENEFIT:
-                extra["months_out"] = rng.integers(0, 12, k)
+                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
             elif state == State.SOCIAL_ASSISTANCE:
                 # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (docs/sources.md)
                 extra["months_out"] = np.minimum(
