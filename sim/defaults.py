@@ -374,7 +374,8 @@ PARAMS: list[Param] = [
        "assumed: 70-75% of a modest last wage",
        "Unemployment benefit per recipient per month (national, UWV).", lo=0.0, hi=10000.0),
     _p("finance.sw_cost_eur_month", 2666.67, "EUR per month",
-       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place (docs/sources.md)",
+       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place "
+       "(docs/sources.md)",
        "Public cost of one sheltered-work place per month (national via the municipality).",
        lo=0.0, hi=20000.0),
     _p("finance.minimum_wage_eur_month", 1565.40, "EUR per month",
