@@ -54,7 +54,7 @@ from typing import Any, NoReturn
 from analysis.designs import DESIGNS, Design, Factor, make_design
 from analysis.experiments import derive_seed, run_scenario
 from analysis.store import RunSpec, SweepStore, format_exception
-from sim.files import InputFileError, parse_toml, read_input_bytes
+from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
 from sim.params import Param, all_params
 from sim.scenario import Scenario, ScenarioError, Shock, coerce, load_scenario
 
@@ -300,9 +300,12 @@ def _read_base(f: _Fields) -> Scenario:
         f.fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
                "this file")
     base_path = os.path.normpath(os.path.join(os.path.dirname(f.file), base_rel))
-    if not os.path.isfile(base_path):
-        f.fail("base", f"no such scenario file: {base_path}; allowed: a path to a scenario "
-               "file, relative to this sweep file")
+    try:
+        check_input_file(base_path)
+    except InputFileError as e:
+        what = f"no such scenario file: {base_path}" if e.missing else f"{base_path} {e.reason}"
+        f.fail("base", f"{what}; allowed: a path to a scenario file, relative to this sweep "
+               "file")
     return load_scenario(base_path)  # its own errors name the scenario file
 
 

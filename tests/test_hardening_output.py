@@ -127,6 +127,15 @@ def test_extends_and_region_that_are_devices_are_refused(tmp_path):
     assert_bad_input(o, file=scen, key="extends", also=("FIFO",))
 
 
+def test_sweep_base_that_is_a_fifo_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "base.fifo")
+    sweep = tmp_path / "s.toml"
+    sweep.write_text('base = "base.fifo"\ndesign = "grid"\noutcomes = ["placement_rate_12m"]\n'
+                     '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.02]\n')
+    o = _with_timeout(lambda: kluit("sweep", sweep, "--dry-run"))
+    assert_bad_input(o, file=sweep, key="base", also=("FIFO",))
+
+
 def test_deep_nesting_in_a_set_override_is_a_clear_error(base):
     o = kluit("validate", base, "--set", "run.months=" + "[" * 20000 + "]" * 20000)
     assert_bad_input(o, key="run.months", also=("nested too deeply",))
