@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
+# the schema first: a declaration that still imports Param or _p from here finds them bound
+from sim.schema import Param, Value, _p
+
+# isort: split
 from sim.defaults import PARAMS as BEHAVIOUR_PARAMS
 from sim.policies import POLICY_NAMES, POLICY_PARAMS
-from sim.schema import Param, Value, _p
 
 __all__ = ["CORE_PARAMS", "POLICY_NAMES", "Param", "Value", "all_params", "default_values",
            "policy_names"]
