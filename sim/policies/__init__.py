@@ -6,7 +6,7 @@ in scenario files under ``[policies.<name>]``.
 
 from __future__ import annotations
 
-from sim.params import Param
+from sim.schema import Param
 from sim.policies.base import Policy
 from sim.policies.career_paths import CareerPaths
 from sim.policies.forecasting import Forecasting

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.params import Param, _p
+from sim.schema import Param, _p
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.model import LabourMarketModel
