@@ -7,7 +7,7 @@ OUT      ?= out
 export SOLARA_TELEMETRY_MIXPANEL_ENABLE := false
 export MPLBACKEND := Agg
 
-.PHONY: run test test-fast bench ui validate clean browser
+.PHONY: run test test-fast lint bench ui validate clean browser
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python) || exit 1; \
@@ -28,11 +28,18 @@ browser:
 ## Main job: compare the shipped policy scenarios on the default region; results in $(OUT)/.
 run: $(STAMP)
 	$(VENV)/bin/kluit compare scenarios/baseline.toml scenarios/policies/*.toml \
-	  --reps 10 --scale 0.25 --months 60 --seed 2026 --out $(OUT)
+	  --reps 10 --scale 0.25 --months 60 --seed 2026 --out $(OUT) --force
 
-## The whole test suite (browser tests included).
-test: $(STAMP) browser
+## The whole test suite (browser tests included), after the lint and type checks.
+test: lint browser
 	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+## Lint (ruff), formatting (ruff format --check) and types (mypy on sim/ and analysis/),
+## configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy sim analysis
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -n 2 -q -m "not slow and not browser"

@@ -129,9 +129,10 @@ class ProcessBackend(Backend):
                         result = exc
                     yield item, result
                 if broken:  # every future of the broken pool fails: report them, start anew
-                    for fut, item in list(futures.items()):
+                    for item in list(futures.values()):
                         yield item, BrokenProcessPool("a worker process died")
                     futures.clear()
+                    assert self._pool is not None  # it ran the futures just now
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = None
         finally:

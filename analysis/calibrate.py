@@ -1,7 +1,8 @@
-"""Calibration: the DOMAIN.md targets and a simulated-method-of-moments fit of assumed parameters.
+"""Calibration: the targets of docs/sources.md and a simulated-method-of-moments fit of
+assumed parameters.
 
 The targets (:data:`TARGETS`) name a moment of ``summary()["calibration"]``, the figure and
-source from ``DOMAIN.md`` and the band we read "about" as. A parameter set is judged by the
+source from ``docs/sources.md`` and the band we read "about" as. A parameter set is judged by the
 weighted distance between the mean of its moments over replications and the targets, each
 deviation measured in half-widths of its band, quadratic inside the band and linear beyond it
 (:func:`target_distance`), so that a target the model cannot reach does not dominate.
@@ -82,11 +83,11 @@ class Target:
         return (x - self.value) / self.half_width
 
 
-#: DOMAIN.md's calibration targets for the baseline (numbered as there). Bands are our reading
-#: of "about" and "roughly": a target counts as met inside its band.
+#: the calibration targets (docs/sources.md) for the baseline (numbered as there). Bands are
+#: our reading of "about" and "roughly": a target counts as met inside its band.
 TARGETS: tuple[Target, ...] = (
     Target("sa_change_per_year", "1. Bijstand stock roughly stable (change per year)", 0.0,
-           -0.02, 0.02, "DOMAIN.md target 1 (12,340 recipients in 2016, CBS 83747NED)"),
+           -0.02, 0.02, "docs/sources.md target 1 (12,340 recipients in 2016, CBS 83747NED)"),
     Target("sa_per_1000_residents_15plus", "1. Bijstand per 1,000 residents 15+ (end of run)",
            37.5, 34.0, 41.0, "CBS 83747NED 2016", weight=0.0),
     Target("sa_outflow_to_work_per_year", "2. Bijstand outflow to work per year", 0.105, 0.09,
@@ -96,8 +97,9 @@ TARGETS: tuple[Target, ...] = (
     Target("sa_inflow_per_year", "2. Bijstand inflow per year", 0.265, 0.22, 0.31,
            "CBS 83450NED 2015 (24.5%), Divosa 2017 (29%)", weight=0.5),
     Target("sa_exit_per_year_under_1y", "3. Exit per year, < 1 year on benefits", 0.22, 0.17,
-           0.27, "CBS 2008/14 (2006 figures); half weight: DOMAIN.md's newer figure, 44% "
-           "leaving within the first year (2016-21), implies about twice this rate",
+           0.27, "CBS 2008/14 (2006 figures); half weight: the newer figure in "
+           "docs/sources.md, 44% leaving within the first year (2016-21), implies about twice "
+           "this rate",
            weight=0.5),
     Target("sa_exit_per_year_over_3y", "3. Exit per year, > 3 years on benefits", 0.08, 0.05,
            0.11, "CBS 2008/14 (2006 figures)"),
@@ -130,6 +132,8 @@ DEFAULT_PARAMS = (
     "demography.entry_social_assistance_share",
     "matching.search_decay_per_year",
 )
+#: appended to the description of a calibrated scenario
+_CALIBRATED_NOTE = "Calibrated to the docs/sources.md targets by kluit calibrate."
 #: a missing moment (e.g. no exits to measure re-entry on) counts as this many half-widths
 MISSING_DEVIATION = 5.0
 
@@ -167,8 +171,8 @@ def mean_moments(runs: Sequence[Mapping[str, float | None]]) -> dict[str, float]
     keys = dict.fromkeys(k for r in runs for k in r)
     out = {}
     for k in keys:
-        vals = [r.get(k) for r in runs]
-        vals = [float(v) for v in vals if isinstance(v, (int, float)) and math.isfinite(v)]
+        raw = [r.get(k) for r in runs]
+        vals = [float(v) for v in raw if isinstance(v, (int, float)) and math.isfinite(v)]
         out[k] = float(np.mean(vals)) if vals else math.nan
     return out
 
@@ -198,7 +202,7 @@ def _fmt(x: float, key: str = "") -> str:
 
 def markdown_table(table: pd.DataFrame, *, with_source: bool = True) -> str:
     """The target table as Markdown (percentages, 95% interval, a tick when inside the band)."""
-    head = ["Target", "DOMAIN.md", "band", "simulated mean", "95% interval", "in band"]
+    head = ["Target", "docs/sources.md", "band", "simulated mean", "95% interval", "in band"]
     if with_source:
         head.append("source")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -533,11 +537,11 @@ def calibrated_toml(result: CalibrationResult, out_dir: str | os.PathLike, comma
         f"{s['rounds']} x {s['samples']} points x {s['reps']} replications",
         f"# (scale {s['scale']}, {s['months']} months, seed {s['seed']}), best of the top "
         f"{s['top']} on fresh seeds. Distance to the",
-        f"# DOMAIN.md targets: {result.distance_before:.1f} before, "
+        f"# docs/sources.md targets: {result.distance_before:.1f} before, "
         f"{result.distance_after:.1f} after (out of sample, {s['final_reps']} more replications);",
         "# see calibration.md beside this file.",
         f"name = {_toml_value(src.name + '_calibrated')}",
-        f"description = {_toml_value((src.description + ' ').lstrip() + 'Calibrated to the DOMAIN.md targets by kluit calibrate.')}",
+        f"description = {_toml_value((src.description + ' ').lstrip() + _CALIBRATED_NOTE)}",
         f"extends = {_toml_value(ext)}",
     ]
     values: dict[str, Any] = {k: v for k, v in s["overrides"] if not k.startswith("run.")

@@ -60,7 +60,7 @@ def t_quantile(df: int) -> float:
     return _T975[df - 1] if df <= len(_T975) else 1.96
 
 
-def mean_interval(values: Sequence[float]) -> tuple[float, float, float, int]:
+def mean_interval(values: Sequence[float | None]) -> tuple[float, float, float, int]:
     """(mean, low, high, n) of the finite values: a 95% t-interval of the mean.
 
     >>> mean_interval([1.0, 2.0, 3.0])[:3]
@@ -219,7 +219,7 @@ def compare(scenarios: Sequence[Scenario | str], *, reps: int = 5, seed: int = 1
         names.append(arm_name(s, set(names)))
     comp = Comparison(arms=names, seeds=seeds)
     total, done = len(scens) * reps, 0
-    for r, rep_seed in enumerate(seeds):
+    for rep_seed in seeds:
         ref_result: RunResult | None = None
         for name, scen in zip(names, scens):
             res = run_scenario(scen, seed=rep_seed, months=months, scale=scale, overrides=overrides)

@@ -40,6 +40,18 @@ class Factor:
     high: float | None = None
 
     @property
+    def levels(self) -> tuple[Any, ...]:
+        """The values of a grid factor."""
+        assert self.values is not None, f"{self.key} is a continuous factor"
+        return self.values
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """``(low, high)`` of a continuous factor."""
+        assert self.low is not None and self.high is not None, f"{self.key} is a grid factor"
+        return self.low, self.high
+
+    @property
     def name(self) -> str:
         """The key as a Python identifier (dots -> ``__``), for EMA workbench and Mesa."""
         return self.key.replace(".", "__")
@@ -53,7 +65,7 @@ class Factor:
         if self.continuous:
             d.update(low=self.low, high=self.high)
         else:
-            d["values"] = list(self.values)
+            d["values"] = list(self.levels)
         return d
 
     @classmethod
@@ -83,13 +95,14 @@ def salib_problem(factors: tuple[Factor, ...] | list[Factor]) -> dict[str, Any]:
     {'num_vars': 1, 'names': ['a.b'], 'bounds': [[0.0, 2.0]]}
     """
     return {"num_vars": len(factors), "names": [f.key for f in factors],
-            "bounds": [[float(f.low), float(f.high)] for f in factors]}
+            "bounds": [[float(lo), float(hi)] for lo, hi in (f.bounds for f in factors)]}
 
 
 def _typed(factor: Factor, x: float) -> Any:
     """A sampled number in the factor's type: ints rounded (half to even), clipped to the range."""
     if factor.kind is int:
-        return int(min(max(round(float(x)), math.ceil(factor.low)), math.floor(factor.high)))
+        low, high = factor.bounds
+        return int(min(max(round(float(x)), math.ceil(low)), math.floor(high)))
     return float(x)
 
 
@@ -101,7 +114,7 @@ def grid(factors: tuple[Factor, ...] | list[Factor]) -> list[dict[str, Any]]:
     [{'a': 1, 'b': 'x'}, {'a': 1, 'b': 'y'}, {'a': 2, 'b': 'x'}, {'a': 2, 'b': 'y'}]
     """
     keys = [f.key for f in factors]
-    return [dict(zip(keys, combo)) for combo in itertools.product(*(f.values for f in factors))]
+    return [dict(zip(keys, combo)) for combo in itertools.product(*(f.levels for f in factors))]
 
 
 def latin(factors, samples: int, seed: int) -> np.ndarray:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model import LabourMarketModel
-from sim.scenario import Scenario, load_scenario
+from sim.scenario import Overrides, Scenario, load_scenario
 from sim.state import STATE_NAMES
 
 
@@ -69,7 +69,7 @@ def placements_frame(model: LabourMarketModel) -> pd.DataFrame:
 
 
 def prepare(scenario: Scenario | str, *, seed: int | None = None, months: int | None = None,
-            scale: float | None = None, overrides: Mapping[str, Any] | Iterable[str] = ()) -> Scenario:
+            scale: float | None = None, overrides: Overrides = ()) -> Scenario:
     """Load and override a scenario (seed, months and scale become ``run.*`` keys)."""
     scen = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     extra: dict[str, Any] = {}

@@ -137,7 +137,7 @@ def sobol_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
             res = sobol.analyze(problem, y, calc_second_order=second, num_resamples=resamples,
                                 conf_level=0.95, seed=_seed(sr, "sobol", k))
         for i, f in enumerate(sr.factors):
-            row = {"outcome": outcome, "factor": f.key, "role": f.role}
+            row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
             for name in ("S1", "S1_conf", "ST", "ST_conf"):
                 row[name] = float(res[name][i]) if note is None else math.nan
             rows.append({**row, "note": note or ""})
@@ -162,7 +162,7 @@ def morris_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
             res = morris.analyze(problem, design.matrix, y, num_resamples=resamples,
                                  conf_level=0.95, num_levels=levels, seed=_seed(sr, "morris", k))
         for i, f in enumerate(sr.factors):
-            row = {"outcome": outcome, "factor": f.key, "role": f.role}
+            row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
             for name in ("mu", "mu_star", "sigma", "mu_star_conf"):
                 row[name] = float(res[name][i]) if note is None else math.nan
             rows.append({**row, "note": note or ""})

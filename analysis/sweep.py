@@ -29,6 +29,7 @@ results are identical for any number of workers and on any backend.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import importlib.metadata
@@ -48,11 +49,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from analysis.designs import DESIGNS, Design, Factor, make_design
 from analysis.experiments import derive_seed, run_scenario
 from analysis.store import RunSpec, SweepStore, format_exception
+from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
 from sim.params import Param, all_params
 from sim.scenario import Scenario, ScenarioError, Shock, coerce, load_scenario
 
@@ -62,6 +64,9 @@ __all__ = [
     "scenario_from_state", "scenario_state", "sweep_from_dict",
 ]
 
+#: while a sweep runs, metadata.json is rewritten with the session's progress this often
+#: (seconds), so a killed session still records the runs it finished
+METADATA_EVERY_SECONDS = 10.0
 #: the largest sweep kluit plans (the plan and metadata.json hold every run: ~0.4 KB each;
 #: a million runs plan in ~7 s and ~0.5 GB)
 MAX_RUNS = 1_000_000
@@ -215,16 +220,20 @@ def load_sweep(path: str | os.PathLike, overrides: Mapping[str, Any] | None = No
     """
     file = os.fspath(path)
     try:
-        with open(file, "rb") as f:
-            text = f.read().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise SweepError("no such sweep file", file) from None
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_input_bytes(file).decode("utf-8-sig")
+    except InputFileError as e:
+        if e.missing:
+            raise SweepError("no such sweep file", file) from None
+        raise SweepError(f"cannot be read: it {e.reason}; allowed: a sweep TOML file",
+                         file) from None
+    except UnicodeDecodeError as e:
         raise SweepError(f"cannot read: {e}", file) from None
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as e:
         raise SweepError(f"not valid TOML: {e}", file) from None
+    except InputFileError as e:
+        raise SweepError(e.reason, file) from None
     return sweep_from_dict(data, file, text=text, overrides=overrides)
 
 
@@ -235,114 +244,160 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     data.update(overrides)
     params = all_params()
-
-    def fail(key: str | None, message: str):
-        raise SweepError(message, file, key)
-
+    f = _Fields(data, file)
     for key in data:
         if key not in TOP_KEYS:
-            fail(key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: " + ", ".join(TOP_KEYS))
-
-    def get(key: str, param: Param, default: Any = None, required: bool = False) -> Any:
-        if key not in data:
-            if required:
-                fail(key, f"missing, allowed: {param.allowed()}")
-            return default
-        try:
-            return coerce(param, data[key], file)
-        except ScenarioError as e:
-            fail(key, e.message)
+            f.fail(key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: "
+                   + ", ".join(TOP_KEYS))
 
     text_param = Param("text", "", "", "", "")
-    name = get("name", text_param, Path(file).stem)
-    description = get("description", text_param, "")
-    base_rel = get("base", Param("base", "", "", "", "", choices=None), required=True)
-    if not base_rel.strip():
-        fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
-             "this file")
-    base_path = os.path.normpath(os.path.join(os.path.dirname(file), base_rel))
-    if not os.path.isfile(base_path):
-        fail("base", f"no such scenario file: {base_path}; allowed: a path to a scenario "
-             "file, relative to this sweep file")
-    base = load_scenario(base_path)  # its own errors name the scenario file
+    name = f.get("name", text_param, Path(file).stem)
+    description = f.get("description", text_param, "")
+    base = _read_base(f)
+    design, samples, second_order, levels = _read_design(f)
+    replications = f.get("replications", Param("replications", 0, "", "", "", lo=1,
+                                                hi=100_000), 1)
+    months = f.get("months", params["run.months"], base["run.months"])
+    scale = f.get("scale", params["run.scale"], base["run.scale"])
+    master_seed = f.get("master_seed", params["run.seed"], 1)
+    crn = f.get("common_random_numbers", Param("common_random_numbers", True, "", "", ""), True)
+    outcomes = _read_outcomes(f)
+    constants = _read_constants(f, params)
+    factors = _read_factors(f, params, constants, design)
+    _check_size(f, design, factors, samples, second_order, replications)
 
-    design = get("design", Param("design", "", "", "", "", choices=DESIGNS), required=True)
+    return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
+                 samples, replications, months, scale, master_seed, crn, second_order, levels,
+                 outcomes, types.MappingProxyType(constants), tuple(factors),
+                 types.MappingProxyType(overrides))
+
+
+class _Fields:
+    """The top-level keys of a sweep file being read, and its errors (file and key named)."""
+
+    def __init__(self, data: Mapping[str, Any], file: str):
+        self.data, self.file = data, file
+
+    def fail(self, key: str | None, message: str) -> NoReturn:
+        raise SweepError(message, self.file, key)
+
+    def get(self, key: str, param: Param, default: Any = None, required: bool = False) -> Any:
+        """The value of ``key`` checked against ``param``, or ``default`` when absent."""
+        if key not in self.data:
+            if required:
+                self.fail(key, f"missing, allowed: {param.allowed()}")
+            return default
+        try:
+            return coerce(param, self.data[key], self.file)
+        except ScenarioError as e:
+            self.fail(key, e.message)
+
+
+def _read_base(f: _Fields) -> Scenario:
+    """The base scenario, relative to the sweep file."""
+    base_rel = f.get("base", Param("base", "", "", "", "", choices=None), required=True)
+    if not base_rel.strip():
+        f.fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
+               "this file")
+    base_path = os.path.normpath(os.path.join(os.path.dirname(f.file), base_rel))
+    try:
+        check_input_file(base_path)
+    except InputFileError as e:
+        what = f"no such scenario file: {base_path}" if e.missing else f"{base_path} {e.reason}"
+        f.fail("base", f"{what}; allowed: a path to a scenario file, relative to this sweep "
+               "file")
+    return load_scenario(base_path)  # its own errors name the scenario file
+
+
+def _read_design(f: _Fields) -> tuple[str, int | None, bool, int]:
+    """(design, samples, second_order, levels), each checked against the design."""
+    data = f.data
+    design = f.get("design", Param("design", "", "", "", "", choices=DESIGNS), required=True)
     samples = None
     if design == "grid":
         if "samples" in data:
-            fail("samples", "not used by design 'grid' (the grid has one point per combination "
-                 "of values); allowed: leave it out")
+            f.fail("samples", "not used by design 'grid' (the grid has one point per "
+                   "combination of values); allowed: leave it out")
     else:
-        samples = get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7), required=True)
+        samples = f.get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7),
+                        required=True)
         if design == "sobol" and samples & (samples - 1):
-            fail("samples", f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
-                 f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
-                 "for the Sobol sequence's convergence")
+            f.fail("samples", f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
+                   f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
+                   "for the Sobol sequence's convergence")
     if "second_order" in data and design != "sobol":
-        fail("second_order", "only used by design 'sobol'; allowed: leave it out")
-    second_order = get("second_order", Param("second_order", False, "", "", ""), False)
+        f.fail("second_order", "only used by design 'sobol'; allowed: leave it out")
+    second_order = f.get("second_order", Param("second_order", False, "", "", ""), False)
     if "levels" in data and design != "morris":
-        fail("levels", "only used by design 'morris'; allowed: leave it out")
-    levels = get("levels", Param("levels", 0, "", "", "", lo=2, hi=64), 4)
+        f.fail("levels", "only used by design 'morris'; allowed: leave it out")
+    levels = f.get("levels", Param("levels", 0, "", "", "", lo=2, hi=64), 4)
     if levels % 2:
-        fail("levels", f"got {levels}, allowed: an even integer from 2 to 64")
-    replications = get("replications", Param("replications", 0, "", "", "", lo=1, hi=100_000), 1)
-    months = get("months", params["run.months"], base["run.months"])
-    scale = get("scale", params["run.scale"], base["run.scale"])
-    master_seed = get("master_seed", params["run.seed"], 1)
-    crn = get("common_random_numbers", Param("common_random_numbers", True, "", "", ""), True)
+        f.fail("levels", f"got {levels}, allowed: an even integer from 2 to 64")
+    return design, samples, second_order, levels
 
-    # outcomes
-    raw = data.get("outcomes")
+
+def _read_outcomes(f: _Fields) -> tuple[str, ...]:
+    """The outcome names: known, each once."""
+    raw = f.data.get("outcomes")
     if raw is None:
-        fail("outcomes", "missing, allowed: a list of outcome names such as "
-             "[\"placement_rate_12m\", \"relapse_rate_12m\"]")
+        f.fail("outcomes", "missing, allowed: a list of outcome names such as "
+               "[\"placement_rate_12m\", \"relapse_rate_12m\"]")
     if not isinstance(raw, list) or not raw or not all(isinstance(o, str) for o in raw):
-        fail("outcomes", f"got {_show(raw)}, allowed: a non-empty list of outcome names")
+        f.fail("outcomes", f"got {_show(raw)}, allowed: a non-empty list of outcome names")
     known = available_outcomes()
     for i, o in enumerate(raw):
         if o not in known and not o.startswith("costs."):
-            fail(f"outcomes[{i}]", f"unknown outcome {o!r}" + _suggest(o, known)
-                 + "; allowed: " + ", ".join(known) + ", costs.<payer>.<item>")
+            f.fail(f"outcomes[{i}]", f"unknown outcome {o!r}" + _suggest(o, known)
+                   + "; allowed: " + ", ".join(known) + ", costs.<payer>.<item>")
         if o in raw[:i]:
-            fail(f"outcomes[{i}]", f"{o!r} given twice; allowed: each outcome once")
+            f.fail(f"outcomes[{i}]", f"{o!r} given twice; allowed: each outcome once")
+    return tuple(raw)
 
-    # constants
+
+def _read_constants(f: _Fields, params: Mapping[str, Param]) -> dict[str, Any]:
+    """The [constants] table: scenario keys fixed for every run of the sweep."""
     constants: dict[str, Any] = {}
-    for key, value in _leaves(data.get("constants", {}), "constants", file, leaf=None).items():
-        _check_key(key, f"constants.{key}", params, file)
+    leaves = _leaves(f.data.get("constants", {}), "constants", f.file, leaf=None)
+    for key, value in leaves.items():
+        _check_key(key, f"constants.{key}", params, f.file)
         try:
-            constants[key] = coerce(params[key], value, file)
+            constants[key] = coerce(params[key], value, f.file)
         except ScenarioError as e:
-            fail(f"constants.{key}", e.message)
+            f.fail(f"constants.{key}", e.message)
+    return constants
 
-    # factors
+
+def _read_factors(f: _Fields, params: Mapping[str, Param], constants: Mapping[str, Any],
+                  design: str) -> list[Factor]:
+    """The [levers] and [uncertainties] tables: at least one varied key, each once."""
     factors: list[Factor] = []
     for role, section in (("lever", "levers"), ("uncertainty", "uncertainties")):
-        for key, spec in _leaves(data.get(section, {}), section, file, leaf=FACTOR_FIELDS).items():
+        leaves = _leaves(f.data.get(section, {}), section, f.file, leaf=FACTOR_FIELDS)
+        for key, spec in leaves.items():
             where = f"{section}.{key}"
-            _check_key(key, where, params, file)
+            _check_key(key, where, params, f.file)
             if key in constants:
-                fail(where, "also set in [constants]; allowed: vary a key or fix it, not both")
-            if any(f.key == key for f in factors):
-                fail(where, "given twice (as a lever and as an uncertainty); allowed: each "
-                     "key once")
-            factors.append(_factor(key, role, spec, params[key], design, where, file))
+                f.fail(where, "also set in [constants]; allowed: vary a key or fix it, not both")
+            if any(fa.key == key for fa in factors):
+                f.fail(where, "given twice (as a lever and as an uncertainty); allowed: each "
+                       "key once")
+            factors.append(_factor(key, role, spec, params[key], design, where, f.file))
     if not factors:
-        fail("levers", "no levers or uncertainties; allowed: at least one table such as "
-             "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+        f.fail("levers", "no levers or uncertainties; allowed: at least one table such as "
+               "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+    return factors
+
+
+def _check_size(f: _Fields, design: str, factors: list[Factor], samples: int | None,
+                second_order: bool, replications: int) -> None:
+    """A sweep of at most MAX_RUNS runs."""
     points = design_size(design, factors, samples, second_order)
     if points * replications > MAX_RUNS:
         key = "replications" if points <= MAX_RUNS else ("levers" if design == "grid"
                                                          else "samples")
-        fail(key, f"{points:,} points x {replications:,} replications = "
-             f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
-             "(split it into several sweeps, each with its own --out)")
-
-    return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
-                 samples, replications, months, scale, master_seed, crn, second_order, levels,
-                 tuple(raw), types.MappingProxyType(constants), tuple(factors),
-                 types.MappingProxyType(overrides))
+        f.fail(key, f"{points:,} points x {replications:,} replications = "
+               f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
+               "(split it into several sweeps, each with its own --out)")
 
 
 def design_size(design: str, factors, samples: int | None, second_order: bool = False) -> int:
@@ -354,6 +409,7 @@ def design_size(design: str, factors, samples: int | None, second_order: bool = 
     d = len(factors)
     if design == "grid":
         return math.prod(len(f.values) for f in factors)
+    assert samples is not None, f"a {design} design needs samples"
     if design == "latin":
         return int(samples)
     if design == "sobol":
@@ -725,9 +781,10 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
     store.remove_partial_files()
     meta = _metadata(sweep, design, runs, previous)
     meta["sessions"][-1]["backend"] = backend.description
-    store.write_metadata(meta)
 
     finished = store.finished()
+    _settle_interrupted_sessions(meta["sessions"][:-1], len(finished))
+    store.write_metadata(meta)
     pending = [r for r in runs if r.key not in finished]
     report = SweepReport(Path(out), len(runs), skipped=len(runs) - len(pending),
                          backend=backend.description)
@@ -735,7 +792,7 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
         report.notes += _version_changes(previous, meta)
     base = scenario_state(sweep.base)
     t0 = time.perf_counter()
-    state = {"size": batch_size or 1, "run_seconds": None}
+    state: dict[str, Any] = {"size": batch_size or 1, "run_seconds": None}
 
     def batches() -> Iterator[Batch]:
         i = 0
@@ -746,31 +803,32 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
             i += size
 
     by_key = {r.key: r for r in pending}
+    last_saved = time.monotonic()
     if progress:
         progress(report)
-    for batch, result in backend.map(run_batch, batches()):
-        if isinstance(result, BaseException):  # the task itself failed (a worker died)
-            error, tb = format_exception(result)
-            result = [RunOutput(r.key, error=error, traceback=tb) for r in batch.runs]
-        for output in result:
-            run = by_key[output.key]
-            report.run_seconds += output.seconds
-            if output.error is None:
-                store.write_run(run, output.outcomes, output.monthly)
-                report.done += 1
-            else:
-                store.write_failure(run, output.error, output.traceback or "")
-                report.failed += 1
-                report.failed_keys.append(run.key)
-        if batch_size is None:  # adapt the batch to about target_task_seconds of work
-            secs = [o.seconds for o in result if o.seconds > 0]
-            if secs:
-                mean = sum(secs) / len(secs)
-                prev = state["run_seconds"]
-                state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
-                state["size"] = int(max(1, min(64, target_task_seconds / state["run_seconds"])))
-        if progress:
-            progress(report)
+    try:
+        for batch, result in backend.map(run_batch, batches()):
+            result = _record_batch(batch, result, by_key, store, report)
+            if batch_size is None:  # adapt the batch to about target_task_seconds of work
+                secs = [o.seconds for o in result if o.seconds > 0]
+                if secs:
+                    mean = sum(secs) / len(secs)
+                    prev = state["run_seconds"]
+                    state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
+                    state["size"] = int(max(1, min(64, target_task_seconds
+                                                   / state["run_seconds"])))
+            if time.monotonic() - last_saved >= METADATA_EVERY_SECONDS:
+                # a session killed later still says how far it got
+                meta["sessions"][-1].update(done=report.done, failed=report.failed)
+                store.write_metadata(meta)
+                last_saved = time.monotonic()
+            if progress:
+                progress(report)
+    except BaseException:  # Ctrl-C or an error: record what this session did, then stop
+        meta["sessions"][-1].update(done=report.done, failed=report.failed, interrupted=True)
+        with contextlib.suppress(OSError):  # e.g. the disk is full
+            store.write_metadata(meta)
+        raise
     report.seconds = time.perf_counter() - t0
 
     store.consolidate(runs)
@@ -783,6 +841,37 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
                       "failed": len(store.failed())}
     store.write_metadata(meta)
     return report
+
+
+def _record_batch(batch: Batch, result: Any, by_key: Mapping[str, RunSpec], store: SweepStore,
+                  report: SweepReport) -> list[RunOutput]:
+    """Store the outputs of one batch (results or failures), count them in ``report`` and
+    return them (a failed task becomes one failure per run)."""
+    if isinstance(result, BaseException):  # the task itself failed (a worker died)
+        error, tb = format_exception(result)
+        result = [RunOutput(r.key, error=error, traceback=tb) for r in batch.runs]
+    for output in result:
+        run = by_key[output.key]
+        report.run_seconds += output.seconds
+        if output.error is None:
+            store.write_run(run, output.outcomes, output.monthly)
+            report.done += 1
+        else:
+            store.write_failure(run, output.error, output.traceback or "")
+            report.failed += 1
+            report.failed_keys.append(run.key)
+    return result
+
+
+def _settle_interrupted_sessions(sessions: list[dict[str, Any]], finished: int) -> None:
+    """Earlier sessions that never finished (killed) are marked ``interrupted``; the last of
+    them gets the runs it finished (those in the folder that no other session counted)."""
+    open_ = [s for s in sessions if s.get("finished") is None]
+    for s in open_:
+        s["interrupted"] = True
+    if open_:
+        others = sum(int(s.get("done") or 0) for s in sessions if s is not open_[-1])
+        open_[-1]["done"] = max(int(open_[-1].get("done") or 0), finished - others)
 
 
 def _peak_rss_mb() -> float:

@@ -11,7 +11,7 @@ the model; it only reads ``model.series``, the transition log and the state arra
 - **stylised facts** that nobody put into the model directly: a Beveridge curve under a demand
   cycle, duration dependence of exits from bijstand, the relapse curve after placement and the
   regional commuting pattern;
-- **calibration targets** of ``DOMAIN.md`` against the baseline, with intervals over
+- **calibration targets** of ``docs/sources.md`` against the baseline, with intervals over
   replications (the targets themselves live in :mod:`analysis.calibrate`).
 
 :func:`write_validation_report` writes ``docs/validation.md`` and its figures
@@ -253,6 +253,13 @@ class BaselineEvidence:
 #: duration bins (months out of work) for the duration-dependence figure
 DURATION_EDGES = (0, 6, 12, 24, 36, 60, 120, 10**6)
 DURATION_CAP = 240
+
+
+def _flevoland_sheltered() -> float:
+    """Sheltered-work participants of the default region (its file: CBS 83747NED, 2016)."""
+    from sim.region import flevoland
+
+    return float(flevoland().totals["sheltered_work"])
 
 
 def run_with_duration_probe(scen: Scenario) -> tuple[LabourMarketModel, np.ndarray, pd.DataFrame]:
@@ -796,7 +803,8 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         f"{st.theory_months} months; the Beveridge curve {st.beveridge_reps} replications. "
         "Intervals are 95% t-intervals of the mean over replications.\n")
     add("## Summary\n")
-    add(f"- **Calibration targets**: {n_in} of {len(fitted)} targets of `DOMAIN.md` are inside "
+    add(f"- **Calibration targets**: {n_in} of {len(fitted)} targets of `docs/sources.md` are "
+        "inside "
         "their band" + (": all of them." if missed.empty else "; missed: "
                         + "; ".join(f"{r.target.split('. ', 1)[-1]} ({_fmt_target(r.key, r.mean)} "
                                     f"against {_fmt_target(r.key, r.value)})"
@@ -820,7 +828,8 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         "listed at the end.\n")
 
     add("## 1. Calibration targets\n")
-    add("Each row is a target from `DOMAIN.md` (\"Calibration targets for the baseline\"), the "
+    add("Each row is a target from `docs/sources.md` (\"Calibration targets for the baseline\"), "
+        "the "
         "band we read \"about\" as, and the baseline's simulated mean with its 95% interval over "
         "replications. Flows are per year relative to the average stock; the unemployment rate, "
         "unemployed per vacancy and the commuting share are measured at the end of the run "
@@ -963,7 +972,8 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
     })
     add(_md_table(dshow))
     add(f"CBS (2006 figures) reports yearly exit of about 22% in the first year on benefits "
-        f"and 8% after three years; `DOMAIN.md` also quotes 44% leaving within the first year "
+        f"and 8% after three years; `docs/sources.md` also quotes 44% leaving within the first "
+        f"year "
         f"(2016-21). The model's exit rate falls from "
         f"{_pct(first_y['exit_per_year'].max())} a year in the first months to "
         f"{_pct(long_y['exit_per_year'].mean())} for recipients out of work for more than three "
@@ -999,11 +1009,12 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         f"decay `matching.commute_decay_minutes` are assumed, the decay chosen to give under "
         f"half), which puts {_pct(c0.loc['region', 'own'])} in their own municipality; after "
         f"{ev.months} months of people changing jobs under commuting-weighted search the "
-        f"share is {_pct(comm.loc['region', 'own'])} (DOMAIN.md: 43% in 2007). Between "
+        f"share is {_pct(comm.loc['region', 'own'])} (docs/sources.md: 43% in 2007). Between "
         f"municipalities, {muni.index[-1]} keeps the most of its residents "
         f"({_pct(muni['own'].iloc[-1], 0)}) and {muni.index[0]} and {muni.index[1]} the "
         f"fewest ({_pct(muni['own'].iloc[0], 0)}, {_pct(muni['own'].iloc[1], 0)}); "
-        f"{_pct(comm.loc['region', 'outside_region'], 0)} work outside the region (DOMAIN.md: "
+        f"{_pct(comm.loc['region', 'outside_region'], 0)} work outside the region "
+        "(docs/sources.md: "
         "~35,000 commute to Greater Amsterdam and 8,400 to the Veluwe, about 21% of the "
         "202,000 employed).\n")
     add(f"![Commuting]({fig['commuting']})\n")
@@ -1108,7 +1119,7 @@ def _gap_notes(m: dict[str, float], dt: pd.DataFrame, ev: BaselineEvidence) -> s
             "exit in the first year on benefits is measured as a hazard of recipients with fewer "
             "than 12 months out of work; the model's is far above CBS's 22% (2006), but close "
             "to the newer figure that 44% leave within the first year (2016-21) - the two "
-            "`DOMAIN.md` figures do not agree with each other, and the model sides with the "
+            "`docs/sources.md` figures do not agree with each other, and the model sides with the "
             "recent one.")
     if not bands["unemployed_per_vacancy"].inside(m.get("unemployed_per_vacancy")):
         notes.append(
@@ -1120,8 +1131,9 @@ def _gap_notes(m: dict[str, float], dt: pd.DataFrame, ev: BaselineEvidence) -> s
         notes.append(
             "the Wsw outflow is nearly all retirement, death and long sickness because almost "
             "nobody moves from sheltered work to a regular job in the baseline (no root-ball "
-            "support); with ~1,240 participants in Flevoland and scale "
-            f"{ev.scale:g}, the run follows only ~{1240 * ev.scale:.0f} people, hence the wide "
+            f"support); with ~{_flevoland_sheltered():,.0f} participants in Flevoland and scale "
+            f"{ev.scale:g}, the run follows only ~{_flevoland_sheltered() * ev.scale:.0f} people, "
+            "hence the wide "
             "interval.")
     out_work = m.get("sa_outflow_to_work_per_year")
     inflow = m.get("sa_inflow_per_year")
@@ -1153,7 +1165,7 @@ def _limits(table: pd.DataFrame, n_assumed: int, n_params: int, ev: BaselineEvid
     sw_per_run = int((ev.placements["origin"] == "sheltered").sum()) / max(len(ev.seeds), 1)
     return [
         f"**Effect sizes of instruments.** {n_assumed} of {n_params} parameters are `assumed` "
-        "(no source in `DOMAIN.md`), among them every mechanism through which an instrument "
+        "(no source in `docs/sources.md`), among them every mechanism through which an instrument "
         "works: how relapse grows with the gap between job pressure and resilience, how much "
         "employers overweight sick-pay risk, what an inclusive employer is willing to pay, how "
         "a job coach or the root ball lowers relapse. The targets above constrain the baseline "
@@ -1184,7 +1196,8 @@ def _limits(table: pd.DataFrame, n_assumed: int, n_params: int, ev: BaselineEvid
         "migration response to the region's labour market; the areas outside Flevoland are "
         "job destinations with fixed in-commuting.",
         f"**Small numbers.** At scale {st.scale:g} the run follows about "
-        f"{1240 * st.scale:.0f} sheltered-work participants and about {sw_per_run:.0f} moves "
+        f"{_flevoland_sheltered() * st.scale:.0f} sheltered-work participants and about "
+        f"{sw_per_run:.0f} moves "
         f"from sheltered work to a job per {st.months}-month run, so figures for that group "
         "have wide intervals; run at scale 1.0 and more replications before quoting them. "
         "Unemployed per vacancy divides two small, volatile numbers.",

@@ -1,4 +1,7 @@
-"""Regenerate scenarios/README.md from the parameter registry (run: python scripts/make_scenario_docs.py)."""
+"""Regenerate scenarios/README.md from the parameter registry.
+
+Run: python scripts/make_scenario_docs.py
+"""
 
 from pathlib import Path
 

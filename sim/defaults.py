@@ -1,27 +1,27 @@
 """Behavioural and institutional defaults, each with its unit and source.
 
-Sources refer to ``DOMAIN.md`` (the project's sourced domain facts). ``assumed`` marks a value
-that was not found there, with the reasoning; ``calibrate=True`` marks the assumed behavioural
+Sources refer to ``docs/sources.md`` (the project's sourced domain figures). ``assumed`` marks a
+value that was not found there, with the reasoning; ``calibrate=True`` marks the assumed behavioural
 parameters that ``kluit calibrate`` fits to the calibration targets.
 """
 
 from __future__ import annotations
 
-from sim.params import Param, _p
+from sim.schema import Param, _p
 
 PARAMS: list[Param] = [
     # --- population at month 0 ------------------------------------------------------------
     _p("population.search_ready_share", 0.40, "share of bijstand recipients",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
-       "future (DOMAIN.md), so 40% search actively",
+       "future (docs/sources.md), so 40% search actively",
        "Share of social-assistance recipients who actively search for work.", lo=0.0, hi=1.0),
     _p("population.sa_full_capacity_share", 0.30, "share of bijstand recipients",
        "assumed: short-term recipients with a full wage value; chosen so that the mean wage "
-       "value of the rest is near Divosa's 51% for subsidy users (DOMAIN.md)",
+       "value of the rest is near Divosa's 51% for subsidy users (docs/sources.md)",
        "Share of social-assistance recipients whose wage value is at least the minimum wage.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("population.sa_wage_value_mean", 0.55, "share of the minimum wage",
-       "Divosa 2017: average assessed wage value 51%, mostly 50-75% (DOMAIN.md)",
+       "Divosa 2017: average assessed wage value 51%, mostly 50-75% (docs/sources.md)",
        "Mean wage value of recipients below full capacity (Beta distributed).", lo=0.05, hi=1.0),
     _p("population.sw_wage_value_mean", 0.40, "share of the minimum wage",
        "assumed: sheltered-work participants have lower wage values than bijstand recipients "
@@ -29,12 +29,89 @@ PARAMS: list[Param] = [
        "Mean wage value of sheltered-work participants (Beta distributed).", lo=0.05, hi=1.0),
     _p("population.sw_transition_ready_share", 0.25, "share of Wsw participants",
        "Wsw jaarrapport 2016: 6.5% already at a regular employer, 17.1% individual secondment; "
-       "Koot & Desczka 2009: ~half assessed able to do supported employment (DOMAIN.md); "
+       "Koot & Desczka 2009: ~half assessed able to do supported employment (docs/sources.md); "
        "assumed 25% would try a regular job",
        "Share of sheltered-work participants who look for a regular job.", lo=0.0, hi=1.0),
     _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
        "assumed: median gross wage about 1.6 times the 2017 minimum wage",
        "Median wage value (productivity) of regular workers (lognormal).", lo=1.0, hi=5.0),
+    _p("population.worker_wage_value_sd", 0.4, "sd of log wage value",
+       "assumed: wages of regular workers spread over roughly 0.7 to 3.5 times the median",
+       "Spread of the wage value of regular workers (lognormal).", lo=0.0, hi=3.0),
+    _p("population.max_wage_value", 8.0, "share of the minimum wage",
+       "assumed: the highest productivity drawn, eight minimum wages",
+       "Upper bound of drawn wage values of workers and persons without benefit.", lo=1.0,
+       hi=100.0),
+    _p("population.no_benefit_wage_value_median", 1.2, "share of the minimum wage",
+       "assumed: the unemployed without benefit (school leavers, returners) earn a little above "
+       "the minimum wage",
+       "Median wage value of persons without job or benefit (lognormal, at least 0.8).",
+       lo=0.1, hi=5.0),
+    _p("population.no_benefit_wage_value_sd", 0.3, "sd of log wage value",
+       "assumed: less spread than among workers",
+       "Spread of the wage value of persons without job or benefit.", lo=0.0, hi=3.0),
+    _p("population.sa_full_wage_value_median", 1.1, "share of the minimum wage",
+       "assumed: recipients with a full wage value are just above the minimum wage",
+       "Median wage value of bijstand recipients with full capacity (lognormal, 1 to 3).",
+       lo=1.0, hi=3.0),
+    _p("population.sa_full_wage_value_sd", 0.15, "sd of log wage value",
+       "assumed: little spread",
+       "Spread of the wage value of bijstand recipients with full capacity.", lo=0.0, hi=3.0),
+    _p("population.wage_value_concentration", 8.0, "Beta concentration (a + b)",
+       "Divosa 2017 (docs/sources.md): wage values mostly 50-75%; 8 puts about two thirds of "
+       "them within 0.2 of the mean",
+       "Concentration of the Beta distributions of wage value below the minimum wage (bijstand, "
+       "sheltered work; higher: less spread).", lo=0.1, hi=1000.0),
+    _p("population.full_capacity_readiness_factor", 1.5, "relative",
+       "assumed: recipients with a full wage value are more often ready to search; the overall "
+       "share stays population.search_ready_share",
+       "How much likelier a bijstand recipient with full capacity is to search than the "
+       "average recipient.", lo=1.0, hi=10.0),
+    _p("population.resilience_mean_employed", 0.67, "0-1 scale",
+       "assumed: people in work (or just out of it, on WW) take the pressure of a regular job "
+       "above its mean pressure (employers.pressure_mean)",
+       "Mean resilience of employed and WW persons (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_mean_no_benefit", 0.62, "0-1 scale",
+       "assumed: between workers and benefit recipients",
+       "Mean resilience of persons without job or benefit (Beta distributed).", lo=0.01,
+       hi=0.99),
+    _p("population.resilience_mean_social_assistance", 0.50, "0-1 scale",
+       "assumed: below the mean job pressure (0.55): SCP 2019, most recipients have a large "
+       "distance to work (docs/sources.md)",
+       "Mean resilience of bijstand recipients (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_mean_sheltered", 0.42, "0-1 scale",
+       "assumed: lowest; TNO 2017 (docs/sources.md): people who do well in sheltered work "
+       "relapse at a private firm because they cannot take the pressure",
+       "Mean resilience of sheltered-work participants (Beta distributed).", lo=0.01, hi=0.99),
+    _p("population.resilience_concentration", 7.5, "Beta concentration (a + b)",
+       "assumed: resilience varies moderately among workers (sd ~0.16 at mean 0.67)",
+       "Concentration of the Beta distribution of resilience of workers and persons without "
+       "benefit (higher: less spread).", lo=0.1, hi=1000.0),
+    _p("population.target_resilience_concentration", 6.0, "Beta concentration (a + b)",
+       "assumed: resilience varies more in the target group (sd ~0.19)",
+       "Concentration of the Beta distribution of resilience of bijstand recipients and "
+       "sheltered-work participants.", lo=0.1, hi=1000.0),
+    _p("population.skilled_wage_value", 1.3, "share of the minimum wage",
+       "assumed: a productivity of 1.3 minimum wages marks a middle skill level (MBO 2-4)",
+       "Wage value from which a person counts as skilled (skill level 1); training that lifts "
+       "the wage value above it raises the level.", lo=0.0, hi=10.0),
+    _p("population.highly_skilled_wage_value", 2.0, "share of the minimum wage",
+       "assumed: twice the minimum wage marks a high skill level (HBO and up)",
+       "Wage value from which a person counts as highly skilled (skill level 2).", lo=0.0,
+       hi=20.0),
+    _p("population.sa_mean_months_out", 40.0, "months",
+       "assumed: geometric spell lengths at month 0, chosen against CBS (docs/sources.md): ~1/3 "
+       "of recipients on benefits for 5+ years, 44% leave within a year",
+       "Mean months out of work of the bijstand recipients at month 0.", lo=1.0, hi=360.0),
+    _p("population.max_initial_tenure_months", 120, "months",
+       "assumed: tenures at month 0 spread evenly over up to ten years",
+       "Jobs held at month 0 started between 1 and this many months earlier (uniform).", lo=2,
+       hi=600),
+    _p("population.max_initial_months_out", 12, "months",
+       "assumed: WW recipients and the unemployed without benefit are out of work less than "
+       "a year at month 0 (WW lasts at most 24 months)",
+       "Months out of work at month 0 of WW recipients and persons without benefit: uniform "
+       "from 0 to this minus one.", lo=1, hi=120),
     _p("population.ties_per_person", 4, "persons",
        "assumed: a handful of close ties within the home municipality that pass on vacancies",
        "Social ties per person, used for referrals.", lo=0, hi=20),
@@ -44,17 +121,17 @@ PARAMS: list[Param] = [
        "Monthly hazard that an employed person leaves the labour force for good.", lo=0.0, hi=0.1),
     _p("demography.exit_rate_social_assistance", 0.0040, "1/month",
        "assumed: part of the 'other' bijstand outflow (retirement, moving away; CBS 83450NED "
-       "total outflow 22%/yr, to work 10.5%/yr, DOMAIN.md)",
+       "total outflow 22%/yr, to work 10.5%/yr, docs/sources.md)",
        "Monthly hazard that a bijstand recipient leaves the region's labour force for good.",
        lo=0.0, hi=0.1, calibrate=True),
     _p("demography.exit_rate_sheltered", 0.0030, "1/month",
-       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (DOMAIN.md): "
+       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (docs/sources.md): "
        "0.667 * 5.1%/12",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
     _p("demography.entry_rate", 0.0023, "1/month (share of the labour force)",
        "assumed: school leavers and movers replacing retirements so the labour force stays "
-       "near 218k (CBS 83524NED, DOMAIN.md)",
+       "near 218k (CBS 83524NED, docs/sources.md)",
        "New entrants to the labour force per month, as a share of the starting labour force.",
        lo=0.0, hi=0.1),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
@@ -65,7 +142,7 @@ PARAMS: list[Param] = [
     # --- jobs: separations and relapse ----------------------------------------------------
     _p("labour_market.separation_rate", 0.0070, "1/month",
        "derived: u* = s/(s+f) with u = 7.2% (CBS 83524NED 2016) and f = 8.4%/month (CBS 2017: "
-       "23% a quarter) gives s ~ 0.65%/month (DOMAIN.md); 0.70% after hand calibration "
+       "23% a quarter) gives s ~ 0.65%/month (docs/sources.md); 0.70% after hand calibration "
        "(Nov 2026, see docs/validation.md)",
        "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
        lo=0.0, hi=0.5, calibrate=True),
@@ -86,28 +163,29 @@ PARAMS: list[Param] = [
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
     _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
-       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
-       "assumed hazard for those without benefit",
+       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months "
+       "(docs/sources.md); assumed hazard for those without benefit",
        "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
        lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
-       "future (DOMAIN.md); assumed hazard at which a searching recipient with more than a year "
-       "on benefits comes to count among them, keeping that share stable over long runs",
+       "future (docs/sources.md); assumed hazard at which a searching recipient with more "
+       "than a year on benefits comes to count among them, keeping that share stable over "
+       "long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.relapse_base_rate", 0.012, "1/month",
-       "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "
+       "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (docs/sources.md); "
        "calibrated so placements from bijstand reach about that",
        "Monthly hazard that a placed target-group worker loses the job when job pressure "
        "equals resilience, at the start of the job.", lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.relapse_pressure_slope", 3.0, "log hazard per unit pressure gap",
-       "assumed: TNO 2017 (DOMAIN.md): people who do well in sheltered work relapse at a "
+       "assumed: TNO 2017 (docs/sources.md): people who do well in sheltered work relapse at a "
        "private firm because they cannot take the pressure",
        "How strongly the gap between job pressure and resilience raises the relapse hazard.",
        lo=0.0, hi=10.0, calibrate=True),
     _p("labour_market.relapse_decay_months", 12.0, "months",
-       "Divosa monitor 2014: relapse levels off after 18-24 months (DOMAIN.md)",
+       "Divosa monitor 2014: relapse levels off after 18-24 months (docs/sources.md)",
        "Time scale on which the extra relapse hazard of a new placement fades.", lo=0.5,
        hi=120.0),
     # --- search and matching --------------------------------------------------------------
@@ -129,7 +207,7 @@ PARAMS: list[Param] = [
        "most work inside the sheltered company)",
        "Search intensity of transition-ready sheltered-work participants.", lo=0.0, hi=2.0),
     _p("matching.search_decay_per_year", 0.35, "1/year",
-       "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (DOMAIN.md); part "
+       "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (docs/sources.md); part "
        "of this is selection, part discouragement",
        "Exponential decline of search intensity with years out of work.", lo=0.0, hi=5.0,
        calibrate=True),
@@ -145,7 +223,7 @@ PARAMS: list[Param] = [
        "Productivity factor in another sector than the person's own.", lo=0.0, hi=1.0),
     _p("matching.commute_decay_minutes", 18.0, "minutes",
        "assumed: calibrated so that under half work in their own municipality (43% in 2007, "
-       "DOMAIN.md)",
+       "docs/sources.md)",
        "Distance decay of job search: weight exp(-minutes/decay).", lo=1.0, hi=240.0,
        calibrate=True),
     _p("matching.local_minutes", 10.0, "minutes",
@@ -158,7 +236,7 @@ PARAMS: list[Param] = [
        "assumed: referral through employed ties raises the chance of hearing of a vacancy",
        "Extra application intensity when all of a person's ties are employed.", lo=0.0, hi=5.0),
     _p("matching.textbook", False, "switch",
-       "Pissarides, Equilibrium Unemployment Theory (DOMAIN.md, Theory)",
+       "Pissarides, Equilibrium Unemployment Theory (docs/sources.md, Theory)",
        "Textbook urn-ball matching for the theory check: every searcher sends exactly one "
        "application to a uniformly random open vacancy anywhere, and employers accept every "
        "applicant. Combine with constant rates (scenarios/validation/textbook.toml)."),
@@ -178,7 +256,7 @@ PARAMS: list[Param] = [
        "How much employers inflate the expected sick-pay cost of a target-group candidate.",
        lo=0.0, hi=20.0, calibrate=True),
     _p("employers.sick_pay_months", 24, "months",
-       "Dutch law: the employer continues wages for up to 104 weeks of sickness (DOMAIN.md)",
+       "Dutch law: the employer continues wages for up to 104 weeks of sickness (docs/sources.md)",
        "Months of sick pay an employer carries for a worker who stays ill.", lo=0, hi=36),
     _p("employers.supervision_cost", 0.25, "minimum wages per month at wage value 0",
        "assumed: extra supervision and adjustments for a worker with a low wage value",
@@ -235,16 +313,51 @@ PARAMS: list[Param] = [
        "its openness, 0.5-1).", lo=0.0, hi=2.0,
        calibrate=True),
     _p("employers.slack_share", 0.20, "share of employers",
-       "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
+       "assumed: TNO 2017 (docs/sources.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
     _p("employers.vacancy_open_share", 0.025, "vacancies per job",
-       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
+       "docs/sources.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
        "nationally",
        "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
        "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),
+    _p("employers.size_spread", 1.2, "sd of log establishment size",
+       "assumed: many one-person businesses and a few large employers (flevoland.nl: 39,840 "
+       "establishments for 176,367 jobs, docs/sources.md)",
+       "Spread of establishment sizes within a municipality (lognormal weights of its jobs).",
+       lo=0.0, hi=5.0),
+    _p("employers.pressure_concentration", 6.0, "Beta concentration (a + b)",
+       "assumed: jobs differ in pressure about as much as people differ in resilience",
+       "Concentration of the Beta distribution of job pressure across employers (higher: less "
+       "spread).", lo=0.1, hi=1000.0),
+    _p("employers.openness_min", 0.5, "0-1",
+       "assumed: an inclusive employer is at least half as open as the most open one; SCP 2019 "
+       "(docs/sources.md): employers differ a lot, willingness is a trait of some",
+       "Openness of inclusive employers is uniform between this and 1 (others: 0).", lo=0.0,
+       hi=1.0),
+    _p("employers.slack_min", 0.1, "share of a job",
+       "assumed: TNO 2017 (docs/sources.md): firms with slightly too little work for one more "
+       "job; no figures found",
+       "Least spare work of an employer with slack (uniform between slack_min and slack_max).",
+       lo=0.0, hi=1.0),
+    _p("employers.slack_max", 0.6, "share of a job",
+       "assumed: see employers.slack_min",
+       "Most spare work of an employer with slack.", lo=0.0, hi=1.0),
+    _p("employers.layoff_band", 0.05, "share of desired size",
+       "assumed: employers shed staff only when clearly too large, not for one person",
+       "Employers lay off staff only when their headcount exceeds the desired size by more "
+       "than this share.", lo=0.0, hi=1.0),
+    _p("employers.external_establishment_size", 10.0, "jobs per establishment",
+       "assumed: larger firms in the outside job areas (around Amsterdam) than in Flevoland, "
+       "where many establishments are one-person businesses (docs/sources.md)",
+       "Average size of the establishments of outside job areas (regions give no count).",
+       lo=1.0, hi=10000.0),
+    _p("employers.expected_job_months", 36.0, "months",
+       "assumed: employers value a subsidy over the three years they expect a new job to last",
+       "Months an employer expects a new job to last when valuing a time-limited wage-cost "
+       "subsidy.", lo=1.0, hi=600.0),
     _p("employers.demand_persistence", 0.95, "AR(1) coefficient per month",
        "assumed: employer-level demand deviations fade over about two years",
        "Persistence of each employer's own demand deviation.", lo=0.0, hi=0.999),
@@ -252,7 +365,7 @@ PARAMS: list[Param] = [
        "assumed: idiosyncratic monthly demand shocks of establishments",
        "Standard deviation of an employer's monthly demand shock.", lo=0.0, hi=0.2),
     _p("employers.sector_growth", 0.0, "share per year",
-       "assumed: flat trend; jobs in Flevoland grew modestly 2015-17 (DOMAIN.md)",
+       "assumed: flat trend; jobs in Flevoland grew modestly 2015-17 (docs/sources.md)",
        "Trend growth of sector demand per year.", lo=-0.5, hi=0.5),
     _p("employers.sector_cycle_sd", 0.004, "share per month",
        "assumed: sector demand moves with a persistent random cycle",
@@ -262,28 +375,37 @@ PARAMS: list[Param] = [
        "Persistence of sector demand deviations.", lo=0.0, hi=0.999),
     # --- health ------------------------------------------------------------------------------
     _p("health.sick_onset_rate", 0.020, "1/month",
-       "derived: 4.0% of working days lost (NEA 2017, DOMAIN.md) with spells of ~2 months "
+       "derived: 4.0% of working days lost (NEA 2017, docs/sources.md) with spells of ~2 months "
        "average when counted in whole months",
        "Monthly hazard that a regular worker falls ill for at least a month.", lo=0.0, hi=1.0),
     _p("health.target_group_sickness_factor", 2.0, "multiplier",
        "assumed: people with a work-limiting disability fall ill about twice as often",
        "Sickness hazard of target-group persons relative to regular workers.", lo=0.0,
        hi=20.0),
+    _p("health.sickness_heterogeneity", 0.5, "sd of log sickness hazard",
+       "assumed: some people fall ill far more often than others (44% were absent at least once "
+       "in 2017, docs/sources.md); the mean hazard is kept",
+       "Spread of the individual sickness hazard around health.sick_onset_rate (lognormal, "
+       "mean preserved).", lo=0.0, hi=3.0),
     _p("health.recovery_rate", 0.5, "1/month",
        "assumed: most sickness spells end within a few months",
        "Monthly chance that a sick worker recovers.", lo=0.0, hi=1.0),
     # --- training and schools -----------------------------------------------------------------
     _p("schools.places_per_1000_sa", 20.0, "training places per 1,000 bijstand recipients",
-       "CBS 83747NED: 32.5% of bijstand recipients in a re-integration measure (DOMAIN.md); "
+       "CBS 83747NED: 32.5% of bijstand recipients in a re-integration measure (docs/sources.md); "
        "assumed 2% in vocational training at any time",
        "Training capacity of the region's schools for jobseekers.", lo=0.0, hi=1000.0),
     _p("schools.duration_months", 6, "months",
        "assumed: short vocational courses for adults (MBO certificates)",
        "Duration of a training programme.", lo=1, hi=48),
     _p("schools.forecast_horizon_months", 54, "months",
-       "DOMAIN.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
+       "docs/sources.md: today's labour-market monitors look 4-5 years ahead (ROA 5 years)",
        "How far ahead the demand forecast that steers the choice of programmes looks.",
        lo=1, hi=120),
+    _p("schools.forecast_responsiveness", 40.0, "log weight per unit of log growth",
+       "assumed: schools shift programmes clearly towards sectors forecast to grow",
+       "How strongly the choice of training programmes follows the demand forecast.", lo=0.0,
+       hi=1000.0),
     _p("schools.forecast_accuracy", 0.5, "0-1",
        "assumed: 1 = the forecast equals future demand, 0 = pure noise",
        "Accuracy of the demand forecast schools use.", lo=0.0, hi=1.0),
@@ -295,25 +417,26 @@ PARAMS: list[Param] = [
        "Training cost, paid by the municipality.", lo=0.0, hi=20000.0),
     # --- municipality and public finance --------------------------------------------------
     _p("finance.sa_benefit_eur_month", 986.52, "EUR per month",
-       "benefit norm single incl. holiday pay, July 2017 (DOMAIN.md)",
+       "benefit norm single incl. holiday pay, July 2017 (docs/sources.md)",
        "Social assistance paid per recipient per month (municipality).", lo=0.0, hi=10000.0),
     _p("finance.ww_benefit_eur_month", 1500.0, "EUR per month",
        "assumed: 70-75% of a modest last wage",
        "Unemployment benefit per recipient per month (national, UWV).", lo=0.0, hi=10000.0),
     _p("finance.sw_cost_eur_month", 2666.67, "EUR per month",
-       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place (DOMAIN.md)",
+       "Trouw (Emmen): ~EUR 24k wage + EUR 8k support a year per sheltered place "
+       "(docs/sources.md)",
        "Public cost of one sheltered-work place per month (national via the municipality).",
        lo=0.0, hi=20000.0),
     _p("finance.minimum_wage_eur_month", 1565.40, "EUR per month",
-       "statutory minimum wage 22+, July 2017 (DOMAIN.md)",
+       "statutory minimum wage 22+, July 2017 (docs/sources.md)",
        "Gross minimum wage, the unit of wage values.", lo=0.0, hi=10000.0),
     _p("finance.sa_side_earnings_share", 0.08, "share of recipients",
-       "Divosa 2017: 8% combine benefits with work, on average EUR 530 a month (DOMAIN.md)",
+       "Divosa 2017: 8% combine benefits with work, on average EUR 530 a month (docs/sources.md)",
        "Share of recipients with side earnings (reported, not simulated as jobs).", lo=0.0,
        hi=1.0),
     # --- sheltered work ---------------------------------------------------------------------
     _p("sheltered.new_places_per_10k_per_year", 2.5, "places per 10,000 residents per year",
-       "Almere's beschut-werk target: 50 places in 2018 for 198,145 residents (DOMAIN.md)",
+       "Almere's beschut-werk target: 50 places in 2018 for 198,145 residents (docs/sources.md)",
        "New sheltered places (beschut werk) municipalities create each year.", lo=0.0, hi=100.0),
     # --- employer service point ------------------------------------------------------------
     _p("service_point.brokered_per_10k_sa", 30.0, "introductions per month per 10,000 "

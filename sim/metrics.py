@@ -11,6 +11,7 @@ the UI and the reports. Definitions (see ``docs/model.md``):
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -91,6 +92,30 @@ MODEL_REPORTERS = {
     "vacancies": lambda m: int(m.employers.vacancies.sum()),
 }
 
+#: summary outcomes that Mesa's DataCollector also reports (so ``mesa.batch_run`` rows hold
+#: them): their value at the end of the run (``run.months``), NaN in the months before
+FINAL_OUTCOMES = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
+                  "mean_months_to_placement", "public_cost_eur",
+                  "cost_per_sustained_placement_eur", "employer_participation_rate")
+
+
+def _final_outcome(key: str):
+    def report(model) -> float:
+        if model.running:
+            return math.nan
+        cached = getattr(model, "_final_summary", None)
+        if cached is None or cached[0] != model.month:  # one summary for all the outcomes
+            cached = (model.month, summary(model))
+            model._final_summary = cached
+        value = cached[1].get(key)
+        return math.nan if value is None else float(value)
+
+    report.__name__ = f"final_{key}"
+    return report
+
+
+MODEL_REPORTERS.update({key: _final_outcome(key) for key in FINAL_OUTCOMES})
+
 
 def _placement_outcomes(model):
     """Per placement: start month, origin, relapsed within 12 and 24 months (NaN-free bools)."""
@@ -160,7 +185,7 @@ def relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
 
 
 def calibration_moments(model) -> dict[str, Any]:
-    """The simulated counterparts of DOMAIN.md's calibration targets."""
+    """The simulated counterparts of the calibration targets (docs/sources.md)."""
     ser = model.series
     months = model.months_run
     first, last = ser[0], ser[-1]
@@ -300,8 +325,8 @@ def summary(model) -> dict[str, Any]:
         "public_cost_national_eur": L.public("national"),
         "reintegration_cost_eur": reint,
         "cost_per_sustained_placement_eur": _rate(reint, sustained),
-        "employer_participation_rate": _rate(np.count_nonzero(real & (e.target_hires > 0)),
-                                             np.count_nonzero(real)),
+        "employer_participation_rate": _rate(int(np.count_nonzero(real & (e.target_hires > 0))),
+                                             int(np.count_nonzero(real))),
         "placements": int(pl.n),
         "placements_subsidised": int(np.count_nonzero(pl.kind == State.SUBSIDISED)),
         "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),

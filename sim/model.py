@@ -342,7 +342,8 @@ class LabourMarketModel(mesa.Model):
             3, p["labour_market.ww_max_months"] + 1, int(ww.sum())) if ww.any() else 0
         per.return_state[rows] = np.where(dest == State.SHELTERED, State.SHELTERED,
                                           State.SOCIAL_ASSISTANCE)
-        key = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations", Cause.LAYOFF: "layoffs"}
+        key: dict[int, str] = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations",
+                               Cause.LAYOFF: "layoffs"}
         name = key.get(cause, "job_ends")
         self.month_counts[name] = self.month_counts.get(name, 0) + len(rows)
         self.move(rows, dest, cause)
@@ -382,7 +383,6 @@ class LabourMarketModel(mesa.Model):
             pl = self.placements.append(
                 len(t_rows), person=t_rows, month=self.month, origin=old[target],
                 kind=kind[target], employer=t_emps, end_month=-1, end_state=-1,
-                deadweight_key=-1,
             )
             per.placement[t_rows] = pl
             first = per.first_placement[t_rows] < 0

@@ -1,72 +1,29 @@
 """The parameter registry: every model parameter with its default, unit, range and source.
 
-One documented place for defaults (STYLE.md, example 4). Scenario files, the Python API
+One documented place for defaults. Scenario files, the Python API
 (``LabourMarketModel(**{"labour_market__separation_rate": 0.01})``), the CLI's ``--set`` and
 the UI's controls all use these dotted keys. Figures marked ``assumed`` were not found in
-``DOMAIN.md``; the reasoning is in ``source`` and users can change them.
+``docs/sources.md``; the reasoning is in ``source`` and users can change them.
 
-Policy parameters are declared by each policy module (``sim/policies/``) with the same
-``Param`` class and collected by :func:`all_params`.
+The registry sits above the declarations: the run keys are here, the behavioural defaults in
+``sim/defaults.py`` and each instrument's parameters in its policy module, all written with
+:class:`~sim.schema.Param`. Importing it loads those declarations, never the simulation
+(``sim.model``, Mesa).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-Value = bool | int | float | str
+# the schema first: a declaration that still imports Param or _p from here finds them bound
+from sim.schema import Param, Value, _p
 
+# isort: split
+from sim.defaults import PARAMS as BEHAVIOUR_PARAMS
+from sim.policies import POLICY_NAMES, POLICY_PARAMS
 
-@dataclass(frozen=True)
-class Param:
-    """One scenario key.
-
-    ``kind`` is inferred from the default (bool, int, float or str). ``lo``/``hi`` bound numbers
-    (inclusive); ``choices`` restricts strings. ``calibrate`` marks ``assumed`` behavioural
-    parameters that ``kluit calibrate`` may fit.
-    """
-
-    key: str
-    default: Value
-    unit: str
-    source: str
-    doc: str
-    lo: float | None = None
-    hi: float | None = None
-    choices: tuple[str, ...] | None = None
-    calibrate: bool = False
-
-    @property
-    def kind(self) -> type:
-        return type(self.default)
-
-    @property
-    def assumed(self) -> bool:
-        return self.source.startswith("assumed")
-
-    def allowed(self) -> str:
-        """Human description of the allowed values, used in error messages."""
-        if self.kind is bool:
-            return "true or false"
-        if self.choices:
-            return "one of " + ", ".join(repr(c) for c in self.choices)
-        name = {int: "an integer", float: "a number", str: "a string"}[self.kind]
-        if self.lo is not None and self.hi is not None:
-            return f"{name} from {self.lo:g} to {self.hi:g}"
-        if self.lo is not None:
-            return f"{name} >= {self.lo:g}"
-        if self.hi is not None:
-            return f"{name} <= {self.hi:g}"
-        return name
-
-
-def _p(key, default, unit, source, doc, lo=None, hi=None, choices=None, calibrate=False) -> Param:
-    return Param(key, default, unit, source, doc, lo, hi, choices, calibrate)
-
-
-# Constants that follow from DOMAIN.md and are used in several places.
-MINIMUM_WAGE_EUR_MONTH = 1565.40  # gross, 22+, July 2017, normenbrief (DOMAIN.md)
-BENEFIT_NORM_EUR_MONTH = 986.52  # bijstand single, net incl. holiday pay, July 2017 (DOMAIN.md)
+__all__ = ["CORE_PARAMS", "POLICY_NAMES", "Param", "Value", "all_params", "default_values",
+           "policy_names"]
 
 CORE_PARAMS: list[Param] = [
     # --- run -------------------------------------------------------------------------------
@@ -77,22 +34,18 @@ CORE_PARAMS: list[Param] = [
        "Fraction of persons and employers simulated (0.1 = a tenth).", lo=0.0005, hi=2.0),
     _p("run.seed", 1, "integer", "design", "Seed of the run's random streams.", lo=0, hi=2**63 - 1),
     _p("run.region", "flevoland", "name or path",
-       "DOMAIN.md: Flevoland is the default region",
+       "docs/sources.md: Flevoland is the default region",
        "Built-in region name ('flevoland') or a region TOML file (nodes + edges), relative to "
        "the scenario file."),
 ]
 
-# The behavioural parameters are appended in sim/defaults.py (kept apart so this module stays a
-# small, importable schema).
 
 
 def all_params() -> dict[str, Param]:
-    """Every known scenario key (core + every policy) -> Param, in declaration order."""
-    from sim import defaults  # noqa: F401  (registers the behavioural parameters)
-    from sim.policies import POLICY_PARAMS
-
+    """Every known scenario key (core + behaviour + every policy) -> Param, in declaration
+    order."""
     out: dict[str, Param] = {}
-    for p in [*CORE_PARAMS, *defaults.PARAMS, *POLICY_PARAMS]:
+    for p in [*CORE_PARAMS, *BEHAVIOUR_PARAMS, *POLICY_PARAMS]:
         if p.key in out:
             raise RuntimeError(f"parameter {p.key} declared twice")
         out[p.key] = p
@@ -102,3 +55,8 @@ def all_params() -> dict[str, Param]:
 def default_values() -> dict[str, Any]:
     """Dotted key -> default value for every parameter."""
     return {k: p.default for k, p in all_params().items()}
+
+
+def policy_names() -> tuple[str, ...]:
+    """The names of the instruments, as in ``[policies.<name>]``."""
+    return tuple(POLICY_NAMES)

@@ -1,6 +1,6 @@
 """Build the month-0 population of persons and employers from a region and the parameters.
 
-Counts per municipality come from the region file (DOMAIN.md figures for Flevoland) times
+Counts per municipality come from the region file (docs/sources.md figures for Flevoland) times
 ``run.scale``; individual attributes are drawn from the distributions in ``sim/defaults.py``.
 Employed persons are created from the job positions they fill, with their home drawn from a
 doubly constrained gravity model of commuting, so jobs per municipality and the commuting
@@ -13,11 +13,9 @@ import numpy as np
 
 from sim.state import EMPLOYER_COLUMNS, PERSON_COLUMNS, PLACEMENT_COLUMNS, Group, State, Table
 
-#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016, DOMAIN.md);
-#: used when a region file gives no unemployment figure.
+#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016,
+#: docs/sources.md); used when a region file gives no unemployment figure.
 DEFAULT_UNEMPLOYED_SHARE = 16_000 / 218_000
-#: average establishment size of external job areas (assumed: larger firms around Amsterdam)
-EXTERNAL_ESTABLISHMENT_SIZE = 10.0
 
 
 def stochastic_round(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -65,31 +63,40 @@ def _beta(rng, mean, conc, size):
 def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector_mix) -> dict:
     """Draw the attributes of ``n`` new persons of one starting state."""
     mw_median = p["population.worker_wage_value_median"]
+    wv_max = p["population.max_wage_value"]
+    wv_conc = p["population.wage_value_concentration"]
     out: dict[str, np.ndarray] = {}
     sickness_factor = 1.0
     if group_state in (State.EMPLOYED, State.UNEMPLOYED_WW):
-        wv = np.exp(rng.normal(np.log(mw_median), 0.4, n)).clip(1.0, 8.0)
-        res = _beta(rng, 0.67, 7.5, n)
+        wv = np.exp(rng.normal(np.log(mw_median), p["population.worker_wage_value_sd"], n)
+                    ).clip(1.0, wv_max)
+        res = _beta(rng, p["population.resilience_mean_employed"],
+                    p["population.resilience_concentration"], n)
         ready = np.ones(n, bool)
     elif group_state == State.NO_BENEFIT:
-        wv = np.exp(rng.normal(np.log(1.2), 0.3, n)).clip(0.8, 8.0)
-        res = _beta(rng, 0.62, 7.5, n)
+        wv = np.exp(rng.normal(np.log(p["population.no_benefit_wage_value_median"]),
+                               p["population.no_benefit_wage_value_sd"], n)).clip(0.8, wv_max)
+        res = _beta(rng, p["population.resilience_mean_no_benefit"],
+                    p["population.resilience_concentration"], n)
         ready = np.ones(n, bool)
     elif group_state == State.SOCIAL_ASSISTANCE:
         full = rng.random(n) < p["population.sa_full_capacity_share"]
-        wv = np.where(full, np.exp(rng.normal(np.log(1.1), 0.15, n)).clip(1.0, 3.0),
-                      _beta(rng, p["population.sa_wage_value_mean"], 8.0, n))
-        res = _beta(rng, 0.50, 6.0, n)
+        full_wv = np.exp(rng.normal(np.log(p["population.sa_full_wage_value_median"]),
+                                    p["population.sa_full_wage_value_sd"], n)).clip(1.0, 3.0)
+        wv = np.where(full, full_wv, _beta(rng, p["population.sa_wage_value_mean"], wv_conc, n))
+        res = _beta(rng, p["population.resilience_mean_social_assistance"],
+                    p["population.target_resilience_concentration"], n)
         # readiness is likelier for those with a full wage value; overall share as the parameter
         share = p["population.search_ready_share"]
-        p_full = min(1.0, 1.5 * share)
+        p_full = min(1.0, p["population.full_capacity_readiness_factor"] * share)
         n_full = full.mean() if n else 0.0
         p_rest = np.clip((share - n_full * p_full) / max(1e-9, 1 - n_full), 0.0, 1.0)
         ready = rng.random(n) < np.where(full, p_full, p_rest)
         sickness_factor = p["health.target_group_sickness_factor"]
     elif group_state == State.SHELTERED:
-        wv = _beta(rng, p["population.sw_wage_value_mean"], 8.0, n)
-        res = _beta(rng, 0.42, 6.0, n)
+        wv = _beta(rng, p["population.sw_wage_value_mean"], wv_conc, n)
+        res = _beta(rng, p["population.resilience_mean_sheltered"],
+                    p["population.target_resilience_concentration"], n)
         ready = rng.random(n) < p["population.sw_transition_ready_share"]
         sickness_factor = p["health.target_group_sickness_factor"]
     else:  # pragma: no cover - programming error
@@ -97,10 +104,12 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
     out["wage_value"] = wv.astype(np.float32)
     out["resilience"] = res.astype(np.float32)
     out["ready"] = ready
+    sd = p["health.sickness_heterogeneity"]  # lognormal with mean 1
     out["sickness"] = (
-        p["health.sick_onset_rate"] * sickness_factor * np.exp(rng.normal(-0.125, 0.5, n))
+        p["health.sick_onset_rate"] * sickness_factor * np.exp(rng.normal(-sd * sd / 2, sd, n))
     ).astype(np.float32)
-    out["level"] = np.digitize(wv, [1.3, 2.0]).astype(np.int8)
+    out["level"] = np.digitize(wv, [p["population.skilled_wage_value"],
+                                    p["population.highly_skilled_wage_value"]]).astype(np.int8)
     out["sector"] = rng.choice(n_sectors, size=n, p=sector_mix).astype(np.int8)
     return out
 
@@ -123,14 +132,14 @@ def build_employers(region, p, scale, rng):
     resident_jobs = stochastic_round(resident_jobs, rng)
     for node in range(region.n_nodes):
         if ext[node]:
-            n_est = int(np.ceil(resident_jobs[node] / EXTERNAL_ESTABLISHMENT_SIZE))
+            n_est = int(np.ceil(resident_jobs[node] / p["employers.external_establishment_size"]))
         else:
             n_est = int(stochastic_round(np.array([region.establishments[node] * scale]), rng)[0])
         if resident_jobs[node] > 0:
             n_est = max(n_est, 1)
         if n_est == 0:
             continue
-        weights = np.exp(rng.normal(0.0, 1.2, n_est))
+        weights = np.exp(rng.normal(0.0, p["employers.size_spread"], n_est))
         sizes = rng.multinomial(int(resident_jobs[node]), weights / weights.sum())
         sector = rng.choice(region.n_sectors, size=n_est, p=_norm(region.sector_shares[node]))
         incomm = 0 if ext[node] else np.rint(sizes * (1 / resident_factor - 1)).astype(np.int32)
@@ -143,9 +152,12 @@ def build_employers(region, p, scale, rng):
             base_size=sizes,
             incommuters=incomm,
             target=sizes * (1 + p["employers.vacancy_open_share"]),
-            pressure=_beta(rng, p["employers.pressure_mean"], 6.0, n_est),
-            openness=np.where(inclusive, rng.uniform(0.5, 1.0, n_est), 0.0),
-            slack=np.where(has_slack, rng.uniform(0.1, 0.6, n_est), 0.0),
+            pressure=_beta(rng, p["employers.pressure_mean"], p["employers.pressure_concentration"],
+                           n_est),
+            openness=np.where(inclusive, rng.uniform(p["employers.openness_min"], 1.0, n_est),
+                              0.0),
+            slack=np.where(has_slack, rng.uniform(p["employers.slack_min"],
+                                                  p["employers.slack_max"], n_est), 0.0),
             external=bool(ext[node]),
         )
     return emp, resident_factor
@@ -210,7 +222,9 @@ def build_population(region, p, scale, rng):
         attrs["sector"] = employers.sector[emp_ids]
         persons.append(
             len(emp_ids), state=State.EMPLOYED, group=Group.WORKER, home=homes, employer=emp_ids,
-            job_start=-rng.integers(1, 120, len(emp_ids)), return_state=State.NO_BENEFIT,
+            job_start=-rng.integers(1, p["population.max_initial_tenure_months"],
+                                    len(emp_ids)),
+            return_state=State.NO_BENEFIT,
             start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
             training_sector=-1, **attrs,
         )
@@ -224,12 +238,13 @@ def build_population(region, p, scale, rng):
             extra = {}
             if state == State.UNEMPLOYED_WW:
                 extra["ww_left"] = rng.integers(1, p["labour_market.ww_max_months"] + 1, k)
-                extra["months_out"] = rng.integers(0, 12, k)
+                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
             elif state == State.NO_BENEFIT:
-                extra["months_out"] = rng.integers(0, 12, k)
+                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
             elif state == State.SOCIAL_ASSISTANCE:
-                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (DOMAIN.md)
-                extra["months_out"] = np.minimum(rng.geometric(1 / 40.0, k), 360)
+                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (docs/sources.md)
+                extra["months_out"] = np.minimum(
+                    rng.geometric(1 / p["population.sa_mean_months_out"], k), 360)
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,

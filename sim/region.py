@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
+
 if TYPE_CHECKING:  # mesa is imported lazily: loading a region should not import it
     from random import Random
 
@@ -47,12 +49,13 @@ DEFAULT_SECTORS: list[str] = [
     "business_services", "care_public",
 ]
 # assumed: rounded national CBS shares of jobs by SBI section around 2017 (A; B-E; F; G; H; I;
-# J-N; O-U). flevoland.nl has a 12-sector split per municipality but DOMAIN.md lacks its numbers.
+# J-N; O-U). flevoland.nl has a 12-sector split per municipality but docs/sources.md lacks its
+# numbers.
 DEFAULT_SECTOR_SHARES: list[float] = [0.025, 0.100, 0.050, 0.155, 0.050, 0.055, 0.240, 0.325]
 
 # Flevoland rates, used where a region file gives neither municipal rows nor a total for a
 # figure (then `assumed` for that region) and by synthetic_region. Per resident, except
-# unemployed (per labour-force member). Sources: DOMAIN.md, Flevoland rows.
+# unemployed (per labour-force member). Sources: docs/sources.md, Flevoland rows.
 _FLEVOLAND_POPULATION = 404_068  # 1 Jan 2016, flevoland.nl
 FLEVOLAND_RATES: dict[str, float] = {
     "labour_force": 218_000 / _FLEVOLAND_POPULATION,  # 2016, CBS 83524NED
@@ -223,17 +226,22 @@ def load_region(path: str | Path) -> Region:
     """Read and validate a region TOML file; raises RegionError naming the file and key."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RegionError(path, "(file)", "no such file; allowed: the path of a region TOML "
-                          "file, 'flevoland' or 'synthetic:N:SEED'") from None
-    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL byte in the path
+        text = read_input_bytes(path).decode("utf-8")
+    except InputFileError as exc:
+        if exc.missing:
+            raise RegionError(path, "(file)", "no such file; allowed: the path of a region "
+                              "TOML file, 'flevoland' or 'synthetic:N:SEED'") from None
+        raise RegionError(path, "(file)", f"cannot be read: it {exc.reason}; allowed: a UTF-8 "
+                          "region TOML file") from None
+    except UnicodeDecodeError as exc:
         raise RegionError(path, "(file)", f"cannot be read ({exc}); allowed: a UTF-8 "
                           "region TOML file") from None
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise RegionError(path, "(syntax)", f"not valid TOML: {exc}") from None
+    except InputFileError as exc:
+        raise RegionError(path, "(syntax)", exc.reason) from None
     return _build_region(data, file=str(path), source=str(path))
 
 
@@ -272,10 +280,12 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
-    if not path.is_file():  # the mistake is in the scenario's run.region, not in a region file
-        what = "is a folder" if path.is_dir() else "no such file"
+    try:
+        check_input_file(path)
+    except InputFileError as exc:  # the mistake is in the scenario's run.region
+        what = "no such file" if exc.missing else f"it {exc.reason}"
         raise RegionError(path, "run.region", f"{what}; {allowed} (relative to the scenario "
-                          "file)")
+                          "file)") from None
     return load_region(path)
 
 
@@ -284,9 +294,41 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     v = _Validator(file)
     v.keys(data, _TOP_KEYS, "")
     name = v.string(data, "name", "", required=True)
+    assert name is not None  # required=True: a missing name raised
     description = v.string(data, "description", "", required=False) or ""
+    sectors, default_shares = _read_sectors(data, v, file)
+    given_totals = _read_totals(data, v, file)
+    rows = data.get("municipality", [])
+    names = _read_names(rows, v, file)
+    external, figures, shares, notes = _read_municipalities(rows, names, len(sectors),
+                                                            default_shares, v, file)
+    employed, totals, provenance = _complete_figures(figures, external, given_totals, names,
+                                                     file)
+    graph, travel = _region_graph(data.get("link", []), names, external, v, file)
+    for i in range(len(names)):
+        attrs = {"name": names[i], "external": bool(external[i]),
+                 "sector_shares": shares[i].tolist(), "note": notes[i],
+                 "employed": float(employed[i])}
+        attrs.update({k: float(arr[i]) for k, arr in figures.items()})
+        graph.nodes[i].update(attrs)
+    graph.graph["name"] = name
 
-    # sectors and the default shares
+    return Region(
+        name=name, description=description, names=names, external=external,
+        population=figures["population"], labour_force=figures["labour_force"],
+        employed=employed, unemployed=figures["unemployed"], jobs=figures["jobs"],
+        establishments=figures["establishments"],
+        social_assistance=figures["social_assistance"],
+        sheltered_work=figures["sheltered_work"],
+        unemployment_benefit=figures["unemployment_benefit"],
+        x_km=figures["x_km"], y_km=figures["y_km"], sectors=list(sectors),
+        sector_shares=shares, graph=graph, travel_minutes=travel, totals=totals,
+        provenance=provenance, notes=notes, source=source,
+    )
+
+
+def _read_sectors(data: dict[str, Any], v: _Validator, file: str) -> tuple[list, np.ndarray]:
+    """The sector names and the region's default sector shares of jobs."""
     sectors = data.get("sectors", DEFAULT_SECTORS)
     if (not isinstance(sectors, list) or not sectors
             or not all(isinstance(s, str) and s for s in sectors)):
@@ -300,31 +342,44 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     else:
         raise RegionError(file, "sector_shares", f"required when `sectors` is not the default "
                           f"list; allowed: {len(sectors)} shares >= 0 summing to 1")
+    return sectors, default_shares
 
+
+def _read_totals(data: dict[str, Any], v: _Validator, file: str) -> dict[str, float]:
+    """The region totals given in [totals]."""
     totals_in = data.get("totals", {})
     if not isinstance(totals_in, dict):
         raise RegionError(file, "totals", "allowed: a table [totals] with keys "
                           + ", ".join(_TOTAL_KEYS))
     v.keys(totals_in, _TOTAL_KEYS, "totals")
-    given_totals = {k: v.number(totals_in[k], f"totals.{k}", hi=MAX_COUNT) for k in totals_in}
+    return {k: v.number(totals_in[k], f"totals.{k}", hi=MAX_COUNT) for k in totals_in}
 
-    # municipalities
-    rows = data.get("municipality", [])
+
+def _read_names(rows: Any, v: _Validator, file: str) -> list[str]:
+    """The unique names of the [[municipality]] rows; at least one has residents."""
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise RegionError(file, "municipality", "allowed: [[municipality]] tables")
     names: list[str] = []
     for i, row in enumerate(rows):
         where = f"municipality[{i + 1}]"
         row_name = v.string(row, "name", where, required=True)
+        assert row_name is not None  # required=True: a missing name raised above
         if row_name in names:
             raise RegionError(file, f"municipality[{row_name}].name",
                               f"duplicate municipality name {row_name!r}; allowed: unique names")
         names.append(row_name)
-    n = len(names)
     if not any(not bool(r.get("external", False)) for r in rows):
         raise RegionError(file, "municipality", "empty region: allowed: at least one "
                           "[[municipality]] that is not external (with residents)")
+    return names
 
+
+def _read_municipalities(rows: list[dict], names: list[str], n_sectors: int,
+                         default_shares: np.ndarray, v: _Validator, file: str
+                         ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray, list[str]]:
+    """Per row: external or not, the figures it gives (NaN where absent), sector shares and
+    note; checks every row's keys and values."""
+    n = len(names)
     external = np.zeros(n, dtype=bool)
     figures = {k: np.full(n, np.nan) for k in (*_RESIDENT_FIGURES, "jobs", "establishments",
                                                "x_km", "y_km")}
@@ -364,14 +419,21 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
             raise RegionError(file, f"{where}.{'y_km' if 'x_km' in row else 'x_km'}",
                               "give both x_km and y_km (km), or neither")
         if "sector_shares" in row:
-            shares[i] = v.shares(row["sector_shares"], len(sectors), f"{where}.sector_shares")
-
-    internal = ~external
-    population = figures["population"]
+            shares[i] = v.shares(row["sector_shares"], n_sectors, f"{where}.sector_shares")
     for key in ("population", "jobs", "establishments"):
         if figures[key].sum() > MAX_COUNT:
             raise RegionError(file, "municipality", f"the {key} of all rows add up to "
                               f"{figures[key].sum():g}; allowed: at most {MAX_COUNT:g} in a region")
+    return external, figures, shares, notes
+
+
+def _complete_figures(figures: dict[str, np.ndarray], external: np.ndarray,
+                      given_totals: dict[str, float], names: list[str], file: str
+                      ) -> tuple[np.ndarray, dict[str, float], dict[str, str]]:
+    """Fill the resident figures the rows lack from the totals (in place); return the employed
+    residents, the region totals and how each figure was obtained."""
+    internal = ~external
+    population = figures["population"]
     provenance: dict[str, str] = {}
     totals: dict[str, float] = {"population": float(population[internal].sum())}
 
@@ -415,35 +477,21 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     if "residents_15plus" in given_totals:
         totals["residents_15plus"] = given_totals["residents_15plus"]
     provenance.setdefault("population", "file")
+    return employed, totals, provenance
 
-    graph = _build_graph(data.get("link", []), names, v)
+
+def _region_graph(links: Any, names: list[str], external: np.ndarray, v: _Validator,
+                  file: str) -> tuple[nx.Graph, np.ndarray]:
+    """The road graph of the links (every node connected) and its shortest travel times."""
+    n = len(names)
+    graph = _build_graph(links, names, v)
     for i in range(n):
         graph.add_node(i)  # nodes without links still exist (checked below)
     _check_connected(graph, names, external, file)
     travel = nx.floyd_warshall_numpy(graph, nodelist=range(n), weight="minutes")
     travel = np.asarray(travel, dtype=float)
     np.fill_diagonal(travel, 0.0)
-
-    for i in range(n):
-        attrs = {"name": names[i], "external": bool(external[i]),
-                 "sector_shares": shares[i].tolist(), "note": notes[i],
-                 "employed": float(employed[i])}
-        attrs.update({k: float(arr[i]) for k, arr in figures.items()})
-        graph.nodes[i].update(attrs)
-    graph.graph["name"] = name
-
-    return Region(
-        name=name, description=description, names=names, external=external,
-        population=population, labour_force=labour_force, employed=employed,
-        unemployed=figures["unemployed"], jobs=figures["jobs"],
-        establishments=figures["establishments"],
-        social_assistance=figures["social_assistance"],
-        sheltered_work=figures["sheltered_work"],
-        unemployment_benefit=figures["unemployment_benefit"],
-        x_km=figures["x_km"], y_km=figures["y_km"], sectors=list(sectors),
-        sector_shares=shares, graph=graph, travel_minutes=travel, totals=totals,
-        provenance=provenance, notes=notes, source=source,
-    )
+    return graph, travel
 
 
 def _build_graph(links: Any, names: list[str], v: _Validator) -> nx.Graph:

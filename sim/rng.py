@@ -51,7 +51,7 @@ _M2 = np.uint64(0x94D049BB133111EB)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _splitmix64(x: np.ndarray) -> np.ndarray:
+def _splitmix64(x: np.ndarray | np.uint64) -> np.ndarray | np.uint64:
     x = x + _GOLDEN
     x = (x ^ (x >> np.uint64(30))) * _M1
     x = (x ^ (x >> np.uint64(27))) * _M2
@@ -76,8 +76,8 @@ def counter_uniform(seed: int, stream: str, month: int, ids: np.ndarray, slot: i
         key = _splitmix64(key ^ np.uint64(month))
         x = np.asarray(ids, dtype=np.uint64) * np.uint64(0x100000001B3)
         x = x ^ (np.asarray(slot, dtype=np.uint64) << np.uint64(40))
-        x = _splitmix64(_splitmix64(x ^ key))
-    return (x >> np.uint64(11)).astype(np.float64) * (1.0 / 2**53)
+        mixed = _splitmix64(_splitmix64(x ^ key))
+    return np.asarray(mixed >> np.uint64(11)).astype(np.float64) * (1.0 / 2**53)
 
 
 def poisson_from_uniform(lam: np.ndarray, u: np.ndarray, k_max: int = 30) -> np.ndarray:

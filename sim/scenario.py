@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sim.params import Param, all_params
+from sim.files import InputFileError, parse_toml, read_input_bytes
+from sim.params import Param, all_params, policy_names
+from sim.survey import FORMAT_MARKDOWN as SURVEY_FORMAT_MARKDOWN
 
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
 DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
@@ -27,6 +29,9 @@ DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line":
 _META = ("name", "title", "description", "extends", "shocks")
 #: languages of the texts a scenario file shows to users (title, description)
 LANGUAGES = ("en", "nl")
+#: scenario overrides: a mapping of dotted key -> value, ``"key=value"`` strings (as ``--set``)
+#: or ``(key, value)`` pairs
+Overrides = Mapping[str, Any] | Iterable[str | tuple[str, Any]]
 
 
 class ScenarioError(ValueError):
@@ -127,15 +132,10 @@ _SHOCK_FIELDS: dict[str, Param] = {
 _SHOCK_REQUIRED = ("kind", "month")
 
 
-def _policy_names() -> tuple[str, ...]:
-    from sim.policies import POLICY_NAMES
-    return tuple(POLICY_NAMES)
-
-
 def _shock_specs() -> dict[str, Param]:
-    """The shock fields, with the policy names known now (policies register late)."""
+    """The shock fields, with the names of the instruments as the choices of ``policy``."""
     return {**_SHOCK_FIELDS, "policy": dataclasses.replace(_SHOCK_FIELDS["policy"],
-                                                           choices=_policy_names())}
+                                                           choices=policy_names())}
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class Shock:
                                     file, f"{where}.{name}")
         if out["kind"] == "policy_stop" and "policy" not in out:
             raise ScenarioError("required for kind 'policy_stop', allowed: one of "
-                                + ", ".join(map(repr, _policy_names())), file, f"{where}.policy")
+                                + ", ".join(map(repr, policy_names())), file, f"{where}.policy")
         if out["kind"] != "policy_stop" and "policy" in out:
             raise ScenarioError(f"not allowed for kind {out['kind']!r}, only for 'policy_stop'",
                                 file, f"{where}.policy")
@@ -216,7 +216,7 @@ class Scenario:
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
-    def with_overrides(self, overrides: Mapping[str, Any] | Iterable[str]) -> Scenario:
+    def with_overrides(self, overrides: Overrides) -> Scenario:
         """A copy with some keys changed: a mapping of dotted key -> value or ``"k=v"`` strings."""
         params = all_params()
         new = dict(self.values)
@@ -228,6 +228,8 @@ class Scenario:
                 hint = _suggest(key, params) or f"; use a full dotted key such as '{example}'"
                 raise ScenarioError("unknown key" + hint, None, key)
             new[key] = coerce(params[key], value)
+        check_policy_windows(new)
+        check_ordered_pairs(new)
         return dataclasses.replace(self, values=types.MappingProxyType(new))
 
     def changed(self) -> dict[str, Any]:
@@ -247,8 +249,8 @@ class Scenario:
 
     def policy_enabled(self, name: str) -> bool:
         """Whether policy ``name`` is switched on (its ``policies.<name>.enabled`` key)."""
-        if name not in _policy_names():
-            raise KeyError(f"unknown policy {name!r}" + _suggest(name, _policy_names()))
+        if name not in policy_names():
+            raise KeyError(f"unknown policy {name!r}" + _suggest(name, policy_names()))
         return bool(self.values.get(f"policies.{name}.enabled", False))
 
     def to_dict(self) -> dict[str, Any]:
@@ -289,8 +291,7 @@ def default_scenario() -> Scenario:
     return Scenario("default", "Every parameter at its default.", types.MappingProxyType(values))
 
 
-def load_scenario(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] = ()
-                  ) -> Scenario:
+def load_scenario(path: str | os.PathLike, overrides: Overrides = ()) -> Scenario:
     """Read a scenario file (following ``extends``) and apply ``--set``-style overrides."""
     file = os.fspath(path)
     scenario = _build(_read_toml(file), file)
@@ -318,9 +319,11 @@ def parse_override(text: str) -> tuple[str, Any]:
         raise ScenarioError("unknown key in --set" + hint, None, key)
     param = params[key]
     try:
-        value = tomllib.loads(f"v = {raw}")["v"]
+        value = parse_toml(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw
+    except InputFileError as e:
+        raise ScenarioError(f"in --set: {e.reason}", None, key) from None
     if param.kind is str and not isinstance(value, str):
         value = raw
     try:
@@ -332,25 +335,32 @@ def parse_override(text: str) -> tuple[str, Any]:
 # --- loading -------------------------------------------------------------------------------
 
 def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
-    """Parse one file; a missing ``extends`` target is blamed on the file that names it."""
+    """Parse one file; a missing ``extends`` target is blamed on the file that names it.
+
+    Only regular files of a sane size are read (a folder, FIFO or device is refused before
+    reading, see :mod:`sim.files`).
+    """
     try:
-        with open(file, "rb") as f:
-            text = f.read().decode("utf-8-sig")
-    except FileNotFoundError:
+        text = read_input_bytes(file).decode("utf-8-sig")
+    except InputFileError as e:
+        if e.missing:
+            if referrer is not None:
+                raise ScenarioError(f"no such file: {file}", referrer, "extends") from None
+            raise ScenarioError("no such scenario file", file) from None
         if referrer is not None:
-            raise ScenarioError(f"no such file: {file}", referrer, "extends") from None
-        raise ScenarioError("no such scenario file", file) from None
+            raise ScenarioError(f"cannot read {file}: it {e.reason}; allowed: a scenario TOML "
+                                "file", referrer, "extends") from None
+        raise ScenarioError(f"cannot be read: it {e.reason}; allowed: a scenario TOML file",
+                            file) from None
     except UnicodeDecodeError as e:
         raise ScenarioError(f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})",
                             file) from None
-    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        raise ScenarioError(f"cannot read {file} ({reason}); allowed: a scenario TOML file",
-                            referrer or file, "extends" if referrer else None) from None
     try:
-        return tomllib.loads(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as e:
         raise ScenarioError(f"not valid TOML: {e}", file) from None
+    except InputFileError as e:
+        raise ScenarioError(f"{e.reason}", file) from None
 
 
 def _build(data: Any, file: str | None) -> Scenario:
@@ -375,9 +385,14 @@ def _build(data: Any, file: str | None) -> Scenario:
     sections = {k.rsplit(".", i)[0] for k in params for i in range(1, k.count(".") + 1)}
     values = {k: p.default for k, p in params.items()}
     shocks: list[Shock] = []
+    origin: dict[str, str | None] = {}  # key -> the file that set it last
     for layer_file, layer in reversed(layers):
-        values.update(_flatten(layer, layer_file, params, sections))
+        flat = _flatten(layer, layer_file, params, sections)
+        values.update(flat)
+        origin.update(dict.fromkeys(flat, layer_file))
         shocks += _shocks(layer.get("shocks", []), layer_file)
+    check_policy_windows(values, origin, file)
+    check_ordered_pairs(values, origin, file)
 
     for layer_file, layer in layers:
         if "name" in layer:
@@ -396,6 +411,48 @@ def _build(data: Any, file: str | None) -> Scenario:
     return Scenario(top.get("name", default_name), description,
                     types.MappingProxyType(values), tuple(shocks), top_file,
                     tuple(f for f, _ in reversed(layers) if f), types.MappingProxyType(texts))
+
+
+def check_policy_windows(values: Mapping[str, Any], origin: Mapping[str, str | None] | None = None,
+                         file: str | None = None) -> None:
+    """No policy's ``start_month`` comes after its ``end_month`` (unless that is -1).
+
+    An instrument that starts after it stops would be accepted and never run. The error names
+    the file that set the start (or the end) month; ``origin`` maps keys to files.
+    """
+    origin = origin or {}
+    for key, start in values.items():
+        if not (key.startswith("policies.") and key.endswith(".start_month")):
+            continue
+        end_key = key[: -len("start_month")] + "end_month"
+        end = values.get(end_key, -1)
+        if end is not None and end >= 0 and start > end:
+            blame, where = (key, origin[key]) if key in origin else (
+                end_key, origin.get(end_key, file))
+            raise ScenarioError(
+                f"{key} is {start} and {end_key} is {end}: the instrument would stop before it "
+                f"starts and never run; allowed: start_month <= end_month, or end_month = -1 "
+                "(never stops)", where if where is not None else file, blame)
+
+
+#: pairs of keys whose values must not be in the wrong order: (lower, upper)
+ORDERED_PAIRS = (("employers.slack_min", "employers.slack_max"),
+                 ("population.skilled_wage_value", "population.highly_skilled_wage_value"))
+
+
+def check_ordered_pairs(values: Mapping[str, Any],
+                        origin: Mapping[str, str | None] | None = None,
+                        file: str | None = None) -> None:
+    """A lower bound is not above its upper bound (e.g. the least and the most slack)."""
+    origin = origin or {}
+    for lo_key, hi_key in ORDERED_PAIRS:
+        lo, hi = values.get(lo_key), values.get(hi_key)
+        if lo is not None and hi is not None and lo > hi:
+            blame = lo_key if lo_key in origin else hi_key
+            where = origin.get(blame, file)
+            raise ScenarioError(f"{lo_key} is {lo:g} and {hi_key} is {hi:g}; allowed: "
+                                f"{lo_key} <= {hi_key}", where if where is not None else file,
+                                blame)
 
 
 def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:
@@ -517,7 +574,5 @@ def scenario_docs_markdown() -> str:
         default = ("required" if name in _SHOCK_REQUIRED else "by kind" if name == "size"
                    else "" if name == "policy" else f"`{_toml_value(p.default)}`")
         out.append(_md_row([f"`{name}`", default, p.allowed(), p.doc]))
-    from sim.survey import FORMAT_MARKDOWN
-
-    out += ["", FORMAT_MARKDOWN.rstrip("\n")]
+    out += ["", SURVEY_FORMAT_MARKDOWN.rstrip("\n")]
     return "\n".join(out) + "\n"

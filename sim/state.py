@@ -7,9 +7,11 @@ Tables grow by doubling their capacity, so adding entrants never reallocates eve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 
 class State(IntEnum):
@@ -28,9 +30,6 @@ class State(IntEnum):
 
 N_STATES = len(State)
 JOB_STATES = np.array([State.EMPLOYED, State.SUBSIDISED, State.POOL], dtype=np.int8)
-OUT_OF_WORK_STATES = np.array(
-    [State.UNEMPLOYED_WW, State.NO_BENEFIT, State.SOCIAL_ASSISTANCE], dtype=np.int8
-)
 #: states that count as "back on benefits or in sheltered work" after a placement
 RELAPSE_STATES = np.array(
     [State.UNEMPLOYED_WW, State.SOCIAL_ASSISTANCE, State.SHELTERED], dtype=np.int8
@@ -111,7 +110,8 @@ class Table:
     ([0, 1, 2], 3, [1.5, 1.5, 1.5])
     """
 
-    def __init__(self, columns: dict[str, np.dtype], capacity: int, width: dict | None = None):
+    def __init__(self, columns: Mapping[str, DTypeLike], capacity: int,
+                 width: dict | None = None):
         self._dtypes = dict(columns)
         self._width = dict(width or {})
         self._fill: dict[str, object] = {}  # value of unused rows (and so of new rows), 0 if absent
@@ -245,7 +245,6 @@ PLACEMENT_COLUMNS = {
     "employer": np.int32,
     "end_month": np.int16,  # -1 while the job lasts
     "end_state": np.int8,  # state after the job, -1 while it lasts
-    "deadweight_key": np.int32,  # reserved for paired analyses
     "touched": np.int32,  # bit i: instrument model.policies[i] acted on this placement
     "decisive": np.int32,  # bit i: without instrument i the employer would have refused
     # the instruments' placement fields are added from their declarations

@@ -87,6 +87,33 @@ def test_mesa_batch_run_on_the_model_class_directly():
     assert set(df["labour_market__separation_rate"]) == {0.005, 0.01}
     assert set(df["rng"]) == {1, 2} and df["Step"].max() == 3
     assert {"unemployment_rate", "placements"} <= set(df.columns)
+    # the summary outcomes, at the last step only (NaN before the run ends)
+    last = df[df["Step"] == 3]
+    for key in ("placement_rate_12m", "relapse_rate_12m", "public_cost_eur"):
+        assert df.loc[df["Step"] < 3, key].isna().all(), key
+    assert (last["public_cost_eur"] > 0).all()
+    assert last["placement_rate_12m"].isna().all()  # a 3-month run has no 12-month rate
+
+
+def test_batch_run_outcomes_equal_the_run_summary():
+    """The outcomes in a batch_run row are the summary of the same run."""
+    import mesa
+
+    from sim import LabourMarketModel
+
+    kw = {"scale": 0.3, "months": 13, "region": "synthetic:3:0"}
+    rows = mesa.batch_run(LabourMarketModel, parameters=kw, rng=[5], max_steps=13,
+                          number_processes=1, data_collection_period=-1,
+                          display_progress=False)
+    assert len(rows) == 1
+    m = LabourMarketModel(rng=5, **kw)
+    m.run()
+    s = m.summary()
+    for key in ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
+                "public_cost_eur"):
+        want, got = s[key], rows[0][key]
+        assert (want is None and math.isnan(got)) or got == pytest.approx(want), key
+    assert s["placement_rate_12m"] is not None and s["placement_rate_12m"] > 0
 
 
 def test_mesa_batch_run_helper_takes_dotted_keys():

@@ -91,7 +91,7 @@ def test_latin_hypercube_has_one_point_per_stratum(n, d):
 def test_search_box_respects_allowed_ranges_and_round_trips():
     box = search_box(list(DEFAULT_PARAMS))
     params = all_params()
-    for k, (lo, hi, log) in box.items():
+    for k, (lo, hi, _log) in box.items():
         p = params[k]
         assert lo < hi
         assert p.lo is None or lo >= p.lo

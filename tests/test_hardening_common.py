@@ -265,3 +265,34 @@ def summarise(path: Path = COUNTS_FILE, since: str = "") -> dict[str, int]:
 if __name__ == "__main__":  # pragma: no cover
     for k, v in summarise(since=sys.argv[1] if len(sys.argv) > 1 else "").items():
         print(f"{v:8d}  {k}")
+
+
+def consistent(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (dotted keys, valid each on its own) made consistent with each other and with
+    the defaults of the keys not given: no policy starts after it ends, no lower bound of an
+    ordered pair (``sim.scenario.ORDERED_PAIRS``) is above its upper bound. Generators of
+    valid scenarios use it; values of the wrong type are left alone."""
+    from sim.params import default_values
+    from sim.scenario import ORDERED_PAIRS
+
+    out = dict(values)
+    defaults = default_values()
+
+    def num(key):
+        v = out.get(key, defaults[key])
+        ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        return v if ok else None
+
+    for key in list(out):
+        if key.startswith("policies.") and key.endswith(".start_month"):
+            start, end = num(key), num(key[: -len("start_month")] + "end_month")
+            if start is not None and end is not None and end >= 0 and start > end:
+                out[key] = end
+    for lo_key, hi_key in ORDERED_PAIRS:
+        lo, hi = num(lo_key), num(hi_key)
+        if lo is not None and hi is not None and lo > hi:
+            if lo_key in out:
+                out[lo_key] = hi
+            else:
+                out[hi_key] = lo
+    return out

@@ -142,10 +142,11 @@ def test_sweep_killed_again_and_again_resumes_to_the_uninterrupted_result(
         mode = ("time", "runs", "runs", "consolidation")[kills % 4]
         if mode == "time":  # anywhere: start-up, metadata, planning or runs
             t0, wait = time.monotonic(), rng.uniform(0.1, 2.5)
-            alive = _wait(proc, lambda: time.monotonic() - t0 > wait)
+            alive = _wait(proc, lambda t0=t0, wait=wait: time.monotonic() - t0 > wait)
         elif mode == "runs":
             more = rng.randint(1, 8)
-            alive = _wait(proc, lambda: len(finished(out) - before) >= more)
+            alive = _wait(proc, lambda before=before, more=more:
+                          len(finished(out) - before) >= more)
         else:  # the moment every run is written: consolidation is starting
             alive = _wait(proc, lambda: len(finished(out)) == N_RUNS)
         if alive and proc.poll() is None:

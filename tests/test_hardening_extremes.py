@@ -26,7 +26,7 @@ from sim.model import LabourMarketModel
 from sim.params import all_params
 from sim.scenario import Shock, default_scenario, load_scenario
 from sim.state import State
-from test_hardening_common import ROOT, Counts, kluit, non_finite
+from test_hardening_common import ROOT, Counts, consistent, kluit, non_finite
 from test_hardening_common import run_checked as _run_checked
 
 PARAMS = all_params()
@@ -307,7 +307,7 @@ FACTOR = float(os.environ.get("KLUIT_HARDENING_FACTOR", "1"))
        seed=st.integers(0, 2**31), months=st.integers(1, 48))
 def test_random_corners_keep_the_invariants(data, region, seed, months):
     keys = data.draw(st.lists(st.sampled_from(_TUNABLE), max_size=25, unique=True), label="keys")
-    values = {k: data.draw(_corner_value(PARAMS[k]), label=k) for k in keys}
+    values = consistent({k: data.draw(_corner_value(PARAMS[k]), label=k) for k in keys})
     note(repr(values))
     scale = 0.005 if region == "flevoland" else 0.02
     run_checked(default_scenario().with_overrides(values), region=region, scale=scale,

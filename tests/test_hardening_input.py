@@ -32,6 +32,7 @@ from test_hardening_common import (
     Counts,
     assert_bad_input,
     assert_no_traceback,
+    consistent,
     kluit,
     region_text,
     toml_text,
@@ -194,7 +195,8 @@ def scenario_case(draw, shock_months: int | None = None):
     ``shock_months`` bounds the months of the valid shocks (a run shorter than the file's).
     """
     keys = draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=8))
-    data = {k: draw(valid_value(PARAMS[k])) for k in keys}
+    # valid together too: no policy starts after it ends, no minimum above its maximum
+    data = consistent({k: draw(valid_value(PARAMS[k])) for k in keys})
     months = data.get("run.months", PARAMS["run.months"].default)
     months = months if shock_months is None else min(months, shock_months)
     region = data.get("run.region", "flevoland")
@@ -339,6 +341,8 @@ def set_case(draw):
         key = draw(st.sampled_from(KEYS))
         p = PARAMS[key]
         value = draw(valid_value(p) if kind == "valid" else invalid_value(p))
+        if kind == "valid":  # valid with the defaults of the other keys too
+            value = consistent({key: value})[key]
         raw = value if (p.kind is str and isinstance(value, str) and draw(st.booleans())) \
             else toml_value(value)
         space = draw(st.sampled_from(["", " "]))
@@ -402,7 +406,7 @@ OPTION_VALUES = {  # option -> (valid, invalid)
 def test_run_options_are_checked(opts, data, tmp_path_factory):
     base = tmp_path_factory.getbasetemp() / "opt_base.toml"
     base.write_text('[run]\nregion = "synthetic:1:0"\n')
-    argv, bad = ["run", base, "--out", tmp_path_factory.getbasetemp() / "opt_out"], []
+    argv, bad = ["run", base, "--out", tmp_path_factory.getbasetemp() / "opt_out", "--force"], []
     for opt, valid in opts.items():
         good_values, bad_values = OPTION_VALUES[opt]
         argv += [opt, data.draw(good_values if valid else bad_values, label=opt)]

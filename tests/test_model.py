@@ -42,7 +42,7 @@ def test_population_matches_region_at_scale(small_run):
     m = small_run
     start = m.start_state
     region = m.region
-    # DOMAIN.md: 12,340 on bijstand, 1,240 in sheltered work, 8,951 on WW (Flevoland)
+    # docs/sources.md: 12,340 on bijstand, 1,240 in sheltered work, 8,951 on WW (Flevoland)
     assert abs((start == State.SOCIAL_ASSISTANCE).sum() - 12_340 * 0.02) <= 10
     assert abs((start == State.SHELTERED).sum() - 1_240 * 0.02) <= 5
     assert abs((start == State.UNEMPLOYED_WW).sum() - 8_951 * 0.02) <= 10
@@ -154,8 +154,8 @@ def test_kluit_run_twice_gives_identical_summary(tmp_path):
 
 def test_bad_input_exits_2_with_file_key_and_allowed(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
-    bad.write_text('extends = "%s"\n[policies.wage_subsidy]\nduration_months = -3\n'
-                   % str(__import__("pathlib").Path("scenarios/baseline.toml").resolve()))
+    base = __import__("pathlib").Path("scenarios/baseline.toml").resolve()
+    bad.write_text(f'extends = "{base}"\n[policies.wage_subsidy]\nduration_months = -3\n')
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "policies.wage_subsidy.duration_months" in err and "allowed" in err

@@ -23,7 +23,7 @@ from sim.region import (
 
 REGIONS = Path(__file__).parent / "data" / "regions"
 
-# DOMAIN.md, Flevoland rows
+# docs/sources.md, Flevoland rows
 POPULATION_2016 = {"Almere": 198_145, "Lelystad": 76_792, "Noordoostpolder": 46_439,
                    "Dronten": 40_592, "Zeewolde": 22_113, "Urk": 19_987}
 JOBS_2017 = {"Almere": 78_424, "Lelystad": 35_109, "Noordoostpolder": 25_274,

@@ -335,6 +335,9 @@ def test_to_toml_round_trip_of_chain(tmp_path):
 
 def test_to_toml_round_trip_with_every_param_changed(tmp_path):
     changes = {k: _other_value(p) for k, p in PARAMS.items()}
+    for k in changes:  # an instrument may not stop before it starts (start_month is 1)
+        if k.endswith(".end_month"):
+            changes[k] = 2
     shocks = [{"kind": "new_product_line", "month": 3, "sector": "zorg \"&\" welzijn",
                "municipality": "Noordoostpolder"},
               {"kind": "policy_stop", "month": 9, "duration_months": 6,
@@ -369,7 +372,7 @@ def test_scenario_is_hashable_and_equality_ignores_path(tmp_path):
 
 def test_docs_markdown_lists_every_key_by_section():
     md = scenario_docs_markdown()
-    for key, p in PARAMS.items():
+    for key in PARAMS:
         assert f"`{key}`" in md
         assert f"## {key.split('.')[0]}" in md
     assert "## shocks" in md and "policy_stop" in md
@@ -419,3 +422,18 @@ def test_bad_scenario_texts_name_the_key(tmp_path, text, key):
     with pytest.raises(ScenarioError) as e:
         load_scenario(f)
     assert e.value.key == key and str(f) in str(e.value)
+
+
+def test_policy_that_starts_after_it_ends_is_refused_with_file_and_key(tmp_path):
+    f = tmp_path / "window.toml"
+    f.write_text("[policies.root_ball]\nenabled = true\nstart_month = 12\nend_month = 6\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    assert e.value.file == str(f) and e.value.key == "policies.root_ball.start_month"
+    f.write_text("[policies.root_ball]\nstart_month = 6\nend_month = 6\n")
+    assert load_scenario(f)["policies.root_ball.end_month"] == 6
+    ok = load_scenario(f)
+    with pytest.raises(ScenarioError, match="never run"):
+        ok.with_overrides({"policies.root_ball.start_month": 7})
+    assert ok.with_overrides({"policies.root_ball.end_month": -1})[
+        "policies.root_ball.start_month"] == 6

@@ -1,4 +1,4 @@
-"""``kluit calibrate [SCENARIO]``: fit assumed parameters to the DOMAIN.md targets (SMM).
+"""``kluit calibrate [SCENARIO]``: fit assumed parameters to the docs/sources.md targets (SMM).
 
 Writes ``<scenario>_calibrated.toml`` (extending the input, headed by when and how it was
 calibrated), ``calibration.csv`` / ``calibration.md`` (target, simulated mean and interval,

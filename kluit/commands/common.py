@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kluit.cli import UsageError
+from sim.files import InputFileError, check_input_file
 from sim.scenario import parse_override
 
 
@@ -49,7 +55,8 @@ def add_run_options(p: argparse.ArgumentParser, *, seed_help: str = "seed of the
     p.add_argument("--seed", type=seed_int, default=None, help=seed_help)
     p.add_argument("--months", type=positive_int, default=None, help="months to simulate")
     p.add_argument("--scale", type=scale_float, default=None,
-                   help="share of the population to simulate (1.0 = everyone; 0.1 for a quick look)")
+                   help="share of the population to simulate (1.0 = everyone; 0.1 for a quick "
+                   "look)")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a scenario key, e.g. policies.wage_subsidy.enabled=true")
 
@@ -59,8 +66,13 @@ def overrides(args) -> list[tuple[str, object]]:
 
 
 def scenario_path(text: str) -> str:
-    if not Path(text).is_file():
-        raise UsageError(f"{text}: scenario file not found")
+    """A scenario file named on the command line: a regular file of a sane size."""
+    try:
+        check_input_file(text)
+    except InputFileError as exc:
+        if exc.missing:
+            raise UsageError(f"{text}: scenario file not found") from None
+        raise UsageError(f"{text}: {exc.reason}; allowed: a scenario TOML file") from None
     return text
 
 
@@ -81,3 +93,166 @@ class Progress:
 
     def close(self) -> None:
         self.bar.close()
+
+
+# --- the output folder of run and compare ------------------------------------------------------
+
+#: refuse an --out on a disk with less free space than this (bytes): results of a run at full
+#: scale take a few megabytes
+MIN_FREE_BYTES = 16 * 2**20
+
+
+#: the files ``kluit run`` and ``kluit compare`` write: --force replaces these in a folder and
+#: keeps anything else
+RESULT_FILES = frozenset({"summary.json", "monthly.csv", "placements.csv", "comparison.csv",
+                          "summary.md", "report.html"})
+
+
+def add_out_options(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument("--out", default=default, help=f"output folder (default {default}); it must "
+                   "be new or empty unless --force")
+    p.add_argument("--force", action="store_true",
+                   help="write into a non-empty --out folder: its earlier results are replaced "
+                   "when the new ones are complete; other files in it are kept")
+
+
+def _nearest_existing(path: Path) -> Path:
+    p = path
+    while not os.path.lexists(p) and p != p.parent:
+        p = p.parent
+    return p
+
+
+def check_out_dir(out: str | os.PathLike, force: bool = False, *, sweep: bool = False) -> Path:
+    """Refuse an --out that cannot take the results, before any simulating (exit 2).
+
+    ``out`` must be a folder, or not exist yet below a folder that can be written to (probed by
+    creating and removing a temporary folder, so a read-only file system is found too) on a disk
+    with at least MIN_FREE_BYTES free. A folder with files in it is refused unless ``force``.
+    A sweep checks its own folder: it resumes into the folder of the same sweep.
+    """
+    if not os.fspath(out).strip():
+        raise UsageError("--out: got an empty path; allowed: the path of a new or empty folder")
+    try:
+        return _check_out_dir(Path(out).absolute(), force, sweep)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise UsageError(f"--out {out}: cannot be used ({exc.strerror or exc}); allowed: the "
+                         "path of a new or empty folder") from None
+
+
+def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
+    allowed = "allowed: a new or empty folder"
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder; {allowed}")
+    if out.is_dir() and not sweep:
+        try:
+            entries = sorted(p.name for p in out.iterdir())
+        except OSError as exc:
+            raise UsageError(f"--out {out}: cannot be listed ({exc.strerror}); {allowed}") \
+                from None
+        if entries and not force:
+            shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+            raise UsageError(f"--out {out}: the folder is not empty ({len(entries)} entries: "
+                             f"{shown}); {allowed}, or --force to replace the results in it")
+    base = _nearest_existing(out.parent)
+    if not base.is_dir():
+        raise UsageError(f"--out {out}: {base} is a file, not a folder; {allowed}")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: cannot write to {base} (permission denied); "
+                         "allowed: a folder you can write to")
+    try:
+        tempfile.TemporaryDirectory(dir=base, prefix=".kluit-probe-").cleanup()
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write to {base} ({exc.strerror or exc}); "
+                         "allowed: a folder you can write to") from None
+    try:
+        free = shutil.disk_usage(base).free
+    except OSError:
+        free = None
+    if free is not None and free < MIN_FREE_BYTES:
+        raise UsageError(f"--out {out}: the disk is (nearly) full, {free / 2**20:.1f} MB free; "
+                         f"allowed: a folder on a disk with at least {MIN_FREE_BYTES // 2**20} "
+                         "MB free")
+    return out
+
+
+@contextlib.contextmanager
+def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path]:
+    """A temporary folder beside ``out`` to write the results into; moved into place whole.
+
+    When the block ends without error the results move to ``out`` (see
+    :func:`_move_into_place`: earlier results are removed only then, so ``--force`` never leaves
+    a mix of old and new files). On any error, including a full disk, the temporary folder is
+    removed and ``out`` is left as it was; a write error is reported as bad input (exit 2)
+    naming the folder.
+    """
+    out = Path(out).absolute()
+    tmp: Path | None = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+        yield tmp
+        _move_into_place(tmp, out, force)
+        tmp = None
+    except _OutTaken:
+        tmp = None  # keep the results: the message says where they are
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"--out {out}: cannot write the results ({reason}); nothing was "
+                         "written; allowed: a folder on a disk with free space that you can "
+                         "write to") from None
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class _OutTaken(UsageError):
+    """--out was created (with files) by someone else while Kluit ran."""
+
+
+def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
+    """Put the finished results of ``tmp`` at ``out``.
+
+    A new folder, or one of earlier results only, is replaced whole (two renames). A folder
+    that also holds other files (``--out . --force``, or ``out/`` with other runs in it) keeps
+    them: only Kluit's result files (RESULT_FILES) are replaced, after all new ones are
+    written, and put back if a rename fails.
+    """
+    if not os.path.lexists(out):
+        os.rename(tmp, out)
+        return
+    if not out.is_dir() or (any(out.iterdir()) and not force):  # appeared while we ran
+        raise _OutTaken(f"--out {out}: was filled by someone else while Kluit ran; the "
+                        f"results are in {tmp}")
+    old = out.with_name(f".{out.name}.{os.getpid()}.old")
+    if all(p.name in RESULT_FILES for p in out.iterdir()):
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    old.mkdir()
+    kept = [p.name for p in out.iterdir() if p.name in RESULT_FILES]
+    placed: list[str] = []
+    try:
+        for name in kept:
+            os.rename(out / name, old / name)
+        for f in sorted(tmp.iterdir()):
+            os.rename(f, out / f.name)
+            placed.append(f.name)
+    except OSError:
+        for name in placed:
+            with contextlib.suppress(OSError):
+                os.rename(out / name, tmp / name)
+        for name in kept:
+            with contextlib.suppress(OSError):
+                os.rename(old / name, out / name)
+        with contextlib.suppress(OSError):
+            old.rmdir()  # only when every earlier result is back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from analysis.compare import compare
 from analysis.io import write_table
-from kluit.commands.common import Progress, add_run_options, overrides, positive_int, scenario_path
+from kluit.commands.common import (
+    Progress,
+    add_out_options,
+    add_run_options,
+    check_out_dir,
+    overrides,
+    positive_int,
+    scenario_path,
+    staged_out_dir,
+)
 
 SHOWN = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
          "public_cost_eur", "cost_per_extra_sustained_placement_eur", "deadweight_share_paired")
@@ -18,7 +26,7 @@ def add_parser(sub):
     p.add_argument("scenarios", nargs="+", help="scenario TOML files; the first is the reference")
     p.add_argument("--reps", type=positive_int, default=5, help="replications per scenario")
     add_run_options(p, seed_help="master seed; replication seeds derive from it")
-    p.add_argument("--out", default="out/compare", help="output folder (default out/compare)")
+    add_out_options(p, "out/compare")
     return p
 
 
@@ -53,16 +61,14 @@ def run(args) -> int:
     from sim.scenario import load_scenario
 
     scens = [load_scenario(p, overrides(args)) for p in paths]
+    out = check_out_dir(args.out, args.force)  # before simulating: a bad --out fails fast
     bar = Progress(len(scens) * args.reps, "compare", unit="run")
     try:
         comp = compare(scens, reps=args.reps, seed=1 if args.seed is None else args.seed,
                        months=args.months, scale=args.scale, progress=bar)
     finally:
         bar.close()
-    out = Path(args.out)
     table = comp.table()
-    write_table(out / "comparison.csv", table)
-    write_table(out / "monthly.csv", _monthly(comp))
     from analysis.io import atomic_write_bytes
     from analysis.report import (decisiveness_rows, markdown_table, subgroup_markdown,
                                  write_comparison_report)
@@ -70,30 +76,35 @@ def run(args) -> int:
     dec = "".join(f"| {d['scenario']} | {d['instrument']} | {d['decisive']:.3f} "
                   f"[{d['low']:.3f}, {d['high']:.3f}] | {d['touched']:.0f} |\n"
                   for d in decisiveness_rows(table))
-    atomic_write_bytes(out / "summary.md", (
-        f"# Kluit comparison\n\n{args.reps} replications, master seed "
-        f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
-        f"{comp.arms[0]}.\n\n" + markdown_table(table)
-        + ("\n## Decisiveness\n\n| arm | instrument | decisive share [95%] | placements "
-           "touched |\n|---|---|---|---|\n" + dec if dec else "")
-        + ("\n## For whom (placed within 24 months, difference vs reference)\n\n"
-           + subgroup_markdown(table) if subgroup_markdown(table) else "")).encode())
-
-    sections = _stop_go(scens, args, out)
-    report = write_comparison_report(
-        comp, out, title="Kluit comparison",
-        settings=f"{args.reps} replications, master seed {args.seed or 1}, "
-                 f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}",
-        sections=sections)
+    sections, stopgo = _stop_go(scens, args)  # simulates: before anything is written
+    with staged_out_dir(out, args.force) as tmp:  # every file or none
+        write_table(tmp / "comparison.csv", table)
+        write_table(tmp / "monthly.csv", _monthly(comp))
+        atomic_write_bytes(tmp / "summary.md", (
+            f"# Kluit comparison\n\n{args.reps} replications, master seed "
+            f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
+            f"{comp.arms[0]}.\n\n" + markdown_table(table)
+            + ("\n## Decisiveness\n\n| arm | instrument | decisive share [95%] | placements "
+               "touched |\n|---|---|---|---|\n" + dec if dec else "")
+            + ("\n## For whom (placed within 24 months, difference vs reference)\n\n"
+               + subgroup_markdown(table) if subgroup_markdown(table) else "")).encode())
+        if stopgo is not None:
+            write_table(tmp / "stopgo.csv", stopgo)
+        report = write_comparison_report(
+            comp, tmp, title="Kluit comparison",
+            settings=f"{args.reps} replications, master seed {args.seed or 1}, "
+                     f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}",
+            sections=sections)
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
+    print(f"results in {args.out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
     return 0
 
 
-def _stop_go(scens, args, out) -> str:
-    """The cost of stop-go for every arm with a policy stop (stopgo.csv and a report section)."""
+def _stop_go(scens, args):
+    """The cost of stop-go for every arm with a policy stop: (report section, stopgo.csv table
+    or None)."""
     import pandas as pd
 
     from analysis.stopgo import policy_stops, stop_go, stopgo_html
@@ -114,9 +125,7 @@ def _stop_go(scens, args, out) -> str:
             if r.metric in ("placements_ended_by_stop", "spent_buying_nothing_later_eur"):
                 print(f"stop-go {scen.name}: {r.label.lower()}: {_fmt(r.mean)} "
                       f"[{_fmt(r.low)}, {_fmt(r.high)}]")
-    if tables:
-        write_table(out / "stopgo.csv", pd.concat(tables, ignore_index=True))
-    return "\n".join(parts)
+    return "\n".join(parts), (pd.concat(tables, ignore_index=True) if tables else None)
 
 
 def _monthly(comp):

@@ -7,13 +7,17 @@ Rerunning the same command after a crash or Ctrl-C skips the finished runs.
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
 from analysis.backends import make_backend
 from analysis.sweep import load_sweep, run_sweep
 from kluit.cli import UsageError
-from kluit.commands.common import positive_int, scale_float
+from kluit.commands.common import check_out_dir, positive_int, scale_float
+
+#: errors of writing the results that the user can fix (disk full, read-only, no permission)
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def add_parser(sub):
@@ -49,7 +53,7 @@ def run(args) -> int:
     sweep = load_sweep(args.sweep_file, overrides)
     design = sweep.make_design()
     n_runs = len(design) * sweep.replications
-    out = Path(args.out) if args.out else Path("out") / "sweeps" / sweep.name
+    out = Path("out") / "sweeps" / sweep.name if args.out is None else Path(args.out)
     print(f"sweep {sweep.name}: design {sweep.design}, {len(design)} points x "
           f"{sweep.replications} replications = {n_runs} runs, {sweep.months} months at scale "
           f"{sweep.scale:g}")
@@ -58,6 +62,8 @@ def run(args) -> int:
         print(f"  {f.role:11s} {f.key}: {rng}")
     if args.dry_run:
         return 0
+    check_out_dir(out if args.out is None else args.out, sweep=True)  # before any run: a file,
+    # a read-only folder or a full disk fails fast
     try:
         backend = make_backend(args.workers, args.scheduler, args.local_dask)
     except OSError as exc:  # includes Dask's connection timeouts
@@ -68,6 +74,12 @@ def run(args) -> int:
         with backend:
             print(f"running on {backend.description}; results in {out}/", flush=True)
             report = run_sweep(sweep, out, backend, progress=bar, batch_size=args.batch)
+    except OSError as exc:  # e.g. the disk filled up during the sweep
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        raise UsageError(f"--out {out}: cannot write the results ({exc.strerror or exc}); the "
+                         "finished runs are kept; allowed: a folder on a disk with free space "
+                         "that you can write to (rerun the same command to resume)") from None
     finally:
         bar.close()
     rate = report.done / report.seconds * 60 if report.seconds > 0 and report.done else 0.0

@@ -23,7 +23,7 @@ its cost items (which reach the summary's costs and, if they are re-integration 
 
 from __future__ import annotations
 
-from sim.params import Param
+from sim.schema import Param
 from sim.policies.base import Policy
 from sim.policies.career_paths import CareerPaths
 from sim.policies.forecasting import Forecasting

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.ledger import CostItem
-from sim.params import Param, _p
+from sim.schema import Param, _p
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.model import LabourMarketModel

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.state import Cause, State
 

@@ -1,13 +1,13 @@
 """Short-term growth forecasting with employers, so schools train for the work that is coming.
 
-Today's monitors look 4-5 years ahead (ROA 5 years, UWV 2 years; DOMAIN.md). With this
+Today's monitors look 4-5 years ahead (ROA 5 years, UWV 2 years; docs/sources.md). With this
 instrument employers share their expected growth and schools choose programmes by a forecast
 with a short horizon and better accuracy (``sim/processes/training.py`` uses it).
 """
 
 from __future__ import annotations
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import CostItem, Policy, window_params
 
 
@@ -18,7 +18,7 @@ class Forecasting(Policy):
     PARAMS = [
         *window_params("forecasting", "short-term forecasting with employers"),
         _p("policies.forecasting.horizon_months", 6, "months",
-           "TNO 2017: forecast shorter than the 4-5 years of today's monitors (DOMAIN.md)",
+           "TNO 2017: forecast shorter than the 4-5 years of today's monitors (docs/sources.md)",
            "Horizon of the shared forecast.", lo=1, hi=120),
         _p("policies.forecasting.accuracy", 0.8, "0-1",
            "assumed: employers know their own short-term growth fairly well",

@@ -1,14 +1,14 @@
 """Job coaching on its own: a coach for bijstand recipients placed with an employer.
 
 The lighter instrument next to the root ball: no colleague moving along, no gradual build-up,
-no right to return. UWV job coaches supported ~25,000 starters 2013-2018 (DOMAIN.md).
+no right to return. UWV job coaches supported ~25,000 starters 2013-2018 (docs/sources.md).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import CostItem, Policy, window_params
 from sim.policies.support import JOB_COACH, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.state import State

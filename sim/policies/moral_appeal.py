@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import CostItem, Policy, window_params
 
 

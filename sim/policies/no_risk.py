@@ -1,7 +1,7 @@
 """No-risk policy (no-riskpolis): the state pays the sick pay of an eligible worker.
 
 When an eligible worker falls ill, UWV pays the sickness benefit, so the employer carries no
-sick pay; cover lasts 5 years from the start of employment (DOMAIN.md). It only changes hiring
+sick pay; cover lasts 5 years from the start of employment (docs/sources.md). It only changes hiring
 if the employer knows it at the moment of hiring: about 10% do (SEO 2018), so ``awareness`` is
 the key parameter. Eligible: bijstand recipients with a wage value below the minimum wage
 (target-group register) and sheltered-work participants.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
 from sim.state import State
 
@@ -35,10 +35,10 @@ class NoRiskPolicy(Policy):
         *window_params("no_risk_policy", "the no-risk policy"),
         _p("policies.no_risk_policy.awareness", 0.10, "share of employers",
            "SEO 2018: about 10% of employers know the policy at the moment of hiring "
-           "(DOMAIN.md)", "Share of employers who know the policy when they hire.", lo=0.0,
+           "(docs/sources.md)", "Share of employers who know the policy when they hire.", lo=0.0,
            hi=1.0),
         _p("policies.no_risk_policy.cover_years", 5.0, "years",
-           "DOMAIN.md: cover lasts 5 years from the start of employment",
+           "docs/sources.md: cover lasts 5 years from the start of employment",
            "How long a worker is covered after a hire.", lo=0.0, hi=50.0),
         _p("policies.no_risk_policy.max_wage_value", 1.0, "share of the minimum wage",
            "assumed: the target-group register holds people who cannot earn the minimum wage",

@@ -1,6 +1,6 @@
 """Transition support "with the root ball" (kluit) from sheltered work to a regular employer.
 
-"You don't just replant an old tree; you move it with its root ball" (TNO 2017, DOMAIN.md). A
+"You don't just replant an old tree; you move it with its root ball" (TNO 2017, docs/sources.md). A
 person moving from sheltered work gets a job coach, may move along with a colleague or small
 group, builds up hours gradually, the employer gets guidance, and keeps a right to return to
 sheltered work. It acts on the relapse hazard (lower, growing with intensity and group size),
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.processes.training import forecast_growth, sector_level

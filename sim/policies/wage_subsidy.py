@@ -2,7 +2,7 @@
 
 The municipality pays the employer the gap between the minimum wage and the worker's assessed
 wage value (loonwaardebepaling), plus an allowance for employer costs, at most 70% of the
-minimum wage (DOMAIN.md), for ``duration_months`` with reassessment. Employers see the subsidy
+minimum wage (docs/sources.md), for ``duration_months`` with reassessment. Employers see the subsidy
 in their hiring value, discounted when it is short against the job's expected length; while
 it runs it also lowers separations (APE 2018: a positive effect on keeping the job). When it
 ends (its duration, the budget, or a policy stop), the employer judges the worker again at full
@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
 from sim.processes.matching import TARGET_STATES
 from sim.state import Cause, State
 
-#: months an employer expects a new job to last when valuing a subsidy (assumed)
-EXPECTED_JOB_MONTHS = 36.0
 
 
 def _subsidised(model, persons):
@@ -50,7 +48,7 @@ class WageSubsidy(Policy):
            "Share of the gap between minimum wage and assessed wage value that is paid.",
            lo=0.0, hi=1.0),
         _p("policies.wage_subsidy.max_share_of_minimum_wage", 0.70, "share of the minimum wage",
-           "DOMAIN.md: at most 70% of the minimum wage", "Ceiling of the monthly subsidy.",
+           "docs/sources.md: at most 70% of the minimum wage", "Ceiling of the monthly subsidy.",
            lo=0.0, hi=1.0),
         _p("policies.wage_subsidy.allowance_share", 0.20, "share of the subsidy",
            "assumed: the allowance for employer costs (forfaitaire werkgeverskosten) is of this "
@@ -60,13 +58,13 @@ class WageSubsidy(Policy):
            "assumed: often granted for two years before reassessment becomes structural",
            "How long a subsidy runs.", lo=1, hi=600),
         _p("policies.wage_subsidy.reassessment_months", 12, "months",
-           "DOMAIN.md: periodic reassessment of the wage value", "Interval of reassessment.",
+           "docs/sources.md: periodic reassessment of the wage value", "Interval of reassessment.",
            lo=1, hi=120),
         _p("policies.wage_subsidy.max_wage_value", 0.95, "share of the minimum wage",
            "Participatiewet: for people who cannot earn the minimum wage",
            "Eligible when the assessed wage value is below this.", lo=0.0, hi=1.0),
         _p("policies.wage_subsidy.retention_factor", 0.7, "hazard multiplier",
-           "APE 2018: a demonstrable positive effect on keeping the job (DOMAIN.md); size "
+           "APE 2018: a demonstrable positive effect on keeping the job (docs/sources.md); size "
            "assumed", "Multiplier on separation and relapse hazards while subsidised.",
            lo=0.0, hi=2.0),
         _p("policies.wage_subsidy.on_job_learning", 0.005, "wage value per month",
@@ -104,8 +102,9 @@ class WageSubsidy(Policy):
         if not self.active() or not self._budget_left(model):
             return None
         el = self._eligible(model, persons) & self.informed(model, employers, ctx)
-        months = min(self.p["duration_months"], EXPECTED_JOB_MONTHS)
-        return np.where(el, self._amount(model, persons) * months / EXPECTED_JOB_MONTHS, 0.0)
+        expected = model.p["employers.expected_job_months"]
+        months = min(self.p["duration_months"], expected)
+        return np.where(el, self._amount(model, persons) * months / expected, 0.0)
 
     def job_kind(self, model, persons, employers, kind):
         if not self.active() or not self._budget_left(model):

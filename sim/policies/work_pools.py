@@ -1,10 +1,10 @@
 """Work pools: employers that each have slightly too little work pool it into real jobs.
 
-TNO 2017 (DOMAIN.md): cooperatives that pool the work of firms that each have slightly too
+TNO 2017 (docs/sources.md): cooperatives that pool the work of firms that each have slightly too
 little work. Joining employers with slack (less than one job of unused work) within commuting
 reach of each other form a pool; the pool is an employer of its own whose jobs are the sum of
 its members' slack (moving with their demand), deployed across the members. The municipality
-pays a coordination cost per pool job. No figures on pools' size or effect exist (DOMAIN.md),
+pays a coordination cost per pool job. No figures on pools' size or effect exist (docs/sources.md),
 so the parameters are assumptions to explore. When the policy stops, the pools dissolve.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.params import _p
+from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.processes.demand import MAX_LOG_DEMAND
 from sim.state import Cause, State
@@ -27,7 +27,7 @@ class WorkPools(Policy):
     PARAMS = [
         *window_params("work_pools", "work pools"),
         _p("policies.work_pools.join_share", 0.5, "share of employers with slack",
-           "assumed: no figures on pools (DOMAIN.md)", "Share of employers with slack that "
+           "assumed: no figures on pools (docs/sources.md)", "Share of employers with slack that "
            "join a pool.", lo=0.0, hi=1.0),
         _p("policies.work_pools.max_member_minutes", 30.0, "minutes",
            "assumed: members must be within commuting reach of each other",

@@ -16,8 +16,6 @@ FORECAST_PAD = 121
 #: an employer's demand stays within 1/20 and 20 times its size at month 0, however extreme
 #: the (allowed) growth and noise settings: beyond that the model says nothing useful
 MAX_LOG_DEMAND = float(np.log(20.0))
-#: employers shed staff only when they are this far above their desired size
-LAYOFF_BAND = 0.05
 
 
 def demand_path(model) -> np.ndarray:
@@ -72,11 +70,11 @@ def update_demand(model) -> None:
 
 def update_vacancies(model) -> None:
     """Open vacancies up to the desired size; lay off staff well above it."""
-    e = model.employers
+    e, p = model.employers, model.p
     model.refresh_headcount()
     desired = np.floor(e.target + 0.5).astype(np.int32)
     e.vacancies[:] = np.maximum(desired - e.headcount, 0)
-    excess = e.headcount - np.ceil(e.target * (1 + LAYOFF_BAND)).astype(np.int32)
+    excess = e.headcount - np.ceil(e.target * (1 + p["employers.layoff_band"])).astype(np.int32)
     over = excess > 0
     if not over.any():
         return

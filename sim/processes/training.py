@@ -3,8 +3,8 @@
 Each school has places for jobseekers (bijstand and WW). It fills free places each month and
 chooses the sector of each new course by the growth it expects: a forecast ``horizon`` months
 ahead whose ``accuracy`` mixes the true future demand (drawn at the start of the run) with
-noise. Today's monitors look 4-5 years ahead (DOMAIN.md), which says little about the jobs open
-when a six-month course ends; the forecasting policy shortens the horizon.
+noise. Today's monitors look 4-5 years ahead (docs/sources.md), which says little about the jobs
+open when a six-month course ends; the forecasting policy shortens the horizon.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import numpy as np
 
 from sim.state import Cause, State
 
-#: how strongly programme choice follows the forecast (log weight per unit of log growth)
-FORECAST_RESPONSIVENESS = 40.0
 
 
 def forecast_settings(model) -> tuple[int, float]:
@@ -58,7 +56,8 @@ def train(model) -> None:
         if len(done):
             per.sector[done] = per.training_sector[done]
             per.wage_value[done] += p["schools.wage_value_gain"]
-            per.level[done] = np.minimum(per.level[done] + (per.wage_value[done] > 1.3), 2)
+            skilled = per.wage_value[done] > p["population.skilled_wage_value"]
+            per.level[done] = np.minimum(per.level[done] + skilled, 2)
             per.months_out[done] //= 2
             model.move(done, per.return_state[done], Cause.TRAINING_END)
     growth = forecast_growth(model)
@@ -84,7 +83,10 @@ def train(model) -> None:
     if len(chosen) == 0:
         return
     shares = model.sector_weights.sum(0)
-    w = shares / shares.sum() * np.exp(FORECAST_RESPONSIVENESS * growth)
+    z = p["schools.forecast_responsiveness"] * growth
+    if abs(z.max()) > 700:  # exp would overflow (or vanish for every sector): shift it
+        z = z - z.max()
+    w = shares / shares.sum() * np.exp(z)
     per.training_sector[chosen] = rng.choice(len(w), size=len(chosen), p=w / w.sum())
     per.training_left[chosen] = p["schools.duration_months"]
     per.return_state[chosen] = per.state[chosen]

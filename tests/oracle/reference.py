@@ -25,6 +25,8 @@ The rules (see the module docstring of ``matching``):
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from scipy.special import ndtri
 
@@ -66,7 +68,7 @@ def search_intensity(model) -> np.ndarray:
     searching = np.flatnonzero(rel > 0)
     f = model.policies.search_factor(searching)  # policies act on the arrays
     if f is not None:
-        for j, i in enumerate(searching):
+        for j, i in enumerate(searching.tolist()):
             rel[i] *= f[j]
     return rel * p["matching.applications_per_month"]
 
@@ -168,8 +170,8 @@ def hiring_values(model, who: list[int], emp: list[int], noise: list[float],
     each instrument's contribution."""
     per, e, p = model.persons, model.employers, model.p
     mw = p["finance.minimum_wage_eur_month"]
-    parts = {k: [] for k in ("wage", "sick_risk", "supervision", "target", "seen",
-                             "productivity", "wage_value")}
+    parts: dict[str, list[Any]] = {k: [] for k in ("wage", "sick_risk", "supervision", "target",
+                                                   "seen", "productivity", "wage_value")}
     values = []
     for i, r, z in zip(who, emp, noise):
         wv = float(per.wage_value[i])

@@ -1,6 +1,6 @@
 """Fixtures of the UI tests: a live ``kluit ui`` server and Debian's Chromium via Playwright.
 
-The browser tests follow ``UI_TESTING.md``: Playwright drives ``/usr/bin/chromium`` (it cannot
+Playwright drives ``/usr/bin/chromium`` (it cannot
 download browsers here) against a server started the way a user starts it, on 127.0.0.1 and a
 free port, with a copy of the scenarios so the editor's saves stay in a temporary folder. Every
 page records failed requests, responses with status >= 400 and requests to any other host;
