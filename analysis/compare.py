@@ -85,7 +85,7 @@ def sustained_placements(s: dict[str, Any]) -> float:
 def paired_outcomes(arm: RunResult, ref: RunResult) -> dict[str, float]:
     """Deadweight, displacement and cost per extra placement of ``arm`` against ``ref``."""
     a, r = arm.placements, ref.placements
-    subsidised = a[a["subsidised"]]
+    subsidised = a[a["kind"] == "subsidised"]  # the job kind, as the placement started
     ref_placed = set(r["person"].tolist())
     deadweight = (float(subsidised["person"].isin(ref_placed).mean())
                   if len(subsidised) else math.nan)

@@ -48,8 +48,11 @@ def replication_seeds(master_seed: int, reps: int) -> list[int]:
 
 
 def placements_frame(model: LabourMarketModel) -> pd.DataFrame:
+    """One row per placement: who, when, from where, which job, how it ended, and the fields
+    the instruments declare (``Policy.PLACEMENT_FIELDS``, e.g. ``subsidised``, ``no_risk``,
+    ``supported``)."""
     pl = model.placements
-    return pd.DataFrame({
+    out = {
         "person": pl.person.astype(np.int64),
         "month": pl.month.astype(np.int64),
         "origin": [STATE_NAMES[s] for s in pl.origin],
@@ -57,10 +60,12 @@ def placements_frame(model: LabourMarketModel) -> pd.DataFrame:
         "employer": pl.employer.astype(np.int64),
         "end_month": pl.end_month.astype(np.int64),
         "end_state": [STATE_NAMES[s] if s >= 0 else "" for s in pl.end_state],
-        "supported": pl.supported.astype(np.int64),
-        "no_risk": pl.no_risk.astype(bool),
-        "subsidised": pl.subsidised.astype(bool),
-    })
+    }
+    for name in model.policies.placement_fields:
+        col = pl.column(name)
+        kind = col.dtype.kind
+        out[name] = col.astype(bool if kind == "b" else np.int64 if kind in "iu" else float)
+    return pd.DataFrame(out)
 
 
 def prepare(scenario: Scenario | str, *, seed: int | None = None, months: int | None = None,

@@ -28,17 +28,17 @@ import pandas as pd
 
 from analysis.compare import mean_interval, sustained_placements
 from analysis.experiments import replication_seeds, run_scenario
+from sim.policies import POLICY_CLASSES
+from sim.policies.support import JOB_COACH, ROOT_BALL
 
-#: cost items (``cost_<payer>_<item>_eur``) of each instrument
-COST_ITEMS = {
-    "wage_subsidy": ("wage_subsidy",), "no_risk_policy": ("no_risk_claims",),
-    "work_pools": ("pool_coordination",),
-    "root_ball": ("root_ball_support", "root_ball_preparation"),
-    "job_coaching": ("job_coaching",), "career_paths": ("career_paths",),
-    "forecasting": ("forecasting",), "moral_appeal": ("moral_appeal",),
-}
 #: support_kind codes stored in placements.supported
-_SUPPORTED = {"job_coaching": 1, "root_ball": 2}
+_SUPPORTED = {"job_coaching": JOB_COACH, "root_ball": ROOT_BALL}
+
+
+def cost_items(policy: str) -> tuple[str, ...]:
+    """The ledger items (``cost_<payer>_<item>_eur``) the instrument declares
+    (``Policy.COST_ITEMS``); none for an unknown name."""
+    return next((tuple(c.COST_ITEMS) for c in POLICY_CLASSES if c.name == policy), ())
 
 METRICS = (
     ("placements_ended_by_stop", "Placements with the instrument that end after the stop",
@@ -70,7 +70,7 @@ def instrument_placements(placements: pd.DataFrame, policy: str) -> pd.Series:
 
 
 def _spent(monthly: pd.DataFrame, policy: str, months) -> float:
-    items = COST_ITEMS.get(policy, ())
+    items = cost_items(policy)
     m = monthly[(monthly.municipality == "all") & monthly.month.isin(months)]
     cost = m[m.variable.str.startswith("cost_")]
     mask = np.zeros(len(cost), bool)

@@ -18,6 +18,16 @@ from mesa.experimental.mesa_signals import ModelSignals
 from sim.state import STATE_NAMES, State
 
 
+def _instrument_column(obj, table: str, declared: str, name: str):
+    """The agent's value in a column an instrument declared (``Policy.PERSON_COLUMNS`` /
+    ``EMPLOYER_COLUMNS``), so agents show the instruments' state like their own."""
+    model = obj.__dict__.get("model")
+    policies = getattr(model, "policies", None)
+    if name.startswith("_") or policies is None or name not in getattr(policies, declared):
+        raise AttributeError(f"{type(obj).__name__!r} object has no attribute {name!r}")
+    return getattr(model, table).column(name)[obj.row].item()
+
+
 class Column:
     """Descriptor: attribute ``name`` of the agent's row in ``model.<table>``."""
 
@@ -125,6 +135,9 @@ class Person(mesa.Agent):
         super().__init__(model)
         self.row = row
 
+    def __getattr__(self, name: str):
+        return _instrument_column(self, "persons", "person_columns", name)
+
     @property
     def state(self) -> str:
         return STATE_NAMES[self.state_code]
@@ -174,12 +187,13 @@ class Employer(mesa.Agent):
     pressure = Column("employers", "pressure", float)
     openness = Column("employers", "openness", float)
     slack = Column("employers", "slack", float)
-    aware_no_risk = Column("employers", "aware_no_risk", bool)
-    pool = Column("employers", "pool", int)
 
     def __init__(self, model, row: int):
         super().__init__(model)
         self.row = row
+
+    def __getattr__(self, name: str):
+        return _instrument_column(self, "employers", "employer_columns", name)
 
     @property
     def municipality(self) -> str:
@@ -188,6 +202,12 @@ class Employer(mesa.Agent):
     @property
     def sector_name(self) -> str:
         return self.model.region.sectors[self.sector]
+
+    def knows(self, instrument: str) -> bool:
+        """Whether the employer counts the instrument (by name) when it hires: it knew it at
+        the start or learned it from a placement."""
+        bit = self.model.policies[instrument].bit
+        return bool(self.model.employers.knows[self.row] & bit)
 
     def employees(self) -> np.ndarray:
         """Rows of the persons employed here now."""

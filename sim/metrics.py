@@ -18,12 +18,6 @@ import numpy as np
 
 from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, State, state_mask
 
-#: spending that counts as re-integration (not benefits or sheltered work itself)
-REINTEGRATION_ITEMS = {
-    "training", "wage_subsidy", "no_risk_claims", "job_coaching", "root_ball_support",
-    "root_ball_preparation",
-    "pool_coordination", "career_paths", "forecasting", "moral_appeal",
-}
 SA_DURATION_EDGES = (12, 36)  # months on benefits: < 1 year, 1-3 years, > 3 years
 
 
@@ -289,10 +283,10 @@ def instrument_decisions(model) -> dict[str, dict[str, int]]:
     (from the bit masks the matching records, see ``sim.processes.matching.decisiveness``)."""
     pl = model.placements
     out = {}
-    for i, pol in enumerate(model.policies):
+    for pol in model.policies:
         if not pol.enabled:
             continue
-        bit = 1 << i
+        bit = pol.bit
         out[pol.name] = {"touched": int(np.count_nonzero(pl.touched & bit)),
                          "decisive": int(np.count_nonzero(pl.decisive & bit))}
     return out
@@ -307,8 +301,9 @@ def summary(model) -> dict[str, Any]:
     all_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
     L = model.ledger
     items = L.items()
+    reintegration = L.reintegration_items()  # training and the instruments' declared items
     reint = sum(v for payer in ("municipality", "national") for k, v in items[payer].items()
-                if k in REINTEGRATION_ITEMS)
+                if k in reintegration)
     pl, rel12, rel24 = _placement_outcomes(model)
     sustained = int(np.count_nonzero(~rel24))
     e = model.employers
@@ -333,12 +328,12 @@ def summary(model) -> dict[str, Any]:
         "employer_participation_rate": _rate(int(np.count_nonzero(real & (e.target_hires > 0))),
                                              int(np.count_nonzero(real))),
         "placements": int(pl.n),
-        "placements_subsidised": int(np.count_nonzero(pl.subsidised)),
+        "placements_subsidised": int(np.count_nonzero(pl.kind == State.SUBSIDISED)),
         "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),
         "relapses": int(np.count_nonzero(np.isin(pl.end_state, RELAPSE_STATES))),
         "employer_refusals_sickness_risk": int(e.refusals_sickness.sum()),
         "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics,
-                   **{g: d for p in model.policies for g, d in (p.outcomes(model) or {}).items()}},
+                   **model.policies.outcomes()},
         "instruments": instrument_decisions(model),
         "subgroups": subgroup_metrics(model),
         "costs": items,

@@ -3,8 +3,9 @@
 The model builds its region and population from a validated scenario, keeps the hot state in
 struct-of-arrays tables (``sim/state.py``) with Mesa agents as light views onto their rows, and
 runs the monthly processes (``sim/processes/``) as whole-population array operations. Policy
-instruments (``sim/policies/``) act through hooks. Every random draw comes from named streams
-derived from the run's seed (``sim/rng.py``).
+instruments (``sim/policies/``) bring their own columns, placement fields and cost items and
+act through hooks, all through ``model.policies`` (a ``PolicySet``). Every random draw comes
+from named streams derived from the run's seed (``sim/rng.py``).
 """
 
 from __future__ import annotations
@@ -216,9 +217,8 @@ class LabourMarketModel(mesa.Model):
         self.service_point = EmployerServicePoint(self)
 
         employer_traits.draw_traits(self)
-        self.policies = make_policies(self)
-        for pol in self.policies:
-            pol.setup(self)
+        self.policies = make_policies(self)  # adds the instruments' columns and cost items
+        self.policies.setup()
         self.refresh_headcount()
         self.datacollector = mesa.DataCollector(model_reporters=metrics.MODEL_REPORTERS)
         self._record_month()
@@ -239,7 +239,7 @@ class LabourMarketModel(mesa.Model):
             n, state=state, group=group, home=home, employer=-1, job_start=-1,
             return_state=State.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else State.NO_BENEFIT,
             start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
-            no_risk_until=-1, entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
+            entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
             **attrs,
         )
         k = per.column("ties").shape[1]
@@ -291,7 +291,8 @@ class LabourMarketModel(mesa.Model):
     def move(self, rows: np.ndarray, new, cause: int) -> None:
         """Change the state of ``rows`` to ``new`` (a state or an array), logging the change.
 
-        Leaving a job detaches the person from the employer and closes the placement record.
+        Leaving a job detaches the person from the employer, closes the placement record and
+        resets the instruments' columns (``PolicySet.job_end``).
         """
         rows = np.asarray(rows, dtype=np.int64)
         if len(rows) == 0:
@@ -303,8 +304,7 @@ class LabourMarketModel(mesa.Model):
         leaving_job = (old <= State.POOL) & (new_arr > State.POOL)
         if leaving_job.any():
             lj = rows[leaving_job]
-            for pol in self.policies:
-                pol.on_job_end(self, lj)
+            self.policies.job_end(lj)
             e = self.employers
             e.headcount[:] -= np.bincount(per.employer[lj], minlength=e.n)[: e.n].astype(e.headcount.dtype)
             pl = per.placement[lj]
@@ -316,10 +316,6 @@ class LabourMarketModel(mesa.Model):
             per.target_job[lj] = False
             per.placement[lj] = -1
             per.months_out[lj] = 0
-            per.subsidy_left[lj] = 0
-            per.subsidy_eur[lj] = 0
-            per.support_left[lj] = 0
-            per.support_kind[lj] = 0
             per.sick[lj] = 0
         per.state[rows] = new_arr
         became_target = state_mask(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
@@ -337,10 +333,7 @@ class LabourMarketModel(mesa.Model):
         dest = np.full(len(rows), State.NO_BENEFIT, dtype=np.int8)
         tgt = per.target_job[rows]
         dest[tgt] = State.SOCIAL_ASSISTANCE
-        for pol in self.policies:
-            r = pol.return_state(self, rows)
-            if r is not None:
-                dest = np.where(r >= 0, r, dest).astype(np.int8)
+        dest = self.policies.return_state(rows, dest)
         tenure = self.month - per.job_start[rows]
         u = self.streams.separations.random(len(rows))
         ww = ~tgt & (tenure >= 6) & (u < p["labour_market.ww_eligible_share"])
@@ -362,7 +355,7 @@ class LabourMarketModel(mesa.Model):
         ``touched`` and ``decisive`` are bit masks per hire over ``self.policies`` from the
         hiring decision (see ``sim.processes.matching.decisiveness``); the placements record
         them, together with the instruments that act on a placement after the decision
-        (``Policy.touched``)."""
+        (``Policy.touched``), and the instruments' declared placement fields."""
         per, e = self.persons, self.employers
         rows = np.asarray(rows, dtype=np.int64)
         emps = np.asarray(emps, dtype=np.int64)
@@ -370,10 +363,7 @@ class LabourMarketModel(mesa.Model):
             return
         old = per.state[rows].copy()
         kind = np.where(e.is_pool[emps], State.POOL, State.EMPLOYED).astype(np.int8)
-        for pol in self.policies:
-            k = pol.job_kind(self, rows, emps, kind)
-            if k is not None:
-                kind = k.astype(np.int8)
+        kind = self.policies.job_kind(rows, emps, kind)
         target = state_mask(old, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         self._count_sa_exits(rows, old, kind)
         per.state[rows] = kind
@@ -393,53 +383,26 @@ class LabourMarketModel(mesa.Model):
             pl = self.placements.append(
                 len(t_rows), person=t_rows, month=self.month, origin=old[target],
                 kind=kind[target], employer=t_emps, end_month=-1, end_state=-1,
-                subsidised=kind[target] == State.SUBSIDISED,
             )
             per.placement[t_rows] = pl
             first = per.first_placement[t_rows] < 0
             per.first_placement[t_rows[first]] = self.month
             np.add.at(e.target_hires, t_emps, 1)
-        for pol in self.policies:
-            pol.on_hire(self, rows, emps)
+        self.policies.on_hire(rows, emps)
         if target.any():
             t_rows = rows[target]
             pl_rows = per.placement[t_rows]
-            self.placements.supported[pl_rows] = per.support_kind[t_rows]
-            self.placements.no_risk[pl_rows] = per.no_risk_until[t_rows] >= self.month
+            self.policies.record_placements(pl_rows, t_rows)
             tb = np.zeros(len(t_rows), np.int32) if touched is None else touched[target]
             db = np.zeros(len(t_rows), np.int32) if decisive is None else decisive[target]
-            for i, pol in enumerate(self.policies):
-                got = pol.touched(self, t_rows)
-                if got is not None:
-                    tb = tb | np.where(got[0], np.int32(1 << i), np.int32(0))
-                    db = db | np.where(got[1], np.int32(1 << i), np.int32(0))
+            after_t, after_d = self.policies.touched(t_rows)
+            tb, db = tb | after_t, db | after_d
             self.placements.touched[pl_rows] = tb
             self.placements.decisive[pl_rows] = db & tb
             np.bitwise_or.at(e.knows, emps[target], tb)  # it learns the instruments it got
         mc = self.month_counts
         mc["hires"] = mc.get("hires", 0) + len(rows)
         mc["placements"] = mc.get("placements", 0) + int(target.sum())
-
-    # ------------------------------------------------------------------ policies
-    def hook_product(self, hook: str, rows: np.ndarray) -> np.ndarray | None:
-        """Product of the multipliers that policies return from ``hook`` (None if none do)."""
-        out = None
-        for pol in self.policies:
-            f = getattr(pol, hook)(self, rows)
-            if f is not None:
-                out = f if out is None else out * f
-        return out
-
-    def hook_pairs(self, hook: str):
-        """Concatenate (persons, vacancy slots) pairs that policies return from ``hook``."""
-        got = [x for pol in self.policies if (x := getattr(pol, hook)(self)) is not None]
-        if not got:
-            return None
-        return (np.concatenate([g[0] for g in got]), np.concatenate([g[1] for g in got]))
-
-    def policy_hook(self, hook: str) -> None:
-        for pol in self.policies:
-            getattr(pol, hook)(self)
 
     # ------------------------------------------------------------------ the month
     def step(self) -> None:
@@ -449,7 +412,7 @@ class LabourMarketModel(mesa.Model):
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         before = np.bincount(self.persons.state, minlength=N_STATES) if self.check else None
         n_before = self.persons.n
-        self.policy_hook("month_start")
+        self.policies.month_start()
         demand.update_demand(self)
         benefits.exits(self)
         benefits.entries(self)
@@ -463,7 +426,7 @@ class LabourMarketModel(mesa.Model):
         employer_traits.learn(self)
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
-        self.policy_hook("month_end")
+        self.policies.month_end()
         self._book_costs()
         self._record_month()
         if self.check:

@@ -158,7 +158,6 @@ def build_employers(region, p, scale, rng):
                               0.0),
             slack=np.where(has_slack, rng.uniform(p["employers.slack_min"],
                                                   p["employers.slack_max"], n_est), 0.0),
-            pool=-1,
             external=bool(ext[node]),
         )
     return emp, resident_factor
@@ -227,7 +226,7 @@ def build_population(region, p, scale, rng):
                                     len(emp_ids)),
             return_state=State.NO_BENEFIT,
             start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
-            training_sector=-1, no_risk_until=-1, **attrs,
+            training_sector=-1, **attrs,
         )
     groups = {State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE, State.SHELTERED: Group.SHELTERED}
     for state, per_node in counts.items():
@@ -250,7 +249,7 @@ def build_population(region, p, scale, rng):
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,
                 start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
-                no_risk_until=-1, ever_target=state in groups, **attrs, **extra,
+                ever_target=state in groups, **attrs, **extra,
             )
     persons.start_wage_value[:] = persons.wage_value
     persons.start_months_out[:] = persons.months_out

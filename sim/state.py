@@ -106,7 +106,7 @@ class Table:
 
     >>> t = Table({"x": np.float32, "k": np.int16}, capacity=2)
     >>> rows = t.append(3, x=1.5, k=-1)
-    >>> list(rows), t.n, t.x.tolist()
+    >>> rows.tolist(), t.n, t.x.tolist()
     ([0, 1, 2], 3, [1.5, 1.5, 1.5])
     """
 
@@ -114,6 +114,7 @@ class Table:
                  width: dict | None = None):
         self._dtypes = dict(columns)
         self._width = dict(width or {})
+        self._fill: dict[str, object] = {}  # value of unused rows (and so of new rows), 0 if absent
         self.n = 0
         self._cap = max(int(capacity), 1)
         self._cols: dict[str, np.ndarray] = {
@@ -145,13 +146,14 @@ class Table:
         while cap < needed:
             cap *= 2
         for name, arr in self._cols.items():
-            new = np.zeros(self._shape(name, cap), dtype=arr.dtype)
+            new = np.full(self._shape(name, cap), self._fill.get(name, 0), dtype=arr.dtype)
             new[: self.n] = arr[: self.n]
             self._cols[name] = new
         self._cap = cap
 
     def append(self, count: int, **values) -> np.ndarray:
-        """Add ``count`` rows; ``values`` are scalars or arrays per column (others zero)."""
+        """Add ``count`` rows; ``values`` are scalars or arrays per column (others hold the
+        column's fill value: zero, or the ``fill`` of :meth:`add_column`)."""
         start = self.n
         if start + count > self._cap:
             self._grow(start + count)
@@ -161,10 +163,22 @@ class Table:
         return np.arange(start, self.n)
 
     def add_column(self, name: str, dtype, width: int | None = None, fill=0) -> None:
-        """Add a column (optionally 2-D with ``width`` entries per row) filled with ``fill``."""
+        """Add a column (optionally 2-D with ``width`` entries per row) filled with ``fill``;
+        rows appended later start with ``fill`` too.
+
+        >>> t = Table({"x": np.int8}, capacity=1)
+        >>> _ = t.append(1)
+        >>> t.add_column("until", np.int16, fill=-1)
+        >>> _ = t.append(2)
+        >>> t.until.tolist()
+        [-1, -1, -1]
+        """
+        if name in self._cols:
+            raise ValueError(f"column {name!r} exists already")
         if width is not None:
             self._width[name] = width
         self._dtypes[name] = dtype
+        self._fill[name] = fill
         self._cols[name] = np.full(self._shape(name, self._cap), fill, dtype=dtype)
 
     def nbytes(self) -> int:
@@ -198,13 +212,7 @@ PERSON_COLUMNS = {
     "ever_target": np.bool_,  # has been on bijstand or in sheltered work in the run
     "start_wage_value": np.float32,  # wage value at month 0 (or at entry), for subgroups
     "start_months_out": np.int16,  # months on benefits / out of work at month 0 (or entry)
-    # policy-owned columns (the policies write them; processes read them through hooks)
-    "subsidy_left": np.int16,  # months of wage-cost subsidy left
-    "subsidy_eur": np.float32,  # subsidy per month paid to the employer
-    "no_risk_until": np.int16,  # month until which the no-risk policy covers the worker
-    "support_left": np.int16,  # months of transition support (job coach / root ball) left
-    "support_kind": np.int8,  # 0 none, 1 job coach, 2 root ball
-    "career_path": np.bool_,  # takes part in a regional career path
+    # the instruments' own columns are added from their declarations (Policy.PERSON_COLUMNS)
 }
 
 EMPLOYER_COLUMNS = {
@@ -219,15 +227,14 @@ EMPLOYER_COLUMNS = {
     "pressure": np.float32,  # 0-1 work pressure of its jobs
     "openness": np.float32,  # 0-1 openness to inclusive hiring
     "slack": np.float32,  # unused work, in FTE (less than one job)
-    "aware_no_risk": np.bool_,  # knows the no-risk policy at the moment of hiring
     "supervise": np.float32,  # 0-1 capacity to supervise (grows with size)
     "experience": np.float32,  # target-group placements that lasted, less failures (>= 0)
     "knows": np.int32,  # bit i: knows instrument model.policies[i] when hiring
-    "pool": np.int32,  # work pool it belongs to, -1
     "is_pool": np.bool_,  # a work pool / cooperative formed by member employers
     "external": np.bool_,  # located outside the region (commuting destination)
     "target_hires": np.int32,  # hires from the target group so far
     "refusals_sickness": np.int32,  # candidates refused mainly over sick-pay risk
+    # the instruments' own columns are added from their declarations (Policy.EMPLOYER_COLUMNS)
 }
 
 PLACEMENT_COLUMNS = {
@@ -238,11 +245,10 @@ PLACEMENT_COLUMNS = {
     "employer": np.int32,
     "end_month": np.int16,  # -1 while the job lasts
     "end_state": np.int8,  # state after the job, -1 while it lasts
-    "supported": np.int8,  # support_kind at the start
-    "no_risk": np.bool_,  # covered by the no-risk policy at the start
-    "subsidised": np.bool_,
     "touched": np.int32,  # bit i: instrument model.policies[i] acted on this placement
     "decisive": np.int32,  # bit i: without instrument i the employer would have refused
+    # the instruments' placement fields are added from their declarations
+    # (Policy.PLACEMENT_FIELDS), recorded at the hire
 }
 
 

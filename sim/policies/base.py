@@ -1,22 +1,70 @@
-"""The small interface every policy instrument implements.
+"""The small interface every policy instrument implements: declarations and hooks.
 
-A policy declares its parameters (``PARAMS``, keys ``policies.<name>.*``) and acts at named
-hook points of the monthly processes. Processes call every hook of every policy; a policy that
-is switched off or outside its active window simply returns nothing, so processes never test
-which policy is on. Each hook gets the model and the rows it concerns, and returns either
-``None`` (no effect) or an array aligned with those rows.
+An instrument is one self-contained class. It *declares* what it brings to the model:
+
+- ``PARAMS``: its parameters (keys ``policies.<name>.*``, starting with
+  :func:`window_params`); they join the registry, so scenario files, ``--set`` and the UI
+  accept them;
+- ``PERSON_COLUMNS`` / ``EMPLOYER_COLUMNS``: the columns it keeps in the persons and employers
+  tables (:class:`Column`: dtype, fill value of new rows, and for persons the value the column
+  returns to when the person's job ends);
+- ``PLACEMENT_FIELDS``: what the placements table records about it at each hire
+  (:class:`PlacementField`);
+- ``COST_ITEMS``: the ledger items it books (:class:`~sim.ledger.CostItem`: payer, and whether
+  it counts as re-integration spending), and ``SICK_PAY_ITEM``, the item under which the sick
+  pay of the workers it covers (``sick_cover``) is booked.
+
+The core builds the tables, the resets at the end of a job, the placement records and the
+cost categories from these declarations, and calls the instrument only through the hooks below,
+dispatched by :class:`~sim.policies.policy_set.PolicySet` (``model.policies``). Every hook is
+optional; a policy that is switched off or outside its active window simply returns nothing,
+so processes never test which policy is on. Each hook gets the model and the rows it concerns,
+and returns either ``None`` (no effect) or an array aligned with those rows.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.ledger import CostItem
 from sim.schema import Param, _p
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.model import LabourMarketModel
+
+__all__ = ["Column", "CostItem", "PlacementField", "Policy", "window_params"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an instrument keeps in the persons or employers table.
+
+    ``fill`` is the value of every row at the start and of rows added later (entrants, new
+    employers). ``reset`` (persons only): the value the column returns to when the person's job
+    ends, whatever the reason; None keeps it.
+    """
+
+    dtype: Any
+    doc: str
+    fill: Any = 0
+    reset: Any = None
+
+
+@dataclass(frozen=True)
+class PlacementField:
+    """A field of the placements table that an instrument records at each target-group hire.
+
+    ``record(model, persons)`` gives the value per placed person, called after every
+    instrument's ``on_hire``.
+    """
+
+    dtype: Any
+    doc: str
+    record: Callable[[Any, np.ndarray], np.ndarray]
 
 
 def window_params(name: str, label: str) -> list[Param]:
@@ -40,6 +88,16 @@ class Policy:
     name: str = ""
     label: str = ""
     PARAMS: list[Param] = []
+    #: columns of the persons table this instrument writes (name -> Column)
+    PERSON_COLUMNS: dict[str, Column] = {}
+    #: columns of the employers table this instrument writes (name -> Column)
+    EMPLOYER_COLUMNS: dict[str, Column] = {}
+    #: fields of the placements table recorded at the hire (name -> PlacementField)
+    PLACEMENT_FIELDS: dict[str, PlacementField] = {}
+    #: ledger items this instrument books (item -> CostItem)
+    COST_ITEMS: dict[str, CostItem] = {}
+    #: the item of COST_ITEMS under which the sick pay of covered workers is booked
+    SICK_PAY_ITEM: str | None = None
     #: position in ``model.policies``: the instrument's bit in ``employers.knows`` and in the
     #: placements' ``touched`` / ``decisive`` masks
     index: int = 0
@@ -130,10 +188,12 @@ class Policy:
         return), or -1 to keep the default."""
 
     def on_job_end(self, model, persons: np.ndarray) -> None:
-        """Called when these persons' jobs end (any reason), before their columns are reset."""
+        """Called when these persons' jobs end (any reason), before their columns are reset
+        (to their declared ``reset`` values)."""
 
     def sick_cover(self, model, sick: np.ndarray) -> np.ndarray | None:
-        """Bool per sick worker: the state pays this month's sick pay (no-risk policy)."""
+        """Bool per sick worker: the state pays this month's sick pay (no-risk policy); it is
+        booked under the instrument's ``SICK_PAY_ITEM``."""
 
     def forecast(self, model) -> tuple[int, float] | None:
         """(horizon in months, accuracy) replacing the schools' default forecast."""

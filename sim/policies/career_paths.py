@@ -11,13 +11,15 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.state import Cause, State
 
 
 class CareerPaths(Policy):
     name = "career_paths"
     label = "regional career paths"
+    PERSON_COLUMNS = {"career_path": Column(np.bool_, "has taken a step on a career path")}
+    COST_ITEMS = {"career_paths": CostItem("municipality", "training and coordination of steps")}
     PARAMS = [
         *window_params("career_paths", "regional career paths"),
         _p("policies.career_paths.paths", 20, "paths", "assumed: at scale 1",

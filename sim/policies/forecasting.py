@@ -8,12 +8,13 @@ with a short horizon and better accuracy (``sim/processes/training.py`` uses it)
 from __future__ import annotations
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import CostItem, Policy, window_params
 
 
 class Forecasting(Policy):
     name = "forecasting"
     label = "short-term forecasting with employers"
+    COST_ITEMS = {"forecasting": CostItem("municipality", "the regional forecasting team")}
     PARAMS = [
         *window_params("forecasting", "short-term forecasting with employers"),
         _p("policies.forecasting.horizon_months", 6, "months",

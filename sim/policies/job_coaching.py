@@ -9,15 +9,17 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import CostItem, Policy, window_params
+from sim.policies.support import JOB_COACH, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.state import State
-
-JOB_COACH = 1  # support_kind code
 
 
 class JobCoaching(Policy):
     name = "job_coaching"
     label = "job coaching"
+    PERSON_COLUMNS = SUPPORT_COLUMNS
+    PLACEMENT_FIELDS = SUPPORT_FIELDS
+    COST_ITEMS = {"job_coaching": CostItem("municipality", "job coaches' hours")}
     PARAMS = [
         *window_params("job_coaching", "job coaching"),
         _p("policies.job_coaching.hours_per_week", 3.0, "hours per week",

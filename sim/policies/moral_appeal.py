@@ -10,12 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import CostItem, Policy, window_params
 
 
 class MoralAppeal(Policy):
     name = "moral_appeal"
     label = "a moral-appeal campaign"
+    COST_ITEMS = {"moral_appeal": CostItem("municipality", "campaign and account management")}
     PARAMS = [
         *window_params("moral_appeal", "a moral-appeal campaign"),
         _p("policies.moral_appeal.reach", 0.3, "share of closed employers",

@@ -12,13 +12,25 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
 from sim.state import State
+
+
+def _covered_at_start(model, persons):
+    return model.persons.no_risk_until[persons] >= model.month
 
 
 class NoRiskPolicy(Policy):
     name = "no_risk_policy"
     label = "the no-risk policy"
+    PERSON_COLUMNS = {
+        "no_risk_until": Column(np.int16, "month until which the policy covers the worker's sick "
+                                "pay (-1: not covered)", fill=-1, reset=-1),
+    }
+    PLACEMENT_FIELDS = {"no_risk": PlacementField(np.bool_, "covered by the no-risk policy at the "
+                                                  "start", _covered_at_start)}
+    COST_ITEMS = {"no_risk_claims": CostItem("national", "sick pay of covered workers (UWV)")}
+    SICK_PAY_ITEM = "no_risk_claims"
     PARAMS = [
         *window_params("no_risk_policy", "the no-risk policy"),
         _p("policies.no_risk_policy.awareness", 0.10, "share of employers",
@@ -41,8 +53,6 @@ class NoRiskPolicy(Policy):
         if not self.enabled:
             return
         self.inform(model, self.p["awareness"])
-        e = model.employers
-        e.aware_no_risk[:] = (e.knows & np.int32(self.bit)) != 0
 
     def _eligible(self, model, rows):
         per = model.persons
@@ -81,6 +91,3 @@ class NoRiskPolicy(Policy):
         if not self.active():
             return None
         return model.persons.no_risk_until[sick] >= model.month
-
-    def on_job_end(self, model, persons):
-        model.persons.no_risk_until[persons] = -1

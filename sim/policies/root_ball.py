@@ -25,27 +25,27 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import Column, CostItem, Policy, window_params
+from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.processes.training import forecast_growth, sector_level
 from sim.state import RELAPSE_STATES, State, state_mask
 
-ROOT_BALL = 2  # support_kind code
 #: who the municipality prepares (choices of ``preparation_for``)
 PREPARATION_GROUPS = {
     "sheltered_and_social_assistance": (State.SOCIAL_ASSISTANCE, State.SHELTERED),
     "sheltered": (State.SHELTERED,),
     "social_assistance": (State.SOCIAL_ASSISTANCE,),
 }
-#: person columns of the preparation phase (added only when it is switched on); 0 = none
+#: person columns of the preparation phase; 0 = none
 PREP_COLUMNS = {
-    "prep_sector": np.int16,  # sector prepared for, plus one
-    "prep_start": np.int32,  # month preparation started
-    "prep_left": np.int16,  # months of preparation still to go
-    "prep_end": np.int32,  # month preparation was completed
-    "prep_hire": np.int32,  # month of the first hire after preparation
-    "prep_in_sector": np.bool_,  # that hire is in the sector prepared for
-    "prep_growing": np.bool_,  # that sector's demand grew from the start of preparation
-    "prep_placement": np.int64,  # placement row of that hire, plus one
+    "prep_sector": Column(np.int16, "sector prepared for, plus one"),
+    "prep_start": Column(np.int32, "month preparation started"),
+    "prep_left": Column(np.int16, "months of preparation still to go"),
+    "prep_end": Column(np.int32, "month preparation was completed"),
+    "prep_hire": Column(np.int32, "month of the first hire after preparation"),
+    "prep_in_sector": Column(np.bool_, "that hire is in the sector prepared for"),
+    "prep_growing": Column(np.bool_, "that sector's demand grew from the start of preparation"),
+    "prep_placement": Column(np.int64, "placement row of that hire, plus one"),
 }
 
 
@@ -62,6 +62,12 @@ def growing_sector_weights(model, growth: np.ndarray) -> np.ndarray:
 class RootBall(Policy):
     name = "root_ball"
     label = "root-ball transition support"
+    PERSON_COLUMNS = {**SUPPORT_COLUMNS, **PREP_COLUMNS}
+    PLACEMENT_FIELDS = SUPPORT_FIELDS
+    COST_ITEMS = {
+        "root_ball_support": CostItem("municipality", "root-ball transition support"),
+        "root_ball_preparation": CostItem("municipality", "preparation before the move"),
+    }
     PARAMS = [
         *window_params("root_ball", "root-ball transition support"),
         _p("policies.root_ball.intensity", 0.5, "share of a full package (8 coach hours/week)",
@@ -199,8 +205,6 @@ class RootBall(Policy):
 
     def setup(self, model):
         if self._preparing_on():
-            for name, dtype in PREP_COLUMNS.items():
-                model.persons.add_column(name, dtype)
             self.prepared_started = 0
 
     def _in_preparation(self, model, persons) -> np.ndarray:

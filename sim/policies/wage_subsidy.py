@@ -14,15 +14,27 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
 from sim.processes.matching import TARGET_STATES
 from sim.state import Cause, State
 
 
 
+def _subsidised(model, persons):
+    return model.persons.state[persons] == State.SUBSIDISED
+
+
 class WageSubsidy(Policy):
     name = "wage_subsidy"
     label = "the wage-cost subsidy"
+    PERSON_COLUMNS = {
+        "subsidy_left": Column(np.int16, "months of wage-cost subsidy left", reset=0),
+        "subsidy_eur": Column(np.float32, "subsidy per month paid to the employer (EUR)",
+                              reset=0),
+    }
+    PLACEMENT_FIELDS = {"subsidised": PlacementField(np.bool_, "a subsidised job at the start",
+                                                     _subsidised)}
+    COST_ITEMS = {"wage_subsidy": CostItem("municipality", "wage-cost subsidies to employers")}
     PARAMS = [
         *window_params("wage_subsidy", "the wage-cost subsidy"),
         _p("policies.wage_subsidy.awareness", 0.25, "share of employers",

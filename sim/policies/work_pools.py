@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.schema import _p
-from sim.policies.base import Policy, window_params
+from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.processes.demand import MAX_LOG_DEMAND
 from sim.state import Cause, State
 
@@ -21,6 +21,9 @@ from sim.state import Cause, State
 class WorkPools(Policy):
     name = "work_pools"
     label = "work pools"
+    EMPLOYER_COLUMNS = {"pool": Column(np.int32, "the work pool (employer row) it is a member "
+                                       "of, -1", fill=-1)}
+    COST_ITEMS = {"pool_coordination": CostItem("municipality", "coordination of pool jobs")}
     PARAMS = [
         *window_params("work_pools", "work pools"),
         _p("policies.work_pools.join_share", 0.5, "share of employers with slack",

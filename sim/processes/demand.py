@@ -65,7 +65,7 @@ def update_demand(model) -> None:
     level = model.demand[t][e.node, e.sector]
     log_level = np.clip(level + e.demand_dev, -MAX_LOG_DEMAND, MAX_LOG_DEMAND)
     e.target[:] = e.base_size * (1 + p["employers.vacancy_open_share"]) * np.exp(log_level)
-    model.policy_hook("adjust_targets")
+    model.policies.adjust_targets()
 
 
 def update_vacancies(model) -> None:

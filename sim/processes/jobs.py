@@ -41,7 +41,7 @@ def separations(model) -> None:
     if len(rows) == 0:
         return
     sep = p["labour_market.separation_rate"]
-    f = model.hook_product("separation_factor", rows)
+    f = model.policies.separation_factor(rows)
     if f is not None:
         sep = np.full(len(rows), sep) * f
     tgt = np.flatnonzero(per.target_job[rows])
@@ -49,7 +49,7 @@ def separations(model) -> None:
     if len(tgt):
         trows = rows[tgt]
         h = relapse_hazard(model, trows)
-        g = model.hook_product("relapse_factor", trows)
+        g = model.policies.relapse_factor(trows)
         if g is not None:
             h *= g
     # one draw per employed person from each stream, whoever is at risk (common random numbers)
@@ -68,7 +68,8 @@ def separations(model) -> None:
 def sickness(model) -> None:
     """Workers fall ill and recover; after the employer's sick-pay period they leave for good.
 
-    The employer pays sick pay unless a policy covers it (the no-risk policy); both are booked.
+    The employer pays sick pay unless an instrument covers it (the no-risk policy, which books
+    what it pays); both are booked.
     """
     per, p, rng = model.persons, model.p, model.streams.health
     working = state_mask(per.state, (*JOB_STATES, State.SHELTERED))
@@ -86,11 +87,6 @@ def sickness(model) -> None:
     sick_workers = np.flatnonzero((per.sick > 0) & state_mask(per.state, JOB_STATES))
     if len(sick_workers):
         wage = model.wage_of(sick_workers)
-        covered = np.zeros(len(sick_workers), bool)
-        for pol in model.policies:
-            c = pol.sick_cover(model, sick_workers)
-            if c is not None:
-                covered |= c
-        model.ledger.book("national", "no_risk_claims", float(wage[covered].sum()))
+        covered = model.policies.sick_cover(sick_workers, wage)
         model.ledger.book("employers", "sick_pay", float(wage[~covered].sum()))
         model.month_counts["sick_workers"] = len(sick_workers)

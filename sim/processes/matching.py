@@ -59,7 +59,7 @@ def search_intensity(model) -> np.ndarray:
         share = np.count_nonzero(employed_tie, axis=1) / k  # == employed_tie.mean(axis=1)
         rel[searching] *= 1.0 + p["matching.referral_boost"] * share
     searching = np.flatnonzero(rel > 0)
-    f = model.hook_product("search_factor", searching)
+    f = model.policies.search_factor(searching)
     if f is not None:
         rel[searching] *= f
     return rel * p["matching.applications_per_month"]
@@ -160,7 +160,7 @@ def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
     )
     n_sa = model.stock(State.SOCIAL_ASSISTANCE)
     k = rng.poisson(p["service_point.brokered_per_10k_sa"] * n_sa / 10_000)
-    extra = [model.hook_pairs("extra_applications")]
+    extra = [model.policies.extra_applications()]
     if k and len(pool) and len(vac_emp):
         cand = rng.choice(pool, size=min(k, len(pool)), replace=False)
         slots = rng.integers(0, len(vac_emp), len(cand))
@@ -212,12 +212,10 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray,
                         else np.asarray(brokered, bool))}
     value = productivity - wage - sick_risk - supervision + inclusion - reluctance + noise
     ctx["noise_eur"] = noise
-    ctx["contrib"] = contrib = {}  # each instrument's contribution, for its decisiveness
-    for pol in model.policies:
-        extra = pol.hiring_value(model, who, emp, ctx)
-        if extra is not None:
-            value = value + extra
-            contrib[pol.name] = extra
+    # each instrument's contribution, for its decisiveness
+    ctx["contrib"] = contrib = model.policies.hiring_value(who, emp, ctx)
+    for extra in contrib.values():
+        value = value + extra
     if p["matching.textbook"]:
         value = np.full(len(who), np.inf)  # textbook matching: every applicant is acceptable
     return value, ctx

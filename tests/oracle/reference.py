@@ -66,7 +66,7 @@ def search_intensity(model) -> np.ndarray:
             r *= 1.0 + p["matching.referral_boost"] * (employed_ties / k)
         rel[i] = r
     searching = np.flatnonzero(rel > 0)
-    f = model.hook_product("search_factor", searching)  # policies act on the arrays
+    f = model.policies.search_factor(searching)  # policies act on the arrays
     if f is not None:
         for j, i in enumerate(searching.tolist()):
             rel[i] *= f[j]
@@ -151,7 +151,7 @@ def brokered(model, vacancies: list[int]) -> list[tuple[int, int]]:
     n_sa = sum(1 for i in range(per.n) if per.state[i] == State.SOCIAL_ASSISTANCE)
     k = rng.poisson(p["service_point.brokered_per_10k_sa"] * n_sa / 10_000)
     out: list[tuple[int, int]] = []
-    extra = model.hook_pairs("extra_applications")
+    extra = model.policies.extra_applications()
     if extra is not None:
         out += [(int(w), int(s)) for w, s in zip(*extra)]
     if k and pool and vacancies:
