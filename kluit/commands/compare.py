@@ -19,6 +19,8 @@ def add_parser(sub):
     p.add_argument("--reps", type=positive_int, default=5, help="replications per scenario")
     add_run_options(p, seed_help="master seed; replication seeds derive from it")
     p.add_argument("--out", default="out/compare", help="output folder (default out/compare)")
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of report.html and summary.md (default en)")
     return p
 
 
@@ -63,17 +65,19 @@ def run(args) -> int:
     write_table(out / "comparison.csv", table)
     write_table(out / "monthly.csv", _monthly(comp))
     from analysis.io import atomic_write_bytes
-    from analysis.report import markdown_table, write_comparison_report
+    from analysis.report import summary_markdown, write_comparison_report
 
-    atomic_write_bytes(out / "summary.md", (
-        f"# Kluit comparison\n\n{args.reps} replications, master seed "
-        f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
-        f"{comp.arms[0]}.\n\n" + markdown_table(table)).encode())
-
-    report = write_comparison_report(
-        comp, out, title="Kluit comparison",
-        settings=f"{args.reps} replications, master seed {args.seed or 1}, "
-                 f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}")
+    seed = 1 if args.seed is None else args.seed
+    scale = args.scale if args.scale is not None else float(scens[0]["run.scale"])
+    months = args.months or scens[0]["run.months"]
+    settings = (f"{args.reps} replications, master seed {seed}, {months} months, "
+                f"scale {scale:g}" if args.lang == "en" else
+                f"{args.reps} herhalingen, startgetal {seed}, {months} maanden, "
+                f"schaal {scale:g}")
+    atomic_write_bytes(out / "summary.md", summary_markdown(
+        comp, lang=args.lang, scale=scale, scenarios=scens, settings=settings).encode())
+    report = write_comparison_report(comp, out, settings=settings, lang=args.lang, scale=scale,
+                                     scenarios=scens)
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")

@@ -1,0 +1,610 @@
+"""The message catalogue: every text a reader sees, in English (``en``) and Dutch (``nl``).
+
+One plain module, used by the council report (:mod:`analysis.report`) and by the web UI
+(``kluit/ui``), so both say the same thing in the same words. ``MESSAGES`` maps a key to its
+text per language; :func:`t` looks one up and fills ``{placeholders}``. A test
+(``tests/test_i18n.py``) fails when a key lacks a language, when the two languages use
+different placeholders, or when a text holds a file name, a scenario key or a reference to a
+document outside the repository.
+
+Numbers are written by :func:`number`, :func:`eur`, :func:`persons`, :func:`percent` in the
+language's own style (Dutch: 1.234,5; English: 1,234.5).
+"""
+
+from __future__ import annotations
+
+import math
+import string
+
+LANGS = ("en", "nl")
+DEFAULT_LANG = "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the page -----------------------------------------------------------------------
+    "app.title": {"en": "Kluit - labour-market policy simulator",
+                  "nl": "Kluit - simulator van arbeidsmarktbeleid"},
+    "app.language": {"en": "Taal: Nederlands", "nl": "Language: English"},
+    "view.compare": {"en": "Compare", "nl": "Vergelijken"},
+    "view.explore": {"en": "Explore", "nl": "Verkennen"},
+    "view.story": {"en": "A person's story", "nl": "Het verhaal van een persoon"},
+    "view.editor": {"en": "Scenario editor", "nl": "Scenario's maken"},
+    "intro": {
+        "en": "Kluit simulates the people and employers of a region month by month: who is in "
+              "work, on benefits, in training or in sheltered work, which employers have "
+              "vacancies, and who gets hired. Policy instruments change employers' decisions "
+              "and people's chances. Because every run is random, a comparison repeats each "
+              "scenario several times on the same random draws (the same people, the same "
+              "economy), so the differences you see come from the policy.",
+        "nl": "Kluit simuleert de inwoners en werkgevers van een regio, maand voor maand: wie "
+              "werkt, wie een uitkering heeft, wie een opleiding volgt of beschut werkt, welke "
+              "werkgevers vacatures hebben en wie wordt aangenomen. Beleidsinstrumenten "
+              "veranderen de keuzes van werkgevers en de kansen van mensen. Elke simulatie "
+              "bevat toeval; daarom herhaalt een vergelijking elk scenario een paar keer met "
+              "dezelfde toevalstrekkingen (dezelfde mensen, dezelfde economie). Verschillen "
+              "komen dan door het beleid.",
+    },
+    # --- compare view -------------------------------------------------------------------
+    "compare.help": {
+        "en": "Pick the scenarios to compare; the first is the reference the others are "
+              "measured against. More repetitions give narrower intervals but take longer; a "
+              "larger share of the population gives steadier numbers. Every interval is a "
+              "95% interval.",
+        "nl": "Kies de scenario's om te vergelijken; het eerste is de referentie waartegen de "
+              "andere worden gemeten. Meer herhalingen geven smallere marges maar duren "
+              "langer; een groter deel van de bevolking geeft stabielere cijfers. Elke marge "
+              "is een 95%-interval.",
+    },
+    "compare.scenarios": {"en": "Scenarios", "nl": "Scenario's"},
+    "compare.reference": {"en": "Reference (compared against)",
+                          "nl": "Referentie (waartegen vergeleken wordt)"},
+    "compare.is_reference": {"en": "(reference)", "nl": "(referentie)"},
+    "compare.group.": {"en": "Starting points", "nl": "Uitgangssituaties"},
+    "compare.group.policies": {"en": "Policies", "nl": "Beleid"},
+    "compare.group.shocks": {"en": "Economic shocks", "nl": "Economische schokken"},
+    "compare.group.validation": {"en": "Model checks", "nl": "Modelcontroles"},
+    "compare.group.other": {"en": "Other scenarios", "nl": "Andere scenario's"},
+    "compare.not_scenarios": {"en": "{n} other file(s) could not be read as a scenario",
+                              "nl": "{n} ander(e) bestand(en) zijn geen leesbaar scenario"},
+    "compare.own": {"en": "Add your own package (the reference plus the instruments below)",
+                    "nl": "Eigen pakket toevoegen (de referentie plus de instrumenten hieronder)"},
+    "compare.own_title": {"en": "Your own package", "nl": "Uw eigen pakket"},
+    "compare.reps": {"en": "Repetitions", "nl": "Herhalingen"},
+    "compare.scale": {"en": "Share of the population simulated",
+                      "nl": "Deel van de bevolking dat wordt gesimuleerd"},
+    "compare.months": {"en": "Months", "nl": "Maanden"},
+    "compare.seed": {"en": "Random seed", "nl": "Startgetal toeval"},
+    "compare.run": {"en": "Run comparison", "nl": "Vergelijking starten"},
+    "compare.stop": {"en": "Stop", "nl": "Stoppen"},
+    "compare.runs": {"en": "{arms} scenarios x {reps} repetitions = {runs} runs",
+                     "nl": "{arms} scenario's x {reps} herhalingen = {runs} simulaties"},
+    "compare.progress": {"en": "Running: {done} of {total} runs done",
+                         "nl": "Bezig: {done} van {total} simulaties klaar"},
+    "compare.stopped": {"en": "Stopped.", "nl": "Gestopt."},
+    "compare.failed": {"en": "The comparison failed: {error}",
+                       "nl": "De vergelijking is mislukt: {error}"},
+    "compare.stale": {
+        "en": "These results belong to earlier settings: press Run comparison to update them.",
+        "nl": "Deze uitkomsten horen bij eerdere instellingen: druk op Vergelijking starten "
+              "om ze bij te werken."},
+    "compare.start_hint": {"en": "Choose scenarios and press Run comparison.",
+                           "nl": "Kies scenario's en druk op Vergelijking starten."},
+    "compare.choose_one": {"en": "Choose at least one scenario.",
+                           "nl": "Kies ten minste een scenario."},
+    "compare.choose_two": {
+        "en": "Choose a second scenario (or switch on your own package) to compare against "
+              "the reference.",
+        "nl": "Kies een tweede scenario (of zet uw eigen pakket aan) om met de referentie te "
+              "vergelijken."},
+    "compare.run_info": {
+        "en": "{arms} scenarios x {reps} repetitions, {months} months, {share} of the "
+              "population simulated and scaled up to the whole region; took {seconds} s.",
+        "nl": "{arms} scenario's x {reps} herhalingen, {months} maanden, {share} van de "
+              "bevolking gesimuleerd en opgeschaald naar de hele regio; duurde {seconds} s."},
+    "compare.tab.headline": {"en": "Headline", "nl": "Kern"},
+    "compare.tab.table": {"en": "Side by side", "nl": "Naast elkaar"},
+    "compare.tab.subgroups": {"en": "For whom", "nl": "Voor wie"},
+    "compare.tab.figures": {"en": "Over time", "nl": "In de tijd"},
+    "compare.no_subgroups": {
+        "en": "This comparison has no results per group of people (by wage value, time on "
+              "benefits or origin).",
+        "nl": "Deze vergelijking heeft geen uitkomsten per groep mensen (naar loonwaarde, "
+              "duur in de uitkering of herkomst)."},
+    "compare.downloads": {"en": "Downloads", "nl": "Downloads"},
+    "compare.dl_table": {"en": "Table (CSV)", "nl": "Tabel (CSV)"},
+    "compare.dl_monthly": {"en": "Monthly series (CSV)", "nl": "Maandcijfers (CSV)"},
+    "compare.dl_series": {"en": "Figure over time (PNG)", "nl": "Figuur in de tijd (PNG)"},
+    "compare.dl_effects": {"en": "Net-effect figure (PNG)", "nl": "Figuur netto-effect (PNG)"},
+    "compare.series_title": {"en": "Placements and relapses over time",
+                             "nl": "Plaatsingen en terugval in de tijd"},
+    "compare.effects_title": {"en": "Net effect against the reference",
+                              "nl": "Netto-effect ten opzichte van de referentie"},
+    "compare.deadweight_help": {
+        "en": "Deadweight: the share of subsidised hires whose person also found a job in the "
+              "reference run, on the same random draws - money spent on placements that would "
+              "have happened anyway.",
+        "nl": "Dode last (deadweight): het deel van de gesubsidieerde plaatsingen waarvan de "
+              "persoon in de referentie, met dezelfde toevalstrekkingen, ook werk vond - geld "
+              "voor plaatsingen die er toch wel waren gekomen."},
+    # --- warnings and honest numbers ---------------------------------------------------
+    "warn.few_reps": {
+        "en": "Only {reps} repetition(s): the intervals are rough. Use at least {min} before "
+              "quoting these numbers.",
+        "nl": "Slechts {reps} herhaling(en): de marges zijn grof. Gebruik er ten minste {min} "
+              "voordat u deze cijfers citeert."},
+    "num.not_meaningful": {
+        "en": "not meaningful: the extra is not distinguishable from zero",
+        "nl": "niet zinvol: de extra opbrengst is niet van nul te onderscheiden"},
+    "num.missing": {"en": "not available", "nl": "niet beschikbaar"},
+    "num.too_short": {"en": "not available: the run is shorter than {months} months",
+                      "nl": "niet beschikbaar: de simulatie duurt korter dan {months} maanden"},
+    "num.interval": {"en": "95% interval {low} to {high}", "nl": "95%-interval {low} tot {high}"},
+    "num.vs_ref": {"en": "vs reference", "nl": "t.o.v. referentie"},
+    # --- headline cards ------------------------------------------------------------------
+    "head.title": {"en": "{arm} compared with {ref}", "nl": "{arm} vergeleken met {ref}"},
+    "head.intro": {
+        "en": "Whole region, per year where it is a flow; the range after each number is the "
+              "95% interval over {reps} repetitions.",
+        "nl": "Hele regio, per jaar waar het om een stroom gaat; de marge na elk getal is "
+              "het 95%-interval over {reps} herhalingen."},
+    "card.cost_year": {"en": "Public cost per year", "nl": "Publieke kosten per jaar"},
+    "card.cost_year.more": {
+        "en": "This costs {value} a year more in public money for the whole region.",
+        "nl": "Dit kost de hele regio {value} per jaar meer aan publiek geld."},
+    "card.cost_year.less": {
+        "en": "This saves {value} a year in public money for the whole region.",
+        "nl": "Dit bespaart de hele regio {value} per jaar aan publiek geld."},
+    "card.cost_year_municipality": {"en": "of which municipalities",
+                                    "nl": "waarvan gemeenten"},
+    "card.cost_year_municipality.text": {
+        "en": "Municipalities (bijstand, subsidies, coaching, training): {value} a year.",
+        "nl": "Gemeenten (bijstand, subsidies, begeleiding, scholing): {value} per jaar."},
+    "card.cost_year_national": {"en": "of which national government",
+                                "nl": "waarvan het Rijk"},
+    "card.cost_year_national.text": {
+        "en": "National government (WW, sheltered work, no-risk policy): {value} a year.",
+        "nl": "Het Rijk (WW, sociale werkvoorziening, no-riskpolis): {value} per jaar."},
+    "card.cost_year_employers": {"en": "Employers (not public money)",
+                                 "nl": "Werkgevers (geen publiek geld)"},
+    "card.cost_year_employers.text": {
+        "en": "Employers' own costs (sick pay) change by {value} a year.",
+        "nl": "De eigen kosten van werkgevers (loon bij ziekte) veranderen met {value} per "
+              "jaar."},
+    "card.work_12m": {"en": "More people in work after 12 months",
+                      "nl": "Meer mensen aan het werk na 12 maanden"},
+    "card.work_12m.more": {
+        "en": "After one year, {n} more people in the region are in work (net: people who lost "
+              "a job to someone placed are subtracted).",
+        "nl": "Na een jaar werken er in de regio {n} mensen meer (netto: wie zijn baan aan een "
+              "geplaatste kwijtraakte, is er al van afgetrokken)."},
+    "card.work_12m.fewer": {
+        "en": "After one year, {n} fewer people in the region are in work.",
+        "nl": "Na een jaar werken er in de regio {n} mensen minder."},
+    "card.work_24m": {"en": "More people in work after 24 months",
+                      "nl": "Meer mensen aan het werk na 24 maanden"},
+    "card.work_24m.more": {
+        "en": "After two years, {n} more people in the region are in work (net).",
+        "nl": "Na twee jaar werken er in de regio {n} mensen meer (netto)."},
+    "card.work_24m.fewer": {
+        "en": "After two years, {n} fewer people in the region are in work.",
+        "nl": "Na twee jaar werken er in de regio {n} mensen minder."},
+    "card.bijstand": {"en": "Change in people on bijstand",
+                      "nl": "Verandering in het aantal mensen in de bijstand"},
+    "card.bijstand.more": {
+        "en": "At the end of month {months}, {n} more people are on bijstand (social "
+              "assistance) than in the reference.",
+        "nl": "Aan het eind van maand {months} zitten {n} mensen meer in de bijstand dan in de "
+              "referentie."},
+    "card.bijstand.fewer": {
+        "en": "At the end of month {months}, {n} fewer people are on bijstand (social "
+              "assistance) than in the reference.",
+        "nl": "Aan het eind van maand {months} zitten {n} mensen minder in de bijstand dan in "
+              "de referentie."},
+    "card.deadweight": {"en": "Placements that would have happened anyway",
+                        "nl": "Plaatsingen die er toch wel waren gekomen"},
+    "card.deadweight.text": {
+        "en": "{value} of the subsidised placements went to people who also found work "
+              "without the policy (deadweight).",
+        "nl": "{value} van de gesubsidieerde plaatsingen ging naar mensen die zonder het "
+              "beleid ook werk vonden (dode last)."},
+    "card.displacement": {"en": "Jobs taken from other jobseekers",
+                          "nl": "Banen ten koste van andere werkzoekenden"},
+    "card.displacement.text": {
+        "en": "For every extra placement, other jobseekers get {value} fewer jobs "
+              "(displacement).",
+        "nl": "Voor elke extra plaatsing krijgen andere werkzoekenden {value} banen minder "
+              "(verdringing)."},
+    "card.cost_per_extra_sustained": {
+        "en": "Public cost per extra person in lasting work",
+        "nl": "Publieke kosten per extra persoon in duurzaam werk"},
+    "card.cost_per_extra_sustained.text": {
+        "en": "Each extra placement that lasts costs {value} in public money over the run.",
+        "nl": "Elke extra plaatsing die standhoudt kost {value} aan publiek geld over de "
+              "hele looptijd."},
+    # --- side-by-side table: outcomes, each says of whom -----------------------------------
+    "table.outcome": {"en": "Outcome", "nl": "Uitkomst"},
+    "table.reference": {"en": "reference", "nl": "referentie"},
+    "table.diff_note": {
+        "en": "Each cell: the value with its 95% interval; under it, for the other scenarios, "
+              "the difference with the reference (percentage points for shares).",
+        "nl": "Elke cel: de waarde met het 95%-interval; daaronder, bij de andere scenario's, "
+              "het verschil met de referentie (procentpunten bij percentages)."},
+    "row.placement_rate_12m": {
+        "en": "Placed in a job within 12 months (% of people on bijstand or in sheltered work "
+              "at the start)",
+        "nl": "Binnen 12 maanden aan het werk (% van de mensen die bij de start in de bijstand "
+              "of sociale werkvoorziening zaten)"},
+    "row.sustained_placement_rate_24m": {
+        "en": "Placed within 12 months and still working after 24 months (% of the same "
+              "people)",
+        "nl": "Binnen 12 maanden geplaatst en na 24 maanden nog aan het werk (% van dezelfde "
+              "mensen)"},
+    "row.relapse_rate_12m": {
+        "en": "Back on benefits within 12 months of the job (% of those placed)",
+        "nl": "Binnen 12 maanden na de baan terug in een uitkering (% van de geplaatsten)"},
+    "row.mean_months_to_placement": {
+        "en": "Months until the first job (average of those placed)",
+        "nl": "Maanden tot de eerste baan (gemiddelde van de geplaatsten)"},
+    "row.unemployment_rate": {
+        "en": "Unemployment (% of the labour force, last year of the run)",
+        "nl": "Werkloosheid (% van de beroepsbevolking, laatste jaar van de simulatie)"},
+    "row.public_cost_eur": {"en": "Public cost, whole region (EUR million a year)",
+                            "nl": "Publieke kosten, hele regio (miljoen euro per jaar)"},
+    "row.public_cost_municipality_eur": {
+        "en": "of which municipalities (EUR million a year)",
+        "nl": "waarvan gemeenten (miljoen euro per jaar)"},
+    "row.public_cost_national_eur": {
+        "en": "of which national government (EUR million a year)",
+        "nl": "waarvan het Rijk (miljoen euro per jaar)"},
+    "row.reintegration_cost_eur": {
+        "en": "Spending on re-integration: subsidies, coaching, training (EUR million a year)",
+        "nl": "Uitgaven aan re-integratie: subsidies, begeleiding, scholing (miljoen euro per "
+              "jaar)"},
+    "row.employer_participation_rate": {
+        "en": "Employers who hired someone from bijstand or sheltered work (% of employers)",
+        "nl": "Werkgevers die iemand uit de bijstand of sociale werkvoorziening aannamen "
+              "(% van de werkgevers)"},
+    "row.deadweight_share": {
+        "en": "Deadweight: placed anyway (% of subsidised placements)",
+        "nl": "Dode last: toch wel geplaatst (% van de gesubsidieerde plaatsingen)"},
+    "row.cost_per_extra_sustained_placement_eur": {
+        "en": "Public cost per extra person in lasting work (EUR, over the run)",
+        "nl": "Publieke kosten per extra persoon in duurzaam werk (euro, hele looptijd)"},
+    "row.decisive_share": {
+        "en": "Hires for which {instrument} was decisive (% of its hires)",
+        "nl": "Aannames waarbij {instrument} de doorslag gaf (% van de aannames ermee)"},
+    "row.deadweight_instrument": {
+        "en": "Deadweight of {instrument} (% of its placements)",
+        "nl": "Dode last van {instrument} (% van de plaatsingen ermee)"},
+    "sub.subgroup": {"en": "Group", "nl": "Groep"},
+    # --- figures ------------------------------------------------------------------------
+    "fig.month": {"en": "month", "nl": "maand"},
+    "fig.placements_so_far": {"en": "Placements so far (whole region)",
+                              "nl": "Plaatsingen tot nu toe (hele regio)"},
+    "fig.relapses_so_far": {"en": "Relapses so far (whole region)",
+                            "nl": "Terugval tot nu toe (hele regio)"},
+    "fig.placements_month": {"en": "Placements per month (whole region)",
+                             "nl": "Plaatsingen per maand (hele regio)"},
+    "fig.bijstand_stock": {"en": "People on bijstand (whole region)",
+                           "nl": "Mensen in de bijstand (hele regio)"},
+    "fig.persons": {"en": "people", "nl": "mensen"},
+    "fig.band": {"en": "mean and 95% band", "nl": "gemiddelde en 95%-band"},
+    "fig.cost_effect": {"en": "Cost against effect (95% intervals)",
+                        "nl": "Kosten tegen effect (95%-intervallen)"},
+    "fig.extra_work": {"en": "more people in work after 24 months (12 in a shorter run)",
+                       "nl": "meer mensen aan het werk na 24 maanden (12 bij een kortere run)"},
+    "fig.extra_cost": {"en": "extra public cost (EUR million a year)",
+                       "nl": "extra publieke kosten (miljoen euro per jaar)"},
+    # --- the council report ------------------------------------------------------------
+    "report.title": {"en": "Comparison of labour-market policies",
+                     "nl": "Vergelijking van arbeidsmarktbeleid"},
+    "report.settings": {
+        "en": "{reps} repetitions per scenario, {months} months, {share} of the population "
+              "simulated and scaled up to the whole region ({region}).",
+        "nl": "{reps} herhalingen per scenario, {months} maanden, {share} van de bevolking "
+              "gesimuleerd en opgeschaald naar de hele regio ({region})."},
+    "report.headline": {"en": "In brief", "nl": "In het kort"},
+    "report.table": {"en": "The scenarios side by side", "nl": "De scenario's naast elkaar"},
+    "report.figures": {"en": "Over time", "nl": "In de tijd"},
+    "report.for_whom": {"en": "For whom", "nl": "Voor wie"},
+    "report.for_whom_groups": {
+        "en": "Outcomes by where people started: bijstand or sheltered work.",
+        "nl": "Uitkomsten naar waar mensen begonnen: bijstand of sociale werkvoorziening."},
+    "report.group.social_assistance": {"en": "Started on bijstand",
+                                       "nl": "Begon in de bijstand"},
+    "report.group.sheltered_work": {"en": "Started in sheltered work",
+                                    "nl": "Begon in de sociale werkvoorziening"},
+    "report.assumes": {"en": "What the model assumes", "nl": "Wat het model aanneemt"},
+    "report.assumes_intro": {
+        "en": "These settings of the compared scenarios are not measured figures but "
+              "assumptions, with the reasoning behind them. Different values may give "
+              "different results.",
+        "nl": "Deze instellingen van de vergeleken scenario's zijn geen gemeten cijfers maar "
+              "aannames, met de redenering erachter. Andere waarden kunnen andere uitkomsten "
+              "geven."},
+    "report.assumes_none": {"en": "The compared scenarios use no assumed settings.",
+                            "nl": "De vergeleken scenario's gebruiken geen aannames."},
+    "report.setting": {"en": "Setting", "nl": "Instelling"},
+    "report.value": {"en": "Value", "nl": "Waarde"},
+    "report.why": {"en": "Reasoning", "nl": "Redenering"},
+    "report.how_to_read": {"en": "How to read this", "nl": "Hoe leest u dit"},
+    "report.how_to_read_text": {
+        "en": "Every scenario was simulated {reps} times. Each time, all scenarios saw the "
+              "same people, employers and economy, so a difference between a scenario and "
+              "the reference comes from the policy, not from chance. The range after a number "
+              "(the 95% interval) shows how much it varied between repetitions: when the range "
+              "of a difference includes zero, the simulation cannot tell the scenarios apart. "
+              "Percentages stay between 0% and 100%. A cost per extra placement is given only "
+              "when the extra placements are clearly more than zero. Amounts are for the whole "
+              "region: the simulation models a share of the population and scales it up. "
+              "Costs are per year unless the label says otherwise.",
+        "nl": "Elk scenario is {reps} keer gesimuleerd. Elke keer zagen alle scenario's "
+              "dezelfde mensen, werkgevers en economie; een verschil tussen een scenario en "
+              "de referentie komt dus door het beleid, niet door toeval. De marge na een getal "
+              "(het 95%-interval) laat zien hoeveel het tussen herhalingen verschilde: ligt nul "
+              "binnen de marge van een verschil, dan kan de simulatie de scenario's niet uit "
+              "elkaar houden. Percentages blijven tussen 0% en 100%. Kosten per extra plaatsing "
+              "staan er alleen als er duidelijk meer dan nul extra plaatsingen zijn. Bedragen "
+              "gelden voor de hele regio: de simulatie rekent met een deel van de bevolking "
+              "en schaalt dat op. Kosten zijn per jaar, tenzij het label iets anders zegt."},
+    "report.glossary": {"en": "Words used", "nl": "Gebruikte woorden"},
+    "report.footer": {"en": "Made with Kluit. The model is described in the documentation "
+                            "that comes with it.",
+                      "nl": "Gemaakt met Kluit. Het model staat beschreven in de documentatie "
+                            "die erbij hoort."},
+    "report.scenario_list": {"en": "The scenarios", "nl": "De scenario's"},
+    # --- glossary -----------------------------------------------------------------------
+    "glossary.bijstand": {
+        "en": "Bijstand (social assistance): the municipal minimum income for people without "
+              "other income or savings (Participation Act).",
+        "nl": "Bijstand: het minimuminkomen van de gemeente voor wie geen ander inkomen of "
+              "vermogen heeft (Participatiewet)."},
+    "glossary.wsw": {
+        "en": "Wsw (sheltered work): jobs in a sheltered work company for people who cannot "
+              "yet work for an ordinary employer; closed to new entrants since 2015, "
+              "continued as 'beschut werk'.",
+        "nl": "Wsw (sociale werkvoorziening): werk in een sociaal werkbedrijf voor wie nog "
+              "niet bij een gewone werkgever kan werken; sinds 2015 gesloten voor nieuwe "
+              "instroom, voortgezet als beschut werk."},
+    "glossary.loonwaarde": {
+        "en": "Loonwaarde (wage value): what a person's work is worth to an employer, as a "
+              "share of the minimum wage; a wage-cost subsidy pays the gap.",
+        "nl": "Loonwaarde: wat iemands werk waard is voor een werkgever, als deel van het "
+              "minimumloon; loonkostensubsidie betaalt het verschil."},
+    "glossary.no_risk": {
+        "en": "No-riskpolis (no-risk policy): the national insurance pays the sick pay of an "
+              "employee from the target group, so the employer carries no sickness risk.",
+        "nl": "No-riskpolis: het UWV betaalt het loon bij ziekte van een werknemer uit de "
+              "doelgroep, zodat de werkgever geen ziekterisico draagt."},
+    "glossary.ww": {
+        "en": "WW (unemployment benefit): insurance benefit after job loss, for a limited "
+              "time; after it ends people may move to bijstand.",
+        "nl": "WW (werkloosheidsuitkering): uitkering na baanverlies, voor beperkte tijd; "
+              "daarna kunnen mensen in de bijstand komen."},
+    "glossary.deadweight": {
+        "en": "Deadweight: support given to people who would have found work anyway.",
+        "nl": "Dode last: steun voor mensen die ook zonder die steun werk hadden gevonden."},
+    "glossary.displacement": {
+        "en": "Displacement: a placed person takes a job another jobseeker would have had.",
+        "nl": "Verdringing: een geplaatste neemt een baan die een andere werkzoekende anders "
+              "had gekregen."},
+    # --- explanations next to the views (moved from kluit/ui/text.py) ----------------------
+    "help.map": {
+        "en": "Circles are municipalities (size: population; colour: share of residents on "
+              "bijstand, see the colour bar); squares are job areas outside the region. Lines "
+              "are commuting links with the travel time in minutes. Click a municipality to "
+              "see its figures.",
+        "nl": "Cirkels zijn gemeenten (grootte: inwoners; kleur: aandeel inwoners in de "
+              "bijstand, zie de kleurbalk); vierkanten zijn werkgebieden buiten de regio. "
+              "Lijnen zijn forensenverbindingen met de reistijd in minuten. Klik op een "
+              "gemeente voor haar cijfers."},
+    "help.flows": {
+        "en": "Boxes show how many people are in each state now; arrows show who moved between "
+              "states this month (thicker is more). All numbers are scaled up from the "
+              "simulated share to the whole region.",
+        "nl": "Vakken tonen hoeveel mensen nu in elke situatie zitten; pijlen tonen wie deze "
+              "maand van situatie wisselde (dikker is meer). Alle aantallen zijn opgeschaald "
+              "naar de hele regio."},
+    "help.story": {
+        "en": "The same person, in the same simulated region, on the same random draws, under "
+              "two policies. Until the paths part, both lives are identical; after that, the "
+              "difference is what the policy meant for this person - directly (a subsidised "
+              "job, a coach) or indirectly, because the policy changed who else got which "
+              "job.",
+        "nl": "Dezelfde persoon, in dezelfde gesimuleerde regio, met dezelfde "
+              "toevalstrekkingen, onder twee soorten beleid. Tot de paden uiteengaan zijn "
+              "beide levens gelijk; daarna is het verschil wat het beleid voor deze persoon "
+              "betekende - direct (een gesubsidieerde baan, een jobcoach) of indirect, omdat "
+              "het beleid veranderde wie welke baan kreeg."},
+    "help.editor": {
+        "en": "Start from a scenario, change its settings (each shows its unit and allowed "
+              "range), and save the result as a new scenario. It then appears in the list of "
+              "scenarios to compare. Scenarios are saved in the scenarios folder only.",
+        "nl": "Begin met een scenario, verander de instellingen (elk met eenheid en "
+              "toegestaan bereik) en sla het resultaat op als nieuw scenario. Het staat "
+              "daarna in de lijst met scenario's om te vergelijken. Scenario's worden alleen "
+              "in de map met scenario's opgeslagen."},
+    "mech.matching.title": {"en": "Searching and hiring", "nl": "Zoeken en aannemen"},
+    "mech.matching": {
+        "en": "Everyone out of work sends applications to vacancies within commuting reach, "
+              "mostly in their own sector. An employer hires the applicant with the best "
+              "business case: expected productivity (wage value) against wage, expected sick "
+              "pay and supervision, plus what an inclusive employer values. Everyone competes "
+              "for the same vacancies.",
+        "nl": "Iedereen zonder werk solliciteert op vacatures binnen reisafstand, vooral in de "
+              "eigen sector. Een werkgever neemt de sollicitant aan met de beste business "
+              "case: verwachte productiviteit (loonwaarde) tegenover loon, verwacht "
+              "ziekteverzuim en begeleiding, plus wat een inclusieve werkgever waardeert. "
+              "Iedereen concurreert om dezelfde vacatures."},
+    "mech.relapse.title": {"en": "Relapse", "nl": "Terugval"},
+    "mech.relapse": {
+        "en": "A person placed from bijstand or sheltered work may lose the job again. The "
+              "risk is higher when the job's work pressure exceeds the person's resilience, "
+              "and it fades the longer the job lasts. Coaching and transition support lower "
+              "it.",
+        "nl": "Wie vanuit de bijstand of sociale werkvoorziening is geplaatst, kan de baan "
+              "weer verliezen. Het risico is groter als de werkdruk de veerkracht van de "
+              "persoon overstijgt, en neemt af naarmate de baan langer duurt. Jobcoaching en "
+              "begeleiding bij de overstap verlagen het."},
+    "mech.sickness.title": {"en": "Sickness risk", "nl": "Ziekterisico"},
+    "mech.sickness": {
+        "en": "Workers fall ill and recover. The employer pays sick pay for up to two years, "
+              "which is why employers weigh the sickness risk of a candidate; the no-risk "
+              "policy takes that cost away, if the employer knows about it.",
+        "nl": "Werknemers worden ziek en herstellen. De werkgever betaalt tot twee jaar loon "
+              "door bij ziekte; daarom wegen werkgevers het ziekterisico van een kandidaat "
+              "mee. De no-riskpolis neemt die kosten weg, als de werkgever ervan weet."},
+    "mech.vacancies.title": {"en": "Employers and vacancies", "nl": "Werkgevers en vacatures"},
+    "mech.vacancies": {
+        "en": "Each employer's desired size follows the demand of its sector, with ups and "
+              "downs. Employers open vacancies up to their desired size and lay off staff "
+              "when far above it.",
+        "nl": "De gewenste omvang van elke werkgever volgt de vraag in de sector, met pieken "
+              "en dalen. Werkgevers openen vacatures tot hun gewenste omvang en ontslaan "
+              "personeel als ze er ver boven zitten."},
+    "mech.training.title": {"en": "Training", "nl": "Scholing"},
+    "mech.training": {
+        "en": "Schools train jobseekers for a sector chosen by a forecast of demand. "
+              "Long-range forecasts say little about the jobs open when a six-month course "
+              "ends.",
+        "nl": "Scholen leiden werkzoekenden op voor een sector die gekozen is op een prognose "
+              "van de vraag. Prognoses voor de lange termijn zeggen weinig over de vacatures "
+              "als een opleiding van zes maanden afloopt."},
+    "mech.benefits.title": {"en": "Benefits and sheltered work",
+                            "nl": "Uitkeringen en beschut werk"},
+    "mech.benefits": {
+        "en": "Unemployment benefit (WW) runs out and may continue as bijstand. People also "
+              "leave benefits for other reasons, and municipalities open a few new sheltered "
+              "places each year. People retire or move away; school leavers come in.",
+        "nl": "De WW loopt af en kan overgaan in bijstand. Mensen verlaten een uitkering ook "
+              "om andere redenen, en gemeenten openen elk jaar een paar nieuwe beschutte "
+              "plekken. Mensen gaan met pensioen of verhuizen; schoolverlaters komen erbij."},
+    # --- explore view -------------------------------------------------------------------
+    "explore.scenario": {"en": "Scenario", "nl": "Scenario"},
+    "explore.scale": {"en": "Share of the population", "nl": "Deel van de bevolking"},
+    "explore.step": {"en": "Next month", "nl": "Volgende maand"},
+    "explore.step_year": {"en": "Next year", "nl": "Volgend jaar"},
+    "explore.play": {"en": "Play", "nl": "Afspelen"},
+    "explore.pause": {"en": "Pause", "nl": "Pauze"},
+    "explore.reset": {"en": "Start again", "nl": "Opnieuw beginnen"},
+    "explore.month": {"en": "Month {month}", "nl": "Maand {month}"},
+    "explore.municipality": {"en": "Municipality", "nl": "Gemeente"},
+    "explore.whole_region": {"en": "(whole region)", "nl": "(hele regio)"},
+    "explore.over_time": {"en": "Over time (whole region)", "nl": "In de tijd (hele regio)"},
+    "explore.how": {"en": "How it works", "nl": "Hoe het werkt"},
+    "explore.instrument_on": {"en": "Instrument on: {name}", "nl": "Instrument aan: {name}"},
+    "explore.no_instrument": {"en": "No extra instrument is switched on in this scenario.",
+                              "nl": "In dit scenario staat geen extra instrument aan."},
+    "explore.instruments": {"en": "Instruments", "nl": "Instrumenten"},
+    "explore.dl_monthly": {"en": "Monthly figures so far (CSV)",
+                           "nl": "Maandcijfers tot nu toe (CSV)"},
+    "explore.dl_map": {"en": "Map (PNG)", "nl": "Kaart (PNG)"},
+    "series.people_on_bijstand": {"en": "People on bijstand", "nl": "Mensen in de bijstand"},
+    "series.in_work": {"en": "People in work", "nl": "Mensen aan het werk"},
+    "series.vacancies": {"en": "Open vacancies", "nl": "Open vacatures"},
+    "series.unemployed": {"en": "People out of work", "nl": "Mensen zonder werk"},
+    "map.legend": {"en": "share of residents on bijstand",
+                   "nl": "aandeel inwoners in de bijstand"},
+    "map.title": {"en": "Municipalities and commuting links (minutes)",
+                  "nl": "Gemeenten en forensenverbindingen (minuten)"},
+}
+
+GLOSSARY = ("glossary.bijstand", "glossary.wsw", "glossary.loonwaarde", "glossary.no_risk",
+            "glossary.ww", "glossary.deadweight", "glossary.displacement")
+
+
+class MissingMessage(KeyError):
+    """A key that is not in the catalogue."""
+
+
+def lang_or_default(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The text of ``key`` in ``lang`` with ``{placeholders}`` filled.
+
+    >>> t("compare.runs", "nl", arms=2, reps=5, runs=10)
+    "2 scenario's x 5 herhalingen = 10 simulaties"
+    """
+    try:
+        text = MESSAGES[key][lang_or_default(lang)]
+    except KeyError:
+        raise MissingMessage(f"no message {key!r} in {lang!r}") from None
+    return text.format(**values) if values else text
+
+
+def placeholders(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+# --- numbers in the reader's language ----------------------------------------------------
+
+def number(v: float, lang: str = DEFAULT_LANG, decimals: int = 0, sign: bool = False) -> str:
+    """'1,234.5' (en) or '1.234,5' (nl); '+' for positive values when ``sign``.
+
+    >>> number(-1234.5, "nl", 1)
+    '-1.234,5'
+    >>> number(1234.5, "en", 1, sign=True)
+    '+1,234.5'
+    """
+    if v is None or not math.isfinite(v):
+        return t("num.missing", lang)
+    text = f"{abs(v):,.{decimals}f}"
+    if lang_or_default(lang) == "nl":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    if float(f"{abs(v):.{decimals}f}") == 0:
+        return text
+    if v < 0:
+        return "-" + text
+    return ("+" + text) if sign else text
+
+
+def eur(v: float, lang: str = DEFAULT_LANG, sign: bool = False) -> str:
+    """An amount of euros, in millions from one million on.
+
+    >>> eur(2_345_678, "en")
+    'EUR 2.3 million'
+    >>> eur(-12_345, "nl")
+    '€ -12.000'
+    """
+    if v is None or not math.isfinite(v):
+        return t("num.missing", lang)
+    nl = lang_or_default(lang) == "nl"
+    cur = "€ " if nl else "EUR "
+    if abs(v) >= 1e6:
+        return cur + number(v / 1e6, lang, 1, sign) + (" miljoen" if nl else " million")
+    if abs(v) >= 10_000:  # a card is no place for the last euro
+        v = round(v, -3)
+    return cur + number(v, lang, 0, sign)
+
+
+def eur_million(v: float, lang: str = DEFAULT_LANG, sign: bool = False) -> str:
+    """Euros written in millions with two decimals (the table's unit is in its label)."""
+    return number(v / 1e6, lang, 2, sign) if v is not None and math.isfinite(v) else \
+        t("num.missing", lang)
+
+
+def percent(v: float, lang: str = DEFAULT_LANG) -> str:
+    """A share as a percentage: '41.3%' / '41,3%'."""
+    if v is None or not math.isfinite(v):
+        return t("num.missing", lang)
+    return number(100 * v, lang, 1) + "%"
+
+
+def points(v: float, lang: str = DEFAULT_LANG) -> str:
+    """A difference of shares in percentage points: '+2.1 pp' / '+2,1 procentpunt'."""
+    if v is None or not math.isfinite(v):
+        return t("num.missing", lang)
+    return number(100 * v, lang, 1, sign=True) + (" procentpunt" if lang == "nl" else " pp")
+
+
+def persons(v: float, lang: str = DEFAULT_LANG, sign: bool = False) -> str:
+    """A number of people: '1,230 people' / '1.230 mensen'."""
+    if v is None or not math.isfinite(v):
+        return t("num.missing", lang)
+    return number(round(v, -1) if abs(v) >= 100 else v, lang, 0, sign) + (
+        " mensen" if lang == "nl" else " people")
+
+
+__all__ = ["LANGS", "MESSAGES", "GLOSSARY", "t", "number", "eur", "eur_million", "percent",
+           "points", "persons", "placeholders", "lang_or_default"]
