@@ -81,7 +81,8 @@ def wilson(k: float, n: float) -> tuple[float, float]:
     denom = 1 + Z * Z / n
     centre = (p + Z * Z / (2 * n)) / denom
     half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # rounding may leave the bounds a hair inside an estimate of exactly 0 or 1
+    return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
 
 
 def bootstrap_mean(values: Sequence[float], *, draws: int = 2000,

@@ -107,7 +107,8 @@ def figure_cost_effect(comp: Comparison, *, scale: float = 1.0,
 
 
 def _e(text: str) -> str:
-    return html.escape(str(text))
+    """Escaped for HTML text and double-quoted attributes (apostrophes stay readable)."""
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
 
 
 def _public_text(text: str) -> str:
