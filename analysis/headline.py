@@ -134,7 +134,7 @@ def fieller(num: Sequence[float], den: Sequence[float], unit: str) -> Estimate:
 
     >>> e = fieller([10.0, 12.0, 11.0], [2.0, 2.2, 1.9], "eur")
     >>> round(e.value, 3), e.low < e.value < e.high
-    (5.323, True)
+    (5.41, True)
     >>> fieller([1.0, 2.0], [0.5, -0.4], "eur").status
     'not_meaningful'
     """

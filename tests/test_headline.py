@@ -207,3 +207,13 @@ def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
                           str(ROOT / "scenarios/baseline.toml"), "--lang", "de"],
                          capture_output=True, text=True, cwd=tmp_path)
     assert bad.returncode == 2 and "nl" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_doctests():
+    import doctest
+
+    from analysis import headline as module, i18n
+
+    for m in (module, i18n):
+        result = doctest.testmod(m)
+        assert result.failed == 0 and result.attempted > 0, m.__name__
