@@ -188,7 +188,7 @@ def headline_cards_html(comp: Comparison, scale: float, titles: Mapping[str, str
                 f'<div class="label">{_e(c.label)}</div><div class="value">{_e(c.value)}</div>'
                 f'<div class="interval">{_e(c.interval)}</div>'
                 f'<div class="sentence">{_e(c.sentence)}</div></div>')
-        parts.append(f'<section class="headline"><h3>'
+        parts.append(f'<section class="headline" data-arm="{_e(h.arm)}"><h3>'
                      f'{_e(t("head.title", lang, arm=titles[h.arm], ref=titles[h.reference]))}'
                      f'</h3><div class="cards">{"".join(cards)}</div></section>')
     return "".join(parts)

@@ -160,3 +160,27 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, dict[st
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def scenario_choices(entries, lang: str) -> dict[str, str]:
+    """Title shown -> scenario id, for a drop-down that never shows a file name (a second
+    file with the same title gets a number)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        title, i = e.title(lang), 2
+        while title in out:
+            title, i = f"{e.title(lang)} ({i})", i + 1
+        out[title] = e.rel
+    return out
+
+
+@solara.component
+def ScenarioSelect(label: str, entries, value: str | None,
+                   on_value: Callable[[str], None], lang: str = "en",
+                   extra: dict[str, str] | None = None, style: str = ""):
+    """A drop-down of scenarios by title; ``on_value`` gets the scenario id. ``extra`` adds
+    choices (title -> id) before the scenarios."""
+    choices = {**(extra or {}), **scenario_choices(entries, lang)}
+    shown = next((k for k, v in choices.items() if v == value), None)
+    return solara.Select(label, values=list(choices), value=shown,
+                         on_value=lambda title: on_value(choices[title]), style=style)

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 import solara
 
-from kluit.ui.components import Help, Messages, ParamField
+from analysis.i18n import t
+from kluit.ui.components import Help, Messages, ParamField, ScenarioSelect
 from kluit.ui.state import (
     SaveError,
     ScenarioEntry,
@@ -29,7 +30,6 @@ from kluit.ui.state import (
     show_value,
     usable,
 )
-from kluit.ui.text import EDITOR_HELP
 from sim.params import all_params
 from sim.scenario import Scenario, ScenarioError, default_scenario, load_scenario
 
@@ -143,13 +143,12 @@ def EditorView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEn
                              scenarios=tuple(dict.fromkeys([*now.scenarios, rel]))))
 
     with solara.Column(gap="8px") as main:
-        Help(EDITOR_HELP)
+        Help(t("help.editor", s.lang))
         with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            solara.Select("Start from", values=[DEFAULTS_ID, *[e.rel for e in good]],
-                          value=base_id,
-                          on_value=lambda v: settings.set(replace(
-                              settings.value, base="" if v == DEFAULTS_ID else v)),
-                          style="min-width: 300px")
+            ScenarioSelect("Start from", good, base_id,
+                           lambda v: settings.set(replace(
+                               settings.value, base="" if v == DEFAULTS_ID else v)),
+                           s.lang, extra={DEFAULTS_ID: DEFAULTS_ID}, style="min-width: 300px")
             solara.InputText("Scenario name", value=name, continuous_update=False,
                              style="max-width: 260px")
             solara.InputText("Description", value=description, continuous_update=False,

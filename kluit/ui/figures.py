@@ -52,8 +52,10 @@ def _style(ax) -> None:
 # --- compare -------------------------------------------------------------------------------
 
 def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
-                  arms: Sequence[str]) -> Figure:
-    """One panel per variable, one line per arm with its 95% band over replications."""
+                  arms: Sequence[str], *, arm_labels: Mapping[str, str] | None = None,
+                  month_label: str = "month", people_label: str = "people") -> Figure:
+    """One panel per variable, one line per arm (labelled with ``arm_labels``, the scenario
+    titles) with its 95% band over replications."""
     fig = Figure(figsize=(11, 3.8), layout="constrained")
     axes = fig.subplots(1, len(series), squeeze=False)[0]
     for ax, (var, df) in zip(axes, series.items()):
@@ -62,14 +64,14 @@ def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
             if d.empty:
                 continue
             c = ARM_COLOURS[i % len(ARM_COLOURS)]
-            ax.plot(d["month"], d["mean"], color=c, lw=2, label=arm)
+            ax.plot(d["month"], d["mean"], color=c, lw=2, label=(arm_labels or {}).get(arm, arm))
             if d["low"].notna().any():
                 # counts cannot be negative: the band is cut at zero (the CSV keeps the interval)
                 ax.fill_between(d["month"], d["low"].clip(lower=0), d["high"], color=c,
                                 alpha=0.18, lw=0)
         ax.set_title(titles.get(var, var), fontsize=11)
-        ax.set_xlabel("month")
-        ax.set_ylabel("people")
+        ax.set_xlabel(month_label)
+        ax.set_ylabel(people_label)
         _style(ax)
     axes[0].legend(frameon=False, fontsize=9)
     return fig
@@ -110,13 +112,15 @@ def effects_figure(rows: Sequence[Mapping[str, Any]], metrics: Sequence[str],
 MAP_SIZE = (4.4, 4.0)  # inches; at DPI 100 the map image is 440 x 400 pixels
 
 
-def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float
+def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float,
+               title: str = "Municipalities and commuting links (minutes)",
+               legend: str = "share of residents on bijstand",
                ) -> tuple[Figure, dict[int, tuple[float, float]]]:
     """Municipalities at their coordinates, sized by population and coloured by the share of
-    residents on social assistance; commuting links labelled with minutes. Returns the figure
-    and each node's pixel position in the PNG (for clicks)."""
+    residents on social assistance (a colour bar says how much); commuting links labelled with
+    minutes. Returns the figure and each node's pixel position in the PNG (for clicks)."""
     fig = Figure(figsize=MAP_SIZE, dpi=DPI)
-    ax = fig.add_axes((0.02, 0.02, 0.96, 0.86))
+    ax = fig.add_axes((0.02, 0.1, 0.96, 0.8))
     x, y = np.asarray(region.x_km, float), np.asarray(region.y_km, float)
     stocks = record["stocks"]
     residents = stocks.sum(axis=1).astype(float)
@@ -132,14 +136,15 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     size = 120 + 900 * np.sqrt(pop / max(pop.max(), 1))
     ext = np.asarray(region.external, bool)
     vmax = max(0.01, float(share[~ext].max()) if (~ext).any() else 0.01)
-    ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
-                    vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
+    dots = ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
+                      vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
     ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
-    vac = np.asarray(record["vacancies"], float)
     for i, name in enumerate(region.names):
-        label = name if ext[i] else f"{name}\n{vac[i] / scale:,.0f} vacancies"
-        ax.annotate(label, (x[i], y[i]), xytext=(0, -14 - math.sqrt(size[i]) / 2),
-                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=4)
+        # the name only, on a white ground just under its circle (figures per town are in the
+        # panel a click opens and in the bar chart)
+        ax.annotate(name, (x[i], y[i]), xytext=(0, -4 - math.sqrt(size[i]) / 2),
+                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=6,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     if selected is not None and 0 <= selected < len(x):
         ax.scatter([x[selected]], [y[selected]], s=size[selected] + 400, facecolors="none",
                    edgecolors="#0072B2", linewidths=3, zorder=5)
@@ -152,9 +157,12 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     ax.set_yticks([])
     for s in ax.spines.values():
         s.set_visible(False)
-    fig.suptitle("Municipalities and commuting links (minutes)", fontsize=10, y=0.98)
-    fig.text(0.5, 0.92, f"darker: more residents on social assistance (up to {vmax:.1%})",
-             fontsize=7.5, ha="center", color="#555")
+    fig.suptitle(title, fontsize=10, y=0.98)
+    cax = fig.add_axes((0.25, 0.05, 0.5, 0.025))
+    bar = fig.colorbar(dots, cax=cax, orientation="horizontal")
+    bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+    bar.ax.tick_params(labelsize=7)
+    bar.set_label(legend, fontsize=7.5)
     ax.apply_aspect()  # place the axes as drawing will, without drawing twice
     h = fig.bbox.height
     pix = {i: (float(px), float(h - py))
@@ -245,6 +253,26 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
     ax.set_xticks(pos, names, fontsize=8, rotation=15)
     ax.set_ylabel("people / vacancies")
     ax.legend(frameon=False, fontsize=8)
+    _style(ax)
+    return fig
+
+
+def over_time_figure(series: Mapping[str, tuple[np.ndarray, str]], *, title: str,
+                     month_label: str = "month", people_label: str = "people") -> Figure:
+    """Monthly series (name -> (values from month 0, colour)) with a legend; points are marked
+    so that the first months show."""
+    fig = Figure(figsize=(6.2, 3.0), layout="constrained")
+    ax = fig.add_subplot()
+    for name, (values, colour) in series.items():
+        months = np.arange(len(values))  # the DataCollector records month 0 too
+        ax.plot(months, values, color=colour, lw=2, marker="o" if len(values) < 25 else None,
+                ms=3, label=name)
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(month_label)
+    ax.set_ylabel(people_label)
+    ax.set_ylim(bottom=0)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=7.5, loc="center left", bbox_to_anchor=(1.0, 0.5))
     _style(ax)
     return fig
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import types
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -21,11 +22,17 @@ import numpy as np
 import pandas as pd
 
 from sim.params import Param, all_params
-from sim.scenario import Scenario, ScenarioError, coerce, load_scenario, parse_override
+from analysis.i18n import LANGS
+from sim.scenario import (
+    LANGUAGES,
+    Scenario,
+    ScenarioError,
+    coerce,
+    load_scenario,
+    parse_override,
+)
 
 VIEWS = ("compare", "explore", "story", "editor")
-VIEW_LABELS = {"compare": "Compare", "explore": "Explore", "story": "A person's story",
-               "editor": "Scenario editor"}
 #: population shares the UI offers (the run.scale key); a link may hold another valid value
 SCALES = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0)
 REPS_MAX = 50
@@ -67,10 +74,22 @@ class ScenarioEntry:
     name: str
     description: str
     error: str | None = None  # why it does not load (shown, not runnable)
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title) from the file
 
     @property
     def label(self) -> str:
         return self.rel[:-5] if self.rel.endswith(".toml") else self.rel
+
+    def title(self, lang: str = "en") -> str:
+        """What users see: the file's title in ``lang`` (then English, then its name in
+        words). Never the file name."""
+        t = dict(self.titles)
+        return t.get(lang) or t.get("en") or self.name.replace("_", " ").capitalize()
+
+    @property
+    def group(self) -> str:
+        """The folder the file is in ('' at the top)."""
+        return self.rel.rsplit("/", 1)[0] if "/" in self.rel else ""
 
 
 def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
@@ -84,7 +103,9 @@ def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
             continue
         try:
             scen = load_scenario(path)
-            out.append(ScenarioEntry(rel, path, scen.name, scen.description))
+            titles = tuple((lang, scen.title_in(lang)) for lang in LANGUAGES
+                           if scen.texts.get("title", {}).get(lang))
+            out.append(ScenarioEntry(rel, path, scen.name, scen.description, None, titles))
         except ScenarioError as exc:
             out.append(ScenarioEntry(rel, path, path.stem, "", str(exc)))
     out.sort(key=lambda e: (e.rel != "baseline.toml", e.rel.count("/"), e.rel))
@@ -102,6 +123,7 @@ class Settings:
     """Everything a link restores. Scenario ids are paths relative to the scenarios folder."""
 
     view: str = "compare"
+    lang: str = "en"  # 'en' or 'nl': every label, the numbers' style, scenario titles
     # compare
     scenarios: tuple[str, ...] = ()
     own_on: bool = False
@@ -129,7 +151,7 @@ class Settings:
 
 #: query-string name of each setting (short, stable: links are shared)
 _QUERY = {
-    "view": "view", "scenarios": "s", "own_on": "pkg", "own": "set", "reps": "reps",
+    "view": "view", "lang": "lang", "scenarios": "s", "own_on": "pkg", "own": "set", "reps": "reps",
     "scale": "scale", "months": "months", "seed": "seed", "run": "run", "explore": "ex",
     "explore_scale": "exscale", "explore_seed": "exseed", "town": "town", "story_a": "a",
     "story_b": "b", "group": "group", "person": "person", "story_seed": "sseed",
@@ -225,6 +247,12 @@ def settings_from_query(search: str | None, defaults: Settings,
             out["view"] = view
         else:
             warnings.append(f"unknown view {view!r}; allowed: {', '.join(VIEWS)}")
+    lang = one("lang")
+    if lang is not None:
+        if lang in LANGS:
+            out["lang"] = lang
+        else:
+            warnings.append(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
     raw = one("scenarios")
     if raw is not None:
         ids = [x for x in raw.split(",") if x]
@@ -562,9 +590,10 @@ def comparison_rows(table: pd.DataFrame, scale: float) -> list[dict[str, Any]]:
     return rows
 
 
+#: monthly series of the Compare figure: variable -> catalogue key of its title
 SERIES = {
-    "placements": "Placements so far (whole region)",
-    "relapses": "Relapses so far (whole region)",
+    "placements": "fig.placements_so_far",
+    "relapses": "fig.relapses_so_far",
 }
 
 
@@ -606,9 +635,16 @@ def build_arms(s: Settings, entries: Sequence[ScenarioEntry]) -> list[Scenario]:
         raise ScenarioError("choose at least one scenario")
     if s.own_on:
         own = scens[0].with_overrides(dict(s.own))
-        scens.append(replace(own, name=OWN_ARM, description="Your own package: "
-                             + (", ".join(f"{k}={_plain(v)}" for k, v in s.own) or
-                                "the reference unchanged"), path=scens[0].path))
+        from analysis.i18n import t
+
+        changed = ", ".join(f"{param_label(all_params()[k])} = {show_value(v)}"
+                            for k, v in s.own if k in all_params())
+        texts = {"title": {lang: t("compare.own_title", lang) for lang in LANGS},
+                 "description": {lang: t("compare.own_title", lang) + (": " + changed
+                                                                       if changed else "")
+                                 for lang in LANGS}}
+        scens.append(replace(own, name=OWN_ARM, description=texts["description"]["en"],
+                             path=scens[0].path, texts=types.MappingProxyType(texts)))
     if len(scens) < 2:
         raise ScenarioError("choose a second scenario (or switch on your own package) to "
                             "compare against the reference")

@@ -14,8 +14,9 @@ from dataclasses import replace
 import pandas as pd
 import solara
 
+from analysis.i18n import t
 from kluit.ui import figures
-from kluit.ui.components import Help, Messages, PngImage, html_table
+from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect, html_table
 from kluit.ui.state import (
     STORY_GROUPS,
     ScenarioEntry,
@@ -29,7 +30,6 @@ from kluit.ui.state import (
     run_story,
     usable,
 )
-from kluit.ui.text import STORY_HELP
 from sim.scenario import ScenarioError, load_scenario
 from sim.state import STATE_NAMES
 
@@ -129,13 +129,12 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
             update(person=draw_person(pair, s.group, draw_no.value + 1, s.story_seed))
 
     with solara.Column(gap="8px") as main:
-        Help(STORY_HELP)
+        Help(t("help.story", s.lang))
         with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            ids = [e.rel for e in good]
-            solara.Select("Policy A", values=ids, value=s.story_a or None,
-                          on_value=lambda v: update(story_a=v), style="min-width: 220px")
-            solara.Select("Policy B", values=ids, value=s.story_b or None,
-                          on_value=lambda v: update(story_b=v), style="min-width: 220px")
+            ScenarioSelect("Policy A", good, s.story_a or None,
+                           lambda v: update(story_a=v), s.lang, style="min-width: 220px")
+            ScenarioSelect("Policy B", good, s.story_b or None,
+                           lambda v: update(story_b=v), s.lang, style="min-width: 220px")
             labels = {g.label: k for k, g in STORY_GROUPS.items()}
             solara.Select("Draw a person from", values=list(labels),
                           value=STORY_GROUPS[s.group].label,
