@@ -55,8 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "is een 95%-interval.",
     },
     "compare.scenarios": {"en": "Scenarios", "nl": "Scenario's"},
-    "compare.reference": {"en": "Reference (compared against)",
-                          "nl": "Referentie (waartegen vergeleken wordt)"},
+    "compare.reference": {"en": "Reference", "nl": "Referentie"},
     "compare.is_reference": {"en": "(reference)", "nl": "(referentie)"},
     "compare.group.": {"en": "Starting points", "nl": "Uitgangssituaties"},
     "compare.group.policies": {"en": "Policies", "nl": "Beleid"},
@@ -69,8 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "nl": "Eigen pakket toevoegen (de referentie plus de instrumenten hieronder)"},
     "compare.own_title": {"en": "Your own package", "nl": "Uw eigen pakket"},
     "compare.reps": {"en": "Repetitions", "nl": "Herhalingen"},
-    "compare.scale": {"en": "Share of the population simulated",
-                      "nl": "Deel van de bevolking dat wordt gesimuleerd"},
+    "compare.scale": {"en": "Population share simulated", "nl": "Deel bevolking gesimuleerd"},
     "compare.months": {"en": "Months", "nl": "Maanden"},
     "compare.seed": {"en": "Random seed", "nl": "Startgetal toeval"},
     "compare.run": {"en": "Run comparison", "nl": "Vergelijking starten"},
@@ -209,9 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card.displacement": {"en": "Jobs taken from other jobseekers",
                           "nl": "Banen ten koste van andere werkzoekenden"},
     "card.displacement.text": {
-        "en": "For every extra placement, other jobseekers get {value} fewer jobs "
-              "(displacement).",
-        "nl": "Voor elke extra plaatsing krijgen andere werkzoekenden {value} banen minder "
+        "en": "For every extra placement, other jobseekers lose {value} (displacement).",
+        "nl": "Voor elke extra plaatsing verliezen andere werkzoekenden {value} "
               "(verdringing)."},
     "card.cost_per_extra_sustained": {
         "en": "Public cost per extra person in lasting work",
@@ -504,6 +501,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "series.subsidised": {"en": "In a job with wage-cost subsidy",
                           "nl": "In een baan met loonkostensubsidie"},
     "series.pool_jobs": {"en": "In a work-pool job", "nl": "In een baan via een werkpool"},
+    "state.employed": {"en": "job", "nl": "baan"},
+    "state.subsidised": {"en": "job with wage subsidy", "nl": "baan met loonkostensubsidie"},
+    "state.pool": {"en": "work-pool job", "nl": "baan via werkpool"},
+    "state.unemployed_ww": {"en": "unemployment benefit (WW)", "nl": "WW-uitkering"},
+    "state.no_benefit": {"en": "out of work, no benefit", "nl": "zonder werk, geen uitkering"},
+    "state.social_assistance": {"en": "bijstand", "nl": "bijstand"},
+    "state.sheltered": {"en": "sheltered work", "nl": "beschut werk"},
+    "state.training": {"en": "training", "nl": "opleiding"},
+    "state.inactive": {"en": "left the labour force", "nl": "niet meer op de arbeidsmarkt"},
+    "explore.flows_title": {"en": "Month {month}: moves between states in {where}",
+                            "nl": "Maand {month}: overgangen tussen situaties in {where}"},
+    "explore.the_region": {"en": "the region", "nl": "de regio"},
+    "explore.flows_footer": {
+        "en": "This month {left} people left the labour force (retired, moved away) and {came} "
+              "came in.",
+        "nl": "Deze maand verlieten {left} mensen de arbeidsmarkt (pensioen, verhuizing) en "
+              "kwamen er {came} bij."},
+    "explore.open_vacancies": {"en": "open vacancies", "nl": "open vacatures"},
+    "explore.out_of_work": {"en": "people out of work", "nl": "mensen zonder werk"},
+    "explore.people_vacancies": {"en": "people / vacancies", "nl": "mensen / vacatures"},
+    "explore.speed.slow": {"en": "slow", "nl": "langzaam"},
+    "explore.speed.normal": {"en": "normal", "nl": "normaal"},
+    "explore.speed.fast": {"en": "fast", "nl": "snel"},
+    "explore.simulated": {
+        "en": "{persons} people and {employers} employers simulated ({share} of the region)",
+        "nl": "{persons} mensen en {employers} werkgevers gesimuleerd ({share} van de regio)"},
+    "town.external": {
+        "en": "{name} is a job area outside the region: residents of the region commute there; "
+              "nobody is simulated as living there.",
+        "nl": "{name} is een werkgebied buiten de regio: inwoners van de regio reizen erheen; "
+              "er wonen geen gesimuleerde mensen."},
+    "town.population": {"en": "Population (region data)", "nl": "Inwoners (regiocijfers)"},
+    "town.vacancies": {"en": "Open vacancies now", "nl": "Open vacatures nu"},
+    "town.jobs": {"en": "Jobs located here", "nl": "Banen in deze gemeente"},
+    "town.hired": {"en": "Residents hired this month", "nl": "Inwoners aangenomen deze maand"},
+    "town.placements": {"en": "... of whom from benefits or sheltered work (placements)",
+                        "nl": "... van wie uit een uitkering of beschut werk (plaatsingen)"},
+    "town.back": {"en": "Residents who lost a job to benefits this month",
+                  "nl": "Inwoners die deze maand van werk in een uitkering kwamen"},
+    "town.state": {"en": "Situation", "nl": "Situatie"},
+    "town.now": {"en": "People now", "nl": "Mensen nu"},
+    "town.in": {"en": "In this month", "nl": "Erbij deze maand"},
+    "town.out": {"en": "Out this month", "nl": "Eraf deze maand"},
+    "town.links": {"en": "Commuting links: {links}", "nl": "Forensenverbindingen: {links}"},
     "map.legend": {"en": "share of residents on bijstand",
                    "nl": "aandeel inwoners in de bijstand"},
     "map.title": {"en": "Municipalities and commuting links (minutes)",

@@ -96,9 +96,11 @@ def Page():
     lang = s.lang
     index = VIEWS.index(s.view)
     other = "nl" if lang == "en" else "en"
-    solara.Title(t("app.title", lang))
-    solara.Style(CSS)
     with solara.Column(gap="0px", style={"padding": "0 8px"}, classes=["kluit-page"]) as main:
+        # inside the returned element: elements made outside it are never rendered (the tab
+        # was titled "App" because the title was made outside)
+        solara.Title(t("app.title", lang))
+        solara.Style(CSS)
         with solara.AppBar():
             with solara.lab.Tabs(value=index, on_value=lambda i: settings.set(
                     replace(settings.value, view=VIEWS[i])), background_color="primary", dark=True):

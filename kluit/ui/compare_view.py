@@ -204,9 +204,10 @@ def RunSettings(s: Settings, update: Callable[..., None]):
         with solara.Column(gap="0px", style={"min-width": "220px", "flex": "1 1 220px"}):
             solara.SliderInt(f"{t('compare.reps', s.lang)}: {s.reps}", value=s.reps, min=1,
                              max=REPS_MAX, on_value=lambda v: update(reps=v))
-        solara.Select(t("compare.scale", s.lang), values=[str(x) for x in scales],
-                      value=str(s.scale), on_value=lambda v: update(scale=float(v)),
-                      style="max-width: 260px; min-width: 200px")
+        shares = {percent(x, s.lang): x for x in scales}
+        solara.Select(t("compare.scale", s.lang), values=list(shares),
+                      value=percent(s.scale, s.lang), on_value=lambda v: update(scale=shares[v]),
+                      style="max-width: 260px; min-width: 220px")
         solara.InputInt(t("compare.months", s.lang), value=s.months, on_value=lambda v: update(
             months=max(1, min(240, int(v or 1)))), style="max-width: 110px")
         solara.InputInt(t("compare.seed", s.lang), value=s.seed,

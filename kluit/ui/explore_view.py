@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import solara
 
-from analysis.i18n import t
+from analysis.i18n import number, percent, t
 from kluit.ui import figures
 from kluit.ui.components import (
     ClickableImage,
@@ -108,21 +108,23 @@ def nearest_node(pixels: dict[int, tuple[float, float]], x: float, y: float,
     return best
 
 
-def town_rows(region, rec: dict[str, Any], node: int, scale: float) -> list[list[tuple]]:
+def town_rows(region, rec: dict[str, Any], node: int, scale: float,
+              lang: str = "en") -> list[list[tuple]]:
     """Rows of the municipality table: state, people now, moved in, moved out this month."""
     stocks, flows = rec["stocks"][node], rec["flows"][node]
+    labels = figures.state_labels(lang)
     rows = []
     for st in State:
         inflow = int(flows[:, st].sum() - flows[st, st])
         outflow = int(flows[st, :].sum() - flows[st, st])
-        rows.append([(figures.STATE_LABELS[STATE_NAMES[st]], {}),
+        rows.append([(labels[STATE_NAMES[st]], {}),
                      (f"{stocks[st] / scale:,.0f}", {"data-value": str(int(stocks[st]))}),
                      (f"{inflow / scale:,.0f}", {}), (f"{outflow / scale:,.0f}", {})])
     return rows
 
 
 @solara.component
-def TownPanel(region, snap: Snapshot, node: int, scale: float):
+def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en"):
     rec = snap.record
     name = region.names[node]
     flows = rec["flows"][node]
@@ -133,26 +135,28 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float):
                                State.SHELTERED]].sum())
     g = region.graph
     links = sorted(((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
-                   key=lambda t: t[1])
+                   key=lambda x: x[1])
+
+    def n(v):
+        return number(v, lang)
+
     with solara.Card(f"{name}", margin=0, elevation=1, classes=["kluit-town"]) as main:
         if region.external[node]:
-            solara.Text(f"{name} is a job area outside the region: residents of the region "
-                        "commute there; nobody is simulated as living there.")
+            solara.Text(t("town.external", lang, name=name))
         facts = [
-            ("Population (region data)", f"{region.population[node]:,.0f}"),
-            ("Open vacancies now", f"{rec['vacancies'][node] / scale:,.0f}"),
-            ("Jobs located here", f"{rec['jobs'][node] / scale:,.0f}"),
-            ("Residents hired this month", f"{hires / scale:,.0f}"),
-            ("... of whom from benefits or sheltered work (placements)",
-             f"{placements / scale:,.0f}"),
-            ("Residents who lost a job to benefits this month", f"{back / scale:,.0f}"),
+            (t("town.population", lang), n(region.population[node])),
+            (t("town.vacancies", lang), n(rec["vacancies"][node] / scale)),
+            (t("town.jobs", lang), n(rec["jobs"][node] / scale)),
+            (t("town.hired", lang), n(hires / scale)),
+            (t("town.placements", lang), n(placements / scale)),
+            (t("town.back", lang), n(back / scale)),
         ]
         solara.HTML(tag="div", unsafe_innerHTML=html_table(
             ["", ""], [[(a, {}), (b, {"class": "fact"})] for a, b in facts], css_class="facts"))
         solara.HTML(tag="div", unsafe_innerHTML=html_table(
-            ["State", "People now", "In this month", "Out this month"],
-            town_rows(region, rec, node, scale), css_class="kluit-town-states"))
-        solara.Text("Commuting links: " + ", ".join(f"{n} {m:.0f} min" for n, m in links))
+            [t("town.state", lang), t("town.now", lang), t("town.in", lang), t("town.out", lang)],
+            town_rows(region, rec, node, scale, lang), css_class="kluit-town-states"))
+        solara.Text(t("town.links", lang, links=", ".join(f"{a} {m:.0f} min" for a, m in links)))
     return main
 
 
@@ -167,9 +171,10 @@ def ExploreControls(s: Settings, good: Sequence[ScenarioEntry], update, *, run, 
             ScenarioSelect(t("explore.scenario", lang), good, s.explore or None,
                            lambda v: update(explore=v), lang, style="min-width: 260px")
             scales = sorted(set(SCALES[:4]) | {s.explore_scale})
-            solara.Select(t("explore.scale", lang), values=[str(x) for x in scales],
-                          value=str(s.explore_scale),
-                          on_value=lambda v: update(explore_scale=float(v)),
+            shares = {percent(x, lang): x for x in scales}
+            solara.Select(t("explore.scale", lang), values=list(shares),
+                          value=percent(s.explore_scale, lang),
+                          on_value=lambda v: update(explore_scale=shares[v]),
                           style="max-width: 220px")
             solara.InputInt(t("compare.seed", lang), value=s.explore_seed,
                             on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
@@ -185,12 +190,17 @@ def ExploreControls(s: Settings, good: Sequence[ScenarioEntry], update, *, run, 
                           on_click=lambda: playing.set(not playing.value),
                           disabled=run is None)
             solara.Button(t("explore.reset", lang), on_click=reset, icon_name="mdi-restart")
-            solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS),
-                                       on_value=speed.set)
+            speeds = {t(f"explore.speed.{k}", lang): k for k in SPEEDS}
+            solara.ToggleButtonsSingle(value=t(f"explore.speed.{speed.value}", lang),
+                                       values=list(speeds),
+                                       on_value=lambda v: speed.set(speeds[v]))
             if snap:
                 solara.HTML(tag="span", unsafe_innerHTML=(
                     f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
-                    f" / {snap.months}"))
+                    f" / {snap.months}; " + t(
+                        "explore.simulated", lang, persons=number(run.model.persons.n, lang),
+                        employers=number(run.model.employers.n, lang),
+                        share=percent(s.explore_scale, lang))))
     return main
 
 
@@ -293,18 +303,19 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             return b""
         rec = snap.record
         if node is None:
-            st, fl, where = rec["stocks"].sum(0), rec["flows"].sum(0), "the region"
+            st, fl = rec["stocks"].sum(0), rec["flows"].sum(0)
+            where = t("explore.the_region", lang)
         else:
             st, fl, where = rec["stocks"][node], rec["flows"][node], region.names[node]
         return figures.png(figures.flows_figure(
-            st, fl, title=f"Month {month}: moves between states in {where}", scale=scale),
-            tight=False)
+            st, fl, title=t("explore.flows_title", lang, month=month, where=where), scale=scale,
+            lang=lang), tight=False)
 
-    flows_png = solara.use_memo(flows_png_make, [id(run), month, node])
+    flows_png = solara.use_memo(flows_png_make, [id(run), month, node, lang])
     vac_png = solara.use_memo(
         lambda: figures.png(figures.vacancies_figure(region, snap.record, selected=node,
-                                                     scale=scale), tight=False) if snap else b"",
-        [id(run), month, node])
+                                                     scale=scale, lang=lang), tight=False)
+        if snap else b"", [id(run), month, node, lang])
     time_png = solara.use_memo(lambda: over_time_png(snap, scale, lang) if snap else b"",
                                [id(run), month, lang])
 
@@ -342,7 +353,7 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                               on_value=lambda v: settings.set(replace(
                                   settings.value, town="" if v == whole else v)))
                 if node is not None:
-                    TownPanel(region, snap, node, scale)
+                    TownPanel(region, snap, node, scale, lang)
             with solara.Column(gap="4px"):
                 PngImage(time_png, t("explore.over_time", lang),
                          css_class="kluit-figure kluit-over-time")

@@ -180,7 +180,15 @@ _FLOW_POS = {
 }
 
 
-def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float) -> Figure:
+def state_labels(lang: str = "en") -> dict[str, str]:
+    """State name -> its label in ``lang``."""
+    from analysis.i18n import t
+
+    return {name: t(f"state.{name}", lang) for name in STATE_LABELS}
+
+
+def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float,
+                 lang: str = "en") -> Figure:
     """States as boxes (people now, scaled to the region) and this month's moves between them
     as arrows whose width grows with the number of people moving."""
     fig = Figure(figsize=(6.2, 4.6))
@@ -189,6 +197,9 @@ def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: fl
     ax.set_ylim(-0.02, 1.0)
     ax.axis("off")
     fig.suptitle(title, fontsize=10, y=0.99)
+    from analysis.i18n import number, t
+
+    labels = state_labels(lang)
     inactive = STATE_NAMES.index("inactive")
     moved = flows.copy()
     np.fill_diagonal(moved, 0)
@@ -218,18 +229,17 @@ def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: fl
         ax.add_patch(FancyBboxPatch((x - 0.12, y - 0.05), 0.24, 0.1,
                                     boxstyle="round,pad=0.01", fc=STATE_COLOURS[name],
                                     ec="#333", lw=0.8, alpha=0.95, zorder=2))
-        ax.text(x, y + 0.02, STATE_LABELS[name], ha="center", va="center", fontsize=6.8,
+        ax.text(x, y + 0.02, labels[name], ha="center", va="center", fontsize=6.8,
                 zorder=4)
         ax.text(x, y - 0.022, f"{s / scale:,.0f}", ha="center", va="center", fontsize=8,
                 weight="bold", zorder=4)
-    fig.text(0.02, 0.015, f"This month {left / scale:,.0f} people left the labour force "
-             f"(retired, moved away) and {came / scale:,.0f} came in.", fontsize=7.5,
-             color="#444")
+    fig.text(0.02, 0.015, t("explore.flows_footer", lang, left=number(left / scale, lang),
+                            came=number(came / scale, lang)), fontsize=7.5, color="#444")
     return fig
 
 
 def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
-                     scale: float) -> Figure:
+                     scale: float, lang: str = "en") -> Figure:
     """Open vacancies and people searching (WW, no benefit, social assistance) per
     municipality this month, scaled to the region."""
     fig = Figure(figsize=(6.2, 2.8))
@@ -242,8 +252,12 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
     seek = (st[:, State.UNEMPLOYED_WW] + st[:, State.NO_BENEFIT]
             + st[:, State.SOCIAL_ASSISTANCE]) / scale
     pos = np.arange(len(idx))
-    b1 = ax.bar(pos - 0.2, vac, 0.4, label="open vacancies", color="#009E73", lw=0)
-    b2 = ax.bar(pos + 0.2, seek, 0.4, label="people out of work", color="#D55E00", alpha=0.8,
+    from analysis.i18n import t
+
+    b1 = ax.bar(pos - 0.2, vac, 0.4, label=t("explore.open_vacancies", lang), color="#009E73",
+                lw=0)
+    b2 = ax.bar(pos + 0.2, seek, 0.4, label=t("explore.out_of_work", lang), color="#D55E00",
+                alpha=0.8,
                 lw=0)
     for j, i in enumerate(idx):
         if selected == i:
@@ -251,7 +265,7 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
                 bar.set_edgecolor("#0072B2")
                 bar.set_linewidth(2.5)
     ax.set_xticks(pos, names, fontsize=8, rotation=15)
-    ax.set_ylabel("people / vacancies")
+    ax.set_ylabel(t("explore.people_vacancies", lang))
     ax.legend(frameon=False, fontsize=8)
     _style(ax)
     return fig
