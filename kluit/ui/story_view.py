@@ -36,17 +36,19 @@ from sim.state import STATE_NAMES
 STORY_SCALE = 0.02
 
 
-def story_table(pair: StoryPair, person: int) -> pd.DataFrame:
+def story_table(pair: StoryPair, person: int, names=None) -> pd.DataFrame:
     """Month, state under A, state under B (the CSV download)."""
+    names = names or pair.names
     paths = [monthly_states(h(person), pair.months) for h in pair.histories]
-    return pd.DataFrame({"month": range(pair.months + 1), f"A: {pair.names[0]}": paths[0],
-                         f"B: {pair.names[1]}": paths[1]})
+    return pd.DataFrame({"month": range(pair.months + 1), f"A: {names[0]}": paths[0],
+                         f"B: {names[1]}": paths[1]})
 
 
-def why_text(pair: StoryPair, person: int, month: int) -> list[str]:
-    """What happened in each run in the month the paths part."""
+def why_text(pair: StoryPair, person: int, month: int, names=None) -> list[str]:
+    """What happened in each run in the month the paths part (``names``: the scenarios'
+    titles, default their names)."""
     out = []
-    for name, hist in zip(pair.names, pair.histories):
+    for name, hist in zip(names or pair.names, pair.histories):
         ev = [e for e in hist(person) if e[0] == month and e[3] != "start"]
         if ev:
             out.append(f"Under {name}: " + "; ".join(describe_event(e) for e in ev) + ".")
@@ -110,6 +112,8 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
         settings.set(replace(settings.value, **kw))
 
     pair = pair_state.value[1] if pair_state.value and pair_state.value[0] == key else None
+    # readers see the scenarios' titles, never their file or key names
+    names = tuple(by_id[x].title(s.lang) if x in by_id else x for x in (s.story_a, s.story_b))
     person = s.person
     if pair is not None and not 0 <= person < len(pair.start["state"]):
         person = draw_person(pair, s.group, draw_no.value, s.story_seed)
@@ -119,9 +123,9 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
             return None, None, b""
         paths = [monthly_states(h(person), pair.months) for h in pair.histories]
         part = parting_month(*paths)
-        return paths, part, figures.png(figures.story_figure(paths, pair.names, part))
+        return paths, part, figures.png(figures.story_figure(paths, names, part))
 
-    paths, part, png = solara.use_memo(picture, [id(pair), person])
+    paths, part, png = solara.use_memo(picture, [id(pair), person, names])
 
     def draw_another():
         draw_no.set(draw_no.value + 1)
@@ -178,10 +182,10 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
                 else:
                     solara.HTML(tag="div", unsafe_innerHTML=(
                         f"<b class='kluit-parting'>The paths part in month {part}.</b>"))
-                    for line in why_text(pair, person, part):
+                    for line in why_text(pair, person, part, names):
                         solara.Text(line)
         with solara.Columns([1, 1]):
-            for name, hist in zip(pair.names, pair.histories):
+            for name, hist in zip(names, pair.histories):
                 with solara.Card(f"Under {name}", margin=0, elevation=1):
                     events = [e for e in hist(person) if e[3] != "start"]
                     for e in events:
@@ -191,7 +195,7 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
                         solara.Text("No change: stays in "
                                     f"{figures.STATE_LABELS.get(first, first)} throughout.")
         buf = io.StringIO()
-        story_table(pair, person).to_csv(buf, index=False)
+        story_table(pair, person, names).to_csv(buf, index=False)
         with solara.Row():
             solara.FileDownload(buf.getvalue(), filename=f"person_{person}.csv",
                                 label="Month by month (CSV)", mime_type="text/csv")

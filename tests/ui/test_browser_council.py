@@ -31,7 +31,7 @@ def labels(view) -> set[str]:
     for sel in LABELS:
         for el in view.locator(sel).all():
             if el.is_visible():
-                text = " ".join(el.inner_text().split())
+                text = " ".join((el.text_content() or "").split())
                 if text and any(c.isalpha() for c in text):
                     out.add(text)
     return out
@@ -49,11 +49,12 @@ def run_compare(page, url: str) -> None:
 def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, shot):
     page = ui_page
     run_compare(page, f"{ui_server}?{RUN}")
-    view = page.locator(".kluit-page")
+    view = page.locator("body")  # the tabs and the switch sit in the app bar, outside the page
     english = labels(view)
     assert {"Compare", "Run comparison", "Public cost per year"} <= english
-    view.get_by_role("button", name="Taal: Nederlands").click()
+    page.get_by_role("button", name="Taal: Nederlands").click()
     page.get_by_role("button", name="Vergelijking starten").wait_for()
+    page.get_by_role("button", name="Language: English").wait_for()  # the app bar follows
     page.wait_for_url(lambda url: "lang=nl" in url)
     dutch = labels(view)
     assert {"Vergelijken", "Publieke kosten per jaar"} <= dutch
@@ -99,9 +100,11 @@ def test_800px_no_horizontal_overflow_and_every_town_can_be_clicked(chromium, ui
             .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
         for tab in page.locator(".kluit-view-compare .v-tab").all():
             tab.click()
-            page.wait_for_timeout(300)
-            assert page.evaluate(too_wide) == []
+            page.wait_for_timeout(1000)  # the tab slides in: wait until it is in place
+            assert page.evaluate(too_wide) == [], tab.text_content()
             assert page.evaluate("document.documentElement.scrollWidth") <= 800
+        page.locator(".kluit-view-compare .v-tab").first.click()
+        page.wait_for_timeout(1000)
         shot(page, "compare_800")
         # the columns stack: the results start below the scenario list, not beside it
         cards = page.locator(".kluit-cards").bounding_box()
