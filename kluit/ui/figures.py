@@ -294,9 +294,12 @@ def over_time_figure(series: Mapping[str, tuple[np.ndarray, str]], *, title: str
 # --- a person's story ----------------------------------------------------------------------
 
 def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
-                 parting: int | None) -> Figure:
+                 parting: int | None, lang: str = "en") -> Figure:
     """Each run's monthly state as a coloured band, one row per run, with the month the paths
     part marked."""
+    from analysis.i18n import t
+
+    labels = state_labels(lang)
     months = len(paths[0])
     fig = Figure(figsize=(11, 1.2 + 0.7 * len(paths)), layout="constrained")
     ax = fig.add_subplot()
@@ -310,23 +313,23 @@ def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
                 ax.barh(y, m - start, left=start - 0.5, height=0.6,
                         color=STATE_COLOURS.get(st, "#ccc"), edgecolor="white", lw=0.5)
                 if m - start >= 3:
-                    ax.text(start - 0.5 + (m - start) / 2, y, STATE_LABELS.get(st, st),
+                    ax.text(start - 0.5 + (m - start) / 2, y, labels.get(st, st),
                             ha="center", va="center", fontsize=7.5)
                 if st not in used:
                     used.append(st)
                 start = m
     if parting is not None:
         ax.axvline(parting - 0.5, color="#000", lw=1.5, ls="--")
-        ax.text(parting - 0.4, len(paths) - 0.45, f"paths part in month {parting}", fontsize=8,
-                va="bottom")
+        ax.text(parting - 0.4, len(paths) - 0.45, t("story.paths_part", lang, month=parting),
+                fontsize=8, va="bottom")
     ax.set_yticks(range(len(paths)), list(reversed(names)))
     ax.set_xlim(-0.5, months - 0.5)
     ax.set_ylim(-0.6, len(paths) - 0.2)
-    ax.set_xlabel("month")
+    ax.set_xlabel(t("fig.month", lang))
     ax.spines[["top", "right", "left"]].set_visible(False)
     from matplotlib.patches import Patch
 
     handles = [Patch(color=STATE_COLOURS.get(s, "#ccc")) for s in used]
-    fig.legend(handles, [STATE_LABELS.get(s, s) for s in used], loc="outside lower center",
+    fig.legend(handles, [labels.get(s, s) for s in used], loc="outside lower center",
                ncols=min(5, len(used)), frameon=False, fontsize=8)
     return fig

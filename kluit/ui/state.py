@@ -731,11 +731,23 @@ CAUSE_WORDS = {
 }
 
 
-def describe_event(event: tuple[int, str, str, str]) -> str:
-    """'month 7: is hired (social assistance -> subsidised)'."""
+def describe_event(event: tuple[int, str, str, str], lang: str = "en") -> str:
+    """'month 7: is hired (bijstand -> job with wage subsidy)'.
+
+    >>> describe_event((7, "social_assistance", "subsidised", "hire"))
+    'month 7: is hired (bijstand -> job with wage subsidy)'
+    """
+    from analysis.i18n import MESSAGES, t
+
     month, old, new, cause = event
-    verb = CAUSE_WORDS.get(cause, cause.replace("_", " "))
-    return f"month {month}: {verb} ({old.replace('_', ' ')} -> {new.replace('_', ' ')})"
+
+    def state(name: str) -> str:
+        key = f"state.{name}"
+        return t(key, lang) if key in MESSAGES else name.replace("_", " ")
+
+    key = f"cause.{cause}"
+    verb = t(key, lang) if key in MESSAGES else CAUSE_WORDS.get(cause, cause.replace("_", " "))
+    return t("story.event", lang, month=month, verb=verb, old=state(old), new=state(new))
 
 
 @dataclass
