@@ -97,8 +97,9 @@ def test_compare_change_controls_run_and_match_the_model(ui_page, ui_server, exp
     shot(page, "compare")
     # side by side: scenarios as columns, the reference first, by title
     view.get_by_role("tab", name="Side by side").click()
-    heads = view.locator(".kluit-side table.side thead th").all_inner_texts()
-    assert heads[1].startswith("Today's policy") and heads[2] == "Wage-cost subsidy"
+    view.locator(".kluit-side table.side thead th").nth(2).wait_for()
+    heads = view.locator(".kluit-side table.side thead th").all_text_contents()
+    assert heads[1].startswith("Today's policy") and heads[2] == "Wage-cost subsidy", heads
     view.get_by_role("tab", name="Over time").click()
     view.locator("img.kluit-series").wait_for()
 
