@@ -211,12 +211,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Voor elke extra plaatsing verliezen andere werkzoekenden {value} "
               "(verdringing)."},
     "card.cost_per_extra_sustained": {
-        "en": "Public cost per extra person in lasting work",
-        "nl": "Publieke kosten per extra persoon in duurzaam werk"},
+        "en": "Public cost per extra lasting placement",
+        "nl": "Publieke kosten per extra duurzame plaatsing"},
     "card.cost_per_extra_sustained.text": {
-        "en": "Each extra placement that lasts costs {value} in public money over the run.",
-        "nl": "Elke extra plaatsing die standhoudt kost {value} aan publiek geld over de "
-              "hele looptijd."},
+        "en": "Each extra placement from bijstand or sheltered work that lasts costs {value} in "
+              "public money over the run (before displacement).",
+        "nl": "Elke extra plaatsing uit de bijstand of beschut werk die standhoudt kost {value} "
+              "aan publiek geld over de hele looptijd (voor verdringing)."},
     # --- side-by-side table: outcomes, each says of whom -----------------------------------
     "table.outcome": {"en": "Outcome", "nl": "Uitkomst"},
     "table.reference": {"en": "reference", "nl": "referentie"},
@@ -264,8 +265,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Deadweight: placed anyway (% of subsidised placements)",
         "nl": "Dode last: toch wel geplaatst (% van de gesubsidieerde plaatsingen)"},
     "row.cost_per_extra_sustained_placement_eur": {
-        "en": "Public cost per extra person in lasting work (EUR, over the run)",
-        "nl": "Publieke kosten per extra persoon in duurzaam werk (euro, hele looptijd)"},
+        "en": "Public cost per extra lasting placement from bijstand or sheltered work (EUR, "
+              "over the run)",
+        "nl": "Publieke kosten per extra duurzame plaatsing uit bijstand of beschut werk (euro, "
+              "hele looptijd)"},
     "row.decisive_share": {
         "en": "Hires for which {instrument} was decisive (% of its hires)",
         "nl": "Aannames waarbij {instrument} de doorslag gaf (% van de aannames ermee)"},

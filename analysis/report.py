@@ -185,7 +185,9 @@ def headline_cards_html(comp: Comparison, scale: float, titles: Mapping[str, str
             raw = e.value if e is not None else math.nan
             cards.append(
                 f'<div class="card" data-card="{c.key}" data-value="{raw!r}">'
-                f'<div class="label">{_e(c.label)}</div><div class="value">{_e(c.value)}</div>'
+                f'<div class="label">{_e(c.label)}</div>'
+                f'<div class="value{"" if e is not None and e.ok else " none"}">'
+                f'{_e(c.value)}</div>'
                 f'<div class="interval">{_e(c.interval)}</div>'
                 f'<div class="sentence">{_e(c.sentence)}</div></div>')
         parts.append(f'<section class="headline" data-arm="{_e(h.arm)}"><h3>'
@@ -314,6 +316,7 @@ h1 { font-size: 1.6em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; 
         break-inside: avoid; }
 .card .label { font-size: 0.85em; color: #444; }
 .card .value { font-size: 1.3em; font-weight: bold; margin: 2px 0; }
+.card .value.none { font-size: 0.95em; font-weight: normal; font-style: italic; }
 .card .interval { font-size: 0.8em; color: #555; }
 .card .sentence { font-size: 0.85em; margin-top: 4px; }
 table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; width: 100%; }

@@ -52,14 +52,23 @@ def start_server(scenarios: Path, port: int) -> subprocess.Popen:
     raise SystemExit("kluit ui did not start")
 
 
-def shoot(page, path: Path, height: int = 2400) -> None:
+def shoot(page, path: Path, height: int = 3000) -> None:
+    """The page down to the end of its content, as a 256-colour PNG (small in the repo)."""
     # Solara scrolls inside its own container: make the window tall instead of full_page
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": height})
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(path), full_page=True)
+    page.wait_for_timeout(800)
+    bottom = page.evaluate("""() => Math.max(...Array.from(
+        document.querySelectorAll('.kluit-page *')).filter(e => e.offsetParent !== null)
+        .map(e => e.getBoundingClientRect().bottom))""")
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(height, int(bottom) + 16)}
+    page.screenshot(path=str(path), clip=clip)
     page.set_viewport_size(size)
-    print(path)
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.convert("RGB").quantize(256).save(path, optimize=True)
+    print(path, path.stat().st_size // 1024, "KiB")
 
 
 def main() -> int:

@@ -37,6 +37,7 @@ CSS = """
   background: #f8f9fc; }
 .kluit-cards .card .label { font-size: 0.85em; color: #444; }
 .kluit-cards .card .value { font-size: 1.25em; font-weight: bold; margin: 2px 0; }
+.kluit-cards .card .value.none { font-size: 0.95em; font-weight: normal; font-style: italic; }
 .kluit-cards .card .interval { font-size: 0.8em; color: #555; }
 .kluit-cards .card .sentence { font-size: 0.85em; margin-top: 4px; }
 .kluit-cards h3 { margin: 8px 0 6px 0; font-size: 1.05em; }
