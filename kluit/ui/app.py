@@ -34,7 +34,7 @@ CSS = """
 .kluit-cards .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
   gap: 10px; margin-bottom: 12px; }
 .kluit-cards .card { border: 1px solid #ccd; border-radius: 6px; padding: 8px 10px;
-  background: #f8f9fc; }
+  background: #f8f9fc; font-size: 14px; line-height: 1.35; }
 .kluit-cards .card .label { font-size: 0.85em; color: #444; }
 .kluit-cards .card .value { font-size: 1.25em; font-weight: bold; margin: 2px 0; }
 .kluit-cards .card .value.none { font-size: 0.95em; font-weight: normal; font-style: italic; }
