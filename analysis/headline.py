@@ -318,6 +318,8 @@ ROWS: tuple[Row, ...] = (
 )
 #: prefixes of per-instrument rows the employers' issue adds (shown when present)
 INSTRUMENT_PREFIXES = ("decisive_share.", "deadweight_share.")
+#: separator of a subgroup in a run's outcome key (``placement_rate_12m@<subgroup>``)
+SUBGROUP_SEP = "@"
 
 
 @dataclass
@@ -326,8 +328,17 @@ class Cell:
     diff: Estimate | None = None  # against the reference (None for the reference)
 
 
+def _run_keys(comp: Comparison) -> list[str]:
+    """Every outcome key of any arm's runs, in order of first appearance."""
+    keys: dict[str, None] = {}
+    for runs in comp.runs.values():
+        for r in runs[:1]:
+            keys.update(dict.fromkeys(r))
+    return list(keys)
+
+
 def _rows_present(comp: Comparison) -> list[Row]:
-    keys = set().union(*(r.keys() for runs in comp.runs.values() for r in runs[:1]))
+    keys = {k for k in _run_keys(comp) if SUBGROUP_SEP not in k}
     rows = []
     for row in ROWS:
         if row.key == "deadweight_share":
@@ -338,7 +349,10 @@ def _rows_present(comp: Comparison) -> list[Row]:
             rows.append(row)
     for k in sorted(keys):
         if k.startswith(INSTRUMENT_PREFIXES):
-            rows.append(Row(k, "share"))
+            # the denominator of both is the placements the instrument touched
+            name = k.split(".", 1)[1]
+            rows.append(Row(k, "share", (f"touched_placements.{name}",)
+                            if f"touched_placements.{name}" in keys else ()))
     return rows
 
 
@@ -357,6 +371,8 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
             runs, ref_runs = comp.runs[arm], comp.runs[ref]
             if row.paired_only and arm == ref:
                 continue
+            if runs and row.key not in runs[0]:  # an instrument this arm does not run
+                continue
             vals = _col(runs, row.key)
             if row.kind == "share":
                 counts = ([sum(x) for x in zip(*(_col(runs, d) for d in row.denominator))]
@@ -371,7 +387,7 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
             else:
                 level = t_estimate(vals, row.kind)
             diff = None
-            if arm != ref and not row.paired_only:
+            if arm != ref and not row.paired_only and row.key in ref_runs[0]:
                 d = [a - b for a, b in zip(vals, _col(ref_runs, row.key))]
                 if row.kind == "eur_year":
                     diff = t_estimate([x / scale / years for x in d], "eur_year")
@@ -383,12 +399,27 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
     return rows, cells
 
 
-def subgroup_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The subgroup rows of ``Comparison.table()`` (column ``subgroup`` other than 'all'),
-    empty when the comparison has none."""
-    if "subgroup" not in table.columns:
-        return table.iloc[0:0]
-    return table[table["subgroup"].astype(str) != "all"].reset_index(drop=True)
+def subgroup_keys(comp: Comparison) -> list[str]:
+    """Run keys of subgroup outcomes (``<metric>@<subgroup>``, from the employers' issue), in
+    order; empty when the comparison has none."""
+    return [k for k in _run_keys(comp) if SUBGROUP_SEP in k]
+
+
+def subgroups(comp: Comparison) -> dict[str, dict[str, dict[str, Estimate]]]:
+    """metric -> subgroup -> arm -> estimate, for every subgroup outcome of the runs. Shares
+    get a bootstrap interval over repetitions (within [0, 1]); other outcomes a t-interval."""
+    out: dict[str, dict[str, dict[str, Estimate]]] = {}
+    for key in subgroup_keys(comp):
+        metric, _, group = key.partition(SUBGROUP_SEP)
+        share = "rate" in metric or "share" in metric
+        for arm in comp.arms:
+            runs = comp.runs[arm]
+            if not runs or key not in runs[0]:
+                continue
+            vals = _col(runs, key)
+            e = share_estimate(vals) if share else t_estimate(vals, "")
+            out.setdefault(metric, {}).setdefault(group, {})[arm] = e
+    return out
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -463,6 +494,7 @@ def card_texts(h: Headline, lang: str = "en") -> list[CardText]:
     return out
 
 
-__all__ = ["Estimate", "Headline", "headline", "side_by_side", "subgroup_table", "wilson",
+__all__ = ["Estimate", "Headline", "headline", "side_by_side", "wilson",
            "fieller", "bootstrap_mean", "share_estimate", "MIN_REPS", "CARDS", "ROWS",
+           "subgroups", "subgroup_keys",
            "too_few_reps", "show", "show_estimate", "card_texts", "CardText"]

@@ -32,13 +32,13 @@ from analysis.headline import (  # noqa: E402
     card_texts,
     headline,
     share_estimate,
-    show,
     show_estimate,
     side_by_side,
-    subgroup_table,
+    subgroup_keys,
+    subgroups,
     too_few_reps,
 )
-from analysis.i18n import GLOSSARY, lang_or_default, t  # noqa: E402
+from analysis.i18n import GLOSSARY, MESSAGES, lang_or_default, t  # noqa: E402
 from analysis.io import atomic_write_bytes  # noqa: E402
 from sim.params import Param, all_params  # noqa: E402
 from sim.scenario import Scenario  # noqa: E402
@@ -77,7 +77,8 @@ def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool 
     ax.set_title(title)
     ax.set_xlabel(t("fig.month", lang))
     ax.set_ylabel(t("fig.persons", lang))
-    ax.legend(fontsize=7, ncol=2)
+    if ax.get_lines():
+        ax.legend(fontsize=7, ncol=2)
     ax.grid(alpha=0.3)
     return fig
 
@@ -155,11 +156,23 @@ def row_label(key: str, lang: str) -> str:
     """The label of a side-by-side row (per-instrument rows name their instrument)."""
     if key in DEADWEIGHT_KEYS:
         return t("row.deadweight_share", lang)
+    if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
+        return key.replace("_", " ").replace(".", ": ")
     for prefix, msg in (("decisive_share.", "row.decisive_share"),
                         ("deadweight_share.", "row.deadweight_instrument")):
         if key.startswith(prefix):
-            return t(msg, lang, instrument=key[len(prefix):].replace("_", " "))
+            return t(msg, lang, instrument=instrument_label(key[len(prefix):]))
     return t(f"row.{key}", lang)
+
+
+def instrument_label(name: str) -> str:
+    """An instrument's own label ('the wage-cost subsidy'), else its name in words."""
+    from sim.policies import POLICY_CLASSES
+
+    for cls in POLICY_CLASSES:
+        if cls.name == name and getattr(cls, "label", ""):
+            return cls.label
+    return name.replace("_", " ")
 
 
 def cell_texts(row: Row, cell: Cell, lang: str) -> tuple[str, str, str]:
@@ -248,39 +261,31 @@ def for_whom_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
     out = (f"<p>{_e(t('report.for_whom_groups', lang))}</p><table class='side'><thead><tr>"
            f"<th>{_e(t('table.outcome', lang))}</th>{head}</tr></thead>"
            f"<tbody>{''.join(body)}</tbody></table>")
-    sub = subgroup_table(comp.table())
-    if not sub.empty:
-        out += subgroup_html(sub, titles, lang)
+    if subgroup_keys(comp):
+        out += subgroup_html(comp, titles, lang)
     return out
 
 
-def subgroup_html(sub, titles: Mapping[str, str], lang: str) -> str:
-    """Subgroup rows (scenario, metric, subgroup, mean, low, high) as one table per metric:
-    subgroups as rows, scenarios as columns."""
+def subgroup_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str:
+    """Subgroup outcomes (from the runs' ``<metric>@<subgroup>`` keys) as one table per
+    outcome: subgroups as rows, scenarios as columns."""
     parts = []
-    arms = [a for a in titles if a in set(sub["scenario"])]
-    for metric, frame in sub.groupby("metric", sort=False):
+    for metric, groups in subgroups(comp).items():
+        arms = [a for a in comp.arms if any(a in g for g in groups.values())]
         head = "".join(f"<th>{_e(titles[a])}</th>" for a in arms)
         body = []
-        for group, g in frame.groupby("subgroup", sort=False):
+        for group, cells in groups.items():
             tds = []
             for arm in arms:
-                r = g[g.scenario == arm]
-                if r.empty:
+                e = cells.get(arm)
+                if e is None:
                     tds.append("<td></td>")
                     continue
-                r = r.iloc[0]
-                share = "rate" in metric or "share" in metric
-                unit = "share" if share else ""
-                lo = max(0.0, r["low"]) if share and math.isfinite(r["low"]) else r["low"]
-                hi = min(1.0, r["high"]) if share and math.isfinite(r["high"]) else r["high"]
-                txt = show(r["mean"], unit, lang)
-                if math.isfinite(lo):
-                    txt += f"<br><small>[{_e(show(lo, unit, lang))}, {_e(show(hi, unit, lang))}]"
-                    txt += "</small>"
-                tds.append(f"<td>{txt}</td>")
-            body.append(f"<tr><th>{_e(str(group).replace('_', ' '))}</th>{''.join(tds)}</tr>")
-        parts.append(f"<h3>{_e(row_label(str(metric), lang))}</h3><table class='side'><thead>"
+                v, iv = show_estimate(e, lang)
+                tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
+                           + "</td>")
+            body.append(f"<tr><th>{_e(group.replace('_', ' '))}</th>{''.join(tds)}</tr>")
+        parts.append(f"<h3>{_e(row_label(metric, lang))}</h3><table class='side'><thead>"
                      f"<tr><th>{_e(t('sub.subgroup', lang))}</th>{head}</tr></thead>"
                      f"<tbody>{''.join(body)}</tbody></table>")
     return "".join(parts)

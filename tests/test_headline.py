@@ -21,7 +21,7 @@ from analysis.headline import (
     headline,
     share_estimate,
     side_by_side,
-    subgroup_table,
+    subgroups,
     wilson,
 )
 from analysis.report import assumed_params, comparison_html, summary_markdown
@@ -148,19 +148,34 @@ def test_side_by_side_has_scenarios_as_columns_reference_first(comp):
 
 
 def test_rows_of_the_employers_issue_are_shown_when_present():
-    runs = {a: [{"placement_rate_12m": 0.1 + i / 100, "decisive_share.wage_subsidy": 0.4,
-                 "deadweight_share_paired": 0.3, "placements_subsidised": 10.0,
-                 "extra_sustained_placements": 1.0, "public_cost_eur": 5.0}
-                for i in range(3)] for a in ("ref", "arm")}
+    # the keys the employers' issue adds to a run: per instrument (only in the arms running
+    # it), the renamed paired deadweight, and subgroup outcomes as <metric>@<subgroup>
+    def run(i, arm):
+        r = {"placement_rate_12m": 0.1 + i / 100, "deadweight_share_paired": 0.3,
+             "placements_subsidised": 10.0, "extra_sustained_placements": 1.0,
+             "public_cost_eur": 5.0, "placement_rate_12m@wage_value<0.5": 0.05 * i}
+        if arm == "arm":
+            r.update({"decisive_share.wage_subsidy": 0.4 + i / 10,
+                      "deadweight_share.wage_subsidy": 0.6 - i / 10,
+                      "touched_placements.wage_subsidy": 20.0})
+        return r
+
+    runs = {a: [run(i, a) for i in range(3)] for a in ("ref", "arm")}
     comp = Comparison(arms=["ref", "arm"], seeds=[1, 2, 3], runs=runs)
     rows, cells = side_by_side(comp, 1.0)
     keys = [r.key for r in rows]
     assert "decisive_share.wage_subsidy" in keys and "deadweight_share_paired" in keys
+    assert not any("@" in k for k in keys)
     assert "ref" not in cells["deadweight_share_paired"]
-    table = pd.DataFrame({"scenario": ["ref", "ref"], "metric": ["placement_rate_12m"] * 2,
-                          "subgroup": ["all", "wage_value_low"], "mean": [0.1, 0.2]})
-    assert list(subgroup_table(table)["subgroup"]) == ["wage_value_low"]
-    assert subgroup_table(table.drop(columns="subgroup")).empty
+    assert list(cells["decisive_share.wage_subsidy"]) == ["arm"]
+    e = cells["decisive_share.wage_subsidy"]["arm"].level
+    assert e.method == "wilson" and e.value == pytest.approx(0.5)
+    assert 0 <= e.low <= e.value <= e.high <= 1
+    subs = subgroups(comp)
+    e = subs["placement_rate_12m"]["wage_value<0.5"]["arm"]
+    assert 0.0 <= e.low <= e.value <= e.high <= 1.0
+    html = comparison_html(comp, scale=1.0)
+    assert "wage value&lt;0.5" in html and "for which the wage-cost subsidy was decisive" in html
 
 
 def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens):

@@ -21,7 +21,7 @@ import pandas as pd
 import solara
 
 from analysis.compare import Comparison, compare
-from analysis.headline import MIN_REPS, subgroup_table, too_few_reps
+from analysis.headline import MIN_REPS, subgroup_keys, too_few_reps
 from analysis.i18n import MESSAGES, number, percent, t
 from analysis.report import (
     for_whom_html,
@@ -261,7 +261,7 @@ def CompareResults(out: Outcome, lang: str = "en"):
                 solara.HTML(tag="div", unsafe_innerHTML=table, classes=["kluit-side"])
             with solara.lab.Tab(t("compare.tab.subgroups", lang)):
                 solara.HTML(tag="div", unsafe_innerHTML=whom, classes=["kluit-whom"])
-                if subgroup_table(comp.table()).empty:
+                if not subgroup_keys(comp):
                     solara.Text(t("compare.no_subgroups", lang))
             with solara.lab.Tab(t("compare.tab.figures", lang)):
                 PngImage(series_png, t("compare.series_title", lang),
