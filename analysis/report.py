@@ -156,12 +156,12 @@ def row_label(key: str, lang: str) -> str:
     """The label of a side-by-side row (per-instrument rows name their instrument)."""
     if key in DEADWEIGHT_KEYS:
         return t("row.deadweight_share", lang)
-    if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
-        return key.replace("_", " ").replace(".", ": ")
     for prefix, msg in (("decisive_share.", "row.decisive_share"),
                         ("deadweight_share.", "row.deadweight_instrument")):
         if key.startswith(prefix):
             return t(msg, lang, instrument=instrument_label(key[len(prefix):]))
+    if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
+        return key.replace("_", " ").replace(".", ": ")
     return t(f"row.{key}", lang)
 
 
