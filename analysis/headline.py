@@ -241,7 +241,7 @@ def headline(comp: Comparison, scale: float) -> list[Headline]:
         runs, frames = comp.runs[arm], comp.monthly.get(arm, [])
         h = Headline(arm, ref, len(runs), months, scale)
 
-        def paired(key: str) -> list[float]:
+        def paired(key: str, runs=runs) -> list[float]:
             return [a - b for a, b in zip(_col(runs, key), _col(ref_runs, key))]
 
         def per_year(diffs: Sequence[float]) -> Estimate:

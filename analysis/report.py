@@ -13,15 +13,14 @@ import base64
 import html
 import io
 import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
-from collections.abc import Mapping, Sequence  # noqa: E402
-from typing import Any  # noqa: E402
 
 from analysis.compare import Comparison  # noqa: E402
 from analysis.headline import (  # noqa: E402
@@ -42,6 +41,7 @@ from analysis.i18n import GLOSSARY, MESSAGES, lang_or_default, t  # noqa: E402
 from analysis.io import atomic_write_bytes  # noqa: E402
 from sim.params import Param, all_params  # noqa: E402
 from sim.scenario import Scenario  # noqa: E402
+
 
 def _png(fig) -> str:
     buf = io.BytesIO()

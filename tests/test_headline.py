@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from analysis.compare import Comparison, compare
@@ -227,7 +226,8 @@ def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
 def test_doctests():
     import doctest
 
-    from analysis import headline as module, i18n
+    from analysis import headline as module
+    from analysis import i18n
 
     for m in (module, i18n):
         result = doctest.testmod(m)

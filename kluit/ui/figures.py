@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -74,36 +73,6 @@ def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
         ax.set_ylabel(people_label)
         _style(ax)
     axes[0].legend(frameon=False, fontsize=9)
-    return fig
-
-
-def effects_figure(rows: Sequence[Mapping[str, Any]], metrics: Sequence[str],
-                   labels: Mapping[str, str], arms: Sequence[str]) -> Figure:
-    """Net effect of each arm against the reference: mean difference and 95% interval."""
-    others = list(arms[1:])
-    fig = Figure(figsize=(11, 2.4 + 0.5 * max(1, len(others))), layout="constrained")
-    axes = fig.subplots(1, len(metrics), squeeze=False)[0]
-    for ax, metric in zip(axes, metrics):
-        pct = metric.endswith("_rate_12m") or metric.endswith("_rate_24m")
-        f = 100.0 if pct else 1.0
-        for j, arm in enumerate(others):
-            r = next((r for r in rows if r["scenario"] == arm and r["metric"] == metric), None)
-            if r is None or not math.isfinite(r["diff"]):
-                continue
-            c = ARM_COLOURS[(j + 1) % len(ARM_COLOURS)]
-            y = len(others) - 1 - j
-            lo, hi = r["diff_low"], r["diff_high"]
-            if math.isfinite(lo) and math.isfinite(hi):
-                ax.plot([lo * f, hi * f], [y, y], color=c, lw=3, alpha=0.6)
-            ax.plot([r["diff"] * f], [y], "o", color=c, ms=8)
-        ax.axvline(0, color="#333", lw=1)
-        ax.set_yticks(range(len(others)), list(reversed(others)) if others else [])
-        ax.set_ylim(-0.7, len(others) - 0.3)
-        ax.set_title(textwrap.fill(labels.get(metric, metric), 28), fontsize=9.5)
-        ax.set_xlabel("percentage points vs reference" if pct else "EUR vs reference")
-        _style(ax)
-        if ax is not axes[0]:
-            ax.set_yticklabels([])
     return fig
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.params import Param, all_params
 from analysis.i18n import LANGS
+from sim.params import Param, all_params
 from sim.scenario import (
     LANGUAGES,
     Scenario,
@@ -484,111 +484,6 @@ def section_label(section: str) -> str:
 
 
 # --- the comparison ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Metric:
-    """A headline number: summary key, label, how it is written."""
-
-    key: str
-    label: str
-    kind: str  # 'share', 'eur', 'months', 'eur_region', 'count'
-    better: str = ""  # 'higher' or 'lower' (shown as a hint)
-    help: str = ""
-
-
-METRICS: tuple[Metric, ...] = (
-    Metric("placement_rate_12m", "Placed in a job within 12 months", "share", "higher",
-           "Share of the people on social assistance or in sheltered work at the start who "
-           "found a job within the first year."),
-    Metric("relapse_rate_12m", "Back on benefits within 12 months of the job", "share", "lower",
-           "Share of those placements that ended in social assistance, WW or sheltered work "
-           "within a year."),
-    Metric("sustained_placement_rate_24m", "Placed and still working after 24 months", "share",
-           "higher", "Needs a run of at least 24 months."),
-    Metric("cost_per_sustained_placement_eur", "Public cost per sustained placement", "eur",
-           "lower", "Re-integration spending divided by placements that did not relapse."),
-    Metric("cost_per_extra_sustained_placement_eur",
-           "Extra public cost per extra sustained placement", "eur", "lower",
-           "Against the reference, on the same seeds: the price of one more person in lasting "
-           "work."),
-    Metric("deadweight_share", "Deadweight: subsidised hires placed anyway", "share", "lower",
-           "Share of subsidised hires whose person also found work in the reference run."),
-    Metric("public_cost_eur", "Public cost, whole region (EUR million)", "eur_region", "lower",
-           "Benefits, sheltered work and instruments over the whole run, scaled up from the "
-           "simulated share of the population."),
-    Metric("mean_months_to_placement", "Months to a first placement", "months", "lower", ""),
-)
-#: net effects shown against the reference (differences in percentage points or EUR)
-EFFECTS = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-           "cost_per_sustained_placement_eur")
-METRIC_BY_KEY = {m.key: m for m in METRICS}
-
-
-def metric_value(metric: str, value: float, scale: float) -> float:
-    """The number the UI shows for a summary value (costs scaled up to the region, in EUR
-    million). Everything else is shown as computed."""
-    if value is None or not math.isfinite(value):
-        return math.nan
-    if METRIC_BY_KEY.get(metric, Metric(metric, "", "")).kind == "eur_region":
-        return value / scale / 1e6
-    return value
-
-
-def fmt(metric: str, value: float, *, diff: bool = False) -> str:
-    """Text of a shown value ('41.3%', 'EUR 12,345', '+2.1 pp').
-
-    >>> fmt("placement_rate_12m", 0.4132)
-    '41.3%'
-    >>> fmt("placement_rate_12m", 0.021, diff=True)
-    '+2.1 pp'
-    >>> fmt("cost_per_sustained_placement_eur", 12345.6)
-    'EUR 12,346'
-    """
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    kind = METRIC_BY_KEY.get(metric, Metric(metric, "", "count")).kind
-    sign = "+" if diff and value > 0 else ""
-    if kind == "share":
-        return f"{sign}{value * 100:.1f} pp" if diff else f"{value * 100:.1f}%"
-    if kind == "eur":
-        return f"{sign}EUR {value:,.0f}" if not diff or value >= 0 else f"-EUR {-value:,.0f}"
-    if kind == "eur_region":
-        return f"{sign}{value:,.2f}"
-    if kind == "months":
-        return f"{sign}{value:.1f}"
-    return f"{sign}{value:,.3g}"
-
-
-def fmt_interval(metric: str, low: float, high: float, *, diff: bool = False) -> str:
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return ""
-    return f"[{fmt(metric, low, diff=diff)}, {fmt(metric, high, diff=diff)}]"
-
-
-def comparison_rows(table: pd.DataFrame, scale: float) -> list[dict[str, Any]]:
-    """Rows of the headline table: one per arm and shown metric, values as shown.
-
-    ``table`` is :meth:`analysis.compare.Comparison.table`. Paired metrics (deadweight, cost
-    per extra placement) exist only for arms after the reference.
-    """
-    rows = []
-    for arm in dict.fromkeys(table["scenario"]):
-        for m in METRICS:
-            r = table[(table.scenario == arm) & (table.metric == m.key)]
-            if r.empty:
-                continue
-            r = r.iloc[0]
-            rows.append({
-                "scenario": arm, "metric": m.key, "label": m.label,
-                "mean": metric_value(m.key, r["mean"], scale),
-                "low": metric_value(m.key, r["low"], scale),
-                "high": metric_value(m.key, r["high"], scale),
-                "diff": metric_value(m.key, r["diff"], scale),
-                "diff_low": metric_value(m.key, r["diff_low"], scale),
-                "diff_high": metric_value(m.key, r["diff_high"], scale),
-            })
-    return rows
-
 
 #: monthly series of the Compare figure: variable -> catalogue key of its title
 SERIES = {

@@ -236,8 +236,8 @@ def test_stop_ends_a_long_comparison(entries):
 
 
 def test_story_draws_people_from_the_group(entries):
-    from kluit.ui.story_view import StoryView
     from kluit.ui.state import group_rows
+    from kluit.ui.story_view import StoryView
 
     start = replace(default_settings(entries), view="story", story_months=12)
     holder = {}

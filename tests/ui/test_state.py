@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 from dataclasses import replace
@@ -174,14 +173,6 @@ def test_policies_and_sections_come_from_the_registry():
     for n in names:
         assert f"policies.{n}" in secs
         assert st.policy_explanation(n)
-
-
-def test_fmt():
-    assert st.fmt("relapse_rate_12m", 0.1234) == "12.3%"
-    assert st.fmt("relapse_rate_12m", -0.012, diff=True) == "-1.2 pp"
-    assert st.fmt("cost_per_sustained_placement_eur", -5.0, diff=True) == "-EUR 5"
-    assert st.fmt("public_cost_eur", math.nan) == "n/a"
-    assert st.metric_value("public_cost_eur", 2e6, 0.5) == 4.0
 
 
 def test_arm_series_is_the_cumulative_mean_over_replications():
