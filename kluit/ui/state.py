@@ -386,6 +386,18 @@ def policy_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def plain_words(text: str) -> str:
+    """A docstring made fit for readers: no file references, no code markup, no keys.
+
+    >>> plain_words("at most 70% (DOMAIN.md), for ``duration_months`` with reassessment")
+    'at most 70%, for duration months with reassessment'
+    """
+    text = re.sub(r"\s*\([^()]*\.(?:md|py|toml)[^()]*\)", "", text)
+    text = re.sub(r"``([^`]+)``", lambda m: m.group(1).rsplit(".", 1)[-1].replace("_", " "),
+                  text)
+    return re.sub(r"`([^`]+)`", r"\1", text)
+
+
 def policy_explanation(name: str) -> str:
     """What the instrument does, in the domain's words: the opening paragraphs of the
     instrument's own docstring (class, else module)."""
@@ -398,7 +410,7 @@ def policy_explanation(name: str) -> str:
             if cls.name == name:
                 doc = (cls.__doc__ or "").strip() or (sys.modules[cls.__module__].__doc__ or "")
                 paras = [" ".join(p.split()) for p in doc.strip().split("\n\n") if p.strip()]
-                return " ".join(paras[:2])
+                return plain_words(" ".join(paras[:2]))
     except ImportError:  # pragma: no cover
         pass
     return ""
