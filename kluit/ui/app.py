@@ -51,10 +51,10 @@ CSS = """
 .kluit-page img.kluit-map { max-width: none; }
 .kluit-page, .kluit-page * { box-sizing: border-box; }
 .kluit-page .v-input__slot .v-label { white-space: normal; }
-/* a slider's label on its own line, with room above the track for the value bubble */
+/* a slider's label (which holds its value) on its own line above the track */
 .kluit-page .v-input.v-input__slider > .v-input__control > .v-input__slot { flex-wrap: wrap; }
 .kluit-page .v-input.v-input__slider .v-input__slot > .v-label { flex: 0 0 100%;
-  margin: 0 0 26px 0 !important; height: auto; line-height: 1.3; }
+  margin: 0 0 2px 0 !important; height: auto; line-height: 1.3; }
 .kluit-page .v-input.v-input__slider .v-slider { margin-left: 0; }
 @media (max-width: 960px) {
   .kluit-cols { flex-direction: column; flex-wrap: nowrap !important; }
