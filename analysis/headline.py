@@ -422,6 +422,30 @@ def subgroups(comp: Comparison) -> dict[str, dict[str, dict[str, Estimate]]]:
     return out
 
 
+def headline_table(comp: Comparison, scale: float) -> pd.DataFrame:
+    """The numbers of the cards and of the side-by-side table as one tidy table (whole region,
+    euros per year; ``headline.csv``): scenario, kind ('card', 'level' or 'difference'),
+    outcome, value, low, high, unit, method, status."""
+    rows = []
+
+    def add(arm: str, kind: str, key: str, e: Estimate) -> None:
+        rows.append({"scenario": arm, "kind": kind, "outcome": key, "value": e.value,
+                     "low": e.low, "high": e.high, "unit": e.unit, "method": e.method,
+                     "status": e.status, "n": e.n})
+
+    for h in headline(comp, scale):
+        for key in CARDS:
+            add(h.arm, "card", key, h.cards.get(key, MISSING))
+    srows, cells = side_by_side(comp, scale)
+    for row in srows:
+        for arm, cell in cells[row.key].items():
+            add(arm, "level", row.key, cell.level)
+            if cell.diff is not None:
+                add(arm, "difference", row.key, cell.diff)
+    return pd.DataFrame(rows, columns=["scenario", "kind", "outcome", "value", "low", "high",
+                                       "unit", "method", "status", "n"])
+
+
 # --- words ----------------------------------------------------------------------------------
 
 def show(value: float, unit: str, lang: str = "en", *, sign: bool = False) -> str:
@@ -496,5 +520,5 @@ def card_texts(h: Headline, lang: str = "en") -> list[CardText]:
 
 __all__ = ["Estimate", "Headline", "headline", "side_by_side", "wilson",
            "fieller", "bootstrap_mean", "share_estimate", "MIN_REPS", "CARDS", "ROWS",
-           "subgroups", "subgroup_keys",
+           "subgroups", "subgroup_keys", "headline_table",
            "too_few_reps", "show", "show_estimate", "card_texts", "CardText"]

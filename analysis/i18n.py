@@ -108,7 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze vergelijking heeft geen uitkomsten per groep mensen (naar loonwaarde, "
               "duur in de uitkering of herkomst)."},
     "compare.downloads": {"en": "Downloads", "nl": "Downloads"},
-    "compare.dl_table": {"en": "Table (CSV)", "nl": "Tabel (CSV)"},
+    "compare.dl_headline": {"en": "Whole-region numbers (CSV)",
+                            "nl": "Cijfers hele regio (CSV)"},
+    "compare.dl_table": {"en": "All outcomes, simulated share (CSV)",
+                         "nl": "Alle uitkomsten, gesimuleerd deel (CSV)"},
     "compare.dl_monthly": {"en": "Monthly series (CSV)", "nl": "Maandcijfers (CSV)"},
     "compare.dl_series": {"en": "Figure over time (PNG)", "nl": "Figuur in de tijd (PNG)"},
     "compare.dl_effects": {"en": "Net-effect figure (PNG)", "nl": "Figuur netto-effect (PNG)"},

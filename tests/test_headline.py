@@ -207,6 +207,21 @@ def test_summary_markdown_has_the_sentences_and_the_table(comp, scens):
     assert "a year" in md and "Only 3 repetition(s)" in md
 
 
+def test_headline_csv_holds_the_cards_and_the_table(comp):
+    from analysis.headline import headline_table
+
+    table = headline_table(comp, SCALE)
+    (h,) = headline(comp, SCALE)
+    cards = table[table.kind == "card"].set_index("outcome")
+    for key, e in h.cards.items():
+        assert cards.loc[key, "value"] == pytest.approx(e.value, nan_ok=True), key
+    rows, cells = side_by_side(comp, SCALE)
+    lv = table[(table.kind == "level") & (table.outcome == "public_cost_eur")]
+    assert list(lv.scenario) == comp.arms
+    assert lv.iloc[0]["value"] == pytest.approx(cells["public_cost_eur"][comp.arms[0]].level.value)
+    assert set(table.unit) >= {"eur_year", "persons", "share"}
+
+
 def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
     out = tmp_path / "cmp"
     r = subprocess.run([sys.executable, "-m", "kluit.cli", "compare",
@@ -217,6 +232,7 @@ def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
     assert r.returncode == 0, r.stderr
     assert '<html lang="nl">' in (out / "report.html").read_text()
     assert "In het kort" in (out / "summary.md").read_text()
+    assert (out / "headline.csv").read_text().startswith("scenario,kind,outcome,value")
     bad = subprocess.run([sys.executable, "-m", "kluit.cli", "compare",
                           str(ROOT / "scenarios/baseline.toml"), "--lang", "de"],
                          capture_output=True, text=True, cwd=tmp_path)

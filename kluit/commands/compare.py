@@ -74,6 +74,9 @@ def run(args) -> int:
                 f"scale {scale:g}" if args.lang == "en" else
                 f"{args.reps} herhalingen, startgetal {seed}, {months} maanden, "
                 f"schaal {scale:g}")
+    from analysis.headline import headline_table
+
+    write_table(out / "headline.csv", headline_table(comp, scale))
     atomic_write_bytes(out / "summary.md", summary_markdown(
         comp, lang=args.lang, scale=scale, scenarios=scens, settings=settings).encode())
     report = write_comparison_report(comp, out, settings=settings, lang=args.lang, scale=scale,
@@ -81,7 +84,8 @@ def run(args) -> int:
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
+    print(f"results in {out}/ (comparison.csv for the simulated share; headline.csv for the "
+          f"whole region, costs per year; monthly.csv, summary.md, {report.name})")
     return 0
 
 

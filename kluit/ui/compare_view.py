@@ -21,7 +21,7 @@ import pandas as pd
 import solara
 
 from analysis.compare import Comparison, compare
-from analysis.headline import MIN_REPS, subgroup_keys, too_few_reps
+from analysis.headline import MIN_REPS, headline_table, subgroup_keys, too_few_reps
 from analysis.i18n import MESSAGES, number, percent, t
 from analysis.report import (
     for_whom_html,
@@ -241,6 +241,8 @@ def CompareResults(out: Outcome, lang: str = "en"):
     whom = solara.use_memo(lambda: for_whom_html(comp, titles, lang), [id(out), lang])
     # FileDownload restarts when its data changes: give it the same callables every render
     table_csv = solara.use_memo(lambda: (lambda: outcome_csv(out)), [id(out)])
+    headline_csv = solara.use_memo(
+        lambda: (lambda: headline_table(comp, out.scale).to_csv(index=False)), [id(out)])
     monthly_csv = solara.use_memo(lambda: (lambda: series_table(out).to_csv(index=False)),
                                   [id(out)])
     with solara.Column(gap="6px", classes=["kluit-results"]) as main:
@@ -267,6 +269,8 @@ def CompareResults(out: Outcome, lang: str = "en"):
                 PngImage(series_png, t("compare.series_title", lang),
                          css_class="kluit-figure kluit-series")
         with solara.Row(gap="8px", style={"flex-wrap": "wrap"}, classes=["kluit-downloads"]):
+            solara.FileDownload(headline_csv, filename="headline.csv",
+                                label=t("compare.dl_headline", lang), mime_type="text/csv")
             solara.FileDownload(table_csv, filename="comparison.csv",
                                 label=t("compare.dl_table", lang), mime_type="text/csv")
             solara.FileDownload(monthly_csv, filename="monthly_series.csv",
