@@ -14,6 +14,7 @@ language's own style (Dutch: 1.234,5; English: 1,234.5).
 from __future__ import annotations
 
 import math
+import re
 import string
 
 LANGS = ("en", "nl")
@@ -772,5 +773,17 @@ def persons(v: float, lang: str = DEFAULT_LANG, sign: bool = False) -> str:
         " mensen" if lang == "nl" else " people")
 
 
-__all__ = ["LANGS", "MESSAGES", "GLOSSARY", "t", "number", "eur", "eur_million", "percent",
+def plain_words(text: str) -> str:
+    """A docstring made fit for readers: no file references, no code markup, no keys.
+
+    >>> plain_words("at most 70% (DOMAIN.md), for ``duration_months`` with reassessment")
+    'at most 70%, for duration months with reassessment'
+    """
+    text = re.sub(r"\s*\([^()]*\.(?:md|py|toml)[^()]*\)", "", text)
+    text = re.sub(r"``([^`]+)``", lambda m: m.group(1).rsplit(".", 1)[-1].replace("_", " "),
+                  text)
+    return re.sub(r"`([^`]+)`", r"\1", text)
+
+
+__all__ = ["plain_words", "LANGS", "MESSAGES", "GLOSSARY", "t", "number", "eur", "eur_million", "percent",
            "points", "persons", "placeholders", "lang_or_default"]

@@ -37,7 +37,13 @@ from analysis.headline import (  # noqa: E402
     subgroups,
     too_few_reps,
 )
-from analysis.i18n import GLOSSARY, MESSAGES, lang_or_default, t  # noqa: E402
+from analysis.i18n import (  # noqa: E402
+    GLOSSARY,
+    MESSAGES,
+    lang_or_default,
+    plain_words,
+    t,
+)
 from analysis.io import atomic_write_bytes  # noqa: E402
 from sim.params import Param, all_params  # noqa: E402
 from sim.scenario import Scenario  # noqa: E402
@@ -302,7 +308,7 @@ def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:
         shown = " / ".join(str(v) for v in vals) + (f" {p.unit}" if p.unit else "")
         reason = _public_text(p.source)
         reason = reason[len("assumed"):].lstrip(" :;,-") if reason.startswith("assumed") else reason
-        rows.append(f"<tr><td>{_e(p.doc)}</td><td>{_e(shown)}</td>"
+        rows.append(f"<tr><td>{_e(plain_words(p.doc))}</td><td>{_e(shown)}</td>"
                     f"<td>{_e(reason)}</td></tr>")
     return (f"<p>{_e(t('report.assumes_intro', lang))}</p><table class='assumed'><thead><tr>"
             f"<th>{_e(t('report.setting', lang))}</th><th>{_e(t('report.value', lang))}</th>"

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.i18n import LANGS
+from analysis.i18n import LANGS, plain_words
 from sim.params import Param, all_params
 from sim.scenario import (
     LANGUAGES,
@@ -384,18 +384,6 @@ def policy_label(name: str) -> str:
     except ImportError:  # pragma: no cover
         pass
     return name.replace("_", " ").capitalize()
-
-
-def plain_words(text: str) -> str:
-    """A docstring made fit for readers: no file references, no code markup, no keys.
-
-    >>> plain_words("at most 70% (DOMAIN.md), for ``duration_months`` with reassessment")
-    'at most 70%, for duration months with reassessment'
-    """
-    text = re.sub(r"\s*\([^()]*\.(?:md|py|toml)[^()]*\)", "", text)
-    text = re.sub(r"``([^`]+)``", lambda m: m.group(1).rsplit(".", 1)[-1].replace("_", " "),
-                  text)
-    return re.sub(r"`([^`]+)`", r"\1", text)
 
 
 def policy_explanation(name: str) -> str:

@@ -23,7 +23,7 @@ RUN = "s=baseline.toml,policies/wage_subsidy.toml&reps=2&scale=0.01&months=13&se
 LABELS = ("button", ".v-tab", "label", "h2", "h3", "th", ".card .label", ".v-alert",
           ".kluit-run-info", ".v-card__title")
 #: words that are the same in both languages
-SAME = {"Kluit", "CSV", "Jobcoaching", "bijstand"}
+SAME = {"Kluit", "CSV", "Jobcoaching", "bijstand", "Scenario", "Sector"}
 
 
 def labels(view) -> set[str]:
@@ -65,6 +65,16 @@ def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, shot):
     page.goto(page.url)
     page.get_by_role("button", name="Vergelijking starten").wait_for()
     shot(page, "compare_nl")
+    # and so do the other views
+    for name, ready in (("explore", "img.kluit-map"), ("story", "img.kluit-story")):
+        seen = {}
+        for lang in ("en", "nl"):
+            page.goto(f"{ui_server}?lang={lang}&view={name}")
+            page.locator(f".kluit-view-{name} {ready}").wait_for()
+            page.wait_for_timeout(500)
+            seen[lang] = labels(page.locator(f".kluit-view-{name}"))
+        left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
+        assert seen["en"] and not left, (name, sorted(left))
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
