@@ -92,14 +92,30 @@ class ScenarioEntry:
         return self.rel.rsplit("/", 1)[0] if "/" in self.rel else ""
 
 
+def is_sweep_file(path: Path) -> bool:
+    """Whether a TOML file defines a sweep (it has a ``design`` and ``levers``): such files
+    are run by ``kluit sweep`` and are not listed as scenarios (nor as broken ones)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    return "design" in data and ("levers" in data or "base" in data)
+
+
 def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
     """Every ``*.toml`` under ``root`` (baseline first, then by folder and name), loaded to
-    read its name and description; files that fail to load are listed with their error."""
+    read its name, titles and description; files that fail to load are listed with their
+    error; sweep definitions are left out."""
     root = Path(root) if root is not None else scenarios_root()
     out = []
     for path in sorted(root.rglob("*.toml")):
         rel = path.relative_to(root).as_posix()
         if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if is_sweep_file(path):  # a sweep definition (kluit sweep), not a scenario
             continue
         try:
             scen = load_scenario(path)

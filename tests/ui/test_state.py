@@ -43,6 +43,9 @@ def test_discovery_lists_the_shipped_scenarios_baseline_first(entries):
     assert any(i.startswith("policies/") for i in ids)
     for e in st.usable(entries):
         assert load_scenario(e.path).name == e.name
+    # sweep definitions are not scenarios, and not broken scenarios either
+    assert not any(i.startswith("sweeps/") for i in ids)
+    assert not [e.rel for e in entries if e.error]
 
 
 def test_discovery_reports_a_broken_file_without_failing(tmp_path):
