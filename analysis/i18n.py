@@ -669,6 +669,83 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "comparison.",
                        "nl": "Buiten de map met scenario's opgeslagen: het kan niet in de "
                              "vergelijking worden opgenomen."},
+    # --- the instruments, in plain words (the modules' docstrings hold the detail) ---------
+    "policy.wage_subsidy": {"en": "The wage-cost subsidy", "nl": "Loonkostensubsidie"},
+    "policy.wage_subsidy.text": {
+        "en": "The municipality pays the employer the gap between the minimum wage and what the "
+              "person's work is worth (wage value), plus an allowance for the employer's costs, "
+              "for a set number of months. Employers count the subsidy when they choose whom to "
+              "hire; when it ends, they weigh the worker again at full wage cost.",
+        "nl": "De gemeente betaalt de werkgever het verschil tussen het minimumloon en wat het "
+              "werk van de persoon waard is (loonwaarde), plus een vergoeding voor de kosten "
+              "van de werkgever, een vast aantal maanden. Werkgevers rekenen de subsidie mee "
+              "als ze kiezen wie ze aannemen; als hij stopt, wegen ze de werknemer opnieuw af "
+              "tegen de volle loonkosten."},
+    "policy.no_risk_policy": {"en": "The no-risk policy", "nl": "No-riskpolis"},
+    "policy.no_risk_policy.text": {
+        "en": "When an employee from the target group falls ill, the national insurance pays "
+              "the sick pay, so the employer carries no sickness risk, for five years. It only "
+              "changes hiring when the employer knows about it: today about one employer in "
+              "ten does.",
+        "nl": "Als een werknemer uit de doelgroep ziek wordt, betaalt het UWV het loon, zodat "
+              "de werkgever vijf jaar lang geen ziekterisico draagt. Het verandert het "
+              "aannemen alleen als de werkgever de polis kent: nu ongeveer een op de tien."},
+    "policy.work_pools": {"en": "Work pools", "nl": "Werkpools"},
+    "policy.work_pools.text": {
+        "en": "Employers that each have a little too little work for a job pool it into real "
+              "jobs for people on bijstand or in sheltered work; the municipality pays for the "
+              "coordination. There are no measured figures on their size or effect: the "
+              "settings are assumptions to explore.",
+        "nl": "Werkgevers die elk net te weinig werk voor een baan hebben, bundelen dat tot "
+              "echte banen voor mensen uit de bijstand of beschut werk; de gemeente betaalt de "
+              "coordinatie. Er zijn geen gemeten cijfers over hun omvang of effect: de "
+              "instellingen zijn aannames om te verkennen."},
+    "policy.root_ball": {"en": "Transition support from sheltered work",
+                         "nl": "Overstap uit beschut werk met begeleiding"},
+    "policy.root_ball.text": {
+        "en": "Moving from sheltered work to an ordinary employer 'with the root ball': a job "
+              "coach, a colleague who moves along, hours built up step by step, guidance for "
+              "the employer and the right to return. It lowers the risk of falling back and "
+              "makes employers more willing to hire.",
+        "nl": "De overstap van beschut werk naar een gewone werkgever 'met de kluit': een "
+              "jobcoach, een collega die meegaat, uren die stap voor stap oplopen, begeleiding "
+              "van de werkgever en een terugkeergarantie. Het verlaagt de kans op terugval en "
+              "maakt werkgevers eerder bereid iemand aan te nemen."},
+    "policy.job_coaching": {"en": "Job coaching", "nl": "Jobcoaching"},
+    "policy.job_coaching.text": {
+        "en": "A job coach for people placed from bijstand with an employer: lighter than the "
+              "transition support from sheltered work (no colleague moving along, no gradual "
+              "build-up, no right to return).",
+        "nl": "Een jobcoach voor mensen die vanuit de bijstand bij een werkgever zijn "
+              "geplaatst: lichter dan de begeleide overstap uit beschut werk (geen collega die "
+              "meegaat, geen geleidelijke opbouw, geen terugkeergarantie)."},
+    "policy.forecasting": {"en": "Short-term job forecasts for schools",
+                           "nl": "Korte-termijnprognoses voor scholen"},
+    "policy.forecasting.text": {
+        "en": "Employers share the growth they expect, and schools choose their courses by a "
+              "forecast a few months ahead instead of four to five years, so that people are "
+              "trained for the work that is coming.",
+        "nl": "Werkgevers delen de groei die ze verwachten, en scholen kiezen hun opleidingen "
+              "op een prognose van een paar maanden vooruit in plaats van vier tot vijf jaar, "
+              "zodat mensen worden opgeleid voor het werk dat eraan komt."},
+    "policy.career_paths": {"en": "Career paths across employers",
+                            "nl": "Loopbaanpaden tussen werkgevers"},
+    "policy.career_paths.text": {
+        "en": "Workers who have held their job for a while get training and a step up to a "
+              "job at another employer in the region; the job they leave opens for someone "
+              "starting out, for example from bijstand.",
+        "nl": "Werknemers die hun baan al een tijd hebben, krijgen scholing en een stap omhoog "
+              "naar een baan bij een andere werkgever in de regio; de baan die ze achterlaten "
+              "komt vrij voor een starter, bijvoorbeeld uit de bijstand."},
+    "policy.moral_appeal": {"en": "A moral appeal to employers",
+                            "nl": "Een moreel appel op werkgevers"},
+    "policy.moral_appeal.text": {
+        "en": "A campaign that makes some employers open to hiring people from the target "
+              "group; the effect fades. It changes their willingness, not the business case "
+              "(what the work yields against wage cost and risk).",
+        "nl": "Een campagne die een deel van de werkgevers openstelt voor het aannemen van "
+              "mensen uit de doelgroep; het effect ebt weg. Het verandert hun bereidheid, niet "
+              "de business case (wat het werk oplevert tegenover loonkosten en risico)."},
     "map.legend": {"en": "share of residents on bijstand",
                    "nl": "aandeel inwoners in de bijstand"},
     "map.title": {"en": "Municipalities and commuting links (minutes)",

@@ -165,14 +165,17 @@ def row_label(key: str, lang: str) -> str:
     for prefix, msg in (("decisive_share.", "row.decisive_share"),
                         ("deadweight_share.", "row.deadweight_instrument")):
         if key.startswith(prefix):
-            return t(msg, lang, instrument=instrument_label(key[len(prefix):]))
+            return t(msg, lang, instrument=instrument_label(key[len(prefix):], lang))
     if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
         return key.replace("_", " ").replace(".", ": ")
     return t(f"row.{key}", lang)
 
 
-def instrument_label(name: str) -> str:
-    """An instrument's own label ('the wage-cost subsidy'), else its name in words."""
+def instrument_label(name: str, lang: str = "en") -> str:
+    """An instrument's name for readers: from the catalogue, else its own label ('the
+    wage-cost subsidy'), else its name in words."""
+    if f"policy.{name}" in MESSAGES:
+        return t(f"policy.{name}", lang).lower()
     from sim.policies import POLICY_CLASSES
 
     for cls in POLICY_CLASSES:

@@ -175,11 +175,11 @@ def OwnPackage(s: Settings, update: Callable[..., None]):
                 with solara.Column(gap="0px").key(f"own-{name}"):
                     key = f"policies.{name}.enabled"
                     on = bool(own.get(key, False))
-                    solara.Checkbox(label=policy_label(name), value=on,
+                    solara.Checkbox(label=policy_label(name, s.lang), value=on,
                                     on_value=lambda v, k=key: set_key(k, v))
                     with solara.Column(style={"padding-left": "28px"}, gap="0px"):
                         if on:
-                            Help(policy_explanation(name))
+                            Help(policy_explanation(name, s.lang))
                             for p in policy_params(name, params):
                                 if p.key.endswith(".enabled"):
                                     continue

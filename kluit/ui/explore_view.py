@@ -212,7 +212,8 @@ def ExploreHelp(lang: str, instruments: Sequence[str]):
         for name in MECHANISMS:
             Help(t(f"mech.{name}", lang), t(f"mech.{name}.title", lang))
         for n in instruments:
-            Help(policy_explanation(n), t("explore.instrument_on", lang, name=policy_label(n)))
+            Help(policy_explanation(n, lang),
+                 t("explore.instrument_on", lang, name=policy_label(n, lang)))
         if not instruments:
             Help(t("explore.no_instrument", lang), t("explore.instruments", lang))
     return main

@@ -388,8 +388,13 @@ def policy_names(params: Mapping[str, Param] | None = None) -> list[str]:
     return [k.split(".")[1] for k in params if k.startswith("policies.") and k.endswith(".enabled")]
 
 
-def policy_label(name: str) -> str:
-    """The instrument's own label where it declares one, else its name in words."""
+def policy_label(name: str, lang: str | None = None) -> str:
+    """The instrument's name for readers: from the message catalogue when ``lang`` is given
+    and the catalogue has it, else the instrument's own label, else its name in words."""
+    from analysis.i18n import MESSAGES, t
+
+    if lang is not None and f"policy.{name}" in MESSAGES:
+        return t(f"policy.{name}", lang)
     try:
         from sim.policies import POLICY_CLASSES
 
@@ -402,9 +407,14 @@ def policy_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def policy_explanation(name: str) -> str:
-    """What the instrument does, in the domain's words: the opening paragraphs of the
-    instrument's own docstring (class, else module)."""
+def policy_explanation(name: str, lang: str | None = None) -> str:
+    """What the instrument does: in plain words from the message catalogue when ``lang`` is
+    given and the catalogue has it, else the opening paragraphs of the instrument's own
+    docstring (class, else module)."""
+    from analysis.i18n import MESSAGES, t
+
+    if lang is not None and f"policy.{name}.text" in MESSAGES:
+        return t(f"policy.{name}.text", lang)
     try:
         import sys
 
