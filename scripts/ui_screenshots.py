@@ -2,8 +2,8 @@
 
 Starts ``kluit ui`` on 127.0.0.1 and a free port (scenarios copied to a temporary folder),
 drives Debian's Chromium with Playwright, runs a small comparison (scale 0.01, 3 repetitions,
-25 months) and writes ``docs/ui/<view>_<lang>.png`` (1280 px wide) plus
-``docs/ui/compare_<lang>_800.png`` (an 800 px window). Run from the checkout:
+25 months) and writes ``docs/ui/<view>_<lang>.png`` (1280 px wide), ``docs/ui/start_<lang>.png``
+(the page as first opened) and ``docs/ui/compare_<lang>_800.png`` (an 800 px window). Run from the checkout:
 
     .venv/bin/python scripts/ui_screenshots.py [--out docs/ui] [--width 1280]
 """
@@ -95,6 +95,10 @@ def main() -> int:
                         ctx = browser.new_context(viewport={"width": width, "height": 1000})
                         page = ctx.new_page()
                         page.set_default_timeout(120_000)
+                        if not suffix:  # what a first-time user sees: defaults, nothing run
+                            page.goto(f"{base}?lang={lang}")
+                            page.locator(".kluit-view-compare .kluit-run").wait_for()
+                            shoot(page, out / f"start_{lang}.png")
                         page.goto(f"{base}?lang={lang}&{COMPARE}")
                         page.locator(".kluit-view-compare .kluit-cards").wait_for()
                         shoot(page, out / f"compare_{lang}{suffix}.png")
