@@ -9,6 +9,7 @@ every path component sanitised.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -35,11 +36,20 @@ from sim.scenario import Scenario, ScenarioError, default_scenario, load_scenari
 DEFAULTS_ID = "(every parameter at its default)"
 
 
-def edited_scenario(base: Scenario, values: dict, name: str, description: str) -> Scenario:
-    """The base scenario with the edited values, validated again as a whole."""
+def edited_scenario(base: Scenario, values: dict, name: str, description: str,
+                    title: str = "", lang: str = "en") -> Scenario:
+    """The base scenario with the edited values, validated again as a whole. Its title and
+    description are the ones typed (in ``lang``), never the base's: a saved copy of a scenario
+    must not show up under the base's title."""
     scen = base.with_overrides(values) if values else base
-    return replace(scen, name=name.strip() or base.name, description=description,
-                   path=None, chain=())
+    texts = {}
+    if title.strip():
+        texts["title"] = {lang: title.strip()}
+    if description.strip():
+        texts["description"] = {lang: description.strip()}
+    return replace(scen, name=name.strip() or base.name,
+                   description=description if lang == "en" else "",
+                   texts=types.MappingProxyType(texts), path=None, chain=())
 
 
 @solara.component
@@ -64,6 +74,7 @@ def EditorView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEn
     errors = solara.use_reactive({})  # key -> message for text that does not validate
     section = solara.use_reactive(next(iter(groups)))
     name = solara.use_reactive("")
+    title = solara.use_reactive("")
     description = solara.use_reactive("")
     folder = solara.use_reactive("custom")
     filename = solara.use_reactive("")
@@ -75,7 +86,9 @@ def EditorView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEn
         edits.set({})
         errors.set({})
         name.set(f"{base.name}_edited" if base_id in by_id else "my_scenario")
-        description.set(base.description)
+        title.set(t("editor.edited_title", lang, title=base.title_in(lang))
+                  if base_id in by_id else "")
+        description.set(base.description_in(lang))
         filename.set(f"{base.name}_edited" if base_id in by_id else "my_scenario")
         saved.set(None)
         save_problem.set(None)
@@ -99,7 +112,8 @@ def EditorView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEn
         errors.set(now)
 
     try:
-        scen = edited_scenario(base, edits.value, name.value, description.value)
+        scen = edited_scenario(base, edits.value, name.value, description.value, title.value,
+                               lang)
         whole_problem = None
     except ScenarioError as exc:
         scen, whole_problem = None, str(exc)
@@ -148,6 +162,8 @@ def EditorView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEn
                            lambda v: settings.set(replace(
                                settings.value, base="" if v == DEFAULTS_ID else v)),
                            lang, extra={defaults: DEFAULTS_ID}, style="min-width: 300px")
+            solara.InputText(t("editor.title", lang), value=title, continuous_update=False,
+                             style="min-width: 260px")
             solara.InputText(t("editor.name", lang), value=name, continuous_update=False,
                              style="max-width: 260px")
             solara.InputText(t("editor.description", lang), value=description,

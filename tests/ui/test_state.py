@@ -257,3 +257,17 @@ def test_settings_is_immutable_and_hashable(defaults):
 
 def test_param_label_of_a_param_without_unit():
     assert st.param_label(Param("x.some_switch", True, "", "", "")) == "Some switch"
+
+
+def test_an_edited_copy_has_its_own_title_not_the_bases(tmp_path):
+    from kluit.ui.editor_view import edited_scenario
+
+    base = load_scenario(SCEN / "policies" / "wage_subsidy.toml")
+    scen = edited_scenario(base, {"policies.wage_subsidy.duration_months": 12}, "short",
+                           "Twaalf maanden subsidie.", "Korte loonkostensubsidie", "nl")
+    path = st.save_scenario(scen, tmp_path, "", "short")
+    back = load_scenario(path)
+    assert back.title_in("nl") == "Korte loonkostensubsidie"
+    assert back.description_in("nl") == "Twaalf maanden subsidie."
+    assert back.title_in("en") != base.title_in("en")  # not the base's "Wage-cost subsidy"
+    assert back["policies.wage_subsidy.duration_months"] == 12
