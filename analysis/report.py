@@ -1,7 +1,10 @@
-"""The comparison report: a self-contained HTML page with the table, net effects and figures.
+"""The council report of a comparison: ``report.html`` and ``summary.md``, in English or Dutch.
 
-Figures are matplotlib PNGs embedded as data URIs, so the page works offline and can be mailed
-to a council as one file.
+``report.html`` starts with the headline cards (:func:`analysis.headline.headline`), then the
+scenarios side by side, figures, a for-whom table, what the model assumes (every ``assumed``
+parameter the compared scenarios use) and how to read it. Figures are matplotlib PNGs embedded
+as data URIs, so the page works offline and can be mailed to a council as one file; it prints
+on A4. Every text comes from :mod:`analysis.i18n`; scenarios are shown by their titles.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import base64
 import html
 import io
 import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -18,33 +23,30 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.compare import Comparison  # noqa: E402
-from analysis.io import atomic_write_bytes  # noqa: E402
-
-TABLE_METRICS = (
-    ("placement_rate_12m", "Placement within 12 months", "share"),
-    ("relapse_rate_12m", "Relapse within 12 months of a placement", "share"),
-    ("sustained_placement_rate_24m", "Sustained placement (24 months)", "share"),
-    ("mean_months_to_placement", "Months to placement", "months"),
-    ("unemployment_rate", "Unemployment rate", "share"),
-    ("public_cost_eur", "Public cost over the run", "EUR"),
-    ("reintegration_cost_eur", "Re-integration spending", "EUR"),
-    ("deadweight_share_paired", "Deadweight of subsidised placements", "share"),
-    ("displacement_per_extra_placement", "Displacement per extra placement", "jobs"),
-    ("extra_sustained_placements", "Extra sustained placements", "persons"),
-    ("cost_per_extra_sustained_placement_eur", "Net public cost per extra sustained placement",
-     "EUR"),
-    ("employer_participation_rate", "Employers hiring from the target group", "share"),
+from analysis.headline import (  # noqa: E402
+    DEADWEIGHT_KEYS,
+    MIN_REPS,
+    Cell,
+    Row,
+    card_texts,
+    headline,
+    share_estimate,
+    show_estimate,
+    side_by_side,
+    subgroup_keys,
+    subgroups,
+    too_few_reps,
 )
-
-
-def _fmt(v: float, unit: str) -> str:
-    if v is None or not math.isfinite(v):
-        return "n/a"
-    if unit == "share":
-        return f"{100 * v:.1f}%"
-    if unit == "EUR":
-        return f"EUR {v:,.0f}"
-    return f"{v:,.1f}"
+from analysis.i18n import (  # noqa: E402
+    GLOSSARY,
+    MESSAGES,
+    lang_or_default,
+    plain_words,
+    t,
+)
+from analysis.io import atomic_write_bytes  # noqa: E402
+from sim.params import Param, all_params  # noqa: E402
+from sim.scenario import Scenario  # noqa: E402
 
 
 def _png(fig) -> str:
@@ -54,16 +56,19 @@ def _png(fig) -> str:
     return base64.b64encode(buf.getvalue()).decode()
 
 
-def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool = False):
-    """Monthly ``variable`` per arm with a 95% band over replications."""
+def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool = False, *,
+                  scale: float = 1.0, titles: Mapping[str, str] | None = None,
+                  lang: str = "en"):
+    """Monthly ``variable`` per arm (whole region: divided by ``scale``) with a 95% band over
+    replications."""
+    import numpy as np
+
     fig, ax = plt.subplots(figsize=(7, 3.6))
     for arm, frames in comp.monthly.items():
-        import numpy as np
-
         mats = []
         for f in frames:
             s = f[(f.municipality == "all") & (f.variable == variable)].sort_values("month")
-            vals = s["value"].to_numpy()
+            vals = s["value"].to_numpy() / scale
             mats.append(np.cumsum(vals) if cumulative else vals)
         if not mats:
             continue
@@ -71,216 +76,380 @@ def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool 
         mat = np.array([m[:n] for m in mats])
         mean = mat.mean(axis=0)
         months = np.arange(n)
-        ax.plot(months, mean, label=arm)
+        ax.plot(months, mean, label=(titles or {}).get(arm, arm))
         if len(mats) > 1:
             sd = mat.std(axis=0, ddof=1) / math.sqrt(len(mats))
             ax.fill_between(months, mean - 1.96 * sd, mean + 1.96 * sd, alpha=0.2)
     ax.set_title(title)
-    ax.set_xlabel("month")
-    ax.legend(fontsize=7, ncol=2)
+    ax.set_xlabel(t("fig.month", lang))
+    ax.set_ylabel(t("fig.persons", lang))
+    if ax.get_lines():
+        ax.legend(fontsize=7, ncol=2)
     ax.grid(alpha=0.3)
     return fig
 
 
-def figure_cost_effect(comp: Comparison):
-    """Net public cost against extra sustained placements, per arm, with intervals."""
-    t = comp.table()
+def figure_cost_effect(comp: Comparison, *, scale: float = 1.0,
+                       titles: Mapping[str, str] | None = None, lang: str = "en"):
+    """Extra public cost per year against extra people in work at the end, per arm, with 95%
+    intervals (whole region)."""
     fig, ax = plt.subplots(figsize=(6, 4))
-    for arm in comp.arms[1:]:
-        x = t[(t.scenario == arm) & (t.metric == "extra_sustained_placements")].iloc[0]
-        y = t[(t.scenario == arm) & (t.metric == "public_cost_eur")].iloc[0]
-        ax.errorbar(x["mean"], y["diff"] / 1e6,
-                    xerr=[[x["mean"] - x["low"]], [x["high"] - x["mean"]]] if math.isfinite(x["low"]) else None,
-                    yerr=[[(y["diff"] - y["diff_low"]) / 1e6], [(y["diff_high"] - y["diff"]) / 1e6]]
-                    if math.isfinite(y["diff_low"]) else None, fmt="o", capsize=3)
-        ax.annotate(arm, (x["mean"], y["diff"] / 1e6), fontsize=8, xytext=(4, 4),
-                    textcoords="offset points")
+    for h in headline(comp, scale):
+        x, y = h.cards["work_24m"] if h.cards["work_24m"].ok else h.cards["work_12m"], \
+            h.cards["cost_year"]
+        if not (x.ok and y.ok):
+            continue
+        xerr = [[x.value - x.low], [x.high - x.value]] if x.has_interval else None
+        yerr = [[(y.value - y.low) / 1e6], [(y.high - y.value) / 1e6]] if y.has_interval else None
+        ax.errorbar(x.value, y.value / 1e6, xerr=xerr, yerr=yerr, fmt="o", capsize=3)
+        ax.annotate((titles or {}).get(h.arm, h.arm), (x.value, y.value / 1e6), fontsize=8,
+                    xytext=(4, 4), textcoords="offset points")
     ax.axhline(0, color="grey", lw=0.8)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_xlabel(f"extra sustained placements vs {comp.arms[0]}")
-    ax.set_ylabel("extra public cost (EUR million)")
-    ax.set_title("Cost against effect (95% intervals)")
+    ax.set_xlabel(t("fig.extra_work", lang))
+    ax.set_ylabel(t("fig.extra_cost", lang))
+    ax.set_title(t("fig.cost_effect", lang))
     ax.grid(alpha=0.3)
     return fig
 
 
-def decisiveness_rows(table) -> list[dict]:
-    """Per arm and instrument: decisive share and deadweight with intervals, placements
-    touched (from the ``decisive_share.*`` rows of a comparison table)."""
-    t = table[table["subgroup"] == "all"] if "subgroup" in table else table
-    out = []
-    for _, r in t[t["metric"].str.startswith("decisive_share.")].iterrows():
-        inst = r["metric"].split(".", 1)[1]
-        n = t[(t.scenario == r["scenario"]) & (t.metric == f"touched_placements.{inst}")]
-        out.append({"scenario": r["scenario"], "instrument": inst, "decisive": r["mean"],
-                    "low": r["low"], "high": r["high"],
-                    "touched": float(n["mean"].iloc[0]) if len(n) else math.nan})
+def _e(text: str) -> str:
+    """Escaped for HTML text and double-quoted attributes (apostrophes stay readable)."""
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
+
+
+def scenario_titles(comp: Comparison, scenarios: Sequence[Scenario] | None,
+                    lang: str) -> dict[str, str]:
+    """What readers see for each arm: the scenario's title in ``lang`` (never a file name)."""
+    out = {}
+    for i, arm in enumerate(comp.arms):
+        scen = scenarios[i] if scenarios and i < len(scenarios) else None
+        title = scen.title_in(lang) if scen is not None else arm.replace("_", " ")
+        out[arm] = title
+    if len(set(out.values())) < len(out):  # the same title twice: number them
+        seen: dict[str, int] = {}
+        for arm, title in out.items():
+            seen[title] = seen.get(title, 0) + 1
+            if seen[title] > 1:
+                out[arm] = f"{title} ({seen[title]})"
     return out
 
 
-def decisiveness_html(table) -> str:
-    rows = "".join(
-        f"<tr><th>{html.escape(d['scenario'])}</th><td>{html.escape(d['instrument'])}</td>"
-        f"<td>{_fmt(d['decisive'], 'share')} [{_fmt(d['low'], 'share')}, "
-        f"{_fmt(d['high'], 'share')}]</td><td>{_fmt(1 - d['decisive'], 'share')}</td>"
-        f"<td>{_fmt(d['touched'], 'n')}</td></tr>" for d in decisiveness_rows(table))
-    return ("<table><tr><th>arm</th><th>instrument</th><th>decisive share [95%]</th>"
-            f"<th>deadweight</th><th>placements touched per run</th></tr>{rows}</table>")
+def assumed_params(scenarios: Sequence[Scenario]) -> list[tuple[Param, list[Any]]]:
+    """Every ``assumed`` parameter the scenarios use, with the values they give it.
 
-
-#: the subgroup outcome shown in the for-whom tables
-SUBGROUP_METRIC = "placement_rate_24m"
-
-
-def subgroup_rows(table, arms, metric: str = SUBGROUP_METRIC) -> list[list[str]]:
-    """Rows (subgroup, then per arm after the reference: difference [interval]) as text."""
-    t = table[(table["metric"] == metric) & (table["subgroup"] != "all")]
+    A policy's parameters count only when that policy is switched on in one of them."""
+    params = all_params()
+    on = {k.split(".")[1] for sc in scenarios for k, v in sc.values.items()
+          if k.startswith("policies.") and k.endswith(".enabled") and v}
     out = []
-    for sg in dict.fromkeys(t["subgroup"]):
-        cells = [sg]
-        for arm in arms[1:]:
-            r = t[(t.scenario == arm) & (t.subgroup == sg)]
-            if r.empty or not math.isfinite(r["diff"].iloc[0]):
-                cells.append("n/a")
-                continue
-            r = r.iloc[0]
-            cell = f"{100 * r['diff']:+.1f} pp"
-            if math.isfinite(r["diff_low"]):
-                cell += f" [{100 * r['diff_low']:+.1f}, {100 * r['diff_high']:+.1f}]"
-            cells.append(cell)
-        out.append(cells)
+    for key, p in params.items():
+        if not p.assumed:
+            continue
+        if key.startswith("policies.") and key.split(".")[1] not in on:
+            continue
+        vals = list(dict.fromkeys(sc.values.get(key, p.default) for sc in scenarios))
+        out.append((p, vals))
     return out
 
 
-def subgroup_html(table, arms) -> str:
-    head = "".join(f"<th>{html.escape(a)}</th>" for a in arms[1:])
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                   for row in subgroup_rows(table, arms))
-    return f"<table><tr><th>subgroup</th>{head}</tr>{body}</table>"
+def row_label(key: str, lang: str) -> str:
+    """The label of a side-by-side row (per-instrument rows name their instrument)."""
+    if key in DEADWEIGHT_KEYS:
+        return t("row.deadweight_share", lang)
+    for prefix, msg in (("decisive_share.", "row.decisive_share"),
+                        ("deadweight_share.", "row.deadweight_instrument")):
+        if key.startswith(prefix):
+            return t(msg, lang, instrument=instrument_label(key[len(prefix):], lang))
+    if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
+        return key.replace("_", " ").replace(".", ": ")
+    return t(f"row.{key}", lang)
 
 
-def subgroup_markdown(table) -> str:
-    """The for-whom table in Markdown (placed within 24 months, difference vs reference)."""
-    arms = list(dict.fromkeys(table["scenario"]))
-    rows = subgroup_rows(table, arms)
-    if len(arms) < 2 or not rows:
-        return ""
-    lines = ["| subgroup | " + " | ".join(arms[1:]) + " |", "|" + "---|" * len(arms)]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines) + "\n"
+def instrument_label(name: str, lang: str = "en") -> str:
+    """An instrument's name for readers: from the catalogue, else its own label ('the
+    wage-cost subsidy'), else its name in words."""
+    if f"policy.{name}" in MESSAGES:
+        return t(f"policy.{name}", lang).lower()
+    from sim.policies import POLICY_CLASSES
+
+    for cls in POLICY_CLASSES:
+        if cls.name == name and getattr(cls, "label", ""):
+            return cls.label
+    return name.replace("_", " ")
 
 
-def comparison_html(comp: Comparison, title: str, settings: str = "", sections: str = "") -> str:
-    """The page; ``sections`` is extra HTML placed before the figures (e.g. the cost of
-    stop-go from ``analysis/stopgo.py``)."""
-    full = comp.table()
-    t = full[full["subgroup"] == "all"]
+def cell_texts(row: Row, cell: Cell, lang: str) -> tuple[str, str, str]:
+    """(value, interval, difference) texts of a side-by-side cell."""
+    unit = "eur_million" if row.kind == "eur_year" else (
+        "eur" if row.kind == "ratio_eur" else None)
+    value, interval = show_estimate(cell.level, lang, unit=unit)
+    diff = ""
+    if cell.diff is not None:
+        d, dint = show_estimate(cell.diff, lang, sign=True, unit=unit)
+        diff = f"{t('num.vs_ref', lang)}: {d}" + (f" ({dint})" if dint else "")
+    return value, interval, diff
+
+
+def headline_cards_html(comp: Comparison, scale: float, titles: Mapping[str, str],
+                        lang: str) -> str:
+    """The headline cards of every scenario against the reference, as HTML."""
+    parts = []
+    for h in headline(comp, scale):
+        cards = []
+        for c in card_texts(h, lang):
+            e = h.cards.get(c.key)
+            raw = e.value if e is not None else math.nan
+            cards.append(
+                f'<div class="card" data-card="{c.key}" data-value="{raw!r}">'
+                f'<div class="label">{_e(c.label)}</div>'
+                f'<div class="value{"" if e is not None and e.ok else " none"}">'
+                f'{_e(c.value)}</div>'
+                f'<div class="interval">{_e(c.interval)}</div>'
+                f'<div class="sentence">{_e(c.sentence)}</div></div>')
+        parts.append(f'<section class="headline" data-arm="{_e(h.arm)}"><h3>'
+                     f'{_e(t("head.title", lang, arm=titles[h.arm], ref=titles[h.reference]))}'
+                     f'</h3><div class="cards">{"".join(cards)}</div></section>')
+    return "".join(parts)
+
+
+def side_by_side_html(comp: Comparison, scale: float, titles: Mapping[str, str],
+                      lang: str) -> str:
+    rows, cells = side_by_side(comp, scale)
     ref = comp.arms[0]
-    head = "".join(f"<th>{html.escape(a)}</th>" for a in comp.arms)
-    rows = []
-    for key, label, unit in TABLE_METRICS:
-        cells = []
+    head = "".join(f"<th>{_e(titles[a])}" + (f"<br><small>({_e(t('table.reference', lang))})"
+                                              "</small>" if a == ref else "") + "</th>"
+                   for a in comp.arms)
+    body = []
+    for row in rows:
+        tds = []
         for arm in comp.arms:
-            r = t[(t.scenario == arm) & (t.metric == key)]
-            if r.empty:
-                cells.append("<td></td>")
+            cell = cells[row.key].get(arm)
+            if cell is None:
+                tds.append("<td></td>")
                 continue
-            r = r.iloc[0]
-            txt = _fmt(r["mean"], unit)
-            if math.isfinite(r["low"]):
-                txt += f"<br><small>[{_fmt(r['low'], unit)}, {_fmt(r['high'], unit)}]</small>"
-            if arm != ref and math.isfinite(r.get("diff", math.nan)) and key not in (
-                    "deadweight_share_paired", "displacement_per_extra_placement",
-                    "extra_sustained_placements", "cost_per_extra_sustained_placement_eur"):
-                txt += (f"<br><small>vs {html.escape(ref)}: {_fmt(r['diff'], unit)} "
-                        f"[{_fmt(r['diff_low'], unit)}, {_fmt(r['diff_high'], unit)}]</small>")
-            cells.append(f"<td>{txt}</td>")
-        rows.append(f"<tr><th>{html.escape(label)}</th>{''.join(cells)}</tr>")
+            value, interval, diff = cell_texts(row, cell, lang)
+            tds.append(f"<td>{_e(value)}" + (f"<br><small>{_e(interval)}</small>" if interval
+                                              else "")
+                       + (f"<br><small class='diff'>{_e(diff)}</small>" if diff else "")
+                       + "</td>")
+        body.append(f"<tr><th>{_e(row_label(row.key, lang))}</th>{''.join(tds)}</tr>")
+    return (f"<table class='side'><thead><tr><th>{_e(t('table.outcome', lang))}</th>{head}"
+            f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<p><small>{_e(t('table.diff_note', lang))}</small></p>")
+
+
+def for_whom_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str:
+    """Placement and relapse by where people started; subgroup rows of the comparison table
+    (when the comparison has them) after it."""
+    groups = ("social_assistance", "sheltered_work")
+    metrics = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m")
+    head = "".join(f"<th>{_e(titles[a])}</th>" for a in comp.arms)
+    body = []
+    for g in groups:
+        for m in metrics:
+            key = f"{g}.{m}"
+            if key not in comp.runs[comp.arms[0]][0]:
+                continue
+            denom = f"{g}.target_group_start" if m != "relapse_rate_12m" else None
+            tds = []
+            for arm in comp.arms:
+                runs = comp.runs[arm]
+                vals = [r.get(key, math.nan) for r in runs]
+                counts = [r.get(denom, math.nan) for r in runs] if denom else None
+                v, iv = show_estimate(share_estimate(vals, counts), lang)
+                tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
+                           + "</td>")
+            label = f"{t('report.group.' + g, lang)}: {row_label(m, lang)}"
+            body.append(f"<tr><th>{_e(label)}</th>{''.join(tds)}</tr>")
+    out = (f"<p>{_e(t('report.for_whom_groups', lang))}</p><table class='side'><thead><tr>"
+           f"<th>{_e(t('table.outcome', lang))}</th>{head}</tr></thead>"
+           f"<tbody>{''.join(body)}</tbody></table>")
+    if subgroup_keys(comp):
+        out += subgroup_html(comp, titles, lang)
+    return out
+
+
+def subgroup_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str:
+    """Subgroup outcomes (from the runs' ``<metric>@<subgroup>`` keys) as one table per
+    outcome: subgroups as rows, scenarios as columns."""
+    parts = []
+    for metric, groups in subgroups(comp).items():
+        arms = [a for a in comp.arms if any(a in g for g in groups.values())]
+        head = "".join(f"<th>{_e(titles[a])}</th>" for a in arms)
+        body = []
+        for group, cells in groups.items():
+            tds = []
+            for arm in arms:
+                e = cells.get(arm)
+                if e is None:
+                    tds.append("<td></td>")
+                    continue
+                v, iv = show_estimate(e, lang)
+                tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
+                           + "</td>")
+            body.append(f"<tr><th>{_e(group.replace('_', ' '))}</th>{''.join(tds)}</tr>")
+        parts.append(f"<h3>{_e(row_label(metric, lang))}</h3><table class='side'><thead>"
+                     f"<tr><th>{_e(t('sub.subgroup', lang))}</th>{head}</tr></thead>"
+                     f"<tbody>{''.join(body)}</tbody></table>")
+    return "".join(parts)
+
+
+def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:
+    if not scenarios:
+        return ""
+    items = assumed_params(scenarios)
+    if not items:
+        return f"<p>{_e(t('report.assumes_none', lang))}</p>"
+    rows = []
+    for p, vals in items:
+        shown = " / ".join(str(v) for v in vals) + (f" {p.unit}" if p.unit else "")
+        reason = p.source
+        reason = reason[len("assumed"):].lstrip(" :;,-") if reason.startswith("assumed") else reason
+        rows.append(f"<tr><td>{_e(plain_words(p.doc))}</td><td>{_e(shown)}</td>"
+                    f"<td>{_e(reason)}</td></tr>")
+    return (f"<p>{_e(t('report.assumes_intro', lang))}</p><table class='assumed'><thead><tr>"
+            f"<th>{_e(t('report.setting', lang))}</th><th>{_e(t('report.value', lang))}</th>"
+            f"<th>{_e(t('report.why', lang))}</th></tr></thead><tbody>{''.join(rows)}"
+            "</tbody></table>")
+
+
+REPORT_CSS = """
+body { font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em;
+       color: #222; line-height: 1.4; }
+h1 { font-size: 1.6em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+.warning { background: #fff4e5; border-left: 4px solid #e69500; padding: 0.5em 1em; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr));
+         gap: 10px; }
+.card { border: 1px solid #ccd; border-radius: 6px; padding: 8px 10px; background: #f8f9fc;
+        break-inside: avoid; }
+.card .label { font-size: 0.85em; color: #444; }
+.card .value { font-size: 1.3em; font-weight: bold; margin: 2px 0; }
+.card .value.none { font-size: 0.95em; font-weight: normal; font-style: italic; }
+.card .interval { font-size: 0.8em; color: #555; }
+.card .sentence { font-size: 0.85em; margin-top: 4px; }
+table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; width: 100%; }
+td, th { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; text-align: right; }
+th:first-child, table.assumed td { text-align: left; }
+small.diff { color: #0b5394; }
+.figures img { max-width: 49%; }
+@media (max-width: 800px) { .figures img { max-width: 100%; } }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; } table, img, .card, section.headline { break-inside: avoid; }
+  .figures img { max-width: 48%; }
+  thead { display: table-header-group; }
+}
+"""
+
+
+def comparison_html(comp: Comparison, title: str | None = None, settings: str = "", *,
+                    lang: str = "en", scale: float | None = None,
+                    scenarios: Sequence[Scenario] | None = None, sections: str = "") -> str:
+    """The council report: headline cards, the scenarios side by side, figures, for whom,
+    what the model assumes and how to read it; in ``lang`` ('en' or 'nl'), A4 when printed.
+
+    ``scale`` is the simulated share of the region (default: the reference scenario's
+    ``run.scale``, else 1); ``scenarios`` give the titles readers see and the assumptions;
+    ``sections`` is extra HTML placed after the for-whom table (e.g. the cost of stop-go from
+    ``analysis/stopgo.py``)."""
+    lang = lang_or_default(lang)
+    if scale is None:
+        scale = float(scenarios[0].get("run.scale", 1.0)) if scenarios else 1.0
+    titles = scenario_titles(comp, scenarios, lang)
+    title = title or t("report.title", lang)
+    reps = len(comp.seeds)
+    warn = (f"<p class='warning'>{_e(t('warn.few_reps', lang, reps=reps, min=MIN_REPS))}</p>"
+            if too_few_reps(comp) else "")
+    scen_list = ""
+    if scenarios:
+        items = "".join(f"<li><b>{_e(titles[a])}</b>: {_e(sc.description_in(lang))}</li>"
+                        for a, sc in zip(comp.arms, scenarios))
+        scen_list = f"<h2>{_e(t('report.scenario_list', lang))}</h2><ul>{items}</ul>"
     figs = [
-        figure_series(comp, "placements", "Placements per month (target group into work)"),
-        figure_series(comp, "placements", "Cumulative placements", cumulative=True),
-        figure_series(comp, "job_to_benefit", "Jobs ending in benefits per month (incl. relapse)"),
-        figure_series(comp, "stock_social_assistance", "People on social assistance (bijstand)"),
+        figure_series(comp, "placements", t("fig.placements_so_far", lang), cumulative=True,
+                      scale=scale, titles=titles, lang=lang),
+        figure_series(comp, "stock_social_assistance", t("fig.bijstand_stock", lang),
+                      scale=scale, titles=titles, lang=lang),
     ]
     if len(comp.arms) > 1:
-        figs.append(figure_cost_effect(comp))
-    imgs = "".join(f'<img alt="figure" src="data:image/png;base64,{_png(f)}">' for f in figs)
+        figs.append(figure_cost_effect(comp, scale=scale, titles=titles, lang=lang))
+    imgs = "".join(f'<img alt="{_e(t("report.figures", lang))}" '
+                   f'src="data:image/png;base64,{_png(f)}">' for f in figs)
+    glossary = "".join(f"<li>{_e(t(k, lang))}</li>" for k in GLOSSARY)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>
-body {{ font-family: sans-serif; max-width: 1100px; margin: 2em auto; color: #222; }}
-table {{ border-collapse: collapse; font-size: 0.9em; }}
-td, th {{ border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; text-align: right; }}
-th:first-child {{ text-align: left; }}
-img {{ max-width: 48%; margin: 0.5%; }}
-</style></head><body>
-<h1>{html.escape(title)}</h1>
-<p>{html.escape(settings)}</p>
-<p>Each arm ran {len(comp.seeds)} replications with the same seeds (common random numbers):
-for a given seed every arm sees the same people, employers and demand, so the difference with
-<b>{html.escape(ref)}</b> is the instrument's effect. Means with 95% intervals over replications.
-Deadweight (paired): share of subsidised placements whose person was also placed in the
-reference run.
-Displacement: other jobseekers' hires lost per extra placement.</p>
-<table><tr><th>metric</th>{head}</tr>{''.join(rows)}</table>
-<h2>Decisiveness per instrument</h2>
-<p>Of the placements an instrument touched, the share the employer would have refused without
-the instrument's contribution, on the same draws (decisive); the rest is deadweight.</p>
-{decisiveness_html(t)}
-<h2>For whom it works</h2>
-<p>Month-0 target group by subgroup: share placed within 24 months, difference with
-<b>{html.escape(ref)}</b> [95% interval].</p>
-{subgroup_html(full, comp.arms)}
+<html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>{REPORT_CSS}</style></head><body>
+<h1>{_e(title)}</h1>
+<p>{_e(settings)}</p>
+{warn}
+<h2>{_e(t('report.headline', lang))}</h2>
+<p>{_e(t('head.intro', lang, reps=reps))}</p>
+{headline_cards_html(comp, scale, titles, lang)}
+<h2>{_e(t('report.table', lang))}</h2>
+{side_by_side_html(comp, scale, titles, lang)}
+<h2>{_e(t('report.figures', lang))}</h2><div class="figures">{imgs}</div>
+<h2>{_e(t('report.for_whom', lang))}</h2>
+{for_whom_html(comp, titles, lang)}
 {sections}
-<h2>Over time</h2>{imgs}
-<p><small>Made by Kluit; definitions in docs/model.md.</small></p>
+{scen_list}
+<h2>{_e(t('report.assumes', lang))}</h2>
+{assumptions_html(scenarios, lang)}
+<h2>{_e(t('report.how_to_read', lang))}</h2>
+<p>{_e(t('report.how_to_read_text', lang, reps=reps))}</p>
+<h3>{_e(t('report.glossary', lang))}</h3><ul>{glossary}</ul>
+<p><small>{_e(t('report.footer', lang))}</small></p>
 </body></html>
 """
 
 
-MARKDOWN_METRICS = (
-    ("placement_rate_12m", "placed within 12 m", "share"),
-    ("relapse_rate_12m", "relapse within 12 m", "share"),
-    ("sustained_placement_rate_24m", "sustained 24 m", "share"),
-    ("public_cost_eur", "extra public cost", "EUR-diff"),
-    ("cost_per_extra_sustained_placement_eur", "net cost per extra sustained placement", "EUR"),
-    ("deadweight_share_paired", "deadweight", "share"),
-)
-
-
-def markdown_table(table) -> str:
-    """A compact Markdown table: mean [95% interval] per arm; costs as difference vs the
-    first arm."""
-    arms = list(dict.fromkeys(table["scenario"]))
-    table = table[table["subgroup"] == "all"] if "subgroup" in table else table
-    head = "| scenario | " + " | ".join(label for _, label, _ in MARKDOWN_METRICS) + " |"
-    lines = [head, "|" + "---|" * (len(MARKDOWN_METRICS) + 1)]
-    for arm in arms:
-        cells = []
-        for key, _, unit in MARKDOWN_METRICS:
-            r = table[(table.scenario == arm) & (table.metric == key)]
-            if r.empty:
-                cells.append("")
+def summary_markdown(comp: Comparison, *, lang: str = "en", scale: float | None = None,
+                     scenarios: Sequence[Scenario] | None = None, settings: str = "") -> str:
+    """``summary.md``: the headline sentences and the side-by-side table, in ``lang``."""
+    lang = lang_or_default(lang)
+    if scale is None:
+        scale = float(scenarios[0].get("run.scale", 1.0)) if scenarios else 1.0
+    titles = scenario_titles(comp, scenarios, lang)
+    lines = [f"# {t('report.title', lang)}", ""]
+    if settings:
+        lines += [settings, ""]
+    if too_few_reps(comp):
+        lines += [f"> **{t('warn.few_reps', lang, reps=len(comp.seeds), min=MIN_REPS)}**", ""]
+    lines += [f"## {t('report.headline', lang)}", "",
+              t("head.intro", lang, reps=len(comp.seeds)), ""]
+    for h in headline(comp, scale):
+        lines += [f"### {t('head.title', lang, arm=titles[h.arm], ref=titles[h.reference])}", ""]
+        for c in card_texts(h, lang):
+            extra = f" ({c.interval})" if c.interval else ""
+            lines.append(f"- **{c.label}**: {c.value}{extra}. {c.sentence}".rstrip())
+        lines.append("")
+    rows, cells = side_by_side(comp, scale)
+    lines += [f"## {t('report.table', lang)}", "",
+              "| " + t("table.outcome", lang) + " | "
+              + " | ".join(titles[a] for a in comp.arms) + " |",
+              "|---" * (len(comp.arms) + 1) + "|"]
+    for row in rows:
+        tds = []
+        for arm in comp.arms:
+            cell = cells[row.key].get(arm)
+            if cell is None:
+                tds.append("")
                 continue
-            r = r.iloc[0]
-            if unit == "EUR-diff":
-                m, lo, hi, u = r["diff"], r["diff_low"], r["diff_high"], "EUR"
-            else:
-                m, lo, hi, u = r["mean"], r["low"], r["high"], unit
-            if not math.isfinite(m):
-                cells.append("")
-                continue
-            cell = _fmt(m, u)
-            if math.isfinite(lo):
-                cell += f" [{_fmt(lo, u)}, {_fmt(hi, u)}]"
-            cells.append(cell)
-        lines.append(f"| {arm} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+            v, iv, d = cell_texts(row, cell, lang)
+            tds.append(v + (f" ({iv})" if iv else "") + (f"; {d}" if d else ""))
+        lines.append(f"| {row_label(row.key, lang)} | " + " | ".join(tds) + " |")
+    lines += ["", t("table.diff_note", lang), ""]
+    return "\n".join(lines)
 
 
-def write_comparison_report(comp: Comparison, out: str | Path, title: str = "Kluit comparison",
-                            settings: str = "", sections: str = "") -> Path:
+def write_comparison_report(comp: Comparison, out: str | Path, title: str | None = None,
+                            settings: str = "", *, lang: str = "en", scale: float | None = None,
+                            scenarios: Sequence[Scenario] | None = None,
+                            sections: str = "") -> Path:
     """Write ``report.html`` into ``out`` (atomically) and return its path."""
     path = Path(out) / "report.html"
-    atomic_write_bytes(path, comparison_html(comp, title, settings, sections).encode())
+    atomic_write_bytes(path, comparison_html(comp, title, settings, lang=lang, scale=scale,
+                                             scenarios=scenarios, sections=sections).encode())
     return path

@@ -70,4 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # run as ``python -m kluit.cli``: use the module ``kluit.cli`` itself, so that the
+    # UsageError the commands raise (imported from kluit.cli) is the one caught in main()
+    from kluit.cli import main as _main
+
+    sys.exit(_main())

@@ -119,9 +119,14 @@ def test_an_instrument_employers_do_not_know_is_rarely_decisive():
 
 
 @pytest.fixture(scope="module")
-def small_comparison():
+def small_run():
     return compare([BASELINE, POLICIES / "wage_subsidy.toml", POLICIES / "work_pools.toml"],
-                   reps=2, seed=4, months=24, scale=0.03, keep_monthly=False).table()
+                   reps=2, seed=4, months=24, scale=0.03, keep_monthly=False)
+
+
+@pytest.fixture(scope="module")
+def small_comparison(small_run):
+    return small_run.table()
 
 
 def test_every_instrument_arm_has_a_decisive_share_and_deadweight(small_comparison):
@@ -209,16 +214,19 @@ def test_the_validation_section_reports_the_diagnostic(evidence):
     assert "needed an error beyond 1.5 SD" in text
 
 
-def test_report_tables_show_decisiveness_and_for_whom(small_comparison):
-    from analysis.report import decisiveness_rows, subgroup_markdown
+def test_report_tables_show_decisiveness_and_for_whom(small_run):
+    from analysis.headline import side_by_side, subgroups
 
-    rows = {(d["scenario"], d["instrument"]): d for d in decisiveness_rows(small_comparison)}
-    assert set(rows) == {("wage_subsidy", "wage_subsidy"), ("work_pools", "work_pools")}
-    assert rows[("work_pools", "work_pools")]["decisive"] == 1.0
-    assert rows[("wage_subsidy", "wage_subsidy")]["touched"] > 0
-    md = subgroup_markdown(small_comparison)
-    assert md.splitlines()[0] == "| subgroup | wage_subsidy | work_pools |"
-    assert any(line.startswith("| wage_value<0.5 | ") for line in md.splitlines())
+    rows, cells = side_by_side(small_run, scale=0.03)
+    keys = {r.key for r in rows}
+    assert {"decisive_share.wage_subsidy", "decisive_share.work_pools"} <= keys
+    # an instrument's share appears only in the arm that runs it, within [0, 1]
+    assert set(cells["decisive_share.work_pools"]) == {"work_pools"}
+    pools = cells["decisive_share.work_pools"]["work_pools"].level
+    assert pools.value == 1.0 and 0.0 <= pools.low <= pools.high <= 1.0
+    by_group = subgroups(small_run)["placement_rate_24m"]
+    assert "wage_value<0.5" in by_group
+    assert set(by_group["wage_value<0.5"]) == {"baseline", "wage_subsidy", "work_pools"}
 
 
 def test_most_target_group_hires_need_no_error_in_their_favour(evidence):

@@ -35,6 +35,7 @@ from test_hardening_common import ROOT, assert_bad_input, assert_no_traceback, k
 BASE_TEXT = '[run]\nregion = "synthetic:1:0"\nmonths = 2\nscale = 0.01\n'
 SWEEP_DATA = ROOT / "tests" / "data" / "sweeps"
 RUN_FILES = {"summary.json", "monthly.csv", "placements.csv"}
+COMPARE_FILES = {"comparison.csv", "headline.csv", "monthly.csv", "summary.md", "report.html"}
 
 
 @pytest.fixture
@@ -218,8 +219,7 @@ def test_compare_into_a_run_folder_replaces_it_whole(tmp_path, base):
     assert kluit(*_commands(base, out)["run"]).rc == 0
     o = kluit(*_commands(base, out)["compare"], "--force")
     assert o.rc == 0, str(o)
-    assert {p.name for p in out.iterdir()} == {"comparison.csv", "monthly.csv", "summary.md",
-                                               "report.html"}
+    assert {p.name for p in out.iterdir()} == COMPARE_FILES
 
 
 def test_force_never_deletes_files_kluit_did_not_write(tmp_path, base):
@@ -232,8 +232,7 @@ def test_force_never_deletes_files_kluit_did_not_write(tmp_path, base):
     assert {p.name for p in out.iterdir()} == RUN_FILES | {"notes.txt", "other_run"}
     o = kluit(*_commands(base, out)["compare"], "--force")
     assert o.rc == 0, str(o)
-    assert {p.name for p in out.iterdir()} == {"notes.txt", "other_run", "comparison.csv",
-                                               "monthly.csv", "summary.md", "report.html"}
+    assert {p.name for p in out.iterdir()} == COMPARE_FILES | {"notes.txt", "other_run"}
     assert (out / "notes.txt").read_text() == "my notes"
     assert _leftovers(tmp_path) == []
 

@@ -105,7 +105,7 @@ MIN_FREE_BYTES = 16 * 2**20
 #: the files ``kluit run`` and ``kluit compare`` write: --force replaces these in a folder and
 #: keeps anything else
 RESULT_FILES = frozenset({"summary.json", "monthly.csv", "placements.csv", "comparison.csv",
-                          "summary.md", "report.html"})
+                          "headline.csv", "stopgo.csv", "summary.md", "report.html"})
 
 
 def add_out_options(p: argparse.ArgumentParser, default: str) -> None:

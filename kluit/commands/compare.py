@@ -27,6 +27,8 @@ def add_parser(sub):
     p.add_argument("--reps", type=positive_int, default=5, help="replications per scenario")
     add_run_options(p, seed_help="master seed; replication seeds derive from it")
     add_out_options(p, "out/compare")
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of report.html and summary.md (default en)")
     return p
 
 
@@ -70,35 +72,32 @@ def run(args) -> int:
         bar.close()
     table = comp.table()
     from analysis.io import atomic_write_bytes
-    from analysis.report import (decisiveness_rows, markdown_table, subgroup_markdown,
-                                 write_comparison_report)
+    from analysis.headline import headline_table
+    from analysis.report import summary_markdown, write_comparison_report
 
-    dec = "".join(f"| {d['scenario']} | {d['instrument']} | {d['decisive']:.3f} "
-                  f"[{d['low']:.3f}, {d['high']:.3f}] | {d['touched']:.0f} |\n"
-                  for d in decisiveness_rows(table))
+    seed = 1 if args.seed is None else args.seed
+    scale = args.scale if args.scale is not None else float(scens[0]["run.scale"])
+    months = args.months or scens[0]["run.months"]
+    settings = (f"{args.reps} replications, master seed {seed}, {months} months, "
+                f"scale {scale:g}" if args.lang == "en" else
+                f"{args.reps} herhalingen, startgetal {seed}, {months} maanden, "
+                f"schaal {scale:g}")
     sections, stopgo = _stop_go(scens, args)  # simulates: before anything is written
     with staged_out_dir(out, args.force) as tmp:  # every file or none
         write_table(tmp / "comparison.csv", table)
         write_table(tmp / "monthly.csv", _monthly(comp))
-        atomic_write_bytes(tmp / "summary.md", (
-            f"# Kluit comparison\n\n{args.reps} replications, master seed "
-            f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
-            f"{comp.arms[0]}.\n\n" + markdown_table(table)
-            + ("\n## Decisiveness\n\n| arm | instrument | decisive share [95%] | placements "
-               "touched |\n|---|---|---|---|\n" + dec if dec else "")
-            + ("\n## For whom (placed within 24 months, difference vs reference)\n\n"
-               + subgroup_markdown(table) if subgroup_markdown(table) else "")).encode())
+        write_table(tmp / "headline.csv", headline_table(comp, scale))
         if stopgo is not None:
             write_table(tmp / "stopgo.csv", stopgo)
-        report = write_comparison_report(
-            comp, tmp, title="Kluit comparison",
-            settings=f"{args.reps} replications, master seed {args.seed or 1}, "
-                     f"months {args.months or 'scenario'}, scale {args.scale or 'scenario'}",
-            sections=sections)
+        atomic_write_bytes(tmp / "summary.md", summary_markdown(
+            comp, lang=args.lang, scale=scale, scenarios=scens, settings=settings).encode())
+        report = write_comparison_report(comp, tmp, settings=settings, lang=args.lang,
+                                         scale=scale, scenarios=scens, sections=sections)
     print_table(table)
     print(f"\nmean [95% interval] over {args.reps} replications; differences against "
           f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {args.out}/ (comparison.csv, monthly.csv, summary.md, {report.name})")
+    print(f"results in {out}/ (comparison.csv for the simulated share; headline.csv for the "
+          f"whole region, costs per year; monthly.csv, summary.md, {report.name})")
     return 0
 
 

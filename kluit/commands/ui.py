@@ -86,6 +86,9 @@ def run(args) -> int:
     env = dict(os.environ)
     env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
     env.setdefault("MPLBACKEND", "Agg")
+    # Solara's "This website runs on Solara" banner sits over the page's bottom-right corner
+    # (and over a button there)
+    env.setdefault("SOLARA_THEME_SHOW_BANNER", "false")
     for opt, var in ((args.scenarios, "KLUIT_UI_SCENARIOS"), (args.save_dir, "KLUIT_UI_SAVE_ROOT")):
         if opt:
             path = Path(opt)

@@ -12,13 +12,13 @@ from dataclasses import replace
 
 import solara
 
+from analysis.i18n import t
 from kluit.ui.compare_view import CompareView
 from kluit.ui.components import Messages
 from kluit.ui.editor_view import EditorView
 from kluit.ui.explore_view import ExploreView
 from kluit.ui.monitor_view import MonitorView
 from kluit.ui.state import (
-    VIEW_LABELS,
     VIEWS,
     default_settings,
     discover_scenarios,
@@ -28,7 +28,42 @@ from kluit.ui.state import (
     usable,
 )
 from kluit.ui.story_view import StoryView
-from kluit.ui.text import INTRO
+
+#: the page's own styles: result cards and tables, stacking below 960 px, nothing wider than
+#: the window
+CSS = """
+.kluit-cards .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+  gap: 10px; margin-bottom: 12px; }
+.kluit-cards .card { border: 1px solid #ccd; border-radius: 6px; padding: 8px 10px;
+  background: #f8f9fc; font-size: 14px; line-height: 1.35; }
+.kluit-cards .card .label { font-size: 0.85em; color: #444; }
+.kluit-cards .card .value { font-size: 1.25em; font-weight: bold; margin: 2px 0; }
+.kluit-cards .card .value.none { font-size: 0.95em; font-weight: normal; font-style: italic; }
+.kluit-cards .card .interval { font-size: 0.8em; color: #555; }
+.kluit-cards .card .sentence { font-size: 0.85em; margin-top: 4px; }
+.kluit-cards h3 { margin: 8px 0 6px 0; font-size: 1.05em; }
+.kluit-side table, .kluit-whom table { border-collapse: collapse; font-size: 0.88em;
+  width: 100%; margin: 4px 0; }
+.kluit-side td, .kluit-side th, .kluit-whom td, .kluit-whom th { border: 1px solid #ccc;
+  padding: 4px 6px; vertical-align: top; text-align: right; overflow-wrap: anywhere; }
+.kluit-side th:first-child, .kluit-whom th:first-child { text-align: left; }
+.kluit-side small.diff { color: #0b5394; }
+.kluit-page img { max-width: 100%; height: auto; }
+.kluit-page img.kluit-map { max-width: none; }
+.kluit-page, .kluit-page * { box-sizing: border-box; }
+.kluit-page .v-input__slot .v-label { white-space: normal; }
+/* a slider's label (which holds its value) on its own line above the track */
+.kluit-page .v-input.v-input__slider > .v-input__control > .v-input__slot { flex-wrap: wrap; }
+.kluit-page .v-input.v-input__slider .v-input__slot > .v-label { flex: 0 0 100%;
+  margin: 0 0 2px 0 !important; height: auto; line-height: 1.3; }
+.kluit-page .v-input.v-input__slider .v-slider { margin-left: 0; }
+@media (max-width: 960px) {
+  .kluit-cols { flex-direction: column; flex-wrap: nowrap !important; }
+  .kluit-cols > .col { flex: 1 1 auto !important; max-width: 100% !important; width: 100%;
+    overflow: visible !important; }
+  .kluit-page .v-tabs-bar .v-tab { min-width: 0; padding: 0 8px; font-size: 0.8em; }
+}
+"""
 
 
 @solara.component
@@ -60,19 +95,26 @@ def Page():
         entries.set(discover_scenarios(root))
 
     s = settings.value
+    lang = s.lang
     index = VIEWS.index(s.view)
-    solara.Title("Kluit - labour-market policy simulator")
-    with solara.Column(gap="0px", style={"padding": "0 8px"}) as main:
+    other = "nl" if lang == "en" else "en"
+    with solara.Column(gap="0px", style={"padding": "0 8px"}, classes=["kluit-page"]) as main:
+        # inside the returned element: elements made outside it are never rendered (the tab
+        # was titled "App" because the title was made outside)
+        solara.Title(t("app.title", lang))
+        solara.Style(CSS)
         with solara.AppBar():
             with solara.lab.Tabs(value=index, on_value=lambda i: settings.set(
                     replace(settings.value, view=VIEWS[i])), background_color="primary", dark=True):
                 for v in VIEWS:
-                    solara.lab.Tab(VIEW_LABELS[v])
+                    solara.lab.Tab(t(f"view.{v}", lang))
+            solara.Button(t("app.language", lang), text=True, dark=True, classes=["kluit-lang"],
+                          on_click=lambda: settings.set(replace(settings.value, lang=other)))
         solara.AppBarTitle("Kluit")
-        solara.HTML(tag="h2", unsafe_innerHTML=VIEW_LABELS[s.view],
-                    style="margin: 8px 0 0 0; white-space: nowrap;")
-        solara.Text(INTRO, style={"font-size": "0.85em", "color": "#555",
-                                  "margin-bottom": "6px"})
+        solara.HTML(tag="h2", unsafe_innerHTML=t(f"view.{s.view}", lang),
+                    style="margin: 8px 0 0 0;")
+        solara.Text(t("intro", lang), style={"font-size": "0.85em", "color": "#555",
+                                             "margin-bottom": "6px"})
         Messages(link_warnings.value)
         for v in VIEWS:
             hide = {} if v == s.view else {"display": "none"}

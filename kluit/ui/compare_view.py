@@ -1,14 +1,17 @@
-"""The Compare view: choose scenarios (or your own instrument package), run replications in a
-background thread with progress, and read placement, relapse, net effects and costs.
+"""The Compare view: choose scenarios (or your own instrument package), run repetitions in a
+background thread with progress, and read the headline cards, the scenarios side by side, the
+results for whom, and the figures.
 
 The comparison is :func:`analysis.compare.compare`, the same code as ``kluit compare``; the
-figures and the table are drawn from its result, nothing is recomputed here.
+cards and tables are the council report's own HTML (:mod:`analysis.report`, from
+:mod:`analysis.headline`), so the page and ``report.html`` always show the same numbers in the
+same words. Every text comes from :mod:`analysis.i18n` in the language of the settings.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
+import html
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -18,11 +21,17 @@ import pandas as pd
 import solara
 
 from analysis.compare import Comparison, compare
+from analysis.headline import MIN_REPS, headline_table, subgroup_keys, too_few_reps
+from analysis.i18n import MESSAGES, number, percent, t
+from analysis.report import (
+    for_whom_html,
+    headline_cards_html,
+    scenario_titles,
+    side_by_side_html,
+)
 from kluit.ui import figures
-from kluit.ui.components import Help, Messages, ParamSlider, PngImage, html_table
+from kluit.ui.components import Help, Messages, ParamSlider, PngImage
 from kluit.ui.state import (
-    EFFECTS,
-    METRICS,
     REPS_MAX,
     SCALES,
     SERIES,
@@ -30,18 +39,14 @@ from kluit.ui.state import (
     Settings,
     arm_series,
     build_arms,
-    comparison_rows,
-    fmt,
-    fmt_interval,
     policy_explanation,
     policy_label,
     policy_names,
     policy_params,
     usable,
 )
-from kluit.ui.text import COMPARE_HELP
 from sim.params import all_params
-from sim.scenario import ScenarioError
+from sim.scenario import Scenario, ScenarioError
 
 
 class Cancelled(Exception):
@@ -50,16 +55,21 @@ class Cancelled(Exception):
 
 @dataclasses.dataclass
 class Outcome:
-    """A finished comparison and the settings it ran with."""
+    """A finished comparison, the settings it ran with and the scenarios it compared."""
 
     comparison: Comparison
     settings: Settings
     seconds: float
     persons: int = 0
+    scenarios: tuple[Scenario, ...] = ()
 
     @property
     def scale(self) -> float:
         return self.settings.scale
+
+    def titles(self, lang: str) -> dict[str, str]:
+        """Arm -> the title readers see (never a file name)."""
+        return scenario_titles(self.comparison, self.scenarios, lang)
 
 
 def run_comparison(s: Settings, entries: Sequence[ScenarioEntry],
@@ -69,7 +79,7 @@ def run_comparison(s: Settings, entries: Sequence[ScenarioEntry],
     t0 = time.perf_counter()
     comp = compare(arms, reps=s.reps, seed=s.seed, months=s.months, scale=s.scale,
                    progress=progress)
-    return Outcome(comp, s, time.perf_counter() - t0)
+    return Outcome(comp, s, time.perf_counter() - t0, scenarios=tuple(arms))
 
 
 def outcome_csv(out: Outcome) -> str:
@@ -84,21 +94,42 @@ def series_table(out: Outcome) -> pd.DataFrame:
                      ignore_index=True)
 
 
+def arms_problem(s: Settings, entries: Sequence[ScenarioEntry]) -> str | None:
+    """Why the chosen scenarios cannot be compared (in the user's language), or None."""
+    known = {e.rel for e in usable(entries)}
+    n = len([x for x in s.scenarios if x in known]) + (1 if s.own_on else 0)
+    if n == 0 or not any(x in known for x in s.scenarios):
+        return t("compare.choose_one", s.lang)
+    if n < 2:
+        return t("compare.choose_two", s.lang)
+    return None
+
+
 @solara.component
 def ScenarioPicker(entries: Sequence[ScenarioEntry], chosen: Sequence[str],
-                   on_chosen: Callable[[tuple[str, ...]], None]):
-    """Checkboxes per scenario file, grouped by folder; the first chosen is the reference."""
+                   on_chosen: Callable[[tuple[str, ...]], None], lang: str = "en"):
+    """Checkboxes per scenario, by title, grouped by kind; the first chosen is the reference."""
     good = usable(entries)
+    titles = {e.rel: e.title(lang) for e in good}
+    by_title = {}
+    for e in good:  # two files with the same title: number the later one
+        title, i = titles[e.rel], 2
+        while title in by_title:
+            title, i = f"{titles[e.rel]} ({i})", i + 1
+        titles[e.rel] = title
+        by_title[title] = e.rel
     with solara.Column(gap="0px") as main:
-        solara.Select("Reference (compared against)", values=[e.rel for e in good],
-                      value=chosen[0] if chosen else None,
-                      on_value=lambda v: on_chosen((v, *[c for c in chosen if c != v])))
-        folder = None
+        solara.Select(t("compare.reference", lang), values=list(by_title),
+                      value=titles.get(chosen[0]) if chosen else None,
+                      on_value=lambda v: on_chosen(
+                          (by_title[v], *[c for c in chosen if c != by_title[v]])))
+        group = None
         for e in good:
-            top = e.rel.rsplit("/", 1)[0] if "/" in e.rel else ""
-            if top != folder:
-                folder = top
-                solara.HTML(tag="div", unsafe_innerHTML=f"<small><b>{folder or 'scenarios'}"
+            if e.group != group:
+                group = e.group
+                key = f"compare.group.{group}"
+                head = t(key, lang) if key in MESSAGES else t("compare.group.other", lang)
+                solara.HTML(tag="div", unsafe_innerHTML=f"<small><b>{html.escape(head)}"
                             "</b></small>", style="margin-top: 6px")
             is_ref = bool(chosen) and chosen[0] == e.rel
 
@@ -108,12 +139,13 @@ def ScenarioPicker(entries: Sequence[ScenarioEntry], chosen: Sequence[str],
                     now.append(rel)
                 on_chosen(tuple(now))
 
-            solara.Checkbox(label=e.label.rsplit("/", 1)[-1] + (" (reference)" if is_ref else ""),
-                            value=e.rel in chosen, on_value=toggle, disabled=is_ref,
-                            style="margin: 0; height: 28px;")
+            label = titles[e.rel] + (" " + t("compare.is_reference", lang) if is_ref else "")
+            solara.Checkbox(label=label, value=e.rel in chosen, on_value=toggle,
+                            disabled=is_ref, style="margin: 0; min-height: 28px;")
         bad = [e for e in entries if e.error]
         if bad:
-            with solara.Details(f"{len(bad)} other .toml file(s) are not scenarios"):
+            # collapsed: a user who saved a broken file opens it to see which and why
+            with solara.Details(t("compare.not_scenarios", lang, n=len(bad))):
                 for e in bad:
                     solara.Text(f"{e.rel}: {e.error}", style={"font-size": "0.8em",
                                                              "display": "block"})
@@ -134,20 +166,20 @@ def OwnPackage(s: Settings, update: Callable[..., None]):
             now[key] = value
         update(own=tuple(now.items()), own_on=True)
 
-    with solara.Column(gap="2px") as main:
-        solara.Checkbox(label="Add your own package (the reference plus the instruments below)",
-                        value=s.own_on, on_value=lambda v: update(own_on=v))
+    with solara.Column(gap="2px", classes=["kluit-own"]) as main:
+        solara.Checkbox(label=t("compare.own", s.lang), value=s.own_on,
+                        on_value=lambda v: update(own_on=v))
         if s.own_on:
             for name in policy_names(params):
                 # one keyed block per instrument: opening one does not rebuild the others
                 with solara.Column(gap="0px").key(f"own-{name}"):
                     key = f"policies.{name}.enabled"
                     on = bool(own.get(key, False))
-                    solara.Checkbox(label=policy_label(name), value=on,
+                    solara.Checkbox(label=policy_label(name, s.lang), value=on,
                                     on_value=lambda v, k=key: set_key(k, v))
                     with solara.Column(style={"padding-left": "28px"}, gap="0px"):
                         if on:
-                            Help(policy_explanation(name))
+                            Help(policy_explanation(name, s.lang))
                             for p in policy_params(name, params):
                                 if p.key.endswith(".enabled"):
                                     continue
@@ -158,8 +190,8 @@ def OwnPackage(s: Settings, update: Callable[..., None]):
 
 @solara.component
 def CompareControls(s: Settings, update: Callable[..., None], entries: Sequence[ScenarioEntry]):
-    with solara.Card("Scenarios", margin=0, elevation=1) as main:
-        ScenarioPicker(entries, s.scenarios, lambda v: update(scenarios=v))
+    with solara.Card(t("compare.scenarios", s.lang), margin=0, elevation=1) as main:
+        ScenarioPicker(entries, s.scenarios, lambda v: update(scenarios=v), s.lang)
         OwnPackage(s, update)
     return main
 
@@ -167,16 +199,20 @@ def CompareControls(s: Settings, update: Callable[..., None], entries: Sequence[
 @solara.component
 def RunSettings(s: Settings, update: Callable[..., None]):
     scales = sorted(set(SCALES) | {s.scale})
-    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}) as main:
-        solara.SliderInt("Replications", value=s.reps, min=1, max=REPS_MAX,
-                         on_value=lambda v: update(reps=v), thumb_label="always")
-        solara.Select("Share of the population simulated", values=[str(x) for x in scales],
-                      value=str(s.scale), on_value=lambda v: update(scale=float(v)),
-                      style="max-width: 240px")
-        solara.InputInt("Months", value=s.months, on_value=lambda v: update(
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"},
+                    classes=["kluit-run-settings"]) as main:
+        with solara.Column(gap="0px", style={"min-width": "220px", "flex": "1 1 220px"}):
+            solara.SliderInt(f"{t('compare.reps', s.lang)}: {s.reps}", value=s.reps, min=1,
+                             max=REPS_MAX, on_value=lambda v: update(reps=v))
+        shares = {percent(x, s.lang): x for x in scales}
+        solara.Select(t("compare.scale", s.lang), values=list(shares),
+                      value=percent(s.scale, s.lang), on_value=lambda v: update(scale=shares[v]),
+                      style="max-width: 260px; min-width: 220px")
+        solara.InputInt(t("compare.months", s.lang), value=s.months, on_value=lambda v: update(
             months=max(1, min(240, int(v or 1)))), style="max-width: 110px")
-        solara.InputInt("Seed", value=s.seed, on_value=lambda v: update(seed=max(0, int(v or 0))),
-                        style="max-width: 110px")
+        solara.InputInt(t("compare.seed", s.lang), value=s.seed,
+                        on_value=lambda v: update(seed=max(0, int(v or 0))),
+                        style="max-width: 130px")
     return main
 
 
@@ -185,113 +221,69 @@ def _raw(x) -> str:
     return repr(float(x))
 
 
-def headline_html(out: Outcome) -> str:
-    """The headline table: one row per scenario and metric, mean [95% interval] and the
-    difference against the reference, with the raw values in data- attributes."""
-    rows = comparison_rows(out.comparison.table(), out.scale)
-    ref = out.comparison.arms[0]
-    cells, attrs = [], []
-    for r in rows:
-        m = r["metric"]
-        is_ref = r["scenario"] == ref
-        diff = "" if is_ref else fmt(m, r["diff"], diff=True)
-        if not is_ref and math.isfinite(r["diff_low"]):
-            diff += " " + fmt_interval(m, r["diff_low"], r["diff_high"], diff=True)
-        if m in ("deadweight_share_paired", "cost_per_extra_sustained_placement_eur"):
-            if is_ref:
-                continue
-            diff = ""
-        cells.append([
-            (r["scenario"], {"class": "scenario"}),
-            (r["label"], {"class": "metric-label"}),
-            (fmt(m, r["mean"]), {"class": "mean", "data-value": _raw(r["mean"])}),
-            (fmt_interval(m, r["low"], r["high"]),
-             {"class": "interval", "data-low": _raw(r["low"]), "data-high": _raw(r["high"])}),
-            (diff, {"class": "diff", "data-value": _raw(r["diff"])}),
-        ])
-        attrs.append({"data-scenario": r["scenario"], "data-metric": m})
-    return html_table(["Scenario", "Outcome", "Mean", "95% interval",
-                       f"Difference vs {ref} [95%]"], cells, attrs, "kluit-headline")
-
-
-def decisiveness_html(out: Outcome) -> str:
-    """Per arm and instrument: decisive share [95%] and deadweight (issue 11), with the raw
-    values in data- attributes; empty when no arm runs an instrument that acts on hiring."""
-    from analysis.report import decisiveness_rows
-
-    rows = decisiveness_rows(out.comparison.table())
-    if not rows:
-        return ""
-
-    def pct(x):
-        return "n/a" if not math.isfinite(x) else f"{100 * x:.0f}%"
-
-    cells = [[(d["scenario"], {"class": "scenario"}), (d["instrument"], {"class": "instrument"}),
-              (f"{pct(d['decisive'])} [{pct(d['low'])}, {pct(d['high'])}]",
-               {"class": "decisive", "data-value": _raw(d["decisive"])}),
-              (pct(1 - d["decisive"]), {"class": "deadweight"})] for d in rows]
-    attrs = [{"data-scenario": d["scenario"], "data-instrument": d["instrument"]} for d in rows]
-    return html_table(["Scenario", "Instrument", "Decisive share [95%]", "Deadweight"], cells,
-                      attrs, "kluit-decisiveness")
-
-
 @solara.component
-def CompareResults(out: Outcome):
+def CompareResults(out: Outcome, lang: str = "en"):
     comp = out.comparison
     s = out.settings
-    rows = solara.use_memo(lambda: comparison_rows(comp.table(), out.scale), [id(out)])
+    titles = out.titles(lang)
+    tab = solara.use_reactive(0)
     series = solara.use_memo(
         lambda: {v: arm_series(comp.monthly, v, scale=out.scale) for v in SERIES}, [id(out)])
     series_png = solara.use_memo(
-        lambda: figures.png(figures.series_figure(series, SERIES, comp.arms)), [id(out)])
-    effects_png = solara.use_memo(
-        lambda: figures.png(figures.effects_figure(
-            rows, EFFECTS, {m.key: m.label for m in METRICS}, comp.arms)), [id(out)])
+        lambda: figures.png(figures.series_figure(
+            series, {v: t(k, lang) for v, k in SERIES.items()}, comp.arms, arm_labels=titles,
+            month_label=t("fig.month", lang), people_label=t("fig.persons", lang))),
+        [id(out), lang])
+    cards = solara.use_memo(lambda: headline_cards_html(comp, out.scale, titles, lang),
+                            [id(out), lang])
+    table = solara.use_memo(lambda: side_by_side_html(comp, out.scale, titles, lang),
+                            [id(out), lang])
+    whom = solara.use_memo(lambda: for_whom_html(comp, titles, lang), [id(out), lang])
     # FileDownload restarts when its data changes: give it the same callables every render
     table_csv = solara.use_memo(lambda: (lambda: outcome_csv(out)), [id(out)])
+    headline_csv = solara.use_memo(
+        lambda: (lambda: headline_table(comp, out.scale).to_csv(index=False)), [id(out)])
     monthly_csv = solara.use_memo(lambda: (lambda: series_table(out).to_csv(index=False)),
                                   [id(out)])
-    with solara.Column(gap="6px") as main:
+    with solara.Column(gap="6px", classes=["kluit-results"]) as main:
         solara.HTML(tag="div", unsafe_innerHTML=(
-            f"<span class='kluit-run-info'>{len(comp.arms)} scenarios x {s.reps} replications, "
-            f"{s.months} months, {s.scale:g} of the population, master seed {s.seed}; took "
-            f"<span class='kluit-seconds'>{out.seconds:.1f}</span> s.</span>"))
-        solara.HTML(tag="h3", unsafe_innerHTML="Placements and relapses over time")
-        PngImage(series_png, "Placements and relapses over time, mean and 95% band per scenario",
-                 css_class="kluit-figure kluit-series")
-        if len(comp.arms) > 1:
-            solara.HTML(tag="h3", unsafe_innerHTML="Net effect against the reference")
-            PngImage(effects_png, "Net effect against the reference with 95% intervals",
-                     css_class="kluit-figure kluit-effects")
-        solara.HTML(tag="h3", unsafe_innerHTML="The numbers")
-        solara.HTML(tag="div", unsafe_innerHTML=headline_html(out))
-        Help("Deadweight: the share of subsidised hires whose person also found a job in the "
-             "reference run, on the same random draws - money spent on placements that would "
-             "have happened anyway. Costs per placement count re-integration spending "
-             "(subsidies, coaching, training), not the benefits saved.")
-        decisive = solara.use_memo(lambda: decisiveness_html(out), [id(out)])
-        if decisive:
-            solara.HTML(tag="h3", unsafe_innerHTML="Was the instrument decisive?")
-            solara.HTML(tag="div", unsafe_innerHTML=decisive)
-            Help("Of the placements an instrument touched, the share the employer would have "
-                 "refused without it, on the same random draws; the rest is deadweight.")
-        with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
+            "<span class='kluit-run-info'>" + html.escape(t(
+                "compare.run_info", lang, arms=len(comp.arms), reps=s.reps, months=s.months,
+                share=percent(s.scale, lang), seconds=number(out.seconds, lang, 1)))
+            + "</span>"))
+        if too_few_reps(comp):
+            Messages([t("warn.few_reps", lang, reps=s.reps, min=MIN_REPS)])
+        with solara.lab.Tabs(value=tab.value, on_value=tab.set, align="left"):
+            with solara.lab.Tab(t("compare.tab.headline", lang)):
+                solara.HTML(tag="p", unsafe_innerHTML=html.escape(
+                    t("head.intro", lang, reps=s.reps)))
+                solara.HTML(tag="div", unsafe_innerHTML=cards, classes=["kluit-cards"])
+                Help(t("compare.deadweight_help", lang))
+            with solara.lab.Tab(t("compare.tab.table", lang)):
+                solara.HTML(tag="div", unsafe_innerHTML=table, classes=["kluit-side"])
+            with solara.lab.Tab(t("compare.tab.subgroups", lang)):
+                solara.HTML(tag="div", unsafe_innerHTML=whom, classes=["kluit-whom"])
+                if not subgroup_keys(comp):
+                    solara.Text(t("compare.no_subgroups", lang))
+            with solara.lab.Tab(t("compare.tab.figures", lang)):
+                PngImage(series_png, t("compare.series_title", lang),
+                         css_class="kluit-figure kluit-series")
+        with solara.Row(gap="8px", style={"flex-wrap": "wrap"}, classes=["kluit-downloads"]):
+            solara.FileDownload(headline_csv, filename="headline.csv",
+                                label=t("compare.dl_headline", lang), mime_type="text/csv")
             solara.FileDownload(table_csv, filename="comparison.csv",
-                                label="Table (CSV)", mime_type="text/csv")
+                                label=t("compare.dl_table", lang), mime_type="text/csv")
             solara.FileDownload(monthly_csv, filename="monthly_series.csv",
-                                label="Monthly series (CSV)",
-                                mime_type="text/csv")
+                                label=t("compare.dl_monthly", lang), mime_type="text/csv")
             solara.FileDownload(series_png, filename="placements_relapses.png",
-                                label="Figure over time (PNG)", mime_type="image/png")
-            if len(comp.arms) > 1:
-                solara.FileDownload(effects_png, filename="net_effects.png",
-                                    label="Net-effect figure (PNG)", mime_type="image/png")
+                                label=t("compare.dl_series", lang), mime_type="image/png")
     return main
 
 
 @solara.component
 def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry]):
     s = settings.value
+    lang = s.lang
     progress = solara.use_reactive((0, 0))
     outcome = solara.use_reactive(None)
     problem = solara.use_reactive(None)
@@ -314,14 +306,14 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
         try:
             out = run_comparison(snapshot, entries, tick)
         except Cancelled:
-            problem.set("Stopped.")
+            problem.set(t("compare.stopped", settings.value.lang))
             return None
         except ScenarioError as exc:
             problem.set(str(exc))
             return None
         outcome.set(out)
         now = settings.value
-        if replace(now, run=False, view=snapshot.view) == replace(snapshot, run=False):
+        if same_run(now, snapshot):
             settings.set(replace(now, run=True))
         return out
 
@@ -336,27 +328,27 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             start()
     solara.use_effect(autostart, [])
 
-    try:
-        arms_preview = build_arms(s, entries)
-        arm_problem = None
-    except ScenarioError as exc:
-        arms_preview, arm_problem = [], str(exc)
+    arm_problem = arms_problem(s, entries)
+    n_arms = len([x for x in s.scenarios if x in {e.rel for e in usable(entries)}]) + (
+        1 if s.own_on else 0)
+    out = outcome.value
+    stale = out is not None and not same_run(out.settings, s)
 
-    with solara.Columns([1, 3], gutters_dense=True) as main:
+    with solara.Columns([1, 3], gutters_dense=True, classes=["kluit-cols"]) as main:
         with solara.Column():
             CompareControls(s, update, entries)
         with solara.Column():
-            Help(COMPARE_HELP)
+            Help(t("compare.help", lang))
             RunSettings(s, update)
-            with solara.Row(style={"align-items": "center"}):
-                solara.Button("Run comparison", color="primary", on_click=start,
+            with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}):
+                solara.Button(t("compare.run", lang), color="primary", on_click=start,
                               disabled=task.pending or arm_problem is not None,
-                              icon_name="mdi-play")
+                              icon_name="mdi-play", classes=["kluit-run"])
                 if task.pending:
-                    solara.Button("Stop", on_click=cancel.set, icon_name="mdi-stop")
-                n_runs = len(arms_preview) * s.reps
-                solara.Text(f"{len(arms_preview)} scenarios x {s.reps} replications = "
-                            f"{n_runs} runs")
+                    solara.Button(t("compare.stop", lang), on_click=cancel.set,
+                                  icon_name="mdi-stop")
+                solara.Text(t("compare.runs", lang, arms=n_arms, reps=s.reps,
+                              runs=n_arms * s.reps))
             # the status lines come and go inside their own column, so the results below keep
             # their place (and their state: a FileDownload in flight) when they change
             with solara.Column(gap="4px"):
@@ -365,23 +357,28 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                 if task.pending:
                     done, total = progress.value
                     solara.ProgressLinear(value=100 * done / total if total else True)
-                    solara.Text(f"Running: {done} of {total or '...'} runs done",
+                    solara.Text(t("compare.progress", lang, done=done, total=total or "..."),
                                 classes=["kluit-progress"])
                 if problem.value:
                     Messages([problem.value], "error")
                 if task.error:
-                    Messages([f"The comparison failed: {task.exception}"], "error")
-                out = outcome.value
-                if out is not None and replace(out.settings, run=False, view="") != replace(
-                        s, run=False, view=""):
-                    Messages(["The settings changed since these results: press Run comparison "
-                              "to update them."], "info")
+                    Messages([t("compare.failed", lang, error=task.exception)], "error")
                 if out is None and not task.pending:
-                    solara.Text("Choose scenarios and press Run comparison.")
-            with solara.Column():
-                if outcome.value is not None:
-                    CompareResults(outcome.value).key(f"results-{id(outcome.value)}")
+                    solara.Text(t("compare.start_hint", lang))
+            with solara.Column(gap="4px"):
+                if stale:  # the notice sits right above the results it concerns
+                    Messages([t("compare.stale", lang)], "info")
+                if out is not None:
+                    with solara.Div(classes=["kluit-stale"] if stale else [],
+                                    style={"opacity": "0.45"} if stale else {}):
+                        CompareResults(out, lang).key(f"results-{id(out)}")
     return main
 
 
-__all__ = ["CompareView", "Outcome", "run_comparison", "headline_html", "series_table"]
+def same_run(a: Settings, b: Settings) -> bool:
+    """Whether two settings give the same comparison (the view and language do not count)."""
+    return replace(a, run=False, view="", lang="en") == replace(b, run=False, view="", lang="en")
+
+
+__all__ = ["CompareView", "Outcome", "run_comparison", "series_table", "same_run",
+           "arms_problem"]

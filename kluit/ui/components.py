@@ -82,20 +82,44 @@ def numeric_slider_ok(p: Param) -> bool:
     return (p.hi - p.lo) <= (1201 if p.kind is int else 100)
 
 
+def slider_step(p: Param, value: Any) -> float | None:
+    """A round step of about a hundredth of the range on which both the default and ``value``
+    lie (a slider moves a value that is off its grid as soon as it is shown, which would change
+    the user's settings unasked); None when there is none (then a text field is used).
+
+    >>> from sim.params import Param
+    >>> slider_step(Param("x", 3.0, "hours per week", "", "", 0.0, 40.0), 3.0)
+    0.2
+    >>> slider_step(Param("x", 0.5, "share", "", "", 0.0, 1.0), 0.37)
+    0.01
+    """
+    target = (p.hi - p.lo) / 100
+    for exp in range(-6, 7):
+        for m in (5, 2, 1):
+            step = m * 10.0 ** -exp
+            if step > target * 1.0000001:
+                continue
+            if all(abs((float(v) - p.lo) / step - round((float(v) - p.lo) / step)) < 1e-6
+                   for v in (p.default, value)):
+                return float(f"{step:.6g}")
+    return None
+
+
 @solara.component
 def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None]):
     """A labelled slider in the parameter's unit (own-package controls)."""
     label = param_label(p)
     if p.kind is bool:
         return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
+    # the value is written in the label: a value bubble above the thumb covered the label
     if p.kind is int and numeric_slider_ok(p):
-        return solara.SliderInt(label, value=int(value), min=int(p.lo), max=int(p.hi),
-                                on_value=on_value, thumb_label="always")
-    if p.kind is float and numeric_slider_ok(p):
-        step = (p.hi - p.lo) / 100
-        step = float(f"{step:.1g}")
-        return solara.SliderFloat(label, value=float(value), min=float(p.lo), max=float(p.hi),
-                                  step=step, on_value=on_value, thumb_label="always")
+        return solara.SliderInt(f"{label}: {int(value)}", value=int(value), min=int(p.lo),
+                                max=int(p.hi), on_value=on_value)
+    step = slider_step(p, value) if p.kind is float and numeric_slider_ok(p) else None
+    if step is not None:
+        return solara.SliderFloat(f"{label}: {show_value(float(value))}", value=float(value),
+                                  min=float(p.lo), max=float(p.hi), step=step,
+                                  on_value=on_value)
     return ParamField(p, value, on_value)
 
 
@@ -160,3 +184,27 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, dict[st
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def scenario_choices(entries, lang: str) -> dict[str, str]:
+    """Title shown -> scenario id, for a drop-down that never shows a file name (a second
+    file with the same title gets a number)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        title, i = e.title(lang), 2
+        while title in out:
+            title, i = f"{e.title(lang)} ({i})", i + 1
+        out[title] = e.rel
+    return out
+
+
+@solara.component
+def ScenarioSelect(label: str, entries, value: str | None,
+                   on_value: Callable[[str], None], lang: str = "en",
+                   extra: dict[str, str] | None = None, style: str = ""):
+    """A drop-down of scenarios by title; ``on_value`` gets the scenario id. ``extra`` adds
+    choices (title -> id) before the scenarios."""
+    choices = {**(extra or {}), **scenario_choices(entries, lang)}
+    shown = next((k for k, v in choices.items() if v == value), None)
+    return solara.Select(label, values=list(choices), value=shown,
+                         on_value=lambda title: on_value(choices[title]), style=style)

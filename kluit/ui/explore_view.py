@@ -2,9 +2,10 @@
 
 One :class:`~sim.model.LabourMarketModel` per browser session, built inside the component
 (never at module level). A play thread steps it while the page renders snapshots taken under a
-lock, so a render never sees a half-finished month. The time series is Mesa's own
-``PlotMatplotlib`` over the model's ``DataCollector``; Mesa's ``ModelController`` is not used
-because its Reset rebuilds a model as ``type(model)(scenario=...)``, which a Kluit model
+lock, so a render never sees a half-finished month. A new run is shown from month 1 (month 0
+has no vacancies yet). The series over time are the model's Mesa ``DataCollector`` columns,
+drawn with plain names, a legend and "month" on the axis; Mesa's ``ModelController`` is not
+used because its Reset rebuilds a model as ``type(model)(scenario=...)``, which a Kluit model
 (configured by a scenario file) does not accept.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import math
 import threading
 import time
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,10 +21,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import solara
-from mesa.visualization.components.matplotlib_components import PlotMatplotlib
 
+from analysis.i18n import number, percent, t
 from kluit.ui import figures
-from kluit.ui.components import ClickableImage, Help, Messages, PngImage, html_table
+from kluit.ui.components import (
+    ClickableImage,
+    Help,
+    Messages,
+    PngImage,
+    ScenarioSelect,
+    html_table,
+)
 from kluit.ui.state import (
     SCALES,
     ScenarioEntry,
@@ -34,12 +41,16 @@ from kluit.ui.state import (
     policy_names,
     usable,
 )
-from kluit.ui.text import FLOWS_HELP, MAP_HELP, MECHANISMS
 from sim.model import LabourMarketModel
 from sim.scenario import ScenarioError, load_scenario
 from sim.state import JOB_STATES, STATE_NAMES, State
 
 SPEEDS = {"slow": 1.0, "normal": 0.4, "fast": 0.1}
+#: the month a new run is shown at: month 0 is the starting state, with no vacancies opened
+#: and nothing to draw over time yet
+FIRST_MONTH = 1
+#: the mechanisms explained next to the run (texts in analysis.i18n as mech.<name>)
+MECHANISMS = ("matching", "relapse", "sickness", "vacancies", "training", "benefits")
 #: DataCollector columns drawn over time (people counts, scaled to the region)
 PLOTTED = {"social_assistance": "#D55E00", "sheltered_work": "#CC79A7", "training": "#999999",
            "subsidised": "#56B4E9", "pool_jobs": "#0072B2"}
@@ -97,21 +108,23 @@ def nearest_node(pixels: dict[int, tuple[float, float]], x: float, y: float,
     return best
 
 
-def town_rows(region, rec: dict[str, Any], node: int, scale: float) -> list[list[tuple]]:
+def town_rows(region, rec: dict[str, Any], node: int, scale: float,
+              lang: str = "en") -> list[list[tuple]]:
     """Rows of the municipality table: state, people now, moved in, moved out this month."""
     stocks, flows = rec["stocks"][node], rec["flows"][node]
+    labels = figures.state_labels(lang)
     rows = []
     for st in State:
         inflow = int(flows[:, st].sum() - flows[st, st])
         outflow = int(flows[st, :].sum() - flows[st, st])
-        rows.append([(figures.STATE_LABELS[STATE_NAMES[st]], {}),
+        rows.append([(labels[STATE_NAMES[st]], {}),
                      (f"{stocks[st] / scale:,.0f}", {"data-value": str(int(stocks[st]))}),
                      (f"{inflow / scale:,.0f}", {}), (f"{outflow / scale:,.0f}", {})])
     return rows
 
 
 @solara.component
-def TownPanel(region, snap: Snapshot, node: int, scale: float):
+def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en"):
     rec = snap.record
     name = region.names[node]
     flows = rec["flows"][node]
@@ -122,33 +135,105 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float):
                                State.SHELTERED]].sum())
     g = region.graph
     links = sorted(((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
-                   key=lambda t: t[1])
+                   key=lambda x: x[1])
+
+    def n(v):
+        return number(v, lang)
+
     with solara.Card(f"{name}", margin=0, elevation=1, classes=["kluit-town"]) as main:
         if region.external[node]:
-            solara.Text(f"{name} is a job area outside the region: residents of the region "
-                        "commute there; nobody is simulated as living there.")
+            solara.Text(t("town.external", lang, name=name))
         facts = [
-            ("Population (region data)", f"{region.population[node]:,.0f}"),
-            ("Open vacancies now", f"{rec['vacancies'][node] / scale:,.0f}"),
-            ("Jobs located here", f"{rec['jobs'][node] / scale:,.0f}"),
-            ("Residents hired this month", f"{hires / scale:,.0f}"),
-            ("... of whom from benefits or sheltered work (placements)",
-             f"{placements / scale:,.0f}"),
-            ("Residents who lost a job to benefits this month", f"{back / scale:,.0f}"),
+            (t("town.population", lang), n(region.population[node])),
+            (t("town.vacancies", lang), n(rec["vacancies"][node] / scale)),
+            (t("town.jobs", lang), n(rec["jobs"][node] / scale)),
+            (t("town.hired", lang), n(hires / scale)),
+            (t("town.placements", lang), n(placements / scale)),
+            (t("town.back", lang), n(back / scale)),
         ]
         solara.HTML(tag="div", unsafe_innerHTML=html_table(
             ["", ""], [[(a, {}), (b, {"class": "fact"})] for a, b in facts], css_class="facts"))
         solara.HTML(tag="div", unsafe_innerHTML=html_table(
-            ["State", "People now", "In this month", "Out this month"],
-            town_rows(region, rec, node, scale), css_class="kluit-town-states"))
-        solara.Text("Commuting links: " + ", ".join(f"{n} {m:.0f} min" for n, m in links))
+            [t("town.state", lang), t("town.now", lang), t("town.in", lang), t("town.out", lang)],
+            town_rows(region, rec, node, scale, lang), css_class="kluit-town-states"))
+        solara.Text(t("town.links", lang, links=", ".join(f"{a} {m:.0f} min" for a, m in links)))
     return main
+
+
+@solara.component
+def ExploreControls(s: Settings, good: Sequence[ScenarioEntry], update, *, run, snap,
+                    playing: solara.Reactive[bool], speed: solara.Reactive[str], step, reset):
+    """Scenario, share, seed; step, play, start again; the month shown."""
+    lang = s.lang
+    month = snap.month if snap else 0
+    with solara.Column(gap="4px") as main:
+        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
+            ScenarioSelect(t("explore.scenario", lang), good, s.explore or None,
+                           lambda v: update(explore=v), lang, style="min-width: 260px")
+            scales = sorted(set(SCALES[:4]) | {s.explore_scale})
+            shares = {percent(x, lang): x for x in scales}
+            solara.Select(t("explore.scale", lang), values=list(shares),
+                          value=percent(s.explore_scale, lang),
+                          on_value=lambda v: update(explore_scale=shares[v]),
+                          style="max-width: 220px")
+            solara.InputInt(t("compare.seed", lang), value=s.explore_seed,
+                            on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
+                            style="max-width: 130px")
+        with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}):
+            solara.Button(t("explore.step", lang), on_click=lambda: step(1), color="primary",
+                          disabled=playing.value or run is None
+                          or month >= (snap.months if snap else 0))
+            solara.Button(t("explore.step_year", lang), on_click=lambda: step(12),
+                          disabled=playing.value or run is None)
+            solara.Button(t("explore.pause", lang) if playing.value else t("explore.play", lang),
+                          icon_name="mdi-pause" if playing.value else "mdi-play",
+                          on_click=lambda: playing.set(not playing.value),
+                          disabled=run is None)
+            solara.Button(t("explore.reset", lang), on_click=reset, icon_name="mdi-restart")
+            speeds = {t(f"explore.speed.{k}", lang): k for k in SPEEDS}
+            solara.ToggleButtonsSingle(value=t(f"explore.speed.{speed.value}", lang),
+                                       values=list(speeds),
+                                       on_value=lambda v: speed.set(speeds[v]))
+            if snap:
+                solara.HTML(tag="span", unsafe_innerHTML=(
+                    f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
+                    f" / {snap.months}; " + t(
+                        "explore.simulated", lang, persons=number(run.model.persons.n, lang),
+                        employers=number(run.model.employers.n, lang),
+                        share=percent(s.explore_scale, lang))))
+    return main
+
+
+@solara.component
+def ExploreHelp(lang: str, instruments: Sequence[str]):
+    """How the model works, and the instruments switched on in this run."""
+    with solara.Column(gap="2px") as main:
+        solara.HTML(tag="h3", unsafe_innerHTML=t("explore.how", lang))
+        for name in MECHANISMS:
+            Help(t(f"mech.{name}", lang), t(f"mech.{name}.title", lang))
+        for n in instruments:
+            Help(policy_explanation(n, lang),
+                 t("explore.instrument_on", lang, name=policy_label(n, lang)))
+        if not instruments:
+            Help(t("explore.no_instrument", lang), t("explore.instruments", lang))
+    return main
+
+
+def over_time_png(snap: Snapshot, scale: float, lang: str) -> bytes:
+    """The DataCollector's series, whole region, with plain names."""
+    collected = snap.collected
+    series = {t(f"series.{c}", lang): (collected[c].to_numpy() / scale, colour)
+              for c, colour in PLOTTED.items() if c in collected}
+    return figures.png(figures.over_time_figure(
+        series, title=t("explore.over_time", lang), month_label=t("fig.month", lang),
+        people_label=t("fig.persons", lang)))
 
 
 @solara.component
 def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
                 active: bool = True):
     s = settings.value
+    lang = s.lang
     good = usable(entries)
     by_id = {e.rel: e for e in good}
     reset_count = solara.use_reactive(0)
@@ -165,7 +250,9 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             return None, None
         try:
             scen = load_scenario(by_id[s.explore].path)
-            return ExploreRun(scen, scale=s.explore_scale, seed=s.explore_seed), None
+            run = ExploreRun(scen, scale=s.explore_scale, seed=s.explore_seed)
+            run.step(FIRST_MONTH)  # month 0 has no vacancies and no history: start later
+            return run, None
         except ScenarioError as exc:
             return None, str(exc)
 
@@ -205,28 +292,33 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
     scale = s.explore_scale
 
     map_and_pixels = solara.use_memo(
-        lambda: figures.map_figure(region, snap.record, selected=node, scale=scale)
-        if snap else (None, {}), [id(run), month, node])
+        lambda: figures.map_figure(region, snap.record, selected=node, scale=scale,
+                                   title=t("map.title", lang), legend=t("map.legend", lang))
+        if snap else (None, {}), [id(run), month, node, lang])
     map_png = solara.use_memo(lambda: figures.png(map_and_pixels[0], tight=False)
-                              if map_and_pixels[0] is not None else b"", [id(run), month, node])
+                              if map_and_pixels[0] is not None else b"",
+                              [id(run), month, node, lang])
 
     def flows_png_make():
         if snap is None:
             return b""
         rec = snap.record
         if node is None:
-            st, fl, where = rec["stocks"].sum(0), rec["flows"].sum(0), "the region"
+            st, fl = rec["stocks"].sum(0), rec["flows"].sum(0)
+            where = t("explore.the_region", lang)
         else:
             st, fl, where = rec["stocks"][node], rec["flows"][node], region.names[node]
         return figures.png(figures.flows_figure(
-            st, fl, title=f"Month {month}: moves between states in {where}", scale=scale),
-            tight=False)
+            st, fl, title=t("explore.flows_title", lang, month=month, where=where), scale=scale,
+            lang=lang), tight=False)
 
-    flows_png = solara.use_memo(flows_png_make, [id(run), month, node])
+    flows_png = solara.use_memo(flows_png_make, [id(run), month, node, lang])
     vac_png = solara.use_memo(
         lambda: figures.png(figures.vacancies_figure(region, snap.record, selected=node,
-                                                     scale=scale), tight=False) if snap else b"",
-        [id(run), month, node])
+                                                     scale=scale, lang=lang), tight=False)
+        if snap else b"", [id(run), month, node, lang])
+    time_png = solara.use_memo(lambda: over_time_png(snap, scale, lang) if snap else b"",
+                               [id(run), month, lang])
 
     # FileDownload restarts (a thread and a second render) whenever its data changes: give it
     # callables that stay the same from month to month and read the latest figures when asked
@@ -243,83 +335,39 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             settings.set(replace(settings.value, town=region.names[hit]))
 
     with solara.Column(gap="8px") as main:
-        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            solara.Select("Scenario", values=[e.rel for e in good], value=s.explore or None,
-                          on_value=lambda v: update(explore=v), style="min-width: 260px")
-            scales = sorted(set(SCALES[:4]) | {s.explore_scale})
-            solara.Select("Share of the population", values=[str(x) for x in scales],
-                          value=str(s.explore_scale),
-                          on_value=lambda v: update(explore_scale=float(v)),
-                          style="max-width: 200px")
-            solara.InputInt("Seed", value=s.explore_seed,
-                            on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
-                            style="max-width: 100px")
-        with solara.Row(gap="8px", style={"align-items": "center"}):
-            solara.Button("Step", on_click=lambda: step(1), color="primary",
-                          disabled=playing.value or run is None
-                          or month >= (snap.months if snap else 0))
-            solara.Button("Step a year", on_click=lambda: step(12),
-                          disabled=playing.value or run is None)
-            solara.Button("Pause" if playing.value else "Play", icon_name="mdi-pause"
-                          if playing.value else "mdi-play",
-                          on_click=lambda: playing.set(not playing.value),
-                          disabled=run is None)
-            solara.Button("Reset", on_click=reset, icon_name="mdi-restart")
-            solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS),
-                                       on_value=speed.set)
-            if snap:
-                solara.HTML(tag="span", unsafe_innerHTML=(
-                    f"<b class='kluit-month'>Month {snap.month}</b> of {snap.months}; "
-                    f"{run.model.persons.n:,} people and {run.model.employers.n:,} employers "
-                    f"simulated ({scale:g} of the region)"))
+        ExploreControls(s, good, update, run=run, snap=snap, playing=playing, speed=speed,
+                        step=step, reset=reset)
         with solara.Column(gap="4px"):  # status lines in a container of their own
             if problem:
                 Messages([problem], "error")
         if snap is None:
             return main
-        with solara.Columns([4, 5, 3], gutters_dense=True):
+        whole = t("explore.whole_region", lang)
+        with solara.Columns([4, 5, 3], gutters_dense=True, classes=["kluit-cols"]):
             with solara.Column(gap="4px"):
-                ClickableImage(map_png, "Map of municipalities and commuting links",
+                ClickableImage(map_png, t("map.title", lang),
                                width=int(figures.MAP_SIZE[0] * figures.DPI), on_click=on_map_click)
-                Help(MAP_HELP)
+                Help(t("help.map", lang))
                 names = list(region.names)
-                solara.Select("Municipality", values=["(whole region)", *names],
-                              value=s.town if node is not None else "(whole region)",
+                solara.Select(t("explore.municipality", lang), values=[whole, *names],
+                              value=s.town if node is not None else whole,
                               on_value=lambda v: settings.set(replace(
-                                  settings.value, town="" if v == "(whole region)" else v)))
+                                  settings.value, town="" if v == whole else v)))
                 if node is not None:
-                    TownPanel(region, snap, node, scale)
+                    TownPanel(region, snap, node, scale, lang)
             with solara.Column(gap="4px"):
+                PngImage(time_png, t("explore.over_time", lang),
+                         css_class="kluit-figure kluit-over-time")
                 PngImage(flows_png, "Moves between states this month",
                          css_class="kluit-figure kluit-flows")
-                Help(FLOWS_HELP)
+                Help(t("help.flows", lang))
                 PngImage(vac_png, "Vacancies and people out of work per municipality",
                          css_class="kluit-figure kluit-vacancies")
-                collected = snap.collected.copy()
-                for c in PLOTTED:
-                    if c in collected:
-                        collected[c] = collected[c] / scale
-                proxy = types.SimpleNamespace(datacollector=types.SimpleNamespace(
-                    get_model_vars_dataframe=lambda: collected))
-
-                def label(ax):
-                    ax.set_ylabel("people (whole region)")
-                    ax.set_title("Over time (Mesa DataCollector)", fontsize=10)
-                    ax.set_xlabel("month")
-
-                PlotMatplotlib(proxy, PLOTTED, dependencies=[id(run), month],
-                               post_process=label)
             with solara.Column(gap="2px"):
-                solara.HTML(tag="h3", unsafe_innerHTML="How it works")
-                for title, text in MECHANISMS.values():
-                    Help(text, title)
-                on = [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")]
-                for n in on:
-                    Help(policy_explanation(n), "Instrument on: " + policy_label(n))
-                if not on:
-                    Help("No extra instrument is switched on in this scenario.", "Instruments")
+                ExploreHelp(lang, [n for n in policy_names()
+                                   if run.model.p.get(f"policies.{n}.enabled")])
                 solara.FileDownload(monthly_csv, filename="explore_monthly.csv",
-                                    label="Monthly figures so far (CSV)", mime_type="text/csv")
-                solara.FileDownload(map_file, filename="map.png", label="Map (PNG)",
-                                    mime_type="image/png")
+                                    label=t("explore.dl_monthly", lang), mime_type="text/csv")
+                solara.FileDownload(map_file, filename="map.png",
+                                    label=t("explore.dl_map", lang), mime_type="image/png")
     return main

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -52,8 +51,10 @@ def _style(ax) -> None:
 # --- compare -------------------------------------------------------------------------------
 
 def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
-                  arms: Sequence[str]) -> Figure:
-    """One panel per variable, one line per arm with its 95% band over replications."""
+                  arms: Sequence[str], *, arm_labels: Mapping[str, str] | None = None,
+                  month_label: str = "month", people_label: str = "people") -> Figure:
+    """One panel per variable, one line per arm (labelled with ``arm_labels``, the scenario
+    titles) with its 95% band over replications."""
     fig = Figure(figsize=(11, 3.8), layout="constrained")
     axes = fig.subplots(1, len(series), squeeze=False)[0]
     for ax, (var, df) in zip(axes, series.items()):
@@ -62,46 +63,16 @@ def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
             if d.empty:
                 continue
             c = ARM_COLOURS[i % len(ARM_COLOURS)]
-            ax.plot(d["month"], d["mean"], color=c, lw=2, label=arm)
+            ax.plot(d["month"], d["mean"], color=c, lw=2, label=(arm_labels or {}).get(arm, arm))
             if d["low"].notna().any():
                 # counts cannot be negative: the band is cut at zero (the CSV keeps the interval)
                 ax.fill_between(d["month"], d["low"].clip(lower=0), d["high"], color=c,
                                 alpha=0.18, lw=0)
         ax.set_title(titles.get(var, var), fontsize=11)
-        ax.set_xlabel("month")
-        ax.set_ylabel("people")
+        ax.set_xlabel(month_label)
+        ax.set_ylabel(people_label)
         _style(ax)
     axes[0].legend(frameon=False, fontsize=9)
-    return fig
-
-
-def effects_figure(rows: Sequence[Mapping[str, Any]], metrics: Sequence[str],
-                   labels: Mapping[str, str], arms: Sequence[str]) -> Figure:
-    """Net effect of each arm against the reference: mean difference and 95% interval."""
-    others = list(arms[1:])
-    fig = Figure(figsize=(11, 2.4 + 0.5 * max(1, len(others))), layout="constrained")
-    axes = fig.subplots(1, len(metrics), squeeze=False)[0]
-    for ax, metric in zip(axes, metrics):
-        pct = metric.endswith("_rate_12m") or metric.endswith("_rate_24m")
-        f = 100.0 if pct else 1.0
-        for j, arm in enumerate(others):
-            r = next((r for r in rows if r["scenario"] == arm and r["metric"] == metric), None)
-            if r is None or not math.isfinite(r["diff"]):
-                continue
-            c = ARM_COLOURS[(j + 1) % len(ARM_COLOURS)]
-            y = len(others) - 1 - j
-            lo, hi = r["diff_low"], r["diff_high"]
-            if math.isfinite(lo) and math.isfinite(hi):
-                ax.plot([lo * f, hi * f], [y, y], color=c, lw=3, alpha=0.6)
-            ax.plot([r["diff"] * f], [y], "o", color=c, ms=8)
-        ax.axvline(0, color="#333", lw=1)
-        ax.set_yticks(range(len(others)), list(reversed(others)) if others else [])
-        ax.set_ylim(-0.7, len(others) - 0.3)
-        ax.set_title(textwrap.fill(labels.get(metric, metric), 28), fontsize=9.5)
-        ax.set_xlabel("percentage points vs reference" if pct else "EUR vs reference")
-        _style(ax)
-        if ax is not axes[0]:
-            ax.set_yticklabels([])
     return fig
 
 
@@ -110,13 +81,15 @@ def effects_figure(rows: Sequence[Mapping[str, Any]], metrics: Sequence[str],
 MAP_SIZE = (4.4, 4.0)  # inches; at DPI 100 the map image is 440 x 400 pixels
 
 
-def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float
+def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float,
+               title: str = "Municipalities and commuting links (minutes)",
+               legend: str = "share of residents on bijstand",
                ) -> tuple[Figure, dict[int, tuple[float, float]]]:
     """Municipalities at their coordinates, sized by population and coloured by the share of
-    residents on social assistance; commuting links labelled with minutes. Returns the figure
-    and each node's pixel position in the PNG (for clicks)."""
+    residents on social assistance (a colour bar says how much); commuting links labelled with
+    minutes. Returns the figure and each node's pixel position in the PNG (for clicks)."""
     fig = Figure(figsize=MAP_SIZE, dpi=DPI)
-    ax = fig.add_axes((0.02, 0.02, 0.96, 0.86))
+    ax = fig.add_axes((0.02, 0.1, 0.96, 0.8))
     x, y = np.asarray(region.x_km, float), np.asarray(region.y_km, float)
     stocks = record["stocks"]
     residents = stocks.sum(axis=1).astype(float)
@@ -132,14 +105,15 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     size = 120 + 900 * np.sqrt(pop / max(pop.max(), 1))
     ext = np.asarray(region.external, bool)
     vmax = max(0.01, float(share[~ext].max()) if (~ext).any() else 0.01)
-    ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
-                    vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
+    dots = ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
+                      vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
     ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
-    vac = np.asarray(record["vacancies"], float)
     for i, name in enumerate(region.names):
-        label = name if ext[i] else f"{name}\n{vac[i] / scale:,.0f} vacancies"
-        ax.annotate(label, (x[i], y[i]), xytext=(0, -14 - math.sqrt(size[i]) / 2),
-                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=4)
+        # the name only, on a white ground just under its circle (figures per town are in the
+        # panel a click opens and in the bar chart)
+        ax.annotate(name, (x[i], y[i]), xytext=(0, -4 - math.sqrt(size[i]) / 2),
+                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=6,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     if selected is not None and 0 <= selected < len(x):
         ax.scatter([x[selected]], [y[selected]], s=size[selected] + 400, facecolors="none",
                    edgecolors="#0072B2", linewidths=3, zorder=5)
@@ -152,9 +126,12 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     ax.set_yticks([])
     for s in ax.spines.values():
         s.set_visible(False)
-    fig.suptitle("Municipalities and commuting links (minutes)", fontsize=10, y=0.98)
-    fig.text(0.5, 0.92, f"darker: more residents on social assistance (up to {vmax:.1%})",
-             fontsize=7.5, ha="center", color="#555")
+    fig.suptitle(title, fontsize=10, y=0.98)
+    cax = fig.add_axes((0.25, 0.05, 0.5, 0.025))
+    bar = fig.colorbar(dots, cax=cax, orientation="horizontal")
+    bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+    bar.ax.tick_params(labelsize=7)
+    bar.set_label(legend, fontsize=7.5)
     ax.apply_aspect()  # place the axes as drawing will, without drawing twice
     h = fig.bbox.height
     pix = {i: (float(px), float(h - py))
@@ -172,7 +149,15 @@ _FLOW_POS = {
 }
 
 
-def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float) -> Figure:
+def state_labels(lang: str = "en") -> dict[str, str]:
+    """State name -> its label in ``lang``."""
+    from analysis.i18n import t
+
+    return {name: t(f"state.{name}", lang) for name in STATE_LABELS}
+
+
+def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float,
+                 lang: str = "en") -> Figure:
     """States as boxes (people now, scaled to the region) and this month's moves between them
     as arrows whose width grows with the number of people moving."""
     fig = Figure(figsize=(6.2, 4.6))
@@ -181,6 +166,9 @@ def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: fl
     ax.set_ylim(-0.02, 1.0)
     ax.axis("off")
     fig.suptitle(title, fontsize=10, y=0.99)
+    from analysis.i18n import number, t
+
+    labels = state_labels(lang)
     inactive = STATE_NAMES.index("inactive")
     moved = flows.copy()
     np.fill_diagonal(moved, 0)
@@ -210,18 +198,17 @@ def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: fl
         ax.add_patch(FancyBboxPatch((x - 0.12, y - 0.05), 0.24, 0.1,
                                     boxstyle="round,pad=0.01", fc=STATE_COLOURS[name],
                                     ec="#333", lw=0.8, alpha=0.95, zorder=2))
-        ax.text(x, y + 0.02, STATE_LABELS[name], ha="center", va="center", fontsize=6.8,
+        ax.text(x, y + 0.02, labels[name], ha="center", va="center", fontsize=6.8,
                 zorder=4)
         ax.text(x, y - 0.022, f"{s / scale:,.0f}", ha="center", va="center", fontsize=8,
                 weight="bold", zorder=4)
-    fig.text(0.02, 0.015, f"This month {left / scale:,.0f} people left the labour force "
-             f"(retired, moved away) and {came / scale:,.0f} came in.", fontsize=7.5,
-             color="#444")
+    fig.text(0.02, 0.015, t("explore.flows_footer", lang, left=number(left / scale, lang),
+                            came=number(came / scale, lang)), fontsize=7.5, color="#444")
     return fig
 
 
 def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
-                     scale: float) -> Figure:
+                     scale: float, lang: str = "en") -> Figure:
     """Open vacancies and people searching (WW, no benefit, social assistance) per
     municipality this month, scaled to the region."""
     fig = Figure(figsize=(6.2, 2.8))
@@ -234,8 +221,12 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
     seek = (st[:, State.UNEMPLOYED_WW] + st[:, State.NO_BENEFIT]
             + st[:, State.SOCIAL_ASSISTANCE]) / scale
     pos = np.arange(len(idx))
-    b1 = ax.bar(pos - 0.2, vac, 0.4, label="open vacancies", color="#009E73", lw=0)
-    b2 = ax.bar(pos + 0.2, seek, 0.4, label="people out of work", color="#D55E00", alpha=0.8,
+    from analysis.i18n import t
+
+    b1 = ax.bar(pos - 0.2, vac, 0.4, label=t("explore.open_vacancies", lang), color="#009E73",
+                lw=0)
+    b2 = ax.bar(pos + 0.2, seek, 0.4, label=t("explore.out_of_work", lang), color="#D55E00",
+                alpha=0.8,
                 lw=0)
     for j, i in enumerate(idx):
         if selected == i:
@@ -243,8 +234,28 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
                 bar.set_edgecolor("#0072B2")
                 bar.set_linewidth(2.5)
     ax.set_xticks(pos, names, fontsize=8, rotation=15)
-    ax.set_ylabel("people / vacancies")
+    ax.set_ylabel(t("explore.people_vacancies", lang))
     ax.legend(frameon=False, fontsize=8)
+    _style(ax)
+    return fig
+
+
+def over_time_figure(series: Mapping[str, tuple[np.ndarray, str]], *, title: str,
+                     month_label: str = "month", people_label: str = "people") -> Figure:
+    """Monthly series (name -> (values from month 0, colour)) with a legend; points are marked
+    so that the first months show."""
+    fig = Figure(figsize=(6.2, 3.0), layout="constrained")
+    ax = fig.add_subplot()
+    for name, (values, colour) in series.items():
+        months = np.arange(len(values))  # the DataCollector records month 0 too
+        ax.plot(months, values, color=colour, lw=2, marker="o" if len(values) < 25 else None,
+                ms=3, label=name)
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(month_label)
+    ax.set_ylabel(people_label)
+    ax.set_ylim(bottom=0)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=7.5, loc="center left", bbox_to_anchor=(1.0, 0.5))
     _style(ax)
     return fig
 
@@ -252,9 +263,12 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
 # --- a person's story ----------------------------------------------------------------------
 
 def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
-                 parting: int | None) -> Figure:
+                 parting: int | None, lang: str = "en") -> Figure:
     """Each run's monthly state as a coloured band, one row per run, with the month the paths
     part marked."""
+    from analysis.i18n import t
+
+    labels = state_labels(lang)
     months = len(paths[0])
     fig = Figure(figsize=(11, 1.2 + 0.7 * len(paths)), layout="constrained")
     ax = fig.add_subplot()
@@ -268,23 +282,23 @@ def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
                 ax.barh(y, m - start, left=start - 0.5, height=0.6,
                         color=STATE_COLOURS.get(st, "#ccc"), edgecolor="white", lw=0.5)
                 if m - start >= 3:
-                    ax.text(start - 0.5 + (m - start) / 2, y, STATE_LABELS.get(st, st),
+                    ax.text(start - 0.5 + (m - start) / 2, y, labels.get(st, st),
                             ha="center", va="center", fontsize=7.5)
                 if st not in used:
                     used.append(st)
                 start = m
     if parting is not None:
         ax.axvline(parting - 0.5, color="#000", lw=1.5, ls="--")
-        ax.text(parting - 0.4, len(paths) - 0.45, f"paths part in month {parting}", fontsize=8,
-                va="bottom")
+        ax.text(parting - 0.4, len(paths) - 0.45, t("story.paths_part", lang, month=parting),
+                fontsize=8, va="bottom")
     ax.set_yticks(range(len(paths)), list(reversed(names)))
     ax.set_xlim(-0.5, months - 0.5)
     ax.set_ylim(-0.6, len(paths) - 0.2)
-    ax.set_xlabel("month")
+    ax.set_xlabel(t("fig.month", lang))
     ax.spines[["top", "right", "left"]].set_visible(False)
     from matplotlib.patches import Patch
 
     handles = [Patch(color=STATE_COLOURS.get(s, "#ccc")) for s in used]
-    fig.legend(handles, [STATE_LABELS.get(s, s) for s in used], loc="outside lower center",
+    fig.legend(handles, [labels.get(s, s) for s in used], loc="outside lower center",
                ncols=min(5, len(used)), frameon=False, fontsize=8)
     return fig

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import types
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -20,12 +21,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.i18n import LANGS, plain_words
 from sim.params import Param, all_params
-from sim.scenario import Scenario, ScenarioError, coerce, load_scenario, parse_override
+from sim.scenario import (
+    LANGUAGES,
+    Scenario,
+    ScenarioError,
+    coerce,
+    load_scenario,
+    parse_override,
+)
 
 VIEWS = ("compare", "explore", "story", "editor", "monitor")
-VIEW_LABELS = {"compare": "Compare", "explore": "Explore", "story": "A person's story",
-               "editor": "Scenario editor", "monitor": "Monitor"}
 #: population shares the UI offers (the run.scale key); a link may hold another valid value
 SCALES = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0)
 REPS_MAX = 50
@@ -67,24 +74,54 @@ class ScenarioEntry:
     name: str
     description: str
     error: str | None = None  # why it does not load (shown, not runnable)
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title) from the file
 
     @property
     def label(self) -> str:
         return self.rel[:-5] if self.rel.endswith(".toml") else self.rel
 
+    def title(self, lang: str = "en") -> str:
+        """What users see: the file's title in ``lang`` (then English, then its name in
+        words). Never the file name."""
+        t = dict(self.titles)
+        return t.get(lang) or t.get("en") or self.name.replace("_", " ").capitalize()
+
+    @property
+    def group(self) -> str:
+        """The folder the file is in ('' at the top)."""
+        return self.rel.rsplit("/", 1)[0] if "/" in self.rel else ""
+
+
+def is_sweep_file(path: Path) -> bool:
+    """Whether a TOML file defines a sweep (it has a ``design`` and ``levers``): such files
+    are run by ``kluit sweep`` and are not listed as scenarios (nor as broken ones)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    return "design" in data and ("levers" in data or "base" in data)
+
 
 def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
     """Every ``*.toml`` under ``root`` (baseline first, then by folder and name), loaded to
-    read its name and description; files that fail to load are listed with their error."""
+    read its name, titles and description; files that fail to load are listed with their
+    error; sweep definitions are left out."""
     root = Path(root) if root is not None else scenarios_root()
     out = []
     for path in sorted(root.rglob("*.toml")):
         rel = path.relative_to(root).as_posix()
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
+        if is_sweep_file(path):  # a sweep definition (kluit sweep), not a scenario
+            continue
         try:
             scen = load_scenario(path)
-            out.append(ScenarioEntry(rel, path, scen.name, scen.description))
+            titles = tuple((lang, scen.title_in(lang)) for lang in LANGUAGES
+                           if scen.texts.get("title", {}).get(lang))
+            out.append(ScenarioEntry(rel, path, scen.name, scen.description, None, titles))
         except ScenarioError as exc:
             out.append(ScenarioEntry(rel, path, path.stem, "", str(exc)))
     out.sort(key=lambda e: (e.rel != "baseline.toml", e.rel.count("/"), e.rel))
@@ -102,6 +139,7 @@ class Settings:
     """Everything a link restores. Scenario ids are paths relative to the scenarios folder."""
 
     view: str = "compare"
+    lang: str = "en"  # 'en' or 'nl': every label, the numbers' style, scenario titles
     # compare
     scenarios: tuple[str, ...] = ()
     own_on: bool = False
@@ -129,7 +167,7 @@ class Settings:
 
 #: query-string name of each setting (short, stable: links are shared)
 _QUERY = {
-    "view": "view", "scenarios": "s", "own_on": "pkg", "own": "set", "reps": "reps",
+    "view": "view", "lang": "lang", "scenarios": "s", "own_on": "pkg", "own": "set", "reps": "reps",
     "scale": "scale", "months": "months", "seed": "seed", "run": "run", "explore": "ex",
     "explore_scale": "exscale", "explore_seed": "exseed", "town": "town", "story_a": "a",
     "story_b": "b", "group": "group", "person": "person", "story_seed": "sseed",
@@ -225,6 +263,12 @@ def settings_from_query(search: str | None, defaults: Settings,
             out["view"] = view
         else:
             warnings.append(f"unknown view {view!r}; allowed: {', '.join(VIEWS)}")
+    lang = one("lang")
+    if lang is not None:
+        if lang in LANGS:
+            out["lang"] = lang
+        else:
+            warnings.append(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
     raw = one("scenarios")
     if raw is not None:
         ids = [x for x in raw.split(",") if x]
@@ -344,8 +388,13 @@ def policy_names(params: Mapping[str, Param] | None = None) -> list[str]:
     return [k.split(".")[1] for k in params if k.startswith("policies.") and k.endswith(".enabled")]
 
 
-def policy_label(name: str) -> str:
-    """The instrument's own label where it declares one, else its name in words."""
+def policy_label(name: str, lang: str | None = None) -> str:
+    """The instrument's name for readers: from the message catalogue when ``lang`` is given
+    and the catalogue has it, else the instrument's own label, else its name in words."""
+    from analysis.i18n import MESSAGES, t
+
+    if lang is not None and f"policy.{name}" in MESSAGES:
+        return t(f"policy.{name}", lang)
     try:
         from sim.policies import POLICY_CLASSES
 
@@ -358,9 +407,14 @@ def policy_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def policy_explanation(name: str) -> str:
-    """What the instrument does, in the domain's words: the opening paragraphs of the
-    instrument's own docstring (class, else module)."""
+def policy_explanation(name: str, lang: str | None = None) -> str:
+    """What the instrument does: in plain words from the message catalogue when ``lang`` is
+    given and the catalogue has it, else the opening paragraphs of the instrument's own
+    docstring (class, else module)."""
+    from analysis.i18n import MESSAGES, t
+
+    if lang is not None and f"policy.{name}.text" in MESSAGES:
+        return t(f"policy.{name}.text", lang)
     try:
         import sys
 
@@ -370,7 +424,7 @@ def policy_explanation(name: str) -> str:
             if cls.name == name:
                 doc = (cls.__doc__ or "").strip() or (sys.modules[cls.__module__].__doc__ or "")
                 paras = [" ".join(p.split()) for p in doc.strip().split("\n\n") if p.strip()]
-                return " ".join(paras[:2])
+                return plain_words(" ".join(paras[:2]))
     except ImportError:  # pragma: no cover
         pass
     return ""
@@ -457,116 +511,10 @@ def section_label(section: str) -> str:
 
 # --- the comparison ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Metric:
-    """A headline number: summary key, label, how it is written."""
-
-    key: str
-    label: str
-    kind: str  # 'share', 'eur', 'months', 'eur_region', 'count'
-    better: str = ""  # 'higher' or 'lower' (shown as a hint)
-    help: str = ""
-
-
-METRICS: tuple[Metric, ...] = (
-    Metric("placement_rate_12m", "Placed in a job within 12 months", "share", "higher",
-           "Share of the people on social assistance or in sheltered work at the start who "
-           "found a job within the first year."),
-    Metric("relapse_rate_12m", "Back on benefits within 12 months of the job", "share", "lower",
-           "Share of those placements that ended in social assistance, WW or sheltered work "
-           "within a year."),
-    Metric("sustained_placement_rate_24m", "Placed and still working after 24 months", "share",
-           "higher", "Needs a run of at least 24 months."),
-    Metric("cost_per_sustained_placement_eur", "Public cost per sustained placement", "eur",
-           "lower", "Re-integration spending divided by placements that did not relapse."),
-    Metric("cost_per_extra_sustained_placement_eur",
-           "Extra public cost per extra sustained placement", "eur", "lower",
-           "Against the reference, on the same seeds: the price of one more person in lasting "
-           "work."),
-    Metric("deadweight_share_paired", "Deadweight: subsidised hires placed anyway", "share", "lower",
-           "Share of subsidised hires whose person also found work in the reference run."),
-    Metric("public_cost_eur", "Public cost, whole region (EUR million)", "eur_region", "lower",
-           "Benefits, sheltered work and instruments over the whole run, scaled up from the "
-           "simulated share of the population."),
-    Metric("mean_months_to_placement", "Months to a first placement", "months", "lower", ""),
-)
-#: net effects shown against the reference (differences in percentage points or EUR)
-EFFECTS = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-           "cost_per_sustained_placement_eur")
-METRIC_BY_KEY = {m.key: m for m in METRICS}
-
-
-def metric_value(metric: str, value: float, scale: float) -> float:
-    """The number the UI shows for a summary value (costs scaled up to the region, in EUR
-    million). Everything else is shown as computed."""
-    if value is None or not math.isfinite(value):
-        return math.nan
-    if METRIC_BY_KEY.get(metric, Metric(metric, "", "")).kind == "eur_region":
-        return value / scale / 1e6
-    return value
-
-
-def fmt(metric: str, value: float, *, diff: bool = False) -> str:
-    """Text of a shown value ('41.3%', 'EUR 12,345', '+2.1 pp').
-
-    >>> fmt("placement_rate_12m", 0.4132)
-    '41.3%'
-    >>> fmt("placement_rate_12m", 0.021, diff=True)
-    '+2.1 pp'
-    >>> fmt("cost_per_sustained_placement_eur", 12345.6)
-    'EUR 12,346'
-    """
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    kind = METRIC_BY_KEY.get(metric, Metric(metric, "", "count")).kind
-    sign = "+" if diff and value > 0 else ""
-    if kind == "share":
-        return f"{sign}{value * 100:.1f} pp" if diff else f"{value * 100:.1f}%"
-    if kind == "eur":
-        return f"{sign}EUR {value:,.0f}" if not diff or value >= 0 else f"-EUR {-value:,.0f}"
-    if kind == "eur_region":
-        return f"{sign}{value:,.2f}"
-    if kind == "months":
-        return f"{sign}{value:.1f}"
-    return f"{sign}{value:,.3g}"
-
-
-def fmt_interval(metric: str, low: float, high: float, *, diff: bool = False) -> str:
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return ""
-    return f"[{fmt(metric, low, diff=diff)}, {fmt(metric, high, diff=diff)}]"
-
-
-def comparison_rows(table: pd.DataFrame, scale: float) -> list[dict[str, Any]]:
-    """Rows of the headline table: one per arm and shown metric, values as shown.
-
-    ``table`` is :meth:`analysis.compare.Comparison.table`. Paired metrics (deadweight, cost
-    per extra placement) exist only for arms after the reference.
-    """
-    rows = []
-    if "subgroup" in table:
-        table = table[table["subgroup"] == "all"]
-    for arm in dict.fromkeys(table["scenario"]):
-        for m in METRICS:
-            r = table[(table.scenario == arm) & (table.metric == m.key)]
-            if r.empty:
-                continue
-            r = r.iloc[0]
-            rows.append({
-                "scenario": arm, "metric": m.key, "label": m.label,
-                "mean": metric_value(m.key, r["mean"], scale),
-                "low": metric_value(m.key, r["low"], scale),
-                "high": metric_value(m.key, r["high"], scale),
-                "diff": metric_value(m.key, r["diff"], scale),
-                "diff_low": metric_value(m.key, r["diff_low"], scale),
-                "diff_high": metric_value(m.key, r["diff_high"], scale),
-            })
-    return rows
-
-
+#: monthly series of the Compare figure: variable -> catalogue key of its title
 SERIES = {
-    "placements": "Placements so far (whole region)",
-    "relapses": "Relapses so far (whole region)",
+    "placements": "fig.placements_so_far",
+    "relapses": "fig.relapses_so_far",
 }
 
 
@@ -608,9 +556,16 @@ def build_arms(s: Settings, entries: Sequence[ScenarioEntry]) -> list[Scenario]:
         raise ScenarioError("choose at least one scenario")
     if s.own_on:
         own = scens[0].with_overrides(dict(s.own))
-        scens.append(replace(own, name=OWN_ARM, description="Your own package: "
-                             + (", ".join(f"{k}={_plain(v)}" for k, v in s.own) or
-                                "the reference unchanged"), path=scens[0].path))
+        from analysis.i18n import t
+
+        changed = ", ".join(f"{param_label(all_params()[k])} = {show_value(v)}"
+                            for k, v in s.own if k in all_params())
+        texts = {"title": {lang: t("compare.own_title", lang) for lang in LANGS},
+                 "description": {lang: t("compare.own_title", lang) + (": " + changed
+                                                                       if changed else "")
+                                 for lang in LANGS}}
+        scens.append(replace(own, name=OWN_ARM, description=texts["description"]["en"],
+                             path=scens[0].path, texts=types.MappingProxyType(texts)))
     if len(scens) < 2:
         raise ScenarioError("choose a second scenario (or switch on your own package) to "
                             "compare against the reference")
@@ -697,11 +652,23 @@ CAUSE_WORDS = {
 }
 
 
-def describe_event(event: tuple[int, str, str, str]) -> str:
-    """'month 7: is hired (social assistance -> subsidised)'."""
+def describe_event(event: tuple[int, str, str, str], lang: str = "en") -> str:
+    """'month 7: is hired (bijstand -> job with wage subsidy)'.
+
+    >>> describe_event((7, "social_assistance", "subsidised", "hire"))
+    'month 7: is hired (bijstand -> job with wage subsidy)'
+    """
+    from analysis.i18n import MESSAGES, t
+
     month, old, new, cause = event
-    verb = CAUSE_WORDS.get(cause, cause.replace("_", " "))
-    return f"month {month}: {verb} ({old.replace('_', ' ')} -> {new.replace('_', ' ')})"
+
+    def state(name: str) -> str:
+        key = f"state.{name}"
+        return t(key, lang) if key in MESSAGES else name.replace("_", " ")
+
+    key = f"cause.{cause}"
+    verb = t(key, lang) if key in MESSAGES else CAUSE_WORDS.get(cause, cause.replace("_", " "))
+    return t("story.event", lang, month=month, verb=verb, old=state(old), new=state(new))
 
 
 @dataclass

@@ -7,6 +7,7 @@ where they part, and the transitions (with their causes) around that month.
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Sequence
 from dataclasses import replace
@@ -14,8 +15,9 @@ from dataclasses import replace
 import pandas as pd
 import solara
 
+from analysis.i18n import number, t
 from kluit.ui import figures
-from kluit.ui.components import Help, Messages, PngImage, html_table
+from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect, html_table
 from kluit.ui.state import (
     STORY_GROUPS,
     ScenarioEntry,
@@ -29,46 +31,50 @@ from kluit.ui.state import (
     run_story,
     usable,
 )
-from kluit.ui.text import STORY_HELP
 from sim.scenario import ScenarioError, load_scenario
 from sim.state import STATE_NAMES
 
 STORY_SCALE = 0.02
 
 
-def story_table(pair: StoryPair, person: int) -> pd.DataFrame:
+def story_table(pair: StoryPair, person: int, names=None) -> pd.DataFrame:
     """Month, state under A, state under B (the CSV download)."""
+    names = names or pair.names
     paths = [monthly_states(h(person), pair.months) for h in pair.histories]
-    return pd.DataFrame({"month": range(pair.months + 1), f"A: {pair.names[0]}": paths[0],
-                         f"B: {pair.names[1]}": paths[1]})
+    return pd.DataFrame({"month": range(pair.months + 1), f"A: {names[0]}": paths[0],
+                         f"B: {names[1]}": paths[1]})
 
 
-def why_text(pair: StoryPair, person: int, month: int) -> list[str]:
-    """What happened in each run in the month the paths part."""
+def why_text(pair: StoryPair, person: int, month: int, names=None,
+             lang: str = "en") -> list[str]:
+    """What happened in each run in the month the paths part (``names``: the scenarios'
+    titles, default their names)."""
     out = []
-    for name, hist in zip(pair.names, pair.histories):
+    for name, hist in zip(names or pair.names, pair.histories):
         ev = [e for e in hist(person) if e[0] == month and e[3] != "start"]
         if ev:
-            out.append(f"Under {name}: " + "; ".join(describe_event(e) for e in ev) + ".")
+            out.append(t("story.under_events", lang, name=name,
+                         events="; ".join(describe_event(e, lang) for e in ev)))
         else:
-            out.append(f"Under {name}: nothing changes that month.")
+            out.append(t("story.under_nothing", lang, name=name))
     return out
 
 
 @solara.component
-def PersonCard(pair: StoryPair, person: int):
+def PersonCard(pair: StoryPair, person: int, lang: str = "en"):
     st = pair.start
-    group = {0: "worker", 1: "on social assistance at the start",
-             2: "in sheltered work at the start"}.get(int(st["group"][person]), "")
+    g = int(st["group"][person])
+    group = t(f"person.group.{g}", lang) if g in (0, 1, 2) else ""
+    labels = figures.state_labels(lang)
     facts = [
-        ("Person", f"#{person} ({group})"),
-        ("Lives in", pair.municipalities[int(st["home"][person])]),
-        ("State at the start", figures.STATE_LABELS[STATE_NAMES[int(st["state"][person])]]),
-        ("Months out of work at the start", f"{int(st['months_out'][person])}"),
-        ("Wage value (share of the minimum wage)", f"{float(st['wage_value'][person]):.2f}"),
-        ("Resilience (0-1)", f"{float(st['resilience'][person]):.2f}"),
-        ("Sickness proneness", f"{float(st['sickness'][person]):.2f}"),
-        ("Sector", pair.sectors[int(st["sector"][person])].replace("_", " ")
+        (t("person.person", lang), f"#{person} ({group})"),
+        (t("person.lives_in", lang), pair.municipalities[int(st["home"][person])]),
+        (t("person.state", lang), labels[STATE_NAMES[int(st["state"][person])]]),
+        (t("person.months_out", lang), f"{int(st['months_out'][person])}"),
+        (t("person.wage_value", lang), number(float(st["wage_value"][person]), lang, 2)),
+        (t("person.resilience", lang), number(float(st["resilience"][person]), lang, 2)),
+        (t("person.sickness", lang), number(float(st["sickness"][person]), lang, 2)),
+        (t("person.sector", lang), pair.sectors[int(st["sector"][person])].replace("_", " ")
          if 0 <= int(st["sector"][person]) < len(pair.sectors) else "-"),
     ]
     return solara.HTML(tag="div", unsafe_innerHTML=html_table(
@@ -79,6 +85,7 @@ def PersonCard(pair: StoryPair, person: int):
 def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
               active: bool = True):
     s = settings.value
+    lang = s.lang
     good = usable(entries)
     by_id = {e.rel: e for e in good}
     pair_state = solara.use_reactive(None)
@@ -93,7 +100,7 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
             pair = run_story(load_scenario(by_id[a].path), load_scenario(by_id[b].path),
                              seed=seed, scale=STORY_SCALE, months=months)
         except (ScenarioError, KeyError) as exc:
-            problem.set(f"cannot run: {exc}")
+            problem.set(t("story.cannot_run", settings.value.lang, error=exc))
             return None
         pair_state.set((k, pair))
         return pair
@@ -110,6 +117,8 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
         settings.set(replace(settings.value, **kw))
 
     pair = pair_state.value[1] if pair_state.value and pair_state.value[0] == key else None
+    # readers see the scenarios' titles, never their file or key names
+    names = tuple(by_id[x].title(s.lang) if x in by_id else x for x in (s.story_a, s.story_b))
     person = s.person
     if pair is not None and not 0 <= person < len(pair.start["state"]):
         person = draw_person(pair, s.group, draw_no.value, s.story_seed)
@@ -119,9 +128,9 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
             return None, None, b""
         paths = [monthly_states(h(person), pair.months) for h in pair.histories]
         part = parting_month(*paths)
-        return paths, part, figures.png(figures.story_figure(paths, pair.names, part))
+        return paths, part, figures.png(figures.story_figure(paths, names, part, lang))
 
-    paths, part, png = solara.use_memo(picture, [id(pair), person])
+    paths, part, png = solara.use_memo(picture, [id(pair), person, names, lang])
 
     def draw_another():
         draw_no.set(draw_no.value + 1)
@@ -129,28 +138,27 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
             update(person=draw_person(pair, s.group, draw_no.value + 1, s.story_seed))
 
     with solara.Column(gap="8px") as main:
-        Help(STORY_HELP)
+        Help(t("help.story", s.lang))
         with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            ids = [e.rel for e in good]
-            solara.Select("Policy A", values=ids, value=s.story_a or None,
-                          on_value=lambda v: update(story_a=v), style="min-width: 220px")
-            solara.Select("Policy B", values=ids, value=s.story_b or None,
-                          on_value=lambda v: update(story_b=v), style="min-width: 220px")
-            labels = {g.label: k for k, g in STORY_GROUPS.items()}
-            solara.Select("Draw a person from", values=list(labels),
-                          value=STORY_GROUPS[s.group].label,
+            ScenarioSelect(t("story.policy_a", lang), good, s.story_a or None,
+                           lambda v: update(story_a=v), lang, style="min-width: 220px")
+            ScenarioSelect(t("story.policy_b", lang), good, s.story_b or None,
+                           lambda v: update(story_b=v), lang, style="min-width: 220px")
+            labels = {t(f"group.{k}", lang): k for k in STORY_GROUPS}
+            solara.Select(t("story.group", lang), values=list(labels),
+                          value=t(f"group.{s.group}", lang),
                           on_value=lambda v: update(group=labels[v], person=-1),
                           style="min-width: 300px")
-            solara.InputInt("Seed", value=s.story_seed,
+            solara.InputInt(t("compare.seed", lang), value=s.story_seed,
                             on_value=lambda v: update(story_seed=max(0, int(v or 0)), person=-1),
-                            style="max-width: 100px")
-            solara.InputInt("Months", value=s.story_months,
+                            style="max-width: 130px")
+            solara.InputInt(t("compare.months", lang), value=s.story_months,
                             on_value=lambda v: update(story_months=max(2, min(240, int(v or 2)))),
                             style="max-width: 100px")
-        with solara.Row(gap="8px", style={"align-items": "center"}):
-            solara.Button("Draw another person", on_click=draw_another, color="primary",
+        with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}):
+            solara.Button(t("story.draw", lang), on_click=draw_another, color="primary",
                           disabled=pair is None, icon_name="mdi-account-search")
-            solara.InputInt("Person number", value=max(person, 0) if pair else 0,
+            solara.InputInt(t("story.person_number", lang), value=max(person, 0) if pair else 0,
                             on_value=lambda v: update(person=int(v) if v is not None else -1),
                             style="max-width: 140px")
         with solara.Column(gap="4px"):  # status lines in a container of their own
@@ -158,44 +166,45 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
                 Messages([problem.value], "error")
             if task.pending or (pair is None and active and not problem.value):
                 solara.ProgressLinear(True)
-                solara.Text("Running both policies on the same seed ...")
+                solara.Text(t("story.running", lang))
             if pair is not None and person < 0:
-                Messages([f"Nobody in group '{STORY_GROUPS[s.group].label}' in this run."])
+                Messages([t("story.nobody", lang, group=t(f"group.{s.group}", lang))])
             elif pair is not None and s.person >= 0 and person not in set(
                     group_rows(pair.start, s.group).tolist()):
-                Messages([f"Person {person} is not in the group "
-                          f"'{STORY_GROUPS[s.group].label}'; showing them anyway."], "info")
+                Messages([t("story.not_in_group", lang, person=person,
+                            group=t(f"group.{s.group}", lang))], "info")
         if pair is None or person < 0:
             return main
         with solara.Columns([1, 3]):
-            PersonCard(pair, person)
+            PersonCard(pair, person, lang)
             with solara.Column():
                 PngImage(png, f"Person {person} month by month under both policies",
                          css_class="kluit-figure kluit-story")
                 if part is None:
                     solara.HTML(tag="div", unsafe_innerHTML=(
-                        "<b class='kluit-parting'>The paths never part</b>: this person's life "
-                        "is the same under both policies in this run."))
+                        f"<b class='kluit-parting'>{t('story.never_part', lang)}</b>"
+                        + html.escape(t("story.never_part_rest", lang))))
                 else:
                     solara.HTML(tag="div", unsafe_innerHTML=(
-                        f"<b class='kluit-parting'>The paths part in month {part}.</b>"))
-                    for line in why_text(pair, person, part):
+                        f"<b class='kluit-parting'>{t('story.part_in', lang, month=part)}</b>"))
+                    for line in why_text(pair, person, part, names, lang):
                         solara.Text(line)
         with solara.Columns([1, 1]):
-            for name, hist in zip(pair.names, pair.histories):
-                with solara.Card(f"Under {name}", margin=0, elevation=1):
+            for name, hist in zip(names, pair.histories):
+                with solara.Card(t("story.under", lang, name=name), margin=0, elevation=1):
                     events = [e for e in hist(person) if e[3] != "start"]
                     for e in events:
-                        solara.Text(describe_event(e), style={"display": "block"})
+                        solara.Text(describe_event(e, lang), style={"display": "block"})
                     if not events:
                         first = hist(person)[0][2] if hist(person) else "inactive"
-                        solara.Text("No change: stays in "
-                                    f"{figures.STATE_LABELS.get(first, first)} throughout.")
+                        solara.Text(t("story.no_change", lang, state=figures.state_labels(
+                            lang).get(first, first)))
         buf = io.StringIO()
-        story_table(pair, person).to_csv(buf, index=False)
+        story_table(pair, person, names).to_csv(buf, index=False)
         with solara.Row():
             solara.FileDownload(buf.getvalue(), filename=f"person_{person}.csv",
-                                label="Month by month (CSV)", mime_type="text/csv")
-            solara.FileDownload(png, filename=f"person_{person}.png", label="Figure (PNG)",
+                                label=t("story.dl_csv", lang), mime_type="text/csv")
+            solara.FileDownload(png, filename=f"person_{person}.png",
+                                label=t("story.dl_png", lang),
                                 mime_type="image/png")
     return main

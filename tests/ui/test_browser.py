@@ -39,47 +39,33 @@ def compare_view(page):
     return page.locator(".kluit-view-compare")
 
 
-def read_headline(page) -> dict[tuple[str, str], dict[str, str]]:
-    """(scenario, metric) -> shown text and raw values of the headline table."""
+def read_cards(page) -> dict[tuple[str, str], float]:
+    """(arm, card) -> the raw value of each headline card on the page."""
     out = {}
-    for row in page.locator("table.kluit-headline tbody tr").all():
-        key = (row.get_attribute("data-scenario"), row.get_attribute("data-metric"))
-        mean = row.locator("td.mean")
-        out[key] = {"text": mean.inner_text().strip(), "value": mean.get_attribute("data-value"),
-                    "diff": row.locator("td.diff").get_attribute("data-value"),
-                    "low": row.locator("td.interval").get_attribute("data-low"),
-                    "high": row.locator("td.interval").get_attribute("data-high")}
+    for sec in page.locator(".kluit-view-compare section.headline").all():
+        arm = sec.get_attribute("data-arm")
+        for card in sec.locator(".card").all():
+            out[(arm, card.get_attribute("data-card"))] = float(card.get_attribute("data-value"))
     return out
 
 
-def same(shown: str, value: float) -> bool:
-    x = float(shown)
-    return (math.isnan(x) and math.isnan(value)) or x == pytest.approx(value, rel=1e-12,
-                                                                         abs=1e-12)
-
-
 def check_headline(page, comp) -> None:
-    from kluit.ui.state import comparison_rows, fmt
+    """The cards show :func:`analysis.headline.headline` of the same comparison, exactly."""
+    from analysis.headline import card_texts, headline
 
-    shown = read_headline(page)
-    rows = comparison_rows(comp.table(), SMALL["scale"])
-    assert rows
+    shown = read_cards(page)
     checked = 0
-    for r in rows:
-        key = (r["scenario"], r["metric"])
-        if key not in shown:  # paired metrics are not shown for the reference
-            assert r["scenario"] == comp.arms[0]
-            continue
-        got = shown[key]
-        assert same(got["value"], r["mean"]), key
-        assert same(got["low"], r["low"]) and same(got["high"], r["high"]), key
-        assert same(got["diff"], r["diff"]), key
-        assert got["text"] == fmt(r["metric"], r["mean"]), key
-        checked += 1
-    assert checked >= 12
-    # the headline number the issue names, by its text
-    base = comp.table().query("scenario == 'baseline' and metric == 'placement_rate_12m'")
-    assert shown[("baseline", "placement_rate_12m")]["text"] == f"{base['mean'].iloc[0]:.1%}"
+    for h in headline(comp, SMALL["scale"]):
+        for key, e in h.cards.items():
+            got = shown[(h.arm, key)]
+            assert (math.isnan(got) and math.isnan(e.value)) or got == pytest.approx(
+                e.value, rel=1e-12, abs=1e-12), key
+            checked += 1
+        # and the words, as a council member reads them
+        text = page.locator(f"section.headline[data-arm='{h.arm}']").inner_text()
+        for c in card_texts(h, "en"):
+            assert c.value in text and c.sentence in text, c.key
+    assert checked >= 10
 
 
 def test_compare_change_controls_run_and_match_the_model(ui_page, ui_server, expected, shot):
@@ -94,22 +80,28 @@ def test_compare_change_controls_run_and_match_the_model(ui_page, ui_server, exp
     slider = view.get_by_role("slider")
     slider.focus()
     for _ in range(3):
-        slider.press("ArrowLeft")  # 5 -> 2 replications
-    view.locator(".v-select").filter(has_text="Share of the population simulated").click()
-    page.get_by_role("option", name="0.01", exact=True).click()
-    view.get_by_text("2 scenarios x 2 replications = 4 runs").wait_for()
+        slider.press("ArrowLeft")  # 5 -> 2 repetitions
+    view.locator(".v-select").filter(has_text="Population share simulated").click()
+    page.get_by_role("option", name="1.0%", exact=True).click()
+    view.get_by_text("2 scenarios x 2 repetitions = 4 runs").wait_for()
     # the address follows the controls (a link to this page restores them)
     page.wait_for_url(lambda url: all(x in url for x in ("reps=2", "scale=0.01", "months=13")))
 
     t0 = time.perf_counter()
     view.get_by_role("button", name="Run comparison").click()
-    page.locator("table.kluit-headline").wait_for()
+    view.locator(".kluit-cards .card").first.wait_for()
     elapsed = time.perf_counter() - t0
-    page.locator("img.kluit-series").wait_for()
-    page.locator("img.kluit-effects").wait_for()
     check_headline(page, expected)
+    expect(view.get_by_text("Only 2 repetition(s)")).to_be_visible()
     page.wait_for_url(re.compile(r"run=1"))
     shot(page, "compare")
+    # side by side: scenarios as columns, the reference first, by title
+    view.get_by_role("tab", name="Side by side").click()
+    view.locator(".kluit-side table.side thead th").nth(2).wait_for()
+    heads = view.locator(".kluit-side table.side thead th").all_text_contents()
+    assert heads[1].startswith("Today's policy") and heads[2] == "Wage-cost subsidy", heads
+    view.get_by_role("tab", name="Over time").click()
+    view.locator("img.kluit-series").wait_for()
 
     # the monthly CSV holds the series drawn, equal to the model's monthly output
     with page.expect_download() as dl:
@@ -134,10 +126,11 @@ def test_shared_link_restores_and_runs(ui_page, ui_server, expected):
     page = ui_page
     page.goto(ui_server + "?s=" + ",".join(ARMS)
               + "&reps=2&scale=0.01&months=13&seed=1&run=1")
-    page.locator("table.kluit-headline").wait_for()  # started by the link
+    compare_view(page).locator(".kluit-cards .card").first.wait_for()  # started by the link
     view = compare_view(page)
     assert view.get_by_label("Months").input_value() == "13"
     assert view.get_by_role("slider").get_attribute("aria-valuenow") == "2"
+    assert page.title() == "Kluit - labour-market policy simulator"
     check_headline(page, expected)
 
 
@@ -151,13 +144,14 @@ def test_explore_step_click_map_and_sessions_apart(ui_page, ui_server, chromium,
     view = page.locator(".kluit-view-explore")
     view.locator("img.kluit-map").wait_for()
     month = view.locator(".kluit-month")
-    assert month.inner_text() == "Month 0"
-    view.get_by_role("button", name="Step", exact=True).click()
-    page.wait_for_function("document.querySelector('.kluit-month').innerText == 'Month 1'")
+    assert month.inner_text() == "Month 1"  # a new run opens at month 1, with vacancies
+    view.get_by_role("button", name="Next month", exact=True).click()
+    page.wait_for_function("document.querySelector('.kluit-month').innerText == 'Month 2'")
 
     # the same run, outside the UI
     model = LabourMarketModel(load_scenario(ROOT / "scenarios" / "baseline.toml"), scale=0.02,
                               rng=1)
+    model.step()
     model.step()
     node = model.region.names.index("Lelystad")
     _, pixels = figures.map_figure(model.region, model.series[-1], selected=None, scale=0.02)
@@ -178,17 +172,17 @@ def test_explore_step_click_map_and_sessions_apart(ui_page, ui_server, chromium,
         p2 = other.new_page()
         p2.goto(ui_server + "?view=explore")
         p2.locator(".kluit-view-explore img.kluit-map").wait_for(timeout=60_000)
-        assert p2.locator(".kluit-month").inner_text() == "Month 0"
+        assert p2.locator(".kluit-month").inner_text() == "Month 1"
     finally:
         other.close()
 
     # play, then pause: the play button comes back and the month has moved on
     view.get_by_role("button", name="Play").click()
     page.wait_for_function(
-        "parseInt(document.querySelector('.kluit-month').innerText.split(' ')[1]) >= 3")
+        "parseInt(document.querySelector('.kluit-month').innerText.split(' ')[1]) >= 4")
     view.get_by_role("button", name="Pause").click()
     view.get_by_role("button", name="Play").wait_for()
-    assert int(month.inner_text().split()[1]) >= 3
+    assert int(month.inner_text().split()[1]) >= 4
 
 
 def test_story_same_seed_two_policies(ui_page, ui_server, shot):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 from dataclasses import replace
@@ -44,6 +43,9 @@ def test_discovery_lists_the_shipped_scenarios_baseline_first(entries):
     assert any(i.startswith("policies/") for i in ids)
     for e in st.usable(entries):
         assert load_scenario(e.path).name == e.name
+    # sweep definitions are not scenarios, and not broken scenarios either
+    assert not any(i.startswith("sweeps/") for i in ids)
+    assert not [e.rel for e in entries if e.error]
 
 
 def test_discovery_reports_a_broken_file_without_failing(tmp_path):
@@ -176,14 +178,6 @@ def test_policies_and_sections_come_from_the_registry():
         assert st.policy_explanation(n)
 
 
-def test_fmt():
-    assert st.fmt("relapse_rate_12m", 0.1234) == "12.3%"
-    assert st.fmt("relapse_rate_12m", -0.012, diff=True) == "-1.2 pp"
-    assert st.fmt("cost_per_sustained_placement_eur", -5.0, diff=True) == "-EUR 5"
-    assert st.fmt("public_cost_eur", math.nan) == "n/a"
-    assert st.metric_value("public_cost_eur", 2e6, 0.5) == 4.0
-
-
 def test_arm_series_is_the_cumulative_mean_over_replications():
     def frame(values, extra=False):
         rows = [{"month": m, "municipality": "all", "variable": "relapses", "value": v}
@@ -263,3 +257,17 @@ def test_settings_is_immutable_and_hashable(defaults):
 
 def test_param_label_of_a_param_without_unit():
     assert st.param_label(Param("x.some_switch", True, "", "", "")) == "Some switch"
+
+
+def test_an_edited_copy_has_its_own_title_not_the_bases(tmp_path):
+    from kluit.ui.editor_view import edited_scenario
+
+    base = load_scenario(SCEN / "policies" / "wage_subsidy.toml")
+    scen = edited_scenario(base, {"policies.wage_subsidy.duration_months": 12}, "short",
+                           "Twaalf maanden subsidie.", "Korte loonkostensubsidie", "nl")
+    path = st.save_scenario(scen, tmp_path, "", "short")
+    back = load_scenario(path)
+    assert back.title_in("nl") == "Korte loonkostensubsidie"
+    assert back.description_in("nl") == "Twaalf maanden subsidie."
+    assert back.title_in("en") != base.title_in("en")  # not the base's "Wage-cost subsidy"
+    assert back["policies.wage_subsidy.duration_months"] == 12

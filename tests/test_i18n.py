@@ -1,0 +1,90 @@
+"""The message catalogue (issue 14): both languages complete, plain words for readers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import i18n
+from sim.scenario import load_scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: what readers must never see: file names, dotted or snake_case keys, options, documents
+#: outside the repository
+FORBIDDEN = [
+    (re.compile(r"\b[\w/.-]+\.(toml|md|csv|py|json|html|png)\b"), "a file name"),
+    (re.compile(r"\b[a-z]+_[a-z_]+\b"), "a snake_case key"),
+    (re.compile(r"\b[a-z_]{2,}\.[a-z_]{2,}\b"), "a dotted scenario key"),
+    (re.compile(r"DOMAIN|\.\./|shared/"), "a document outside the repository"),
+    (re.compile(r"--[a-z]|`|\bkluit (run|compare)\b"), "a command-line word"),
+]
+
+
+def developer_words(text: str) -> list[str]:
+    return [f"{what}: {m.group(0)!r}" for rx, what in FORBIDDEN for m in rx.finditer(text)]
+
+
+def test_developer_words_are_caught():
+    assert developer_words("see policies/package.toml") and developer_words("own_package")
+    assert developer_words("run.scale in --set") and developer_words("(docs/sources.md)")
+    assert not developer_words("Placed within 12 months (% of people on bijstand)")
+
+
+def test_every_key_has_both_languages_with_the_same_placeholders():
+    for key, texts in i18n.MESSAGES.items():
+        assert set(texts) == set(i18n.LANGS), f"{key}: languages {sorted(texts)}"
+        for lang in i18n.LANGS:
+            assert texts[lang].strip(), f"{key}: empty in {lang}"
+        assert i18n.placeholders(texts["en"]) == i18n.placeholders(texts["nl"]), key
+
+
+def test_a_missing_key_is_an_error():
+    with pytest.raises(i18n.MissingMessage):
+        i18n.t("no.such.key", "nl")
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_no_text_holds_a_file_name_key_or_outside_document(lang):
+    bad = {k: developer_words(v[lang]) for k, v in i18n.MESSAGES.items()}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+def test_dutch_differs_from_english_for_the_labels():
+    same = [k for k, v in i18n.MESSAGES.items()
+            if v["en"] == v["nl"] and len(v["en"]) > 12]
+    assert not same
+
+
+def test_glossary_explains_the_dutch_terms_in_both_languages():
+    for lang in i18n.LANGS:
+        text = " ".join(i18n.t(k, lang) for k in i18n.GLOSSARY).lower()
+        for word in ("bijstand", "wsw", "loonwaarde", "no-riskpolis"):
+            assert word in text, (lang, word)
+
+
+def test_numbers_in_the_readers_style():
+    assert i18n.number(1234567.891, "nl", 2) == "1.234.567,89"
+    assert i18n.number(1234567.891, "en", 2) == "1,234,567.89"
+    assert i18n.eur(3.26e6, "nl") == "€ 3,3 miljoen"
+    assert i18n.percent(0.4132, "nl") == "41,3%"
+    assert i18n.points(-0.021, "en") == "-2.1 pp"
+    assert i18n.persons(1234, "en", sign=True) == "+1,230 people"
+
+
+def shipped_scenarios():
+    return sorted(p for p in (ROOT / "scenarios").rglob("*.toml") if "sweeps" not in p.parts)
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_every_shipped_scenario_has_a_plain_title_and_description_in_both(path):
+    scen = load_scenario(path)
+    for key in ("title", "description"):
+        assert set(scen.texts.get(key, {})) >= set(i18n.LANGS), f"{path.name}: {key}"
+    for lang in i18n.LANGS:
+        for text in (scen.title_in(lang), scen.description_in(lang)):
+            assert not developer_words(text), (path.name, lang, developer_words(text))
+        assert scen.title_in(lang) != scen.name
+    assert scen.title_in("nl") != scen.title_in("en") or scen.title_in("en") == "Jobcoaching"

@@ -1,0 +1,139 @@
+"""Issue 14 in the browser: the headline a council quotes, in Dutch and English, with no
+developer words, in a layout that holds at 800 px (headless Chromium, a live ``kluit ui``).
+
+Small runs (scale 0.01, 2 repetitions, 13 months). The headline numbers themselves are
+checked against ``compare()`` in ``test_browser.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from test_i18n import developer_words  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+RUN = "s=baseline.toml,policies/wage_subsidy.toml&reps=2&scale=0.01&months=13&seed=1&run=1"
+#: what counts as a label: tabs, buttons, field labels, headings, table heads, card labels
+LABELS = ("button", ".v-tab", "label", "h2", "h3", "th", ".card .label", ".v-alert",
+          ".kluit-run-info", ".v-card__title")
+#: words that are the same in both languages
+SAME = {"Kluit", "CSV", "Jobcoaching", "bijstand", "Scenario", "Sector"}
+
+
+def labels(view) -> set[str]:
+    out = set()
+    for sel in LABELS:
+        for el in view.locator(sel).all():
+            if el.is_visible():
+                text = " ".join((el.text_content() or "").split())
+                if text and any(c.isalpha() for c in text):
+                    out.add(text)
+    return out
+
+
+def visible_text(page) -> str:
+    return page.locator(".kluit-page").inner_text()
+
+
+def run_compare(page, url: str) -> None:
+    page.goto(url)
+    page.locator(".kluit-view-compare .kluit-cards .card").first.wait_for()
+
+
+def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, shot):
+    page = ui_page
+    run_compare(page, f"{ui_server}?{RUN}")
+    view = page.locator("body")  # the tabs and the switch sit in the app bar, outside the page
+    english = labels(view)
+    assert {"Compare", "Run comparison", "Public cost per year"} <= english
+    page.get_by_role("button", name="Taal: Nederlands").click()
+    page.get_by_role("button", name="Vergelijking starten").wait_for()
+    page.get_by_role("button", name="Language: English").wait_for()  # the app bar follows
+    page.wait_for_url(lambda url: "lang=nl" in url)
+    dutch = labels(view)
+    assert {"Vergelijken", "Publieke kosten per jaar"} <= dutch
+    left = {x for x in english & dutch if x not in SAME}
+    assert not left, f"labels still in English after the switch: {sorted(left)}"
+    assert page.title() == "Kluit - simulator van arbeidsmarktbeleid"
+    # the Dutch link opens in Dutch
+    page.goto(page.url)
+    page.get_by_role("button", name="Vergelijking starten").wait_for()
+    shot(page, "compare_nl")
+    # and so do the other views
+    for name, ready in (("explore", "img.kluit-map"), ("story", "img.kluit-story")):
+        seen = {}
+        for lang in ("en", "nl"):
+            page.goto(f"{ui_server}?lang={lang}&view={name}")
+            page.locator(f".kluit-view-{name} {ready}").wait_for()
+            page.wait_for_timeout(500)
+            seen[lang] = labels(page.locator(f".kluit-view-{name}"))
+        left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
+        assert seen["en"] and not left, (name, sorted(left))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_visible_text_holds_a_file_name_or_scenario_key(ui_page, ui_server, lang):
+    page = ui_page
+    run_compare(page, f"{ui_server}?lang={lang}&{RUN}")
+    view = page.locator(".kluit-view-compare")
+    texts = [visible_text(page)]
+    for tab in view.locator(".v-tab").all():
+        tab.click()
+        page.wait_for_timeout(300)
+        texts.append(visible_text(page))
+    for name, ready in (("explore", "img.kluit-map"), ("story", "img.kluit-story")):
+        page.goto(f"{ui_server}?lang={lang}&view={name}")
+        page.locator(f".kluit-view-{name} {ready}").wait_for()
+        texts.append(visible_text(page))
+    found = sorted({w for text in texts for w in developer_words(text)})
+    assert not found, found
+
+
+def test_800px_no_horizontal_overflow_and_every_town_can_be_clicked(chromium, ui_server, shot):
+    from kluit.ui import figures
+    from sim.model import LabourMarketModel
+    from sim.scenario import load_scenario
+
+    context = chromium.new_context(viewport={"width": 800, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        run_compare(page, f"{ui_server}?{RUN}")
+        too_wide = """() => Array.from(document.querySelectorAll('.kluit-page *'))
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > 801)
+            .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
+        for tab in page.locator(".kluit-view-compare .v-tab").all():
+            tab.click()
+            page.wait_for_timeout(1000)  # the tab slides in: wait until it is in place
+            assert page.evaluate(too_wide) == [], tab.text_content()
+            assert page.evaluate("document.documentElement.scrollWidth") <= 800
+        page.locator(".kluit-view-compare .v-tab").first.click()
+        page.wait_for_timeout(1000)
+        shot(page, "compare_800")
+        # the columns stack: the results start below the scenario list, not beside it
+        cards = page.locator(".kluit-cards").bounding_box()
+        picker = page.locator(".kluit-view-compare .v-card").first.bounding_box()
+        assert cards["y"] > picker["y"] + picker["height"] - 1
+
+        page.goto(f"{ui_server}?view=explore")
+        view = page.locator(".kluit-view-explore")
+        view.locator("img.kluit-map").wait_for()
+        assert page.evaluate(too_wide) == []
+        model = LabourMarketModel(load_scenario(ROOT / "scenarios" / "baseline.toml"),
+                                  scale=0.02, rng=1)
+        model.step()
+        _, pixels = figures.map_figure(model.region, model.series[-1], selected=None,
+                                       scale=0.02)
+        for node, name in enumerate(model.region.names):
+            x, y = pixels[node]
+            view.locator("img.kluit-map").click(position={"x": x, "y": y})
+            view.locator(".kluit-town .v-card__title").filter(has_text=name).wait_for()
+        shot(page, "explore_800")
+    finally:
+        context.close()
