@@ -69,9 +69,34 @@ PARAMS: list[Param] = [
        "(Nov 2026, see docs/validation.md)",
        "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
        lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.ww_min_tenure_months", 6, "months",
+       "WW (Werkloosheidswet), the wekeneis: 'you have worked at least 26 of the 36 weeks "
+       "before you became unemployed' (UWV; docs/sources.md); 26 weeks ~ 6 months of the "
+       "current job",
+       "Months in the job a job loser needs for unemployment benefit (WW); placed workers "
+       "from bijstand included.", lo=0, hi=120),
+    _p("labour_market.ww_history_months", 48, "months",
+       "WW, the arbeidsverledeneis: benefit beyond the 3-month minimum only after paid work "
+       "in at least 4 of the last 5 years (UWV; docs/sources.md)",
+       "Months of work a placed worker needs for WW beyond 3 months (shorter: 3 months).",
+       lo=0, hi=600),
     _p("labour_market.ww_eligible_share", 0.85, "share of job losers",
-       "assumed: most job losers meet the WW work requirement (26 of 36 weeks)",
-       "Share of regular job losers who receive unemployment benefit (WW).", lo=0.0, hi=1.0),
+       "assumed: among those who meet the wekeneis, most are entitled (not culpably "
+       "unemployed, available for work)",
+       "Share of job losers meeting the wekeneis who receive WW.", lo=0.0, hi=1.0),
+    _p("labour_market.placed_job_loss_to_sa_share", 0.6, "share of job losers",
+       "assumed: of the workers placed from bijstand who lose a job without WW, part pass the "
+       "means test again; the rest have a partner's income or another benefit (CBS cohort "
+       "2021: 9% back on bijstand after 18 months, docs/sources.md)",
+       "Share of placed workers losing their job without WW who return to bijstand (the rest "
+       "go without benefit).", lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.placed_other_exit_rate", 0.004, "1/month",
+       "assumed: CBS cohort 2021 (docs/sources.md): of those who left bijstand for work, "
+       "about 19% neither work nor receive bijstand 18 months later (other benefits, partner "
+       "income, moved, studying)",
+       "Monthly hazard that a worker placed from bijstand leaves the region's labour force "
+       "for another reason (another benefit, study, moving away).", lo=0.0, hi=0.2,
+       calibrate=True),
     _p("labour_market.ww_max_months", 24, "months",
        "WW lasts 3 to 24 months depending on work history (since 2016)",
        "Longest WW duration; each spell draws a duration from 3 to this.", lo=3, hi=38),
@@ -87,13 +112,27 @@ PARAMS: list[Param] = [
     _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
        "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
        "assumed hazard for those without benefit",
-       "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
-       lo=0.0, hi=0.5, calibrate=True),
+       "Monthly hazard that a person without benefit or job who had bijstand before "
+       "reapplies for it.", lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.no_benefit_to_sa_rate_first", 0.01, "1/month",
+       "assumed: people without benefit who never had bijstand (school leavers, partners) "
+       "apply less often and fail the means test more often than former recipients; with "
+       "the other inflows gives bijstand inflow ~24.5-29%/yr (CBS 83450NED, Divosa 2017, "
+       "docs/sources.md)",
+       "Monthly hazard that a person without benefit or job who never had bijstand applies "
+       "for it.", lo=0.0, hi=0.5, calibrate=True),
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (DOMAIN.md); assumed hazard at which a searching recipient with more than a year "
        "on benefits comes to count among them, keeping that share stable over long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
+       lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.sa_readiness_gain_rate", 0.005, "1/month",
+       "SCP 2019: of the ~60% of recipients municipalities judge unable to work in the "
+       "foreseeable future, half may work later (docs/sources.md); assumed hazard at which a "
+       "recipient who does not search becomes able to again (problems with health, debts or "
+       "care resolved)",
+       "Monthly hazard that a bijstand recipient who does not search starts searching.",
        lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.relapse_base_rate", 0.012, "1/month",
        "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "

@@ -165,6 +165,7 @@ class LabourMarketModel(mesa.Model):
         self.month_counts: dict[str, float] = {}
         self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
         self.series: list[dict[str, Any]] = []
+        self.burning_in = False
 
         # population and employers (arrays), commuting reach
         persons, employers, placements, flows, resident_factor = build_population(
@@ -196,8 +197,6 @@ class LabourMarketModel(mesa.Model):
         pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
         self.sheltered_places_per_month = (
             self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
-        self.start_state = persons.state.copy()
-        self.log.record(0, np.arange(persons.n), persons.state, persons.state, Cause.START)
 
         # Mesa agents: views onto the rows, plus the municipal and institutional actors
         self.network = self._mesa_network()
@@ -210,6 +209,15 @@ class LabourMarketModel(mesa.Model):
         ]
         self.schools = [School(self, m.node) for m in self.municipalities]
         self.service_point = EmployerServicePoint(self)
+
+        # month 0 from the model's own steady state: run the processes before the run starts
+        self.burn_in_months = int(self.p["run.burn_in_months"])
+        if self.burn_in_months > 0:
+            self._burn_in(self.burn_in_months)
+        self.start_state = self.persons.state.copy()
+        self.log.record(0, np.arange(self.persons.n), self.persons.state, self.persons.state,
+                        Cause.START)
+        persons, employers = self.persons, self.employers
 
         self.policies = make_policies(self)
         for pol in self.policies:
@@ -313,6 +321,7 @@ class LabourMarketModel(mesa.Model):
             per.months_out[lj] = 0
             per.subsidy_left[lj] = 0
             per.subsidy_eur[lj] = 0
+            per.subsidy_kind[lj] = 0
             per.support_left[lj] = 0
             per.support_kind[lj] = 0
             per.sick[lj] = 0
@@ -325,23 +334,33 @@ class LabourMarketModel(mesa.Model):
         self._flow_add(rows, old, new_arr)
 
     def end_jobs(self, rows: np.ndarray, cause: int) -> None:
-        """End the jobs of ``rows``: placed target-group workers go back to their benefit (or
-        sheltered work under a right to return), others to WW when eligible or no benefit."""
+        """End the jobs of ``rows``. Whoever worked long enough gets WW (the *wekeneis*:
+        ``labour_market.ww_min_tenure_months``), placed target-group workers who did not go back
+        to bijstand when the means test lets them (``placed_job_loss_to_sa_share``) or to
+        sheltered work under a right to return, everyone else to no benefit."""
         per, p = self.persons, self.p
         rows = np.asarray(rows, dtype=np.int64)
         dest = np.full(len(rows), State.NO_BENEFIT, dtype=np.int8)
         tgt = per.target_job[rows]
-        dest[tgt] = State.SOCIAL_ASSISTANCE
+        u = self.streams.separations.random((2, len(rows)))
+        back = tgt & (u[1] < p["labour_market.placed_job_loss_to_sa_share"])
+        dest[back] = State.SOCIAL_ASSISTANCE
+        tenure = self.month - per.job_start[rows].astype(np.int64)
+        ww = (tenure >= p["labour_market.ww_min_tenure_months"]) & (
+            u[0] < p["labour_market.ww_eligible_share"])
+        dest[ww] = State.UNEMPLOYED_WW
         for pol in self.policies:
             r = pol.return_state(self, rows)
             if r is not None:
                 dest = np.where(r >= 0, r, dest).astype(np.int8)
-        tenure = self.month - per.job_start[rows]
-        u = self.streams.separations.random(len(rows))
-        ww = ~tgt & (tenure >= 6) & (u < p["labour_market.ww_eligible_share"])
-        dest[ww] = State.UNEMPLOYED_WW
-        per.ww_left[rows[ww]] = self.streams.separations.integers(
-            3, p["labour_market.ww_max_months"] + 1, int(ww.sum())) if ww.any() else 0
+        ww &= dest == State.UNEMPLOYED_WW
+        if ww.any():
+            # the arbeidsverledeneis: more than the 3 months' minimum only after 4 of the last
+            # 5 years in work; a placed worker's work history is this job
+            long = self.streams.separations.integers(3, p["labour_market.ww_max_months"] + 1,
+                                                     int(ww.sum()))
+            short = tgt[ww] & (tenure[ww] < p["labour_market.ww_history_months"])
+            per.ww_left[rows[ww]] = np.where(short, 3, long)
         per.return_state[rows] = np.where(dest == State.SHELTERED, State.SHELTERED,
                                           State.SOCIAL_ASSISTANCE)
         key = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations", Cause.LAYOFF: "layoffs"}
@@ -426,6 +445,17 @@ class LabourMarketModel(mesa.Model):
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         before = np.bincount(self.persons.state, minlength=N_STATES) if self.check else None
         n_before = self.persons.n
+        self._processes()
+        self._book_costs()
+        self._record_month()
+        if self.check:
+            self.check_invariants(before, n_before)
+        if self.month >= self.months:
+            self.running = False
+        self.datacollector.collect(self)
+
+    def _processes(self) -> None:
+        """The month's processes in their order (shared by :meth:`step` and the burn-in)."""
         self.policy_hook("month_start")
         demand.update_demand(self)
         benefits.exits(self)
@@ -440,13 +470,81 @@ class LabourMarketModel(mesa.Model):
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
-        self._book_costs()
-        self._record_month()
-        if self.check:
-            self.check_invariants(before, n_before)
-        if self.month >= self.months:
-            self.running = False
-        self.datacollector.collect(self)
+
+    # ------------------------------------------------------------------ burn-in
+    def burn_in_values(self) -> dict[str, Any]:
+        """Parameters of the burn-in: the scenario's, with the instruments of the status quo
+        (``run.burn_in_policies = "status_quo"``, the same in every arm of a comparison) or the
+        scenario's own instruments always on (``"scenario"``)."""
+        from sim.params import all_params
+        from sim.policies import STATUS_QUO
+
+        p = dict(self.p)
+        if self.p["run.burn_in_policies"] == "status_quo":
+            for key, par in all_params().items():
+                if key.startswith("policies."):
+                    p[key] = STATUS_QUO.get(key, par.default)
+        for key in p:
+            if key.startswith("policies.") and key.endswith(".start_month"):
+                p[key] = 0
+            elif key.startswith("policies.") and key.endswith(".end_month"):
+                p[key] = -1
+        # the Wsw is closed to newcomers and shrinks: the burn-in neither ages it nor moves its
+        # participants, so its month-0 stock is the region's figure (new places: benefits.py)
+        p["demography.exit_rate_sheltered"] = 0.0
+        p["matching.sw_search_intensity"] = 0.0
+        return p
+
+    def _burn_in(self, months: int) -> None:
+        """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and
+        flat sector demand, then make the result month 0: durations, job tenures and covers
+        carry over, counters, logs, placements and the ledger start afresh.
+
+        The burn-in depends only on the seed and the non-policy parameters (with
+        ``run.burn_in_policies = "status_quo"``), so every arm of a comparison starts from the
+        same people in the same states (common random numbers)."""
+        from sim.state import PLACEMENT_COLUMNS, Table
+
+        saved = (self.p, self.shocks, self.demand, self.seed)
+        self.p = self.burn_in_values()
+        self.shocks = []
+        base = getattr(self, "demand_base", self.demand[0])
+        self.demand = np.repeat(base[None], months + demand.FORECAST_PAD + 1, axis=0)
+        # the burn-in's counter-based draws (matching) come from a seed of their own
+        self.seed = int((saved[3] * 1_000_003 + 7_919) % (2**63 - 1))
+        self.burning_in = True
+        self.policies = make_policies(self)
+        for pol in self.policies:
+            pol.setup(self)
+        self.refresh_headcount()
+        for _ in range(months):
+            self.month += 1
+            self.month_counts = {}
+            self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
+            self._processes()
+            self.ledger.close_month()
+        self.p, self.shocks, self.demand, self.seed = saved
+        self.burning_in = False
+        # month 0 is now: shift the dated columns, start the records afresh
+        per, e = self.persons, self.employers
+        emp = per.state <= State.POOL
+        per.job_start[emp] -= months
+        nr = per.no_risk_until >= 0
+        per.no_risk_until[nr] = np.maximum(per.no_risk_until[nr] - months, -1)
+        gone = per.left >= 0
+        per.left[gone] -= months
+        per.entered[:] = 0
+        per.first_placement[:] = -1
+        per.placement[:] = -1
+        e.target_hires[:] = 0
+        e.refusals_sickness[:] = 0
+        self.placements = Table(PLACEMENT_COLUMNS, capacity=4096)
+        self.month = 0
+        self.log = TransitionLog()
+        self.ledger = Ledger()
+        self.month_counts = {}
+        self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
+        self.series = []
 
     def run(self, months: int | None = None, progress=None) -> None:
         """Run ``months`` more months (default: until ``run.months``)."""

@@ -76,6 +76,18 @@ CORE_PARAMS: list[Param] = [
        "design: 1.0 simulates every person and employer one to one",
        "Fraction of persons and employers simulated (0.1 = a tenth).", lo=0.0005, hi=2.0),
     _p("run.seed", 1, "integer", "design", "Seed of the run's random streams.", lo=0, hi=2**63 - 1),
+    _p("run.burn_in_months", 120, "months",
+       "design: month 0 comes from the model's own steady state; 120 months let the slowest "
+       "flow (recipients who do not search, leaving at ~1% a month) settle (docs/model.md, "
+       "section 5)",
+       "Months simulated before month 0 (not recorded) so the run starts from the model's own "
+       "steady state; 0 starts from the drawn population.", lo=0, hi=600),
+    _p("run.burn_in_policies", "status_quo", "choice",
+       "design: every arm of a comparison starts from the same month 0 (common random "
+       "numbers)",
+       "Instruments during the burn-in: 'status_quo' (today's mix, the same in every arm) or "
+       "'scenario' (the scenario's own instruments, for a world that never had today's mix).",
+       choices=("status_quo", "scenario")),
     _p("run.region", "flevoland", "name or path",
        "DOMAIN.md: Flevoland is the default region",
        "Built-in region name ('flevoland') or a region TOML file (nodes + edges), relative to "

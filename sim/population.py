@@ -229,8 +229,12 @@ def build_population(region, p, scale, rng):
             elif state == State.NO_BENEFIT:
                 extra["months_out"] = rng.integers(0, 12, k)
             elif state == State.SOCIAL_ASSISTANCE:
-                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (DOMAIN.md)
-                extra["months_out"] = np.minimum(rng.geometric(1 / 40.0, k), 360)
+                # near the model's own steady state (the burn-in settles the rest): recipients
+                # who search have short spells; the others long ones, past three years
+                # ~ exponentially (exit ~8% a year after 3 years, docs/sources.md)
+                short = rng.geometric(1 / 12.0, k)
+                long = 36 + rng.geometric(1 / 120.0, k)
+                extra["months_out"] = np.minimum(np.where(attrs["ready"], short, long), 480)
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,

@@ -21,8 +21,9 @@ from typing import Any
 
 from sim.params import Param, all_params
 
-SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
+SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "demand", "policy_stop")
 DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
+                      "demand": 0.01,
                       "policy_stop": 0.0}
 _META = ("name", "title", "description", "extends", "shocks")
 #: languages of the texts a scenario file shows to users (title, description)

@@ -195,10 +195,11 @@ PERSON_COLUMNS = {
     "left": np.int16,  # month the person became inactive, -1
     "start_state": np.int8,  # state at month 0 (or at entry)
     "first_placement": np.int16,  # month of the first placement from the target group, -1
-    "ever_target": np.bool_,  # has been on bijstand or in sheltered work in the run
+    "ever_target": np.bool_,  # has been on bijstand or in sheltered work (burn-in included)
     # policy-owned columns (the policies write them; processes read them through hooks)
     "subsidy_left": np.int16,  # months of wage-cost subsidy left
     "subsidy_eur": np.float32,  # subsidy per month paid to the employer
+    "subsidy_kind": np.int8,  # 0 none, 1 for a wage value below the minimum wage, 2 a push
     "no_risk_until": np.int16,  # month until which the no-risk policy covers the worker
     "support_left": np.int16,  # months of transition support (job coach / root ball) left
     "support_kind": np.int8,  # 0 none, 1 job coach, 2 root ball

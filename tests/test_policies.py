@@ -168,12 +168,12 @@ def test_policy_stop_ends_subsidies_for_people_already_placed():
 
 
 def test_compare_reports_paired_differences_and_deadweight():
-    comp = compare(["scenarios/baseline.toml", "scenarios/policies/wage_subsidy.toml"], reps=3,
+    comp = compare(["scenarios/baseline.toml", "scenarios/policies/wage_subsidy_temporary.toml"], reps=3,
                    seed=7, months=14, scale=0.02)
     t = comp.table()
-    row = t[(t.scenario == "wage_subsidy") & (t.metric == "placements")].iloc[0]
+    row = t[(t.scenario == "wage_subsidy_temporary") & (t.metric == "placements")].iloc[0]
     assert row["diff"] > 0
-    dw = t[(t.scenario == "wage_subsidy") & (t.metric == "deadweight_share")].iloc[0]
+    dw = t[(t.scenario == "wage_subsidy_temporary") & (t.metric == "deadweight_share")].iloc[0]
     assert 0 <= dw["mean"] <= 1
     same = compare(["scenarios/baseline.toml", "scenarios/baseline.toml"], reps=2, seed=7,
                    months=13, scale=0.01).table()

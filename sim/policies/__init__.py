@@ -28,6 +28,20 @@ POLICY_NAMES: list[str] = [c.name for c in POLICY_CLASSES]
 POLICY_PARAMS: list[Param] = [p for c in POLICY_CLASSES for p in c.PARAMS]
 
 
+#: The instruments of the status quo (what a Dutch municipality has today), on top of the
+#: registry defaults: ``scenarios/baseline.toml`` sets the same values (a test keeps them
+#: equal) and the burn-in before month 0 runs with them (``run.burn_in_policies``).
+STATUS_QUO: dict[str, bool | int | float | str] = {
+    # Participatiewet: structural wage-cost subsidy for wage value below the minimum wage
+    "policies.wage_subsidy.enabled": True,
+    # no-riskpolis at today's awareness (10% of employers when hiring, SEO 2018)
+    "policies.no_risk_policy.enabled": True,
+    # job coaching at today's use (policies.job_coaching.take_up, docs/sources.md)
+    "policies.job_coaching.enabled": True,
+    "policies.job_coaching.take_up": 0.10,
+}
+
+
 def make_policies(model) -> list[Policy]:
     """One instance of every instrument (switched-off ones do nothing)."""
     return [cls(model) for cls in POLICY_CLASSES]

@@ -125,7 +125,7 @@ def test_save_target_refuses_a_link_out_of_the_root(tmp_path):
 def test_saved_scenario_loads_back_and_runs_with_the_cli(tmp_path):
     from kluit.cli import main
 
-    scen = load_scenario(SCEN / "policies" / "wage_subsidy.toml").with_overrides(
+    scen = load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml").with_overrides(
         {"policies.wage_subsidy.duration_months": 12})
     scen = replace(scen, name="my_plan", path=None, chain=())
     path = st.save_scenario(scen, tmp_path, "custom", "My plan!")
@@ -226,7 +226,7 @@ def test_paths_differ_flags_exactly_the_changed_people():
 
 def test_story_groups_and_a_reproducible_draw():
     pair = st.run_story(load_scenario(SCEN / "baseline.toml"),
-                        load_scenario(SCEN / "policies" / "wage_subsidy.toml"), seed=1,
+                        load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml"), seed=1,
                         scale=0.01, months=24)
     rows = st.group_rows(pair.start, "sheltered_low_resilience")
     sw = pair.start["state"] == 6
