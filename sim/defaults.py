@@ -11,7 +11,7 @@ from sim.params import Param, _p
 
 PARAMS: list[Param] = [
     # --- population at month 0 ------------------------------------------------------------
-    _p("population.search_ready_share", 0.40, "share of bijstand recipients",
+    _p("population.search_ready_share", 0.35, "share of bijstand recipients",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (DOMAIN.md), so 40% search actively",
        "Share of social-assistance recipients who actively search for work.", lo=0.0, hi=1.0),
@@ -20,6 +20,12 @@ PARAMS: list[Param] = [
        "value of the rest is near Divosa's 51% for subsidy users (DOMAIN.md)",
        "Share of social-assistance recipients whose wage value is at least the minimum wage.",
        lo=0.0, hi=1.0, calibrate=True),
+    _p("population.sa_long_duration_share", 0.75, "share of bijstand recipients",
+       "assumed: the model's own steady state has about three quarters of the stock more "
+       "than three years out of work (months out of work, not time on benefits; the burn-in "
+       "corrects the rest); CBS 2016: ~1/3 on benefits for 5+ years (docs/sources.md)",
+       "Share of month-0 recipients drawn with more than three years out of work (before the "
+       "burn-in).", lo=0.0, hi=1.0),
     _p("population.sa_wage_value_mean", 0.55, "share of the minimum wage",
        "Divosa 2017: average assessed wage value 51%, mostly 50-75% (DOMAIN.md)",
        "Mean wage value of recipients below full capacity (Beta distributed).", lo=0.05, hi=1.0),
@@ -52,7 +58,7 @@ PARAMS: list[Param] = [
        "0.667 * 5.1%/12",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_rate", 0.0023, "1/month (share of the labour force)",
+    _p("demography.entry_rate", 0.0024, "1/month (share of the labour force)",
        "assumed: school leavers and movers replacing retirements so the labour force stays "
        "near 218k (CBS 83524NED, DOMAIN.md)",
        "New entrants to the labour force per month, as a share of the starting labour force.",
@@ -84,13 +90,13 @@ PARAMS: list[Param] = [
        "assumed: among those who meet the wekeneis, most are entitled (not culpably "
        "unemployed, available for work)",
        "Share of job losers meeting the wekeneis who receive WW.", lo=0.0, hi=1.0),
-    _p("labour_market.placed_job_loss_to_sa_share", 0.6, "share of job losers",
+    _p("labour_market.placed_job_loss_to_sa_share", 0.8, "share of job losers",
        "assumed: of the workers placed from bijstand who lose a job without WW, part pass the "
        "means test again; the rest have a partner's income or another benefit (CBS cohort "
        "2021: 9% back on bijstand after 18 months, docs/sources.md)",
        "Share of placed workers losing their job without WW who return to bijstand (the rest "
        "go without benefit).", lo=0.0, hi=1.0, calibrate=True),
-    _p("labour_market.placed_other_exit_rate", 0.004, "1/month",
+    _p("labour_market.placed_other_exit_rate", 0.008, "1/month",
        "assumed: CBS cohort 2021 (docs/sources.md): of those who left bijstand for work, "
        "about 19% neither work nor receive bijstand 18 months later (other benefits, partner "
        "income, moved, studying)",
@@ -104,12 +110,12 @@ PARAMS: list[Param] = [
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
-    _p("labour_market.sa_other_exit_rate", 0.0060, "1/month",
+    _p("labour_market.sa_other_exit_rate", 0.0065, "1/month",
        "CBS 83450NED: outflow 22%/yr of which 10.5% to work (DOMAIN.md); the remaining "
        "~11.5%/yr minus permanent exits leaves via partner income or other reasons",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
-    _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
+    _p("labour_market.no_benefit_to_sa_rate", 0.04, "1/month",
        "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (DOMAIN.md); "
        "assumed hazard for those without benefit",
        "Monthly hazard that a person without benefit or job who had bijstand before "
@@ -127,14 +133,14 @@ PARAMS: list[Param] = [
        "on benefits comes to count among them, keeping that share stable over long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
-    _p("labour_market.sa_readiness_gain_rate", 0.005, "1/month",
+    _p("labour_market.sa_readiness_gain_rate", 0.007, "1/month",
        "SCP 2019: of the ~60% of recipients municipalities judge unable to work in the "
        "foreseeable future, half may work later (docs/sources.md); assumed hazard at which a "
        "recipient who does not search becomes able to again (problems with health, debts or "
        "care resolved)",
        "Monthly hazard that a bijstand recipient who does not search starts searching.",
        lo=0.0, hi=1.0, calibrate=True),
-    _p("labour_market.relapse_base_rate", 0.012, "1/month",
+    _p("labour_market.relapse_base_rate", 0.03, "1/month",
        "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (DOMAIN.md); "
        "calibrated so placements from bijstand reach about that",
        "Monthly hazard that a placed target-group worker loses the job when job pressure "
@@ -149,12 +155,12 @@ PARAMS: list[Param] = [
        "Time scale on which the extra relapse hazard of a new placement fades.", lo=0.5,
        hi=120.0),
     # --- search and matching --------------------------------------------------------------
-    _p("matching.applications_per_month", 0.45, "applications per searcher per month",
+    _p("matching.applications_per_month", 0.55, "applications per searcher per month",
        "assumed: calibrated so that unemployed people find work at ~8.4% a month (CBS 2017: "
        "23% a quarter, DOMAIN.md) with ~3.5 unemployed per vacancy",
        "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
        calibrate=True),
-    _p("matching.sa_search_intensity", 0.6, "relative to the unemployed",
+    _p("matching.sa_search_intensity", 0.75, "relative to the unemployed",
        "assumed: bijstand recipients who are ready search less intensively than WW recipients",
        "Search intensity of ready bijstand recipients relative to other unemployed.", lo=0.0,
        hi=2.0, calibrate=True),
@@ -162,7 +168,7 @@ PARAMS: list[Param] = [
        "assumed: few transition attempts from sheltered work in the baseline (Wsw jaarrapport: "
        "most work inside the sheltered company)",
        "Search intensity of transition-ready sheltered-work participants.", lo=0.0, hi=2.0),
-    _p("matching.search_decay_per_year", 0.35, "1/year",
+    _p("matching.search_decay_per_year", 0.25, "1/year",
        "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (DOMAIN.md); part "
        "of this is selection, part discouragement",
        "Exponential decline of search intensity with years out of work.", lo=0.0, hi=5.0,

@@ -229,12 +229,13 @@ def build_population(region, p, scale, rng):
             elif state == State.NO_BENEFIT:
                 extra["months_out"] = rng.integers(0, 12, k)
             elif state == State.SOCIAL_ASSISTANCE:
-                # near the model's own steady state (the burn-in settles the rest): recipients
-                # who search have short spells; the others long ones, past three years
-                # ~ exponentially (exit ~8% a year after 3 years, docs/sources.md)
+                # near the model's own steady state, which the burn-in then settles: most of
+                # the stock has been out of work for more than three years (exit ~8% a year
+                # after 3 years, docs/sources.md), past three years ~ exponentially
                 short = rng.geometric(1 / 12.0, k)
                 long = 36 + rng.geometric(1 / 120.0, k)
-                extra["months_out"] = np.minimum(np.where(attrs["ready"], short, long), 480)
+                is_long = rng.random(k) < p["population.sa_long_duration_share"]
+                extra["months_out"] = np.minimum(np.where(is_long, long, short), 480)
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,

@@ -24,7 +24,10 @@ def benefit_flows(model) -> None:
     per.ww_left[ww] -= 1
     done = ww[per.ww_left[ww] <= 0]
     if len(done):
-        to_sa = u[0, done] < p["labour_market.ww_to_social_assistance_share"]
+        # former recipients pass the means test as often as placed workers losing a job
+        share = np.where(per.ever_target[done], p["labour_market.placed_job_loss_to_sa_share"],
+                         p["labour_market.ww_to_social_assistance_share"])
+        to_sa = u[0, done] < share
         model.move(done[to_sa], State.SOCIAL_ASSISTANCE, Cause.WW_EXHAUSTED)
         model.move(done[~to_sa], State.NO_BENEFIT, Cause.WW_EXHAUSTED)
     st = per.state
