@@ -384,6 +384,55 @@ def relapse_curve(placements: pd.DataFrame, origin: str | None = None,
     return pd.DataFrame(rows)
 
 
+# ----------------------------------------------------------------------------- drift
+
+#: how far the status quo may move over a run, first year against last year (means of the
+#: monthly values): the bijstand stock (relative), each duration share, unemployment and the
+#: vacancy rate (absolute); the drift test and the report use the same bands
+DRIFT_BANDS = {"sa_stock": 0.10, "under_1y": 0.05, "1_3y": 0.05, "over_3y": 0.05,
+               "unemployment_rate": 0.010, "vacancy_rate": 0.005}
+
+
+def drift_record(model: LabourMarketModel, window: int = 12) -> dict[str, float]:
+    """First-year and last-year means of the quantities that must hold still, and the change
+    (relative for the bijstand stock, absolute for shares and rates)."""
+    ser = model.series
+    ext = np.asarray(model.region.external, dtype=bool)
+
+    def values(r):
+        s = r["stocks"].sum(axis=0)
+        b = np.asarray(r["sa_by_duration"], dtype=float)
+        b = b / b.sum() if b.sum() else np.full(3, np.nan)
+        ready = r.get("ready_sa", 0)
+        u = s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT] + ready
+        lf = u + s[list(JOB_STATES)].sum() + s[State.SHELTERED]
+        v = float(r["vacancies"][~ext].sum())
+        return {"sa_stock": float(s[State.SOCIAL_ASSISTANCE]), "under_1y": b[0], "1_3y": b[1],
+                "over_3y": b[2], "unemployment_rate": u / lf if lf else np.nan,
+                "vacancy_rate": v / (v + float(r["jobs"][~ext].sum()) or 1.0)}
+
+    first = pd.DataFrame([values(r) for r in ser[1:window + 1]]).mean()
+    last = pd.DataFrame([values(r) for r in ser[-window:]]).mean()
+    out = {}
+    for k in DRIFT_BANDS:
+        out[f"{k}_start"], out[f"{k}_end"] = float(first[k]), float(last[k])
+        out[f"{k}_change"] = (float(last[k] / first[k] - 1) if k == "sa_stock"
+                              else float(last[k] - first[k]))
+    return out
+
+
+def drift_runs(*, scale: float = 0.03, months: int = 120, seeds: Sequence[int] = (1, 2, 3),
+               scenario: str | Path | Scenario = SCENARIOS["baseline"]) -> pd.DataFrame:
+    """One row per seed: :func:`drift_record` of the status quo run for ``months``."""
+    base = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    rows = []
+    for s in seeds:
+        model = LabourMarketModel(prepare(base, seed=int(s), months=months, scale=scale))
+        model.run()
+        rows.append({"seed": int(s), **drift_record(model)})
+    return pd.DataFrame(rows)
+
+
 # ----------------------------------------------------------------------------- Beveridge curve
 
 @dataclass

@@ -51,6 +51,7 @@ def month_record(model) -> dict[str, Any]:
         "vacancies": vac,
         "jobs": jobs,
         "sa_by_duration": np.bincount(buckets, minlength=3),
+        "ready_sa": int(np.count_nonzero(sa & per.ready)),
         "sa_exits_by_duration": getattr(model, "_sa_exit_buckets", np.zeros(3, np.int64)).copy(),
         "counts": dict(model.month_counts),
         "costs": dict(model.ledger.month),

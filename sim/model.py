@@ -59,6 +59,9 @@ def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
                                 f"shocks[{i}].month")
 
 
+#: the last burn-in (key -> persons, employers, stream states), see LabourMarketModel._burn_in
+_BURN_IN_CACHE: dict[str, dict[str, Any]] = {}
+
 #: the most persons one run may simulate (~13 times Flevoland; memory grows ~1 kB per person)
 MAX_PERSONS = 3_000_000
 
@@ -156,7 +159,8 @@ class LabourMarketModel(mesa.Model):
         self.check = check
         self.streams = Streams(seed)
         base_dir = Path(scen.path).parent if scen.path else None
-        self.region = region if isinstance(region, Region) else load_run_region(scen, base_dir)
+        self._region_given = isinstance(region, Region)
+        self.region = region if self._region_given else load_run_region(scen, base_dir)
         check_size(self.region, self.scale, scen.path)
         check_shocks(scen.shocks, self.region, self.months, scen.path)
         self.month = 0
@@ -495,6 +499,17 @@ class LabourMarketModel(mesa.Model):
         p["matching.sw_search_intensity"] = 0.0
         return p
 
+    def _burn_in_key(self, months: int) -> str | None:
+        """What the burn-in depends on: seed, run length (the demand draws), scale, region and
+        the burn-in's parameters; None when it cannot be told (a region object)."""
+        import json
+
+        if self._region_given:
+            return None
+        values = {k: v for k, v in self.burn_in_values().items() if k != "run.burn_in_policies"}
+        return json.dumps([self.seed, self.months, self.scale, months, self.region.name,
+                           str(self.config.path), sorted(values.items())], default=str)
+
     def _burn_in(self, months: int) -> None:
         """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and
         flat sector demand, then make the result month 0: durations, job tenures and covers
@@ -502,9 +517,33 @@ class LabourMarketModel(mesa.Model):
 
         The burn-in depends only on the seed and the non-policy parameters (with
         ``run.burn_in_policies = "status_quo"``), so every arm of a comparison starts from the
-        same people in the same states (common random numbers)."""
-        from sim.state import PLACEMENT_COLUMNS, Table
+        same people in the same states (common random numbers). The arms of a comparison run
+        one after another, so the last burn-in is kept in memory and reused when its key
+        (:meth:`_burn_in_key`) is the same: the result is identical, only faster."""
+        import copy
 
+        key = self._burn_in_key(months)
+        n_persons, n_employers = self.persons.n, self.employers.n
+        cached = _BURN_IN_CACHE.get(key) if key is not None else None
+        if cached is not None:
+            self.persons = copy.deepcopy(cached["persons"])
+            self.employers = copy.deepcopy(cached["employers"])
+            for name, state in cached["streams"].items():
+                self.streams._gens[name].bit_generator.state = copy.deepcopy(state)
+            self._add_person_agents(n_persons, self.persons.n)
+        else:
+            self._simulate_burn_in(months)
+            if key is not None and self.employers.n == n_employers:
+                _BURN_IN_CACHE.clear()  # one entry: the arms of a replication share it
+                _BURN_IN_CACHE[key] = {
+                    "persons": copy.deepcopy(self.persons),
+                    "employers": copy.deepcopy(self.employers),
+                    "streams": {name: copy.deepcopy(g.bit_generator.state)
+                                for name, g in self.streams._gens.items()},
+                }
+        self._start_records()
+
+    def _simulate_burn_in(self, months: int) -> None:
         saved = (self.p, self.shocks, self.demand, self.seed)
         self.p = self.burn_in_values()
         self.shocks = []
@@ -525,7 +564,7 @@ class LabourMarketModel(mesa.Model):
             self.ledger.close_month()
         self.p, self.shocks, self.demand, self.seed = saved
         self.burning_in = False
-        # month 0 is now: shift the dated columns, start the records afresh
+        # month 0 is now: shift the dated columns, clear what belongs to the run's records
         per, e = self.persons, self.employers
         emp = per.state <= State.POOL
         per.job_start[emp] -= months
@@ -535,14 +574,20 @@ class LabourMarketModel(mesa.Model):
         per.left[gone] -= months
         per.entered[:] = 0
         per.first_placement[:] = -1
-        per.placement[:] = -1
+        per.placement[:] = -1  # a job placed in the burn-in keeps its relapse risk (target_job)
         e.target_hires[:] = 0
         e.refusals_sickness[:] = 0
+
+    def _start_records(self) -> None:
+        """Month 0: placements, log, ledger, counters and series start empty."""
+        from sim.state import PLACEMENT_COLUMNS, Table
+
         self.placements = Table(PLACEMENT_COLUMNS, capacity=4096)
         self.month = 0
         self.log = TransitionLog()
         self.ledger = Ledger()
         self.month_counts = {}
+        self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
         self.series = []
 

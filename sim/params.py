@@ -76,10 +76,11 @@ CORE_PARAMS: list[Param] = [
        "design: 1.0 simulates every person and employer one to one",
        "Fraction of persons and employers simulated (0.1 = a tenth).", lo=0.0005, hi=2.0),
     _p("run.seed", 1, "integer", "design", "Seed of the run's random streams.", lo=0, hi=2**63 - 1),
-    _p("run.burn_in_months", 120, "months",
-       "design: month 0 comes from the model's own steady state; 120 months let the slowest "
-       "flow (recipients who do not search, leaving at ~1% a month) settle (docs/model.md, "
-       "section 5)",
+    _p("run.burn_in_months", 240, "months",
+       "design: month 0 comes from the model's own steady state; the slowest flow (bijstand "
+       "recipients who do not search, leaving at ~1% a month) needs about 20 years to settle; "
+       "with 120 months the bijstand stock still grew ~7% over the next ten years "
+       "(docs/validation.md, drift)",
        "Months simulated before month 0 (not recorded) so the run starts from the model's own "
        "steady state; 0 starts from the drawn population.", lo=0, hi=600),
     _p("run.burn_in_policies", "status_quo", "choice",

@@ -23,9 +23,13 @@ def run(seed, months=24, scale=0.03, config="scenarios/baseline.toml", **params)
     return m
 
 
+#: a world without instruments that starts from the same month 0 as the status quo
+NONE = dict(config="scenarios/no_instruments.toml", run__burn_in_policies="status_quo")
+
+
 def test_wage_subsidy_raises_placements_and_costs_the_municipality():
-    base = [run(s).summary() for s in SEEDS]
-    arm = [run(s, policies__wage_subsidy__enabled=True).summary() for s in SEEDS]
+    base = [run(s, **NONE).summary() for s in SEEDS]
+    arm = [run(s, **NONE, policies__wage_subsidy__enabled=True).summary() for s in SEEDS]
     diffs = [a["placements"] - b["placements"] for a, b in zip(arm, base)]
     assert sum(diffs) > 0 and sum(d > 0 for d in diffs) >= 3
     assert all(a["placements_subsidised"] > 0 for a in arm)
