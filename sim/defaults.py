@@ -133,6 +133,13 @@ PARAMS: list[Param] = [
        "on benefits comes to count among them, keeping that share stable over long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.sa_entry_not_ready_share", 0.4, "share of new bijstand spells",
+       "assumed: many who start on bijstand are not ready to work at first (divorce, health, "
+       "debts; Divosa 2024: young entrants more often have multiple problems, "
+       "docs/sources.md); with the readiness flows it keeps ~60% of the stock not searching "
+       "(SCP 2019)",
+       "Share of new bijstand spells (from work, WW, no benefit or entry) that start without "
+       "searching; the rest search.", lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.sa_readiness_gain_rate", 0.007, "1/month",
        "SCP 2019: of the ~60% of recipients municipalities judge unable to work in the "
        "foreseeable future, half may work later (docs/sources.md); assumed hazard at which a "
@@ -234,10 +241,19 @@ PARAMS: list[Param] = [
        "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
-    _p("employers.vacancy_open_share", 0.025, "vacancies per job",
-       "DOMAIN.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
-       "nationally",
-       "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
+    _p("employers.vacancy_open_share", 0.045, "vacancies per job",
+       "calibrated: employers' demand above the resident-held jobs of the drawn population; "
+       "with the recruitment time (employers.recruitment_rate) the run settles at ~2.5% of "
+       "jobs open (~4,500 open vacancies on ~176k jobs, Q3 2018; 27 per 1,000 jobs "
+       "nationally, docs/sources.md) and ~7-8% unemployed",
+       "Employers' desired jobs above those filled in the drawn population, as a share of "
+       "jobs (the vacancies open before the burn-in).", lo=0.0, hi=0.5, calibrate=True),
+    _p("employers.recruitment_rate", 0.5, "1/month",
+       "assumed: advertising, selection and notice periods keep a vacancy open for a few "
+       "months even with applicants; calibrated so that open vacancies are ~2.5% of jobs with "
+       "~3.5 unemployed per vacancy (Flevoland 2017, docs/sources.md)",
+       "Monthly chance that the recruitment for an open vacancy comes to a decision (only "
+       "those vacancies hire that month).", lo=0.01, hi=1.0, calibrate=True),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
        "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),

@@ -273,6 +273,13 @@ def calibration_moments(model) -> dict[str, Any]:
     out["sa_exit_to_work_in_work_6m"] = cohort["in_work_6m"]
     out["sa_exit_to_work_in_work_18m"] = cohort["in_work_18m"]
     out["sa_exit_to_work_back_18m"] = cohort["back_on_social_assistance_18m"]
+    out["sa_exit_to_work_neither_18m"] = (
+        None if cohort["in_work_18m"] is None
+        else 1.0 - cohort["in_work_18m"] - cohort["back_on_social_assistance_18m"])
+    ext = model.region.external
+    out["vacancy_rate"] = float(np.mean([
+        r["vacancies"][~ext].sum() / max(1.0, r["vacancies"][~ext].sum() + r["jobs"][~ext].sum())
+        for r in ser[-12:]]))
     r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
     if r15:
         out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000

@@ -29,7 +29,7 @@ from sim.policies import make_policies
 from sim.population import _norm, build_population, commute_seed, social_ties
 from sim.processes import benefits, demand, jobs, matching, training
 from sim.region import Region, get_region, mesa_network
-from sim.rng import Streams
+from sim.rng import Streams, counter_uniform
 from sim.scenario import Scenario, default_scenario, load_scenario
 from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_mask
 
@@ -330,6 +330,12 @@ class LabourMarketModel(mesa.Model):
             per.support_kind[lj] = 0
             per.sick[lj] = 0
         per.state[rows] = new_arr
+        # a new bijstand spell starts with the municipality's judgement of the distance to work
+        new_sa = rows[(new_arr == State.SOCIAL_ASSISTANCE) & (old != State.SOCIAL_ASSISTANCE)
+                      & (old != State.TRAINING)]
+        if len(new_sa):
+            u = counter_uniform(self.seed, "sa_entry", self.month, new_sa)
+            per.ready[new_sa] = u >= self.p["labour_market.sa_entry_not_ready_share"]
         became_target = state_mask(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         per.ever_target[rows[became_target]] = True
         gone = rows[new_arr == State.INACTIVE]
@@ -468,12 +474,33 @@ class LabourMarketModel(mesa.Model):
         jobs.separations(self)
         demand.update_vacancies(self)
         training.train(self)
+        held = self._vacancies_in_procedure()
         matching.match(self)
+        self.employers.vacancies[:] += held
         if self.check:
             self._check_matching()
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
+
+    def _vacancies_in_procedure(self) -> np.ndarray:
+        """Take the open vacancies whose recruitment is not decided this month out of the
+        matching (each decides with ``employers.recruitment_rate`` a month); returns them per
+        employer so they can be put back. A counter-based draw per (employer, vacancy slot,
+        month): the same in every arm of a comparison. Textbook matching decides every
+        vacancy every month."""
+        e = self.employers
+        rate = float(self.p["employers.recruitment_rate"])
+        held = np.zeros(e.n, dtype=e.vacancies.dtype)
+        if rate >= 1.0 or self.p["matching.textbook"] or e.vacancies.sum() == 0:
+            return held
+        emp = np.repeat(np.arange(e.n), e.vacancies)
+        slot = np.arange(len(emp)) - np.repeat(np.cumsum(e.vacancies) - e.vacancies,
+                                                e.vacancies)
+        u = counter_uniform(self.seed, "recruitment", self.month, emp, slot)
+        held[:] = np.bincount(emp[u >= rate], minlength=e.n)[: e.n]
+        e.vacancies[:] -= held
+        return held
 
     # ------------------------------------------------------------------ burn-in
     def burn_in_values(self) -> dict[str, Any]:
@@ -506,9 +533,15 @@ class LabourMarketModel(mesa.Model):
 
         if self._region_given:
             return None
+        import hashlib
+
         values = {k: v for k, v in self.burn_in_values().items() if k != "run.burn_in_policies"}
-        return json.dumps([self.seed, self.months, self.scale, months, self.region.name,
-                           str(self.config.path), sorted(values.items())], default=str)
+        r = self.region
+        region = hashlib.sha256(json.dumps(list(r.names)).encode())
+        for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
+            region.update(np.ascontiguousarray(a).tobytes())
+        return json.dumps([self.seed, self.months, self.scale, months, region.hexdigest(),
+                           sorted(values.items())], default=str)
 
     def _burn_in(self, months: int) -> None:
         """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and

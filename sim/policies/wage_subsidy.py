@@ -88,7 +88,9 @@ class WageSubsidy(Policy):
            "Monthly growth of a subsidised worker's wage value.", lo=0.0, hi=0.1),
         _p("policies.wage_subsidy.budget_eur_per_year", -1.0, "EUR per year (-1: no cap)",
            "design: municipalities cap the budget", "Yearly budget cap (at scale 1; scaled "
-           "with run.scale).", lo=-1.0, hi=1e10),
+           "with run.scale): no new subsidised hires once the year's spending and the running "
+           "subsidies reach it, and when it is spent the running subsidies end.", lo=-1.0,
+           hi=1e10),
     ]
 
     def setup(self, model):
@@ -178,6 +180,11 @@ class WageSubsidy(Policy):
             return
         if model.month % 12 == 1:
             self.spent_year = 0.0
+        cap = self.p["budget_eur_per_year"]
+        if cap >= 0 and self.spent_year >= cap * model.scale:
+            # the year's budget is spent: the running subsidies end too
+            self._end(model, paid, self.p["rejudge_at_end"])
+            return
         gap = paid[per.subsidy_kind[paid] == GAP]
         per.wage_value[gap] += self.p["on_job_learning"]
         months_on = model.month - per.job_start[gap].astype(np.int64)
