@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.experiments import replication_seeds
 from analysis.validation import (
     DRIFT_BANDS,
     DRIFT_U,
@@ -27,13 +28,16 @@ from analysis.validation import (
     BaselineEvidence,
     BeveridgeEvidence,
     TheoryCheck,
+    TightMarketEvidence,
     baseline_evidence,
     beveridge,
     commuting_summary,
+    drift_runs,
     duration_table,
     loop_area,
     relapse_curve,
     theory_check,
+    tight_market,
 )
 
 __all__ = ["ValidationSettings", "write_validation_report", "report_markdown"]
@@ -283,6 +287,7 @@ class ValidationSettings:
     seed: int = 2026
     theory_months: int = 120
     beveridge_reps: int = 3
+    drift_months: int = 120
     command: str = "kluit report validation"
 
 
@@ -302,6 +307,10 @@ def write_validation_report(out_dir: str | Path = "docs", settings: ValidationSe
                       progress=step("theory check"))
     bev = beveridge(scale=st.scale, reps=st.beveridge_reps, seed=st.seed,
                     progress=step("Beveridge curve"))
+    drift = drift_runs(scale=st.scale, months=st.drift_months,
+                       seeds=replication_seeds(st.seed + 1, st.reps))
+    tm = tight_market(scale=st.scale, months=st.months, reps=st.reps, seed=st.seed,
+                      progress=step("tight market"))
     table = ev.target_table()
     dt = duration_table(ev.duration)
     paths = {
@@ -314,7 +323,8 @@ def write_validation_report(out_dir: str | Path = "docs", settings: ValidationSe
         "commuting": plot_commuting(ev.commuting, figs / "validation_commuting.png"),
     }
     text = report_markdown(st, ev, table, tc, bev, dt,
-                           {k: p.relative_to(out).as_posix() for k, p in paths.items()})
+                           {k: p.relative_to(out).as_posix() for k, p in paths.items()},
+                           drift=drift, tm=tm)
     from analysis.io import atomic_write_bytes
 
     return atomic_write_bytes(out / "validation.md", text.encode())
@@ -322,7 +332,8 @@ def write_validation_report(out_dir: str | Path = "docs", settings: ValidationSe
 
 def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.DataFrame,
                     tc: TheoryCheck, bev: BeveridgeEvidence, dt: pd.DataFrame,
-                    fig: dict[str, str]) -> str:
+                    fig: dict[str, str], drift: pd.DataFrame | None = None,
+                    tm: TightMarketEvidence | None = None) -> str:
     """The text of ``docs/validation.md`` (numbers come from the runs, never typed in)."""
     from analysis.calibrate import markdown_table
     from sim.params import all_params
@@ -368,7 +379,7 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         f"{st.theory_months} months; the Beveridge curve {st.beveridge_reps} replications. "
         "Intervals are 95% t-intervals of the mean over replications.\n")
     add("## Summary\n")
-    add(f"- **Calibration targets**: {n_in} of {len(fitted)} targets of `DOMAIN.md` are inside "
+    add(f"- **Calibration targets**: {n_in} of {len(fitted)} targets of `docs/sources.md` are inside "
         "their band" + (": all of them." if missed.empty else "; missed: "
                         + "; ".join(f"{r.target.split('. ', 1)[-1]} ({_fmt_target(r.key, r.mean)} "
                                     f"against {_fmt_target(r.key, r.value)})"
@@ -392,7 +403,7 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         "listed at the end.\n")
 
     add("## 1. Calibration targets\n")
-    add("Each row is a target from `DOMAIN.md` (\"Calibration targets for the baseline\"), the "
+    add("Each row is a target from `docs/sources.md` (\"Calibration targets for the baseline\"), the "
         "band we read \"about\" as, and the baseline's simulated mean with its 95% interval over "
         "replications. Flows are per year relative to the average stock; the unemployment rate, "
         "unemployed per vacancy and the commuting share are measured at the end of the run "
@@ -426,6 +437,8 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
             f"({verdict}; {r.deviation:+.1f} half-band widths).")
     add("")
     add("Reading the gaps: " + _gap_notes(m, dt, ev) + "\n")
+    if drift is not None:
+        add(_drift_section(drift, st))
 
     add("## 2. Theory check: urn-ball matching and the steady state\n")
     add("`scenarios/validation/textbook.toml` switches matching to the textbook rules "
@@ -535,7 +548,7 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
     })
     add(_md_table(dshow))
     add(f"CBS (2006 figures) reports yearly exit of about 22% in the first year on benefits "
-        f"and 8% after three years; `DOMAIN.md` also quotes 44% leaving within the first year "
+        f"and 8% after three years; `docs/sources.md` also quotes 44% leaving within the first year "
         f"(2016-21). The model's exit rate falls from "
         f"{_pct(first_y['exit_per_year'].max())} a year in the first months to "
         f"{_pct(long_y['exit_per_year'].mean())} for recipients out of work for more than three "
@@ -571,14 +584,16 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         f"decay `matching.commute_decay_minutes` are assumed, the decay chosen to give under "
         f"half), which puts {_pct(c0.loc['region', 'own'])} in their own municipality; after "
         f"{ev.months} months of people changing jobs under commuting-weighted search the "
-        f"share is {_pct(comm.loc['region', 'own'])} (DOMAIN.md: 43% in 2007). Between "
+        f"share is {_pct(comm.loc['region', 'own'])} (docs/sources.md: 43% in 2007). Between "
         f"municipalities, {muni.index[-1]} keeps the most of its residents "
         f"({_pct(muni['own'].iloc[-1], 0)}) and {muni.index[0]} and {muni.index[1]} the "
         f"fewest ({_pct(muni['own'].iloc[0], 0)}, {_pct(muni['own'].iloc[1], 0)}); "
-        f"{_pct(comm.loc['region', 'outside_region'], 0)} work outside the region (DOMAIN.md: "
+        f"{_pct(comm.loc['region', 'outside_region'], 0)} work outside the region (docs/sources.md: "
         "~35,000 commute to Greater Amsterdam and 8,400 to the Veluwe, about 21% of the "
         "202,000 employed).\n")
     add(f"![Commuting]({fig['commuting']})\n")
+    if tm is not None:
+        add(_tight_market_section(tm, st))
 
     add("## 4. What the model cannot say\n")
     drift = (b0["u"], b1["u"], b0["v"], b1["v"], int(b1.name))
@@ -590,6 +605,129 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         "pytest tests/test_validation.py  # the theory check as a test\n"
         "kluit calibrate scenarios/baseline.toml --reps 3 --samples 24 --rounds 3\n```\n")
     return "\n".join(L)
+
+
+def _drift_section(drift: pd.DataFrame, st: ValidationSettings) -> str:
+    """The status quo holds still: first year against last year of long runs, with bands."""
+    from sim.params import all_params
+
+    burn = all_params()["run.burn_in_months"].default
+    names = {"sa_stock": "bijstand stock (persons at this scale)",
+             "under_1y": "share of recipients < 1 year out of work",
+             "1_3y": "share 1-3 years", "over_3y": "share > 3 years",
+             "unemployment_rate": "unemployment rate", "vacancy_rate": "vacancy rate"}
+    rows = []
+    for k, band in DRIFT_BANDS.items():
+        ch = drift[f"{k}_change"]
+        rel = k == "sa_stock"
+        fmt = (lambda x: f"{x:,.0f}") if rel else _pct
+        ok = abs(ch.mean()) <= band
+        rows.append({"quantity": names[k], "first year": fmt(drift[f"{k}_start"].mean()),
+                     "last year": fmt(drift[f"{k}_end"].mean()),
+                     "change (mean over runs)": (f"{100 * ch.mean():+.1f}%" if rel
+                                                 else f"{100 * ch.mean():+.2f} pp"),
+                     "largest in one run": (f"{100 * ch.abs().max():.1f}%" if rel
+                                            else f"{100 * ch.abs().max():.2f} pp"),
+                     "band": f"±{100 * band:g}%" if rel else f"±{100 * band:g} pp",
+                     "holds still": "yes" if ok else "**no**"})
+    n_ok = sum(r["holds still"] == "yes" for r in rows)
+    return (
+        "### The status quo holds still\n\n"
+        f"Month 0 is the model's own steady state: {burn} months are simulated before it "
+        "(`run.burn_in_months`) under the status-quo instruments, without shocks and with flat "
+        "sector demand, and the run starts from where they leave the population (durations, "
+        "readiness, jobs and tenures, subsidies, vacancies). With no policy change the "
+        f"quantities below must then stay where they are: {len(drift)} runs of "
+        f"{st.drift_months} months at scale {st.scale:g}, mean of the first 12 months against "
+        f"the last 12; {n_ok} of {len(rows)} hold still. `tests/test_drift.py` checks the same "
+        "bands on other seeds at a smaller scale. Durations are months out of work, so the "
+        "shares count the months someone spent without benefit or on WW before bijstand.\n\n"
+        + _md_table(pd.DataFrame(rows)))
+
+
+def _tight_market_section(tm: TightMarketEvidence, st: ValidationSettings) -> str:
+    """What today's tight market does to bijstand, placements and the instruments."""
+    lv = tm.levels()
+    ne = tm.net_effects().set_index(["market", "metric"])
+    a, b = lv.loc["2017"], lv.loc["tight"]
+
+    def d(market, k, fmt):
+        r = ne.loc[(market, k)]
+        return f"{fmt(r['diff'])} [{fmt(r['low'])}, {fmt(r['high'])}]"
+
+    eur = (lambda x: "n/a" if not np.isfinite(x) else f"EUR {x / 1e6:,.2f} m")
+    pp = (lambda x: "n/a" if not np.isfinite(x) else f"{100 * x:+.2f} pp")
+    num = (lambda x: "n/a" if not np.isfinite(x) else f"{x:+,.1f}")
+    rows = [
+        ("unemployment rate (last month)", _pct(a["unemployment_rate"]),
+         _pct(b["unemployment_rate"])),
+        ("unemployed per vacancy (last 12 months)", f"{a['unemployed_per_vacancy']:.1f}",
+         f"{b['unemployed_per_vacancy']:.1f}"),
+        ("vacancy rate (last 12 months)", _pct(a["vacancy_rate"]), _pct(b["vacancy_rate"])),
+        ("bijstand stock, month 0 -> end", f"{a['sa_stock_start']:,.0f} -> "
+         f"{a['sa_stock_end']:,.0f}", f"{b['sa_stock_start']:,.0f} -> {b['sa_stock_end']:,.0f}"),
+        ("bijstand outflow to work per year", _pct(a["sa_outflow_to_work_per_year"]),
+         _pct(b["sa_outflow_to_work_per_year"])),
+        ("placements from bijstand and sheltered work", f"{a['placements']:,.0f}",
+         f"{b['placements']:,.0f}"),
+        ("placed within 12 months (month-0 target group)", _pct(a["placement_rate_12m"]),
+         _pct(b["placement_rate_12m"])),
+        ("sustained placement at 24 months", _pct(a["sustained_placement_rate_24m"]),
+         _pct(b["sustained_placement_rate_24m"])),
+        ("subsidised workers at the end", f"{a['subsidised_end']:,.0f}",
+         f"{b['subsidised_end']:,.0f}"),
+    ]
+    levels = pd.DataFrame(rows, columns=["with today's instruments", "market of 2017",
+                                         "tight market"])
+    net = pd.DataFrame([
+        ("extra placements", d("2017", "placements", num), d("tight", "placements", num)),
+        ("extra sustained placement at 24 months",
+         d("2017", "sustained_placement_rate_24m", pp),
+         d("tight", "sustained_placement_rate_24m", pp)),
+        ("bijstand stock at the end", d("2017", "sa_stock_end", num),
+         d("tight", "sa_stock_end", num)),
+        ("re-integration spending", d("2017", "reintegration_cost_eur", eur),
+         d("tight", "reintegration_cost_eur", eur)),
+        ("net public cost (benefits saved counted)", d("2017", "public_cost_eur", eur),
+         d("tight", "public_cost_eur", eur)),
+    ], columns=["today's instruments against none", "market of 2017", "tight market"])
+    drop_u = a["unemployment_rate"] - b["unemployment_rate"]
+    rise_v = b["vacancy_rate"] - a["vacancy_rate"]
+    sa_a = a["sa_stock_end"] / a["sa_stock_start"] - 1
+    sa_b = b["sa_stock_end"] / b["sa_stock_start"] - 1
+    extra = (ne.loc[("tight", "placements"), "diff"], ne.loc[("2017", "placements"), "diff"])
+    return (
+        "### Today's tight market\n\n"
+        "`scenarios/shocks/tight_market.toml` raises the demand for workers in every sector and "
+        f"municipality in eight quarterly steps (months {tm.ramp[0]} to {tm.ramp[1]}), from "
+        "the market of 2017 (Flevoland: about 3.5 unemployed per vacancy) towards the tightness "
+        "of 2022-24 (nationally 106 vacancies per 100 unemployed and 3.7% unemployment in Q3 "
+        "2024, docs/sources.md). Both markets run with today's instruments, and with the "
+        "instruments switched off at month 0 (same month 0, same seeds), "
+        f"{len(tm.runs) // 4} replications of {tm.months} months at scale {st.scale:g}:\n\n"
+        + _md_table(levels) + "\n"
+        "The instruments' net effect in each market is the paired difference, today's "
+        "instruments against none (mean and 95% interval over replications):\n\n"
+        + _md_table(net) + "\n"
+        f"How the model responds and why. Unemployment falls by {100 * drop_u:.1f} points while "
+        f"the vacancy rate rises by {100 * rise_v:.1f} points: hiring is limited by who "
+        "searches and by the time recruitment takes (`employers.recruitment_rate`), so extra "
+        "demand first shows as open vacancies, and the unemployed per vacancy fall from "
+        f"{a['unemployed_per_vacancy']:.1f} to {b['unemployed_per_vacancy']:.1f}. The bijstand "
+        f"stock changes by {100 * sa_b:+.1f}% in the tight market against {100 * sa_a:+.1f}% "
+        "in 2017's: recipients who search, mostly with short spells, find work sooner, while "
+        "the majority who do not search (the municipality judges them unable to work for now, "
+        "`labour_market.sa_entry_not_ready_share`, `labour_market.sa_readiness_loss_rate`) "
+        "are not reached by more vacancies. What remains on bijstand is further from work, as "
+        "CBS's chief economist said of 2023 (docs/sources.md). Today's instruments add "
+        f"{extra[0]:+,.0f} placements in the tight market against {extra[1]:+,.0f} in the "
+        "2017 market: "
+        + ("fewer, because employers hire more target-group candidates without them (more "
+           "deadweight), so the instruments' net effect is smaller when work is plentiful."
+           if extra[0] < extra[1] else
+           "more, because with vacancies open longer the subsidy and the no-risk policy tip "
+           "more of the decisions that are close; this response has not been checked against "
+           "real figures.") + "\n")
 
 
 def _gap_sentence(tt: pd.DataFrame) -> str:
@@ -668,7 +806,7 @@ def _gap_notes(m: dict[str, float], dt: pd.DataFrame, ev: BaselineEvidence) -> s
             "exit in the first year on benefits is measured as a hazard of recipients with fewer "
             "than 12 months out of work; the model's is far above CBS's 22% (2006), but close "
             "to the newer figure that 44% leave within the first year (2016-21) - the two "
-            "`DOMAIN.md` figures do not agree with each other, and the model sides with the "
+            "`docs/sources.md` figures do not agree with each other, and the model sides with the "
             "recent one.")
     if not bands["unemployed_per_vacancy"].inside(m.get("unemployed_per_vacancy")):
         notes.append(
@@ -713,7 +851,7 @@ def _limits(table: pd.DataFrame, n_assumed: int, n_params: int, ev: BaselineEvid
     sw_per_run = int((ev.placements["origin"] == "sheltered").sum()) / max(len(ev.seeds), 1)
     return [
         f"**Effect sizes of instruments.** {n_assumed} of {n_params} parameters are `assumed` "
-        "(no source in `DOMAIN.md`), among them every mechanism through which an instrument "
+        "(no source in `docs/sources.md`), among them every mechanism through which an instrument "
         "works: how relapse grows with the gap between job pressure and resilience, how much "
         "employers overweight sick-pay risk, what an inclusive employer is willing to pay, how "
         "a job coach or the root ball lowers relapse. The targets above constrain the baseline "
