@@ -20,6 +20,12 @@ recorded at f57e31a before the optimisations; the optimisations up to 834e6d3..4
 every trajectory identical (this test passed); regenerated at a6bd45a, exported the same way, after
 deliberate behaviour changes by the lead (the monthly table's duplicate counters, searching
 bijstand recipients who stop searching, demand starting from its stationary spread).
+Issue 12 (branch i12) changes behaviour deliberately and needs one regeneration: the baseline is
+the status quo (structural wage-cost subsidy, no-risk policy, job coaching at today's use), every
+run starts after a 240-month burn-in to the model's own steady state, job losers (placed workers
+included) get WW by the wekeneis, recruitment takes time (vacancies in procedure), readiness of
+bijstand recipients moves both ways and is judged at the start of a spell, and the baseline was
+re-calibrated (bijstand flows, the CBS cohort after an exit to work, tightness).
 """
 
 from __future__ import annotations
