@@ -273,7 +273,7 @@ def run_with_duration_probe(scen: Scenario) -> tuple[LabourMarketModel, np.ndarr
     while model.month < model.months:
         per = model.persons
         rows = np.flatnonzero(per.state == sa)
-        dur = np.minimum(per.months_out[rows], DURATION_CAP).astype(np.int64)
+        dur = np.minimum(model.month - per.sa_since[rows].astype(np.int64), DURATION_CAP)
         model.step()
         new = model.persons.state[rows]
         left = (new != sa) & (new != tr) & (new != gone)

@@ -22,7 +22,9 @@ REINTEGRATION_ITEMS = {
     "training", "wage_subsidy", "no_risk_claims", "job_coaching", "root_ball_support",
     "pool_coordination", "career_paths", "forecasting", "moral_appeal",
 }
-SA_DURATION_EDGES = (12, 36)  # months on benefits: < 1 year, 1-3 years, > 3 years
+#: months in the current bijstand spell (as CBS counts time on benefits): < 1 year, 1-3 years,
+#: > 3 years; the spell continues through training
+SA_DURATION_EDGES = (12, 36)
 
 
 def _rate(num: float, den: float) -> float | None:
@@ -43,7 +45,7 @@ def month_record(model) -> dict[str, Any]:
     jobs = np.bincount(e.node[real], weights=(e.headcount + e.incommuters)[real], minlength=n_nodes)
     jobs += np.bincount(e.node[~real], weights=e.headcount[~real], minlength=n_nodes)
     sa = per.state == State.SOCIAL_ASSISTANCE
-    buckets = np.digitize(per.months_out[sa], SA_DURATION_EDGES)
+    buckets = np.digitize(model.month - per.sa_since[sa].astype(np.int64), SA_DURATION_EDGES)
     return {
         "month": model.month,
         "stocks": stocks,

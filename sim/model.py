@@ -247,6 +247,7 @@ class LabourMarketModel(mesa.Model):
             return_state=State.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else State.NO_BENEFIT,
             start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
             no_risk_until=-1, entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
+            sa_since=self.month,
             **attrs,
         )
         k = per.column("ties").shape[1]
@@ -268,7 +269,8 @@ class LabourMarketModel(mesa.Model):
         leaving = (old == State.SOCIAL_ASSISTANCE) & (new != State.SOCIAL_ASSISTANCE) & (
             new != State.TRAINING) & (new != State.INACTIVE)
         if leaving.any():
-            b = np.digitize(self.persons.months_out[rows[leaving]], metrics.SA_DURATION_EDGES)
+            on_sa = self.month - self.persons.sa_since[rows[leaving]].astype(np.int64)
+            b = np.digitize(on_sa, metrics.SA_DURATION_EDGES)
             self._sa_exit_buckets += np.bincount(b, minlength=3)
 
     # ------------------------------------------------------------------ state changes
@@ -336,6 +338,7 @@ class LabourMarketModel(mesa.Model):
         if len(new_sa):
             u = counter_uniform(self.seed, "sa_entry", self.month, new_sa)
             per.ready[new_sa] = u >= self.p["labour_market.sa_entry_not_ready_share"]
+            per.sa_since[new_sa] = self.month
         became_target = state_mask(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         per.ever_target[rows[became_target]] = True
         gone = rows[new_arr == State.INACTIVE]
@@ -605,6 +608,7 @@ class LabourMarketModel(mesa.Model):
         per.no_risk_until[nr] = np.maximum(per.no_risk_until[nr] - months, -1)
         gone = per.left >= 0
         per.left[gone] -= months
+        per.sa_since[:] -= months
         per.entered[:] = 0
         per.first_placement[:] = -1
         per.placement[:] = -1  # a job placed in the burn-in keeps its relapse risk (target_job)

@@ -236,6 +236,7 @@ def build_population(region, p, scale, rng):
                 long = 36 + rng.geometric(1 / 120.0, k)
                 is_long = rng.random(k) < p["population.sa_long_duration_share"]
                 extra["months_out"] = np.minimum(np.where(is_long, long, short), 480)
+                extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,

@@ -182,6 +182,7 @@ PERSON_COLUMNS = {
     "resilience": np.float32,  # 0-1: how much work pressure the person can take
     "ready": np.bool_,  # searches actively when out of work
     "months_out": np.int16,  # months since the last job (duration dependence)
+    "sa_since": np.int16,  # month the current bijstand spell began (it continues in training)
     "employer": np.int32,  # -1 when not employed
     "job_start": np.int16,  # month the current job started, -1 when none
     "sick": np.int8,  # months into the current sickness spell, 0 when healthy
