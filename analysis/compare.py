@@ -2,8 +2,15 @@
 
 Every arm runs with the same replication seeds, so for a given seed every arm sees the same
 people, employers and demand; the paired difference against the first arm (the reference) is
-the policy's effect. Intervals are 95% t-intervals over replications. Deadweight is known per
-person from the paired reference run; displacement is the drop in other jobseekers' hires.
+the policy's effect. Intervals are 95% t-intervals over replications.
+
+Two deadweights: ``deadweight_share.<instrument>`` = 1 - ``decisive_share.<instrument>`` comes
+from the hiring decision itself (of the placements an instrument touched, the share the employer
+would have made on the same draws without the instrument's contribution);
+``deadweight_share_paired`` is the share of an arm's subsidised placements whose person was also
+placed in the paired reference run (at any time, with any employer). Displacement is the drop
+in other jobseekers' hires. Subgroup rows (column ``subgroup``; ``all`` for the whole run) give
+outcomes of the month-0 target group by wage value, months on benefits and origin.
 """
 
 from __future__ import annotations
@@ -28,8 +35,13 @@ HEADLINE = (
     "placements_subsidised", "placements_pool", "employer_refusals_sickness_risk",
 )
 #: paired outcomes computed from an arm and its reference run
-PAIRED = ("deadweight_share", "displacement_per_extra_placement",
+PAIRED = ("deadweight_share_paired", "displacement_per_extra_placement",
           "extra_sustained_placements", "cost_per_extra_sustained_placement_eur")
+#: prefixes of per-instrument metrics that belong to an arm alone (no difference with the
+#: reference, which has no instrument)
+OWN_PREFIXES = ("decisive_share.", "deadweight_share.", "touched_placements.")
+#: separator of a subgroup in the flat metric keys of a run (``metric@subgroup``)
+SUBGROUP_SEP = "@"
 
 # two-sided 97.5% quantiles of Student's t for small samples (df 1..30), then normal
 _T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
@@ -89,7 +101,7 @@ def paired_outcomes(arm: RunResult, ref: RunResult) -> dict[str, float]:
                     if extra_placements > 0 else math.nan)
     dcost = arm.summary["public_cost_eur"] - ref.summary["public_cost_eur"]
     return {
-        "deadweight_share": deadweight,
+        "deadweight_share_paired": deadweight,
         "displacement_per_extra_placement": displacement,
         "extra_sustained_placements": extra,
         "cost_per_extra_sustained_placement_eur": dcost / extra if extra > 0 else math.nan,
@@ -105,7 +117,26 @@ def flatten(summary: dict[str, Any]) -> dict[str, float]:
     for g, d in summary.get("groups", {}).items():
         for k, v in d.items():
             out[f"{g}.{k}"] = math.nan if v is None else float(v)
+    for name, d in summary.get("instruments", {}).items():
+        touched = d.get("touched", 0)
+        share = d["decisive"] / touched if touched else math.nan
+        out[f"touched_placements.{name}"] = float(touched)
+        out[f"decisive_share.{name}"] = share
+        out[f"deadweight_share.{name}"] = 1.0 - share
+    for sg, d in summary.get("subgroups", {}).items():
+        for k, v in d.items():
+            out[f"{k}{SUBGROUP_SEP}{sg}"] = math.nan if v is None else float(v)
     return out
+
+
+def split_metric(key: str) -> tuple[str, str]:
+    """(metric, subgroup) of a flat key; ``all`` when it has no subgroup.
+
+    >>> split_metric("placement_rate_12m@wage_value<0.5"), split_metric("placements")
+    (('placement_rate_12m', 'wage_value<0.5'), ('placements', 'all'))
+    """
+    metric, _, sub = key.partition(SUBGROUP_SEP)
+    return metric, (sub or "all")
 
 
 @dataclass
@@ -118,20 +149,29 @@ class Comparison:
     monthly: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
 
     def table(self) -> pd.DataFrame:
-        """One row per arm and metric: mean and 95% interval, and the paired difference with
-        the first arm (mean and interval)."""
+        """One row per arm, metric and subgroup: mean and 95% interval, and the paired
+        difference with the first arm (mean and interval). Per-instrument metrics appear only
+        for the arms that run the instrument."""
         rows = []
         ref = self.arms[0]
         metrics = list(self.runs[ref][0].keys())
+        for arm in self.arms[1:]:
+            metrics += [k for k in self.runs[arm][0] if k not in metrics]
         for arm in self.arms:
-            for metric in metrics:
-                vals = [r.get(metric, math.nan) for r in self.runs[arm]]
+            keys = self.runs[arm][0]
+            for key in metrics:
+                if key.startswith(OWN_PREFIXES) and key not in keys:
+                    continue
+                vals = [r.get(key, math.nan) for r in self.runs[arm]]
                 m, lo, hi, n = mean_interval(vals)
-                row = {"scenario": arm, "metric": metric, "mean": m, "low": lo, "high": hi, "n": n}
-                if metric in PAIRED:
+                metric, subgroup = split_metric(key)
+                row = {"scenario": arm, "metric": metric, "subgroup": subgroup, "mean": m,
+                       "low": lo, "high": hi, "n": n}
+                if metric in PAIRED or metric.startswith(OWN_PREFIXES):
                     row.update(diff=m, diff_low=lo, diff_high=hi)
                 elif arm != ref:
-                    diffs = [a - b for a, b in zip(vals, (r.get(metric, math.nan) for r in self.runs[ref]))]
+                    diffs = [a - b for a, b in zip(vals, (r.get(key, math.nan)
+                                                           for r in self.runs[ref]))]
                     d, dlo, dhi, _ = mean_interval(diffs)
                     row.update(diff=d, diff_low=dlo, diff_high=dhi)
                 else:

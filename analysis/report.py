@@ -28,7 +28,7 @@ TABLE_METRICS = (
     ("unemployment_rate", "Unemployment rate", "share"),
     ("public_cost_eur", "Public cost over the run", "EUR"),
     ("reintegration_cost_eur", "Re-integration spending", "EUR"),
-    ("deadweight_share", "Deadweight of subsidised placements", "share"),
+    ("deadweight_share_paired", "Deadweight of subsidised placements", "share"),
     ("displacement_per_extra_placement", "Displacement per extra placement", "jobs"),
     ("extra_sustained_placements", "Extra sustained placements", "persons"),
     ("cost_per_extra_sustained_placement_eur", "Net public cost per extra sustained placement",
@@ -104,8 +104,75 @@ def figure_cost_effect(comp: Comparison):
     return fig
 
 
+def decisiveness_rows(table) -> list[dict]:
+    """Per arm and instrument: decisive share and deadweight with intervals, placements
+    touched (from the ``decisive_share.*`` rows of a comparison table)."""
+    t = table[table["subgroup"] == "all"] if "subgroup" in table else table
+    out = []
+    for _, r in t[t["metric"].str.startswith("decisive_share.")].iterrows():
+        inst = r["metric"].split(".", 1)[1]
+        n = t[(t.scenario == r["scenario"]) & (t.metric == f"touched_placements.{inst}")]
+        out.append({"scenario": r["scenario"], "instrument": inst, "decisive": r["mean"],
+                    "low": r["low"], "high": r["high"],
+                    "touched": float(n["mean"].iloc[0]) if len(n) else math.nan})
+    return out
+
+
+def decisiveness_html(table) -> str:
+    rows = "".join(
+        f"<tr><th>{html.escape(d['scenario'])}</th><td>{html.escape(d['instrument'])}</td>"
+        f"<td>{_fmt(d['decisive'], 'share')} [{_fmt(d['low'], 'share')}, "
+        f"{_fmt(d['high'], 'share')}]</td><td>{_fmt(1 - d['decisive'], 'share')}</td>"
+        f"<td>{_fmt(d['touched'], 'n')}</td></tr>" for d in decisiveness_rows(table))
+    return ("<table><tr><th>arm</th><th>instrument</th><th>decisive share [95%]</th>"
+            f"<th>deadweight</th><th>placements touched per run</th></tr>{rows}</table>")
+
+
+#: the subgroup outcome shown in the for-whom tables
+SUBGROUP_METRIC = "placement_rate_24m"
+
+
+def subgroup_rows(table, arms, metric: str = SUBGROUP_METRIC) -> list[list[str]]:
+    """Rows (subgroup, then per arm after the reference: difference [interval]) as text."""
+    t = table[(table["metric"] == metric) & (table["subgroup"] != "all")]
+    out = []
+    for sg in dict.fromkeys(t["subgroup"]):
+        cells = [sg]
+        for arm in arms[1:]:
+            r = t[(t.scenario == arm) & (t.subgroup == sg)]
+            if r.empty or not math.isfinite(r["diff"].iloc[0]):
+                cells.append("n/a")
+                continue
+            r = r.iloc[0]
+            cell = f"{100 * r['diff']:+.1f} pp"
+            if math.isfinite(r["diff_low"]):
+                cell += f" [{100 * r['diff_low']:+.1f}, {100 * r['diff_high']:+.1f}]"
+            cells.append(cell)
+        out.append(cells)
+    return out
+
+
+def subgroup_html(table, arms) -> str:
+    head = "".join(f"<th>{html.escape(a)}</th>" for a in arms[1:])
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for row in subgroup_rows(table, arms))
+    return f"<table><tr><th>subgroup</th>{head}</tr>{body}</table>"
+
+
+def subgroup_markdown(table) -> str:
+    """The for-whom table in Markdown (placed within 24 months, difference vs reference)."""
+    arms = list(dict.fromkeys(table["scenario"]))
+    rows = subgroup_rows(table, arms)
+    if len(arms) < 2 or not rows:
+        return ""
+    lines = ["| subgroup | " + " | ".join(arms[1:]) + " |", "|" + "---|" * len(arms)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
 def comparison_html(comp: Comparison, title: str, settings: str = "") -> str:
-    t = comp.table()
+    full = comp.table()
+    t = full[full["subgroup"] == "all"]
     ref = comp.arms[0]
     head = "".join(f"<th>{html.escape(a)}</th>" for a in comp.arms)
     rows = []
@@ -121,7 +188,7 @@ def comparison_html(comp: Comparison, title: str, settings: str = "") -> str:
             if math.isfinite(r["low"]):
                 txt += f"<br><small>[{_fmt(r['low'], unit)}, {_fmt(r['high'], unit)}]</small>"
             if arm != ref and math.isfinite(r.get("diff", math.nan)) and key not in (
-                    "deadweight_share", "displacement_per_extra_placement",
+                    "deadweight_share_paired", "displacement_per_extra_placement",
                     "extra_sustained_placements", "cost_per_extra_sustained_placement_eur"):
                 txt += (f"<br><small>vs {html.escape(ref)}: {_fmt(r['diff'], unit)} "
                         f"[{_fmt(r['diff_low'], unit)}, {_fmt(r['diff_high'], unit)}]</small>")
@@ -150,9 +217,18 @@ img {{ max-width: 48%; margin: 0.5%; }}
 <p>Each arm ran {len(comp.seeds)} replications with the same seeds (common random numbers):
 for a given seed every arm sees the same people, employers and demand, so the difference with
 <b>{html.escape(ref)}</b> is the instrument's effect. Means with 95% intervals over replications.
-Deadweight: share of subsidised placements whose person was also placed in the reference run.
+Deadweight (paired): share of subsidised placements whose person was also placed in the
+reference run.
 Displacement: other jobseekers' hires lost per extra placement.</p>
 <table><tr><th>metric</th>{head}</tr>{''.join(rows)}</table>
+<h2>Decisiveness per instrument</h2>
+<p>Of the placements an instrument touched, the share the employer would have refused without
+the instrument's contribution, on the same draws (decisive); the rest is deadweight.</p>
+{decisiveness_html(t)}
+<h2>For whom it works</h2>
+<p>Month-0 target group by subgroup: share placed within 24 months, difference with
+<b>{html.escape(ref)}</b> [95% interval].</p>
+{subgroup_html(full, comp.arms)}
 <h2>Over time</h2>{imgs}
 <p><small>Made by Kluit; definitions in docs/model.md.</small></p>
 </body></html>
@@ -165,7 +241,7 @@ MARKDOWN_METRICS = (
     ("sustained_placement_rate_24m", "sustained 24 m", "share"),
     ("public_cost_eur", "extra public cost", "EUR-diff"),
     ("cost_per_extra_sustained_placement_eur", "net cost per extra sustained placement", "EUR"),
-    ("deadweight_share", "deadweight", "share"),
+    ("deadweight_share_paired", "deadweight", "share"),
 )
 
 
@@ -173,6 +249,7 @@ def markdown_table(table) -> str:
     """A compact Markdown table: mean [95% interval] per arm; costs as difference vs the
     first arm."""
     arms = list(dict.fromkeys(table["scenario"]))
+    table = table[table["subgroup"] == "all"] if "subgroup" in table else table
     head = "| scenario | " + " | ".join(label for _, label, _ in MARKDOWN_METRICS) + " |"
     lines = [head, "|" + "---|" * (len(MARKDOWN_METRICS) + 1)]
     for arm in arms:

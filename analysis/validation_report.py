@@ -325,6 +325,9 @@ def write_validation_report(out_dir: str | Path = "docs", settings: ValidationSe
     text = report_markdown(st, ev, table, tc, bev, dt,
                            {k: p.relative_to(out).as_posix() for k, p in paths.items()},
                            drift=drift, tm=tm)
+    from analysis.diagnostics import employer_section  # issue 11: employers' decisions
+
+    text += "\n" + employer_section(scale=st.scale, months=st.months, reps=st.reps, seed=st.seed)
     from analysis.io import atomic_write_bytes
 
     return atomic_write_bytes(out / "validation.md", text.encode())

@@ -110,9 +110,10 @@ PARAMS: list[Param] = [
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
-    _p("labour_market.sa_other_exit_rate", 0.0065, "1/month",
-       "CBS 83450NED: outflow 22%/yr of which 10.5% to work (DOMAIN.md); the remaining "
-       "~11.5%/yr minus permanent exits leaves via partner income or other reasons",
+    _p("labour_market.sa_other_exit_rate", 0.0075, "1/month",
+       "CBS 83450NED: outflow 22%/yr of which 10.5% to work (docs/sources.md); the remaining "
+       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0075 "
+       "after re-calibration with the employer traits of issue 11 (was 0.0060)",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
     _p("labour_market.no_benefit_to_sa_rate", 0.04, "1/month",
@@ -162,13 +163,17 @@ PARAMS: list[Param] = [
        "Time scale on which the extra relapse hazard of a new placement fades.", lo=0.5,
        hi=120.0),
     # --- search and matching --------------------------------------------------------------
-    _p("matching.applications_per_month", 0.55, "applications per searcher per month",
+    _p("matching.applications_per_month", 0.65, "applications per searcher per month",
        "assumed: calibrated so that unemployed people find work at ~8.4% a month (CBS 2017: "
-       "23% a quarter, DOMAIN.md) with ~3.5 unemployed per vacancy",
+       "23% a quarter, docs/sources.md) with ~3.5 unemployed per vacancy; 0.65 (was 0.45) "
+       "since issue 11, when a smaller judgement error stopped employers from accepting "
+       "weak cross-sector applicants by mistake",
        "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
        calibrate=True),
-    _p("matching.sa_search_intensity", 0.75, "relative to the unemployed",
-       "assumed: bijstand recipients who are ready search less intensively than WW recipients",
+    _p("matching.sa_search_intensity", 0.7, "relative to the unemployed",
+       "assumed: bijstand recipients who are ready search less intensively than WW "
+       "recipients; 0.7 (was 0.6) after re-calibration to the bijstand outflow to work "
+       "(issue 11)",
        "Search intensity of ready bijstand recipients relative to other unemployed.", lo=0.0,
        hi=2.0, calibrate=True),
     _p("matching.sw_search_intensity", 0.5, "relative to the unemployed",
@@ -213,8 +218,10 @@ PARAMS: list[Param] = [
     _p("employers.wage_share_of_productivity", 0.90, "share",
        "assumed: wages are about nine tenths of a worker's productivity (bargaining)",
        "Wage as a share of productivity, never below the minimum wage.", lo=0.1, hi=1.0),
-    _p("employers.assessment_noise", 0.35, "minimum wages per month",
-       "assumed: employers judge a candidate's value with error (one interview)",
+    _p("employers.assessment_noise", 0.10, "minimum wages per month",
+       "assumed: employers judge a candidate's value with some error (one interview), small "
+       "beside the differences between employers (willingness, experience, capacity) and "
+       "candidates (wage value, months out of work) that drive the decision (issue 11)",
        "Standard deviation of an employer's error in judging a candidate's value.", lo=0.0,
        hi=5.0, calibrate=True),
     _p("employers.sickness_risk_aversion", 3.0, "multiplier",
@@ -228,14 +235,56 @@ PARAMS: list[Param] = [
     _p("employers.supervision_cost", 0.25, "minimum wages per month at wage value 0",
        "assumed: extra supervision and adjustments for a worker with a low wage value",
        "Employer's supervision cost, scaled by (1 - wage value).", lo=0.0, hi=2.0),
-    _p("employers.inclusive_share", 0.60, "share of employers",
-       "SCP 2019: 61% of employers say they are willing to hire from the target group "
-       "(DOMAIN.md)",
-       "Share of employers open to inclusive hiring.", lo=0.0, hi=1.0),
-    _p("employers.inclusion_value", 0.15, "minimum wages per month",
-       "assumed: the value an open employer attaches to hiring from the target group "
-       "(jobs agreement, reputation)",
-       "Extra value an inclusive employer sees in a target-group candidate.", lo=0.0, hi=2.0,
+    _p("employers.inclusive_share", 0.61, "share of employers",
+       "SCP 2019: 61% of employers say they are willing to hire from the target group, 59% "
+       "make efforts (docs/sources.md)",
+       "Share of employers willing to hire from the target group (a persistent trait).",
+       lo=0.0, hi=1.0),
+    _p("employers.register_wage_value", 1.0, "share of the minimum wage",
+       "Participatiewet: the target-group register holds people who cannot earn the minimum "
+       "wage (docs/sources.md)",
+       "A bijstand recipient below this wage value is recognised as target group (inclusion "
+       "value, reluctance, inflated sick-pay risk); above it the employer judges them as any "
+       "other jobseeker.", lo=0.0, hi=10.0),
+    _p("employers.unwilling_penalty", 0.20, "minimum wages per month",
+       "assumed: an employer not willing to hire from the target group (39%, SCP 2019, "
+       "docs/sources.md) takes such a candidate only when clearly better than expected; of "
+       "the order of the supervision and risk costs it fears",
+       "Value an unwilling employer subtracts from a target-group candidate.", lo=0.0, hi=5.0),
+    _p("employers.capacity_half_size", 10.0, "jobs",
+       "assumed: small establishments can hardly spare supervision; at this size half the "
+       "supervision cost of a low wage value is absorbed",
+       "Size at which an employer's capacity to supervise is one half (capacity = size / "
+       "(size + this)).", lo=0.0, hi=10000.0),
+    _p("employers.experienced_share", 0.11, "share of employers",
+       "SCP 2017: 11% of organisations used a wage-cost subsidy or wage dispensation "
+       "(docs/sources.md); taken as the share with experience of the target group at the start",
+       "Share of employers (drawn among the willing) with a target-group placement behind "
+       "them at month 0.", lo=0.0, hi=1.0),
+    _p("employers.experience_learning", 1.0, "per placement that lasted",
+       "assumed: TNO 2017 (docs/sources.md): employers see possibilities once shown; one "
+       "placement that lasted removes about two thirds of the extra perceived risk",
+       "How fast experience brings the perceived sick-pay risk down to the real one "
+       "(aversion 1 + (a - 1) exp(-this x experience)).", lo=0.0, hi=10.0),
+    _p("employers.experience_months", 12, "months",
+       "assumed: Divosa 2014: most relapse happens in the first year (docs/sources.md)",
+       "Months a placed worker must stay before the employer counts it as a success.",
+       lo=1, hi=120),
+    _p("employers.conversion_chance", 0.5, "probability",
+       "assumed: an employer whose placed worker stayed is likely to become willing",
+       "Chance that an unwilling employer becomes willing after a placement that lasted.",
+       lo=0.0, hi=1.0),
+    _p("employers.disillusion_chance", 0.25, "probability",
+       "assumed: a failed placement makes some willing employers turn away",
+       "Chance that a willing employer turns unwilling after a placement that ended in relapse "
+       "within the experience months.", lo=0.0, hi=1.0),
+    _p("employers.inclusion_value", 0.60, "minimum wages per month",
+       "assumed: the value a willing employer attaches to hiring from the target group (jobs "
+       "agreement quota, social return in tenders, reputation, its own mission); 0.60 (was "
+       "0.15) re-calibrated to the bijstand outflow to work (10.5%/yr, docs/sources.md) once "
+       "hires come from willing employers instead of judgement errors (issue 11)",
+       "Extra value a fully open willing employer sees in a target-group candidate (times "
+       "its openness, 0.5-1).", lo=0.0, hi=2.0,
        calibrate=True),
     _p("employers.slack_share", 0.20, "share of employers",
        "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, Group, State
+from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, Group, State, state_mask
 
 #: spending that counts as re-integration (not benefits or sheltered work itself)
 REINTEGRATION_ITEMS = {
@@ -289,6 +289,59 @@ def calibration_moments(model) -> dict[str, Any]:
     return out
 
 
+#: subgroups of the month-0 target group for "for whom it works" (CPB, Kansrijk
+#: arbeidsmarktbeleid): name -> (attribute, low, high) with low <= value < high, or the origin
+SUBGROUPS: dict[str, tuple[str, float, float]] = {
+    "wage_value<0.5": ("start_wage_value", -np.inf, 0.5),
+    "wage_value_0.5-0.8": ("start_wage_value", 0.5, 0.8),
+    "wage_value>=0.8": ("start_wage_value", 0.8, np.inf),
+    "benefit_months<12": ("start_months_out", -np.inf, 12),
+    "benefit_months_12-36": ("start_months_out", 12, 37),
+    "benefit_months>36": ("start_months_out", 37, np.inf),
+    "origin_bijstand": ("start_state", State.SOCIAL_ASSISTANCE, State.SOCIAL_ASSISTANCE + 1),
+    "origin_sheltered": ("start_state", State.SHELTERED, State.SHELTERED + 1),
+}
+#: months after the start at which subgroup placement rates are measured
+SUBGROUP_HORIZONS = (6, 12, 24, 36)
+
+
+def subgroup_metrics(model) -> dict[str, dict[str, float | None]]:
+    """Per subgroup of the month-0 target group (bijstand and sheltered work): the share
+    placed within 6, 12, 24 and 36 months and the share in work at the end of the run."""
+    per = model.persons
+    cohort = (per.entered == 0) & state_mask(per.start_state,
+                                              (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+    fp = per.first_placement
+    in_work = state_mask(per.state, (State.EMPLOYED, State.SUBSIDISED, State.POOL))
+    out: dict[str, dict[str, float | None]] = {}
+    for name, (col, lo, hi) in SUBGROUPS.items():
+        x = getattr(per, col).astype(float)
+        g = cohort & (x >= lo) & (x < hi)
+        n = int(g.sum())
+        d: dict[str, float | None] = {"persons": float(n)}
+        for h in SUBGROUP_HORIZONS:
+            placed = g & (fp >= 1) & (fp <= h)
+            d[f"placement_rate_{h}m"] = (_rate(placed.sum(), n)
+                                         if model.months_run >= h else None)
+        d["in_work_end"] = _rate(np.count_nonzero(g & in_work), n)
+        out[name] = d
+    return out
+
+
+def instrument_decisions(model) -> dict[str, dict[str, int]]:
+    """Per enabled instrument: placements it touched and those for which it was decisive
+    (from the bit masks the matching records, see ``sim.processes.matching.decisiveness``)."""
+    pl = model.placements
+    out = {}
+    for i, pol in enumerate(model.policies):
+        if not pol.enabled:
+            continue
+        bit = 1 << i
+        out[pol.name] = {"touched": int(np.count_nonzero(pl.touched & bit)),
+                         "decisive": int(np.count_nonzero(pl.decisive & bit))}
+    return out
+
+
 def summary(model) -> dict[str, Any]:
     """The run's public outcomes (keys are the public interface)."""
     import sim
@@ -330,6 +383,8 @@ def summary(model) -> dict[str, Any]:
         "relapses": int(np.count_nonzero(np.isin(pl.end_state, RELAPSE_STATES))),
         "employer_refusals_sickness_risk": int(e.refusals_sickness.sum()),
         "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics},
+        "instruments": instrument_decisions(model),
+        "subgroups": subgroup_metrics(model),
         "costs": items,
         "calibration": calibration_moments(model),
         "final_stocks": {STATE_NAMES[s]: int(np.count_nonzero(per.state == s)) for s in State},

@@ -28,6 +28,7 @@ from sim.ledger import Ledger
 from sim.policies import make_policies
 from sim.population import _norm, build_population, commute_seed, social_ties
 from sim.processes import benefits, demand, jobs, matching, training
+from sim.processes import employers as employer_traits
 from sim.region import Region, get_region, mesa_network
 from sim.rng import Streams, counter_uniform
 from sim.scenario import Scenario, default_scenario, load_scenario
@@ -35,7 +36,7 @@ from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_m
 
 MONTHLY_ORDER = (
     "demand", "demography", "sickness", "separations", "vacancies", "training", "matching",
-    "benefits",
+    "employers", "benefits",
 )
 
 
@@ -214,6 +215,7 @@ class LabourMarketModel(mesa.Model):
         self.schools = [School(self, m.node) for m in self.municipalities]
         self.service_point = EmployerServicePoint(self)
 
+        employer_traits.draw_traits(self)
         # month 0 from the model's own steady state: run the processes before the run starts
         self.burn_in_months = int(self.p["run.burn_in_months"])
         if self.burn_in_months > 0:
@@ -381,8 +383,14 @@ class LabourMarketModel(mesa.Model):
         self.month_counts[name] = self.month_counts.get(name, 0) + len(rows)
         self.move(rows, dest, cause)
 
-    def hire(self, rows: np.ndarray, emps: np.ndarray) -> None:
-        """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements."""
+    def hire(self, rows: np.ndarray, emps: np.ndarray, touched: np.ndarray | None = None,
+             decisive: np.ndarray | None = None) -> None:
+        """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements.
+
+        ``touched`` and ``decisive`` are bit masks per hire over ``self.policies`` from the
+        hiring decision (see ``sim.processes.matching.decisiveness``); the placements record
+        them, together with the instruments that act on a placement after the decision
+        (``Policy.touched``)."""
         per, e = self.persons, self.employers
         rows = np.asarray(rows, dtype=np.int64)
         emps = np.asarray(emps, dtype=np.int64)
@@ -422,9 +430,20 @@ class LabourMarketModel(mesa.Model):
         for pol in self.policies:
             pol.on_hire(self, rows, emps)
         if target.any():
-            pl_rows = per.placement[rows[target]]
-            self.placements.supported[pl_rows] = per.support_kind[rows[target]]
-            self.placements.no_risk[pl_rows] = per.no_risk_until[rows[target]] >= self.month
+            t_rows = rows[target]
+            pl_rows = per.placement[t_rows]
+            self.placements.supported[pl_rows] = per.support_kind[t_rows]
+            self.placements.no_risk[pl_rows] = per.no_risk_until[t_rows] >= self.month
+            tb = np.zeros(len(t_rows), np.int32) if touched is None else touched[target]
+            db = np.zeros(len(t_rows), np.int32) if decisive is None else decisive[target]
+            for i, pol in enumerate(self.policies):
+                got = pol.touched(self, t_rows)
+                if got is not None:
+                    tb = tb | np.where(got[0], np.int32(1 << i), np.int32(0))
+                    db = db | np.where(got[1], np.int32(1 << i), np.int32(0))
+            self.placements.touched[pl_rows] = tb
+            self.placements.decisive[pl_rows] = db & tb
+            np.bitwise_or.at(e.knows, emps[target], tb)  # it learns the instruments it got
         mc = self.month_counts
         mc["hires"] = mc.get("hires", 0) + len(rows)
         mc["placements"] = mc.get("placements", 0) + int(target.sum())
@@ -482,6 +501,7 @@ class LabourMarketModel(mesa.Model):
         self.employers.vacancies[:] += held
         if self.check:
             self._check_matching()
+        employer_traits.learn(self)
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
@@ -609,6 +629,10 @@ class LabourMarketModel(mesa.Model):
         gone = per.left >= 0
         per.left[gone] -= months
         per.sa_since[:] -= months
+        per.start_wage_value[:] = per.wage_value
+        on_sa = (per.state == State.SOCIAL_ASSISTANCE) | (
+            (per.state == State.TRAINING) & (per.return_state == State.SOCIAL_ASSISTANCE))
+        per.start_months_out[:] = np.where(on_sa, -per.sa_since, per.months_out)
         per.entered[:] = 0
         per.first_placement[:] = -1
         per.placement[:] = -1  # a job placed in the burn-in keeps its relapse risk (target_job)

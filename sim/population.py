@@ -243,6 +243,8 @@ def build_population(region, p, scale, rng):
                 start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
                 no_risk_until=-1, ever_target=state in groups, **attrs, **extra,
             )
+    persons.start_wage_value[:] = persons.wage_value
+    persons.start_months_out[:] = persons.months_out  # bijstand: the drawn spell (sa_since)
     employers.headcount[:] = np.bincount(
         persons.employer[persons.employer >= 0], minlength=employers.n
     )[: employers.n]

@@ -13,7 +13,7 @@ import numpy as np
 
 STREAMS = (
     "population", "network", "demand", "demography", "health", "separations", "relapse",
-    "matching", "training", "benefits", "policies",
+    "matching", "training", "benefits", "policies", "employers",
 )
 
 

@@ -197,6 +197,8 @@ PERSON_COLUMNS = {
     "start_state": np.int8,  # state at month 0 (or at entry)
     "first_placement": np.int16,  # month of the first placement from the target group, -1
     "ever_target": np.bool_,  # has been on bijstand or in sheltered work (burn-in included)
+    "start_wage_value": np.float32,  # wage value at month 0 (or at entry), for subgroups
+    "start_months_out": np.int16,  # months on benefits / out of work at month 0 (or entry)
     # policy-owned columns (the policies write them; processes read them through hooks)
     "subsidy_left": np.int16,  # months of wage-cost subsidy left
     "subsidy_eur": np.float32,  # subsidy per month paid to the employer
@@ -220,6 +222,9 @@ EMPLOYER_COLUMNS = {
     "openness": np.float32,  # 0-1 openness to inclusive hiring
     "slack": np.float32,  # unused work, in FTE (less than one job)
     "aware_no_risk": np.bool_,  # knows the no-risk policy at the moment of hiring
+    "supervise": np.float32,  # 0-1 capacity to supervise (grows with size)
+    "experience": np.float32,  # target-group placements that lasted, less failures (>= 0)
+    "knows": np.int32,  # bit i: knows instrument model.policies[i] when hiring
     "pool": np.int32,  # work pool it belongs to, -1
     "is_pool": np.bool_,  # a work pool / cooperative formed by member employers
     "external": np.bool_,  # located outside the region (commuting destination)
@@ -239,6 +244,8 @@ PLACEMENT_COLUMNS = {
     "no_risk": np.bool_,  # covered by the no-risk policy at the start
     "subsidised": np.bool_,
     "deadweight_key": np.int32,  # reserved for paired analyses
+    "touched": np.int32,  # bit i: instrument model.policies[i] acted on this placement
+    "decisive": np.int32,  # bit i: without instrument i the employer would have refused
 }
 
 

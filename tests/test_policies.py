@@ -177,7 +177,8 @@ def test_compare_reports_paired_differences_and_deadweight():
     t = comp.table()
     row = t[(t.scenario == "wage_subsidy_temporary") & (t.metric == "placements")].iloc[0]
     assert row["diff"] > 0
-    dw = t[(t.scenario == "wage_subsidy_temporary") & (t.metric == "deadweight_share")].iloc[0]
+    dw = t[(t.scenario == "wage_subsidy_temporary")
+           & (t.metric == "deadweight_share_paired")].iloc[0]
     assert 0 <= dw["mean"] <= 1
     same = compare(["scenarios/baseline.toml", "scenarios/baseline.toml"], reps=2, seed=7,
                    months=13, scale=0.01).table()

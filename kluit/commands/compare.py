@@ -10,7 +10,7 @@ from analysis.io import write_table
 from kluit.commands.common import Progress, add_run_options, overrides, positive_int, scenario_path
 
 SHOWN = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-         "public_cost_eur", "cost_per_extra_sustained_placement_eur", "deadweight_share")
+         "public_cost_eur", "cost_per_extra_sustained_placement_eur", "deadweight_share_paired")
 
 
 def add_parser(sub):
@@ -30,6 +30,7 @@ def _fmt(v: float) -> str:
 
 def print_table(table) -> None:
     arms = list(dict.fromkeys(table["scenario"]))
+    table = table[table["subgroup"] == "all"]
     width = max(12, *(len(a) for a in arms))
     print(f"{'scenario':{width}s} " + " ".join(f"{m[:26]:>28s}" for m in SHOWN))
     for arm in arms:
@@ -63,12 +64,20 @@ def run(args) -> int:
     write_table(out / "comparison.csv", table)
     write_table(out / "monthly.csv", _monthly(comp))
     from analysis.io import atomic_write_bytes
-    from analysis.report import markdown_table, write_comparison_report
+    from analysis.report import (decisiveness_rows, markdown_table, subgroup_markdown,
+                                 write_comparison_report)
 
+    dec = "".join(f"| {d['scenario']} | {d['instrument']} | {d['decisive']:.3f} "
+                  f"[{d['low']:.3f}, {d['high']:.3f}] | {d['touched']:.0f} |\n"
+                  for d in decisiveness_rows(table))
     atomic_write_bytes(out / "summary.md", (
         f"# Kluit comparison\n\n{args.reps} replications, master seed "
         f"{1 if args.seed is None else args.seed}; mean [95% interval]; the reference is "
-        f"{comp.arms[0]}.\n\n" + markdown_table(table)).encode())
+        f"{comp.arms[0]}.\n\n" + markdown_table(table)
+        + ("\n## Decisiveness\n\n| arm | instrument | decisive share [95%] | placements "
+           "touched |\n|---|---|---|---|\n" + dec if dec else "")
+        + ("\n## For whom (placed within 24 months, difference vs reference)\n\n"
+           + subgroup_markdown(table) if subgroup_markdown(table) else "")).encode())
 
     report = write_comparison_report(
         comp, out, title="Kluit comparison",

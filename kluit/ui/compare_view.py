@@ -197,7 +197,7 @@ def headline_html(out: Outcome) -> str:
         diff = "" if is_ref else fmt(m, r["diff"], diff=True)
         if not is_ref and math.isfinite(r["diff_low"]):
             diff += " " + fmt_interval(m, r["diff_low"], r["diff_high"], diff=True)
-        if m in ("deadweight_share", "cost_per_extra_sustained_placement_eur"):
+        if m in ("deadweight_share_paired", "cost_per_extra_sustained_placement_eur"):
             if is_ref:
                 continue
             diff = ""
@@ -212,6 +212,27 @@ def headline_html(out: Outcome) -> str:
         attrs.append({"data-scenario": r["scenario"], "data-metric": m})
     return html_table(["Scenario", "Outcome", "Mean", "95% interval",
                        f"Difference vs {ref} [95%]"], cells, attrs, "kluit-headline")
+
+
+def decisiveness_html(out: Outcome) -> str:
+    """Per arm and instrument: decisive share [95%] and deadweight (issue 11), with the raw
+    values in data- attributes; empty when no arm runs an instrument that acts on hiring."""
+    from analysis.report import decisiveness_rows
+
+    rows = decisiveness_rows(out.comparison.table())
+    if not rows:
+        return ""
+
+    def pct(x):
+        return "n/a" if not math.isfinite(x) else f"{100 * x:.0f}%"
+
+    cells = [[(d["scenario"], {"class": "scenario"}), (d["instrument"], {"class": "instrument"}),
+              (f"{pct(d['decisive'])} [{pct(d['low'])}, {pct(d['high'])}]",
+               {"class": "decisive", "data-value": _raw(d["decisive"])}),
+              (pct(1 - d["decisive"]), {"class": "deadweight"})] for d in rows]
+    attrs = [{"data-scenario": d["scenario"], "data-instrument": d["instrument"]} for d in rows]
+    return html_table(["Scenario", "Instrument", "Decisive share [95%]", "Deadweight"], cells,
+                      attrs, "kluit-decisiveness")
 
 
 @solara.component
@@ -248,6 +269,12 @@ def CompareResults(out: Outcome):
              "reference run, on the same random draws - money spent on placements that would "
              "have happened anyway. Costs per placement count re-integration spending "
              "(subsidies, coaching, training), not the benefits saved.")
+        decisive = solara.use_memo(lambda: decisiveness_html(out), [id(out)])
+        if decisive:
+            solara.HTML(tag="h3", unsafe_innerHTML="Was the instrument decisive?")
+            solara.HTML(tag="div", unsafe_innerHTML=decisive)
+            Help("Of the placements an instrument touched, the share the employer would have "
+                 "refused without it, on the same random draws; the rest is deadweight.")
         with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
             solara.FileDownload(table_csv, filename="comparison.csv",
                                 label="Table (CSV)", mime_type="text/csv")

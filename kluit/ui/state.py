@@ -483,7 +483,7 @@ METRICS: tuple[Metric, ...] = (
            "Extra public cost per extra sustained placement", "eur", "lower",
            "Against the reference, on the same seeds: the price of one more person in lasting "
            "work."),
-    Metric("deadweight_share", "Deadweight: subsidised hires placed anyway", "share", "lower",
+    Metric("deadweight_share_paired", "Deadweight: subsidised hires placed anyway", "share", "lower",
            "Share of subsidised hires whose person also found work in the reference run."),
     Metric("public_cost_eur", "Public cost, whole region (EUR million)", "eur_region", "lower",
            "Benefits, sheltered work and instruments over the whole run, scaled up from the "
@@ -544,6 +544,8 @@ def comparison_rows(table: pd.DataFrame, scale: float) -> list[dict[str, Any]]:
     per extra placement) exist only for arms after the reference.
     """
     rows = []
+    if "subgroup" in table:
+        table = table[table["subgroup"] == "all"]
     for arm in dict.fromkeys(table["scenario"]):
         for m in METRICS:
             r = table[(table.scenario == arm) & (table.metric == m.key)]

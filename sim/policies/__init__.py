@@ -44,4 +44,7 @@ STATUS_QUO: dict[str, bool | int | float | str] = {
 
 def make_policies(model) -> list[Policy]:
     """One instance of every instrument (switched-off ones do nothing)."""
-    return [cls(model) for cls in POLICY_CLASSES]
+    out = [cls(model) for cls in POLICY_CLASSES]
+    for i, pol in enumerate(out):
+        pol.index = i  # its bit in the per-placement and per-employer masks
+    return out

@@ -40,6 +40,9 @@ class Policy:
     name: str = ""
     label: str = ""
     PARAMS: list[Param] = []
+    #: position in ``model.policies``: the instrument's bit in ``employers.knows`` and in the
+    #: placements' ``touched`` / ``decisive`` masks
+    index: int = 0
 
     def __init__(self, model: LabourMarketModel):
         self.model = model
@@ -60,6 +63,25 @@ class Policy:
         m = self.model.month if month is None else month
         end = self.p.get("end_month", -1)
         return m >= self.p.get("start_month", 0) and (end < 0 or m < end)
+
+    # --- whom it reaches ------------------------------------------------------------------
+    @property
+    def bit(self) -> int:
+        return 1 << self.index
+
+    def inform(self, model, share: float) -> None:
+        """At set-up: a random ``share`` of the employers know the instrument when they hire."""
+        e = model.employers
+        know = model.streams.policies.random(e.n) < share
+        e.knows[know] |= np.int32(self.bit)
+
+    def informed(self, model, employers: np.ndarray, ctx) -> np.ndarray:
+        """Bool per pair: the employer counts this instrument in its decision, because it knows
+        it (at set-up, or learned from an earlier placement) or because the employer service
+        point brought the candidate and the instrument along (``ctx["brokered"]``)."""
+        k = (model.employers.knows[employers] & np.int32(self.bit)) != 0
+        b = ctx.get("brokered")
+        return k if b is None else (k | b)
 
     # --- hooks (all optional) --------------------------------------------------------------
     def setup(self, model) -> None:
@@ -84,6 +106,12 @@ class Policy:
         A policy that removes sick-pay risk also lowers ``ctx["perceived_sick_risk"]`` in place,
         so refusals over sickness risk are counted after policies.
         """
+
+    def touched(self, model, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """For target-group persons just placed (after ``on_hire``): bools (touched, decisive)
+        for an instrument that acts on a placement outside the hiring value, e.g. a subsidy
+        granted to the hire or a pool job that exists only through the instrument. Touched
+        through the hiring value is recorded by the matching itself."""
 
     def job_kind(self, model, persons, employers, kind: np.ndarray) -> np.ndarray | None:
         """The kind of job (State code) each hire starts, e.g. SUBSIDISED; None keeps it."""

@@ -24,6 +24,11 @@ class JobCoaching(Policy):
         _p("policies.job_coaching.hours_per_week", 3.0, "hours per week",
            "assumed: a few hours of coaching a week in the first months",
            "Coaching hours per placed person per week.", lo=0.0, hi=40.0),
+        _p("policies.job_coaching.awareness", 0.25, "share of employers",
+           "assumed: job coaching is arranged per placement; employers who know of it count "
+           "on it, others learn of it from the service point or a coached placement",
+           "Share of employers who count on a job coach when they judge a candidate.",
+           lo=0.0, hi=1.0),
         _p("policies.job_coaching.duration_months", 6, "months", "assumed",
            "How long coaching lasts after placement.", lo=1, hi=60),
         _p("policies.job_coaching.relapse_reduction_per_hour", 0.12,
@@ -49,6 +54,10 @@ class JobCoaching(Policy):
         u = counter_uniform(model.seed, "job_coaching", model.month, persons)
         return u < self.p["take_up"]
 
+    def setup(self, model):
+        if self.enabled:
+            self.inform(model, self.p["awareness"])
+
     def on_hire(self, model, persons, employers):
         if not self.active():
             return
@@ -62,8 +71,17 @@ class JobCoaching(Policy):
         if not self.active():
             return None
         share = min(1.0, self.p["hours_per_week"] / 8.0)
-        coached = ctx["target"] & self._coached(model, persons)
-        return np.where(coached, 0.5 * share * ctx["supervision"], 0.0)
+        reached = ctx["target"] & self.informed(model, employers, ctx) & self._coached(
+            model, persons)
+        return np.where(reached, 0.5 * share * ctx["supervision"], 0.0)
+
+    def touched(self, model, persons):
+        """Every placement that starts with a job coach is one of the instrument's."""
+        if not self.enabled:
+            return None
+        per = model.persons
+        on = (per.support_kind[persons] == JOB_COACH) & (per.support_left[persons] > 0)
+        return on, np.zeros(len(persons), bool)
 
     def relapse_factor(self, model, persons):
         if not self.enabled:

@@ -35,8 +35,14 @@ class NoRiskPolicy(Policy):
     ]
 
     def setup(self, model):
+        """Whom it reaches: the employers who know it when they hire (``awareness``), those to
+        whom the service point brings a candidate, and those who learned it from a covered
+        placement."""
+        if not self.enabled:
+            return
+        self.inform(model, self.p["awareness"])
         e = model.employers
-        e.aware_no_risk[:] = model.streams.policies.random(e.n) < self.p["awareness"]
+        e.aware_no_risk[:] = (e.knows & np.int32(self.bit)) != 0
 
     def _eligible(self, model, rows):
         per = model.persons
@@ -47,7 +53,7 @@ class NoRiskPolicy(Policy):
     def hiring_value(self, model, persons, employers, ctx):
         if not self.active():
             return None
-        covered = self._eligible(model, persons) & model.employers.aware_no_risk[employers]
+        covered = self._eligible(model, persons) & self.informed(model, employers, ctx)
         # an aware employer no longer counts the sick-pay risk of a covered candidate
         ctx["perceived_sick_risk"] = np.where(covered, 0.0, ctx["perceived_sick_risk"])
         return np.where(covered, ctx["sick_risk"], 0.0)
@@ -63,6 +69,13 @@ class NoRiskPolicy(Policy):
         origin = model.placements.origin[per.placement[placed]]
         ok = (origin == State.SHELTERED) | (per.wage_value[placed] < self.p["max_wage_value"])
         per.no_risk_until[placed[ok]] = model.month + int(round(12 * self.p["cover_years"]))
+
+    def touched(self, model, persons):
+        """Every covered placement is one of the policy's; decisive only through the hiring
+        value of an employer who knew the policy."""
+        if not self.enabled:
+            return None
+        return model.persons.no_risk_until[persons] >= model.month, np.zeros(len(persons), bool)
 
     def sick_cover(self, model, sick):
         if not self.active():

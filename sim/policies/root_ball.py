@@ -76,6 +76,14 @@ class RootBall(Policy):
         if self.p["right_to_return"]:
             per.return_state[from_sw] = State.SHELTERED
 
+    def touched(self, model, persons):
+        """Every placement that starts with root-ball support is one of the instrument's."""
+        if not self.enabled:
+            return None
+        per = model.persons
+        on = (per.support_kind[persons] == ROOT_BALL) & (per.support_left[persons] > 0)
+        return on, np.zeros(len(persons), bool)
+
     def relapse_factor(self, model, persons):
         if not self.enabled:
             return None

@@ -41,6 +41,12 @@ class WageSubsidy(Policy):
     label = "the wage-cost subsidy"
     PARAMS = [
         *window_params("wage_subsidy", "the wage-cost subsidy"),
+        _p("policies.wage_subsidy.awareness", 0.25, "share of employers",
+           "assumed: SCP 2017: 11% of organisations used a wage-cost subsidy or wage "
+           "dispensation (docs/sources.md); more know of it than use it",
+           "Share of employers who count on the subsidy when they judge a candidate (others "
+           "learn of it from the service point or from a subsidised placement).", lo=0.0,
+           hi=1.0),
         _p("policies.wage_subsidy.coverage", 1.0, "share of the wage gap",
            "Participatiewet: the subsidy pays the gap between minimum wage and wage value",
            "Share of the gap between minimum wage and assessed wage value that is paid.",
@@ -95,6 +101,8 @@ class WageSubsidy(Policy):
 
     def setup(self, model):
         self.spent_year = 0.0
+        if self.enabled:
+            self.inform(model, self.p["awareness"])
 
     def _amount(self, model, rows):
         mw = model.p["finance.minimum_wage_eur_month"]
@@ -127,11 +135,12 @@ class WageSubsidy(Policy):
     def hiring_value(self, model, persons, employers, ctx):
         if not self.active() or not self._budget_left(model):
             return None
-        el = self._eligible(model, persons)
+        informed = self.informed(model, employers, ctx)
+        el = self._eligible(model, persons) & informed
         dur = self.p["duration_months"]
         months = EXPECTED_JOB_MONTHS if dur <= 0 else min(dur, EXPECTED_JOB_MONTHS)
         value = np.where(el, self._amount(model, persons) * months / EXPECTED_JOB_MONTHS, 0.0)
-        push = self._push_eligible(model, persons)
+        push = self._push_eligible(model, persons) & informed
         if push.any():
             m = min(self.p["push_months"], EXPECTED_JOB_MONTHS)
             value = np.where(push, self._push_amount(model) * m / EXPECTED_JOB_MONTHS, value)
@@ -143,6 +152,14 @@ class WageSubsidy(Policy):
         el = (self._eligible(model, persons) | self._push_eligible(model, persons)) & (
             kind == State.EMPLOYED)
         return np.where(el, State.SUBSIDISED, kind)
+
+    def touched(self, model, persons):
+        """Every subsidised placement is one of the subsidy's: decisive only through the
+        hiring value (an employer who did not count on it would have hired anyway)."""
+        if not self.enabled:
+            return None
+        sub = model.persons.state[persons] == State.SUBSIDISED
+        return sub, np.zeros(len(persons), bool)
 
     def on_hire(self, model, persons, employers):
         per = model.persons

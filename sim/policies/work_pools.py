@@ -68,7 +68,8 @@ class WorkPools(Policy):
             sectors = np.bincount(e.sector[members], minlength=model.region.n_sectors)
             row = e.append(1, node=node, sector=int(np.argmax(sectors)), base_size=0,
                            incommuters=0, target=0, pressure=float(e.pressure[members].mean()),
-                           openness=1.0, slack=0, pool=-1, is_pool=True, external=False)[0]
+                           openness=1.0, slack=0, pool=-1, is_pool=True, external=False,
+                           supervise=1.0, experience=1.0)[0]
             e.pool[members] = row
             rows.append(row)
         from sim.agents import Employer
@@ -102,6 +103,15 @@ class WorkPools(Policy):
         own_cost = (1 - self.p["coordination_subsidy_share"]) * self.p["coordination_cost_eur_month"]
         blocked = at_pool & ~ctx["target"] if self.p["target_group_only"] else np.zeros_like(at_pool)
         return np.where(at_pool, -own_cost, 0.0) - np.where(blocked, 1e9, 0.0)
+
+    def touched(self, model, persons):
+        """A pool job exists only through the pools, so the instrument is decisive for the
+        hire itself (whether the person would have found other work shows in the paired
+        deadweight)."""
+        if not self.enabled:
+            return None
+        pool = model.persons.state[persons] == State.POOL
+        return pool, pool
 
     def separation_factor(self, model, persons):
         if not self.enabled:

@@ -9,9 +9,12 @@ urn-ball market done as array operations:
    person's own sector), then to a random open vacancy in that cell;
 2. the employer service point adds brokered introductions of target-group candidates;
 3. the employer judges each applicant's business value: expected productivity (wage value,
-   sector match, months out of work) minus wage, expected sick pay, supervision cost, plus the
-   value an inclusive employer attaches to inclusive hiring, plus the policies' contributions,
-   plus a judgement error; an applicant is acceptable when the value is positive;
+   sector match, months out of work) minus wage, expected sick pay (inflated by an employer
+   without experience of the target group), supervision cost (lower for an employer with the
+   capacity to supervise), plus the value a willing employer attaches to inclusive hiring or
+   minus the reluctance of an unwilling one, plus the contributions of the instruments that
+   reach this employer, plus a small judgement error; an applicant is acceptable when the
+   value is positive (employer traits: ``sim/processes/employers.py``);
 4. each vacancy offers the job to its best acceptable applicant; a person with several offers
    takes the best one; vacancies whose candidate went elsewhere stay open.
 """
@@ -21,10 +24,13 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import ndtri
 
+from sim.processes.employers import perceived_aversion
 from sim.rng import counter_uniform, poisson_from_uniform
 from sim.state import State, state_mask
 
 TARGET_STATES = (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+#: application numbers from here on are the service point's introductions
+BROKERED_APP_NO = 1000
 
 
 def search_intensity(model) -> np.ndarray:
@@ -170,8 +176,12 @@ def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
             np.concatenate([x[1] for x in extra]).astype(np.int64))
 
 
-def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
-    """Employer's judged value (EUR/month) of hiring each applicant, and its parts."""
+def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray,
+                 brokered: np.ndarray | None = None):
+    """Employer's judged value (EUR/month) of hiring each applicant, and its parts.
+
+    ``u`` is the standard-normal judgement error per pair; ``brokered`` marks the candidates
+    the employer service point introduced (they bring the instruments along)."""
     per, e, p = model.persons, model.employers, model.p
     mw = p["finance.minimum_wage_eur_month"]
     wv = per.wage_value[who].astype(float)
@@ -179,22 +189,35 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray):
     match = np.where(per.sector[who] == e.sector[emp], 1.0, p["matching.cross_sector_productivity"])
     productivity = wv * scar * match * mw
     wage = np.maximum(mw, p["employers.wage_share_of_productivity"] * wv * mw)
-    target = state_mask(per.state[who], TARGET_STATES)
+    st = per.state[who]
+    target = state_mask(st, TARGET_STATES)
+    # the employer recognises the target group: sheltered work, or bijstand with a wage value
+    # below the register's limit (a recipient with a full wage value is judged as any other)
+    seen = (st == State.SHELTERED) | ((st == State.SOCIAL_ASSISTANCE)
+                                      & (wv < p["employers.register_wage_value"]))
     expected_sick_share = per.sickness[who] / max(p["health.recovery_rate"], 1e-3)
-    aversion = np.where(target, p["employers.sickness_risk_aversion"], 1.0)
+    aversion = np.where(seen, perceived_aversion(model, emp), 1.0)
     sick_risk = np.minimum(expected_sick_share, 1.0) * wage * aversion
-    supervision = p["employers.supervision_cost"] * np.clip(1 - wv, 0, 1) * mw * target
-    inclusion = p["employers.inclusion_value"] * e.openness[emp] * mw * target
+    supervision = (p["employers.supervision_cost"] * np.clip(1 - wv, 0, 1) * mw * target
+                   * (1.0 - e.supervise[emp]))
+    openness = e.openness[emp]
+    inclusion = p["employers.inclusion_value"] * openness * mw * seen
+    reluctance = p["employers.unwilling_penalty"] * mw * (seen & (openness <= 0))
     noise = p["employers.assessment_noise"] * mw * u
     ctx = {"wage": wage, "sick_risk": sick_risk, "supervision": supervision,
-           "target": target, "productivity": productivity, "wage_value": wv,
+           "target": target, "seen": seen, "productivity": productivity, "wage_value": wv,
            # the sick-pay risk the employer still sees after policies (they lower it in place)
-           "perceived_sick_risk": sick_risk.copy()}
-    value = productivity - wage - sick_risk - supervision + inclusion + noise
+           "perceived_sick_risk": sick_risk.copy(),
+           "brokered": (np.zeros(len(who), bool) if brokered is None
+                        else np.asarray(brokered, bool))}
+    value = productivity - wage - sick_risk - supervision + inclusion - reluctance + noise
+    ctx["noise_eur"] = noise
+    ctx["contrib"] = contrib = {}  # each instrument's contribution, for its decisiveness
     for pol in model.policies:
         extra = pol.hiring_value(model, who, emp, ctx)
         if extra is not None:
             value = value + extra
+            contrib[pol.name] = extra
     if p["matching.textbook"]:
         value = np.full(len(who), np.inf)  # textbook matching: every applicant is acceptable
     return value, ctx
@@ -209,7 +232,7 @@ def match(model) -> None:
     b_who, b_slot = brokered(model, vac_emp, vac_counts)
     if len(b_who):
         who, slot = np.concatenate([who, b_who]), np.concatenate([slot, b_slot])
-        app_no = np.concatenate([app_no, 1000 + np.arange(len(b_who))])
+        app_no = np.concatenate([app_no, BROKERED_APP_NO + np.arange(len(b_who))])
     mc = model.month_counts
     mc["applications"] = len(who)
     mc["brokered"] = len(b_who)
@@ -218,7 +241,7 @@ def match(model) -> None:
     emp = vac_emp[slot]
     noise = ndtri(np.clip(counter_uniform(model.seed, "match_noise", model.month, who, app_no),
                           1e-12, 1 - 1e-12))
-    value, ctx = hiring_value(model, who, emp, noise)
+    value, ctx = hiring_value(model, who, emp, noise, brokered=app_no >= BROKERED_APP_NO)
     ok = value > 0
     # refusals in which the perceived sick-pay risk tipped the balance
     tipped = ~ok & ctx["target"] & (value + ctx["perceived_sick_risk"] > 0)
@@ -227,6 +250,8 @@ def match(model) -> None:
             e.refusals_sickness.dtype)
     mc["refusals_sickness"] = int(tipped.sum())
     mc["target_applications"] = int(ctx["target"].sum())
+    all_value, all_emp = value, emp
+    contrib = {k: v[ok] for k, v in ctx["contrib"].items()}
     who, slot, emp, value = who[ok], slot[ok], emp[ok], value[ok]
     if len(who) == 0:
         return
@@ -240,4 +265,31 @@ def match(model) -> None:
     first2 = np.ones(len(o2), bool)
     first2[1:] = who[o2][1:] != who[o2][:-1]
     hires = o2[first2]
-    model.hire(who[hires], emp[hires])
+    log = getattr(model, "decision_log", None)
+    if log is not None:  # diagnostics (analysis/diagnostics.py): the decision without error
+        hired = np.zeros(len(all_value), bool)
+        hired[np.flatnonzero(ok)[hires]] = True
+        sd = model.p["employers.assessment_noise"] * model.p["finance.minimum_wage_eur_month"]
+        log.append({"z": (all_value - ctx["noise_eur"]) / max(sd, 1e-9), "hired": hired,
+                    "accepted": ok, "target": ctx["target"],
+                    "willing": model.employers.openness[all_emp] > 0})
+    touched, decisive = decisiveness(model, value[hires], {k: v[hires] for k, v in contrib.items()})
+    model.hire(who[hires], emp[hires], touched=touched, decisive=decisive)
+
+
+def decisiveness(model, value: np.ndarray, contrib: dict[str, np.ndarray]):
+    """Per hire, bit masks (bit i = ``model.policies[i]``) of the instruments whose hiring-value
+    contribution was non-zero (touched) and of those without whose contribution the same
+    decision, on the same draws, would have been a refusal (decisive: value - contribution
+    <= 0)."""
+    touched = np.zeros(len(value), np.int32)
+    decisive = np.zeros(len(value), np.int32)
+    for i, pol in enumerate(model.policies):
+        c = contrib.get(pol.name)
+        if c is None:
+            continue
+        bit = np.int32(1 << i)
+        t = c != 0
+        touched[t] |= bit
+        decisive[t & (value - c <= 0)] |= bit
+    return touched, decisive

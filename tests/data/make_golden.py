@@ -20,6 +20,12 @@ recorded at f57e31a before the optimisations; the optimisations up to 834e6d3..4
 every trajectory identical (this test passed); regenerated at a6bd45a, exported the same way, after
 deliberate behaviour changes by the lead (the monthly table's duplicate counters, searching
 bijstand recipients who stop searching, demand starting from its stationary spread).
+Issue 11 (branch i11) changes behaviour deliberately and needs one regeneration: employers with
+persistent traits (willingness, capacity to supervise, experience, instrument knowledge) and a
+small judgement error decide on target-group candidates, employers learn from their placements
+(a new random stream), instruments act only on the employers they reach, and the baseline was
+re-calibrated (applications per month, bijstand search intensity, inclusion value, other
+bijstand exits).
 Issue 12 (branch i12) changes behaviour deliberately and needs one regeneration: the baseline is
 the status quo (structural wage-cost subsidy, no-risk policy, job coaching at today's use), every
 run starts after a 240-month burn-in to the model's own steady state, job losers (placed workers

@@ -105,7 +105,7 @@ def test_compare_view_runs_in_a_thread_and_shows_the_models_numbers(entries):
                 continue
             assert float(m.group(1)) == pytest.approx(r["mean"], nan_ok=True)
             assert m.group(2) == fmt(r["metric"], r["mean"])
-        assert 'data-metric="deadweight_share"' in page
+        assert 'data-metric="deadweight_share_paired"' in page
     finally:
         rc.close()
 

@@ -1,6 +1,6 @@
 """The matching step written the simple way: plain loops over persons, applications, vacancies.
 
-This is the test oracle of :mod:`sim.processes.matching` (issue 5). The fast path does a month
+This is the test oracle of :mod:`sim.processes.matching` (issue 5; under tests/ since issue 15). The fast path does a month
 of search and matching as array operations over the whole population; this module applies the
 same rules one agent at a time, the way they read in the model description, and is far too
 slow for real runs (Python per person). ``tests/test_oracle.py`` runs both on tiny populations
@@ -17,8 +17,10 @@ The rules (see the module docstring of ``matching``):
    (municipality, sector) cell in proportion to commuting weight x open vacancies, then one
    open vacancy of the cell at random;
 3. the employer service point introduces target-group candidates to vacancies;
-4. the employer values each applicant; each vacancy offers the job to its best applicant with a
-   positive value; a person with several offers takes the best one.
+4. the employer values each applicant (its traits: willingness, experience, capacity to
+   supervise; the instruments that reach it); each vacancy offers the job to its best
+   applicant with a positive value; a person with several offers takes the best one, and the
+   hire records which instruments touched it and for which it was decisive.
 """
 
 from __future__ import annotations
@@ -160,12 +162,14 @@ def brokered(model, vacancies: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def hiring_values(model, who: list[int], emp: list[int], noise: list[float]):
-    """The employer's judged value of each applicant, pair by pair (EUR/month), and its parts."""
+def hiring_values(model, who: list[int], emp: list[int], noise: list[float],
+                  brokered: list[bool]):
+    """The employer's judged value of each applicant, pair by pair (EUR/month), its parts and
+    each instrument's contribution."""
     per, e, p = model.persons, model.employers, model.p
     mw = p["finance.minimum_wage_eur_month"]
-    parts = {k: [] for k in ("wage", "sick_risk", "supervision", "target", "productivity",
-                             "wage_value")}
+    parts = {k: [] for k in ("wage", "sick_risk", "supervision", "target", "seen",
+                             "productivity", "wage_value")}
     values = []
     for i, r, z in zip(who, emp, noise):
         wv = float(per.wage_value[i])
@@ -174,29 +178,45 @@ def hiring_values(model, who: list[int], emp: list[int], noise: list[float]):
         productivity = wv * scar * fit * mw
         wage = max(mw, p["employers.wage_share_of_productivity"] * wv * mw)
         target = per.state[i] in (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+        # recognised as target group: sheltered, or bijstand below the register's wage value
+        seen = per.state[i] == State.SHELTERED or (
+            per.state[i] == State.SOCIAL_ASSISTANCE
+            and wv < p["employers.register_wage_value"])
         # float32 attributes keep their precision, as in the array code
         sick_share = per.sickness[i] / max(p["health.recovery_rate"], 1e-3)
-        aversion = p["employers.sickness_risk_aversion"] if target else 1.0
+        aversion = 1.0
+        if seen:  # inflated by an employer without experience of the target group
+            a = p["employers.sickness_risk_aversion"]
+            aversion = 1.0 + (a - 1.0) * np.exp(-p["employers.experience_learning"]
+                                                * float(e.experience[r]))
         sick_risk = min(sick_share, np.float32(1.0)) * wage * aversion
-        supervision = p["employers.supervision_cost"] * min(max(1 - wv, 0.0), 1.0) * mw * target
-        inclusion = p["employers.inclusion_value"] * e.openness[r] * mw * np.float32(target)
-        value = (productivity - wage - sick_risk - supervision + inclusion
+        supervision = (p["employers.supervision_cost"] * min(max(1 - wv, 0.0), 1.0) * mw
+                       * target * (1.0 - e.supervise[r]))
+        willing = e.openness[r] > 0
+        inclusion = p["employers.inclusion_value"] * e.openness[r] * mw * np.float32(seen)
+        reluctance = p["employers.unwilling_penalty"] * mw * (seen and not willing)
+        value = (productivity - wage - sick_risk - supervision + inclusion - reluctance
                  + p["employers.assessment_noise"] * mw * z)
         values.append(float(value))
         for k, v in (("wage", wage), ("sick_risk", sick_risk), ("supervision", supervision),
-                     ("target", target), ("productivity", productivity), ("wage_value", wv)):
+                     ("target", target), ("seen", seen), ("productivity", productivity),
+                     ("wage_value", wv)):
             parts[k].append(v)
-    ctx = {k: np.array(v, dtype=bool if k == "target" else float) for k, v in parts.items()}
+    ctx = {k: np.array(v, dtype=bool if k in ("target", "seen") else float)
+           for k, v in parts.items()}
     ctx["perceived_sick_risk"] = ctx["sick_risk"].copy()
+    ctx["brokered"] = np.array(brokered, dtype=bool)
     value = np.array(values, dtype=float)
     who_a, emp_a = np.array(who, dtype=np.int64), np.array(emp, dtype=np.int64)
+    contrib: dict[str, np.ndarray] = {}
     for pol in model.policies:  # the instruments are array code; they see the same pairs
         extra = pol.hiring_value(model, who_a, emp_a, ctx)
         if extra is not None:
             value = value + extra
+            contrib[pol.name] = extra
     if p["matching.textbook"]:
         value = np.full(len(who), np.inf)
-    return value, ctx
+    return value, ctx, contrib
 
 
 def match(model) -> None:
@@ -216,7 +236,8 @@ def match(model) -> None:
     emp = [vacancies[s] for _, s, _ in apps]
     noise = [float(ndtri(min(max(_u(model, "match_noise", w, a), 1e-12), 1 - 1e-12)))
              for w, _, a in apps]
-    value, ctx = hiring_values(model, who, emp, noise)
+    value, ctx, contrib = hiring_values(model, who, emp, noise,
+                                        [a >= 1000 for _, _, a in apps])
     refusals = 0
     for j, r in enumerate(emp):  # refusals in which the perceived sick-pay risk tipped it
         if not value[j] > 0 and ctx["target"][j] and value[j] + ctx["perceived_sick_risk"][j] > 0:
@@ -239,5 +260,20 @@ def match(model) -> None:
     if not offer:
         return
     persons = sorted(offer)
-    model.hire(np.array(persons, dtype=np.int64), np.array([emp[offer[w]] for w in persons],
-                                                          dtype=np.int64))
+    # per hire: the instruments whose contribution was non-zero (touched) and those without
+    # whose contribution the employer would have refused on the same draws (decisive)
+    touched, decisive = [], []
+    for w in persons:
+        j, t, d = offer[w], 0, 0
+        for bit, pol in enumerate(model.policies):
+            c = contrib.get(pol.name)
+            if c is not None and c[j] != 0:
+                t |= 1 << bit
+                if not value[j] - c[j] > 0:
+                    d |= 1 << bit
+        touched.append(t)
+        decisive.append(d)
+    model.hire(np.array(persons, dtype=np.int64),
+               np.array([emp[offer[w]] for w in persons], dtype=np.int64),
+               touched=np.array(touched, dtype=np.int32),
+               decisive=np.array(decisive, dtype=np.int32))
