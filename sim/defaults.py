@@ -58,9 +58,11 @@ PARAMS: list[Param] = [
        "0.667 * 5.1%/12",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_rate", 0.0024, "1/month (share of the labour force)",
-       "assumed: school leavers and movers replacing retirements so the labour force stays "
-       "near 218k (CBS 83524NED, DOMAIN.md)",
+    _p("demography.entry_rate", 0.0030, "1/month (share of the labour force)",
+       "assumed: school leavers and movers replacing those who leave (retirement, moving, "
+       "people without work or benefit who stop searching) so the labour force stays near "
+       "218k (CBS 83524NED, docs/sources.md); 0.0030 (was 0.0023) since issue 12, when the "
+       "burn-in showed the labour force shrinking",
        "New entrants to the labour force per month, as a share of the starting labour force.",
        lo=0.0, hi=0.1),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
@@ -90,7 +92,7 @@ PARAMS: list[Param] = [
        "assumed: among those who meet the wekeneis, most are entitled (not culpably "
        "unemployed, available for work)",
        "Share of job losers meeting the wekeneis who receive WW.", lo=0.0, hi=1.0),
-    _p("labour_market.placed_job_loss_to_sa_share", 0.8, "share of job losers",
+    _p("labour_market.placed_job_loss_to_sa_share", 0.7, "share of job losers",
        "assumed: of the workers placed from bijstand who lose a job without WW, part pass the "
        "means test again; the rest have a partner's income or another benefit (CBS cohort "
        "2021: 9% back on bijstand after 18 months, docs/sources.md)",
@@ -110,10 +112,11 @@ PARAMS: list[Param] = [
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
-    _p("labour_market.sa_other_exit_rate", 0.0075, "1/month",
+    _p("labour_market.sa_other_exit_rate", 0.0080, "1/month",
        "CBS 83450NED: outflow 22%/yr of which 10.5% to work (docs/sources.md); the remaining "
-       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0075 "
-       "after re-calibration with the employer traits of issue 11 (was 0.0060)",
+       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0080 "
+       "after re-calibration of the status quo's steady state (issue 12; 0.0075 in issue 11, "
+       "0.0060 before)",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
     _p("labour_market.no_benefit_to_sa_rate", 0.04, "1/month",
@@ -128,6 +131,13 @@ PARAMS: list[Param] = [
        "docs/sources.md)",
        "Monthly hazard that a person without benefit or job who never had bijstand applies "
        "for it.", lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.no_benefit_exit_rate", 0.03, "1/month",
+       "assumed: people without work or benefit for more than a year leave the labour force "
+       "(study, care, discouraged; CBS counts only those who search as unemployed); CBS Q1 "
+       "2017: of 277,000 job finders 169,000 came from outside the labour force, so the flows "
+       "in and out of it are large (docs/sources.md)",
+       "Monthly hazard that a person without work or benefit for more than 12 months leaves "
+       "the labour force.", lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (DOMAIN.md); assumed hazard at which a searching recipient with more than a year "
@@ -170,10 +180,10 @@ PARAMS: list[Param] = [
        "weak cross-sector applicants by mistake",
        "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
        calibrate=True),
-    _p("matching.sa_search_intensity", 0.7, "relative to the unemployed",
+    _p("matching.sa_search_intensity", 0.75, "relative to the unemployed",
        "assumed: bijstand recipients who are ready search less intensively than WW "
-       "recipients; 0.7 (was 0.6) after re-calibration to the bijstand outflow to work "
-       "(issue 11)",
+       "recipients; 0.75 after re-calibration of the status quo's steady state to the "
+       "bijstand outflow to work (issue 12; 0.7 in issue 11, 0.6 before)",
        "Search intensity of ready bijstand recipients relative to other unemployed.", lo=0.0,
        hi=2.0, calibrate=True),
     _p("matching.sw_search_intensity", 0.5, "relative to the unemployed",
@@ -290,19 +300,13 @@ PARAMS: list[Param] = [
        "assumed: TNO 2017 (DOMAIN.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
-    _p("employers.vacancy_open_share", 0.045, "vacancies per job",
-       "calibrated: employers' demand above the resident-held jobs of the drawn population; "
-       "with the recruitment time (employers.recruitment_rate) the run settles at ~2.5% of "
-       "jobs open (~4,500 open vacancies on ~176k jobs, Q3 2018; 27 per 1,000 jobs "
-       "nationally, docs/sources.md) and ~7-8% unemployed",
+    _p("employers.vacancy_open_share", 0.030, "vacancies per job",
+       "calibrated (issue 12): employers' demand above the resident-held jobs of the drawn "
+       "population; after the burn-in the run settles at ~2.5% of jobs open (~4,500 open "
+       "vacancies on ~176k jobs, Q3 2018; 27 per 1,000 jobs nationally) and ~3.5-4 "
+       "unemployed per vacancy (Flevoland Q1 2017, docs/sources.md)",
        "Employers' desired jobs above those filled in the drawn population, as a share of "
        "jobs (the vacancies open before the burn-in).", lo=0.0, hi=0.5, calibrate=True),
-    _p("employers.recruitment_rate", 0.5, "1/month",
-       "assumed: advertising, selection and notice periods keep a vacancy open for a few "
-       "months even with applicants; calibrated so that open vacancies are ~2.5% of jobs with "
-       "~3.5 unemployed per vacancy (Flevoland 2017, docs/sources.md)",
-       "Monthly chance that the recruitment for an open vacancy comes to a decision (only "
-       "those vacancies hire that month).", lo=0.01, hi=1.0, calibrate=True),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
        "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),

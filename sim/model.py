@@ -496,34 +496,13 @@ class LabourMarketModel(mesa.Model):
         jobs.separations(self)
         demand.update_vacancies(self)
         training.train(self)
-        held = self._vacancies_in_procedure()
         matching.match(self)
-        self.employers.vacancies[:] += held
         if self.check:
             self._check_matching()
         employer_traits.learn(self)
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
-
-    def _vacancies_in_procedure(self) -> np.ndarray:
-        """Take the open vacancies whose recruitment is not decided this month out of the
-        matching (each decides with ``employers.recruitment_rate`` a month); returns them per
-        employer so they can be put back. A counter-based draw per (employer, vacancy slot,
-        month): the same in every arm of a comparison. Textbook matching decides every
-        vacancy every month."""
-        e = self.employers
-        rate = float(self.p["employers.recruitment_rate"])
-        held = np.zeros(e.n, dtype=e.vacancies.dtype)
-        if rate >= 1.0 or self.p["matching.textbook"] or e.vacancies.sum() == 0:
-            return held
-        emp = np.repeat(np.arange(e.n), e.vacancies)
-        slot = np.arange(len(emp)) - np.repeat(np.cumsum(e.vacancies) - e.vacancies,
-                                                e.vacancies)
-        u = counter_uniform(self.seed, "recruitment", self.month, emp, slot)
-        held[:] = np.bincount(emp[u >= rate], minlength=e.n)[: e.n]
-        e.vacancies[:] -= held
-        return held
 
     # ------------------------------------------------------------------ burn-in
     def burn_in_values(self) -> dict[str, Any]:

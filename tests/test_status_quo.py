@@ -56,9 +56,11 @@ def test_burn_in_makes_a_fresh_month_0():
     assert (per.job_start[employed] <= 0).all()
     log = m.log.arrays()
     assert (log["cause"] == Cause.START).all() and len(log["person"]) == per.n
-    # the Wsw keeps its region figure: the burn-in neither ages it nor moves its people
+    # the Wsw keeps its region figure: the burn-in neither ages it nor lets its people search
+    # (only a rare long sickness or a brokered introduction moves one)
     drawn = LabourMarketModel("scenarios/baseline.toml", rng=2, run__burn_in_months=0, **SMALL)
-    assert (per.state == State.SHELTERED).sum() == (drawn.persons.state == State.SHELTERED).sum()
+    n_sw = (drawn.persons.state == State.SHELTERED).sum()
+    assert n_sw - 2 <= (per.state == State.SHELTERED).sum() <= n_sw
     m.run()
     m.check_invariants()
 

@@ -18,7 +18,7 @@ from sim.state import JOB_STATES, N_STATES, Cause, Group, State, state_mask
 def benefit_flows(model) -> None:
     per, p, rng = model.persons, model.p, model.streams.benefits
     st = per.state
-    u = rng.random((5, per.n))  # one draw per person and flow, whoever is at risk
+    u = rng.random((6, per.n))  # one draw per person and flow, whoever is at risk
     # WW counts down; exhaustion -> bijstand (means test) or no benefit
     ww = np.flatnonzero(st == State.UNEMPLOYED_WW)
     per.ww_left[ww] -= 1
@@ -38,6 +38,10 @@ def benefit_flows(model) -> None:
     nb_rate = np.where(per.ever_target[nb], p["labour_market.no_benefit_to_sa_rate"],
                        p["labour_market.no_benefit_to_sa_rate_first"])
     nb_apply = nb[u[2, nb] < nb_rate]
+    # after a year without work or benefit, some stop searching and leave the labour force
+    # (study, care, discouraged: CBS counts only those who search as unemployed)
+    gone = nb[(per.months_out[nb] > 12) & (u[5, nb] < p["labour_market.no_benefit_exit_rate"])]
+    gone = gone[~np.isin(gone, nb_apply)]
     # distance to the labour market changes: after a year on benefits some searchers stop
     # (health, debts, care), and some who do not search become able to again (SCP 2019: half
     # of those judged unable may work later); two-way flows give a stable searching share
@@ -51,6 +55,7 @@ def benefit_flows(model) -> None:
     model.month_counts["started_searching"] = int(regained.sum())
     model.move(sa_exit, State.NO_BENEFIT, Cause.SA_OTHER_EXIT)
     model.move(nb_apply, State.SOCIAL_ASSISTANCE, Cause.SA_APPLICATION)
+    model.move(gone, State.INACTIVE, Cause.EXIT)
     # new sheltered places (beschut werk) for the recipients furthest from the labour market
     # (not before month 0: the month-0 stock of sheltered work is the region's figure)
     places = 0.0 if model.burning_in else model.sheltered_places_per_month
