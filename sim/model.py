@@ -171,6 +171,15 @@ class LabourMarketModel(mesa.Model):
         self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
         self.series: list[dict[str, Any]] = []
         self.burning_in = False
+        # with run.burn_in_scenario, everything up to month 0 (population, burn-in) is built
+        # from that scenario's parameters; the run's own take over at month 0
+        run_p = self.p
+        self.burn_in_months = int(self.p["run.burn_in_months"])
+        if self.burn_in_months > 0 and self.p["run.burn_in_scenario"]:
+            self.p = dict(self.p)
+            for key, value in self._burn_in_source(self.p["run.burn_in_scenario"]).values.items():
+                if not key.startswith("run."):
+                    self.p[key] = value
 
         # population and employers (arrays), commuting reach
         persons, employers, placements, flows, resident_factor = build_population(
@@ -182,7 +191,6 @@ class LabourMarketModel(mesa.Model):
         k = int(self.p["population.ties_per_person"])
         persons.add_column("ties", np.int32, width=k, fill=-1)
         persons.column("ties")[:] = social_ties(persons, k, self.streams.network)
-        self.commute_weights = commute_seed(self.region, self.p)
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self.demand = demand.demand_path(self)
         demand.initial_deviations(self)
@@ -192,16 +200,12 @@ class LabourMarketModel(mesa.Model):
         if jobs_by_sector.sum() <= 0:  # a region without employers: the region's sector mix
             jobs_by_sector = (self.region.sector_shares * self.region.population[:, None]).sum(0)
         self.sector_mix = _norm(jobs_by_sector)
-        n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
-                                minlength=self.region.n_nodes)
-        self.school_capacity = np.floor(
-            n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        self._n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
+                                      minlength=self.region.n_nodes)
         inactive_sa = (persons.state == State.SOCIAL_ASSISTANCE) & ~persons.ready
         self.start_labour_force = int(np.count_nonzero(persons.state != State.INACTIVE)
                                       - np.count_nonzero(inactive_sa))
-        pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
-        self.sheltered_places_per_month = (
-            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
+        self._derive_from_parameters()
 
         # Mesa agents: views onto the rows, plus the municipal and institutional actors
         self.network = self._mesa_network()
@@ -217,9 +221,11 @@ class LabourMarketModel(mesa.Model):
 
         employer_traits.draw_traits(self)
         # month 0 from the model's own steady state: run the processes before the run starts
-        self.burn_in_months = int(self.p["run.burn_in_months"])
         if self.burn_in_months > 0:
             self._burn_in(self.burn_in_months)
+        if self.p is not run_p:
+            self.p = run_p
+            self._derive_from_parameters()
         self.start_state = self.persons.state.copy()
         self.log.record(0, np.arange(self.persons.n), self.persons.state, self.persons.state,
                         Cause.START)
@@ -234,6 +240,17 @@ class LabourMarketModel(mesa.Model):
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ construction helpers
+    def _derive_from_parameters(self) -> None:
+        """Quantities the processes read that follow from the parameters: commuting weights,
+        training places (per bijstand recipient in the drawn population), new sheltered
+        places per month."""
+        self.commute_weights = commute_seed(self.region, self.p)
+        self.school_capacity = np.floor(
+            self._n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
+        self.sheltered_places_per_month = (
+            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
+
     def _mesa_network(self):
         return mesa_network(self.region, self.random)
 
@@ -513,6 +530,11 @@ class LabourMarketModel(mesa.Model):
         from sim.policies import STATUS_QUO
 
         p = dict(self.p)
+        source = self.p["run.burn_in_scenario"]
+        if source:
+            for key, value in self._burn_in_source(source).values.items():
+                if not key.startswith("run."):
+                    p[key] = value
         if self.p["run.burn_in_policies"] == "status_quo":
             for key, par in all_params().items():
                 if key.startswith("policies."):
@@ -527,6 +549,18 @@ class LabourMarketModel(mesa.Model):
         p["demography.exit_rate_sheltered"] = 0.0
         p["matching.sw_search_intensity"] = 0.0
         return p
+
+    def _burn_in_source(self, source: str):
+        """The scenario named by ``run.burn_in_scenario`` (relative to this scenario's file)."""
+        from sim.scenario import ScenarioError
+
+        base = Path(self.config.path).parent if self.config.path else Path.cwd()
+        path = Path(source) if Path(source).is_absolute() else base / source
+        try:
+            return load_scenario(path)
+        except ScenarioError as exc:
+            raise ScenarioError(f"cannot use {source!r} for the burn-in: {exc}",
+                                self.config.path, "run.burn_in_scenario") from None
 
     def _burn_in_key(self, months: int) -> str | None:
         """What the burn-in depends on: seed, run length (the demand draws), scale, region and

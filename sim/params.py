@@ -89,6 +89,12 @@ CORE_PARAMS: list[Param] = [
        "Instruments during the burn-in: 'status_quo' (today's mix, the same in every arm) or "
        "'scenario' (the scenario's own instruments, for a world that never had today's mix).",
        choices=("status_quo", "scenario")),
+    _p("run.burn_in_scenario", "", "path",
+       "design: a change to a parameter that is not an instrument switch (training places, "
+       "the service point) should start at month 0 from the same state as the scenario it "
+       "changes",
+       "Scenario file (relative to this one) whose parameters the burn-in uses instead of "
+       "this scenario's ('' = this scenario); run.* keys always come from this scenario."),
     _p("run.region", "flevoland", "name or path",
        "DOMAIN.md: Flevoland is the default region",
        "Built-in region name ('flevoland') or a region TOML file (nodes + edges), relative to "

@@ -174,7 +174,9 @@ def cpb():
     """Paired seeds: the baseline, the baseline with ten times the training places, and the
     wage-cost subsidy."""
     base = NONE
-    more_training = base.with_overrides({"schools.places_per_1000_sa": 200.0})
+    # ten times the training places from month 0: the burn-in is the reference's
+    more_training = base.with_overrides({"schools.places_per_1000_sa": 200.0,
+                                         "run.burn_in_scenario": str(BASELINE)})
     comp = compare([base, more_training, WAGE_SUBSIDY], reps=3, seed=7,
                    months=36, scale=0.1, keep_monthly=False)
     return comp.table()

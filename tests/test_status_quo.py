@@ -179,3 +179,15 @@ def test_a_reused_burn_in_gives_the_same_run_as_a_fresh_one():
     assert np.array_equal(sa, sb) and na == nb == len(sa)
     a.pop("version"), b.pop("version")
     assert a == b
+
+
+def test_a_parameter_change_can_start_from_the_reference_month_0():
+    changed = dict(rng=3, **SMALL, schools__places_per_1000_sa=200.0)
+    own = LabourMarketModel("scenarios/baseline.toml", **changed)
+    ref = LabourMarketModel("scenarios/baseline.toml", rng=3, **SMALL)
+    same = LabourMarketModel("scenarios/baseline.toml", run__burn_in_scenario="baseline.toml",
+                             **changed)
+    state = "state"
+    assert np.array_equal(same.persons.column(state), ref.persons.column(state))
+    assert not np.array_equal(own.persons.column(state), ref.persons.column(state))
+    assert same.p["schools.places_per_1000_sa"] == 200.0  # the run itself uses the change
