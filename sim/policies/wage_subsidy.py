@@ -58,7 +58,7 @@ class WageSubsidy(Policy):
            "assumed: the allowance for employer costs (forfaitaire werkgeverskosten) is of this "
            "order", "Extra allowance for employer costs, as a share of the subsidy.", lo=0.0,
            hi=1.0),
-        _p("policies.wage_subsidy.duration_months", 0, "months (0: structural)",
+        _p("policies.wage_subsidy.duration_months", 0, "months",
            "Participatiewet: for someone who cannot earn the minimum wage the subsidy is "
            "structural, it runs as long as that holds and ends when the wage value reaches the "
            "minimum wage or the job ends (docs/sources.md)",
@@ -73,7 +73,7 @@ class WageSubsidy(Policy):
            "full wage cost",
            "When a subsidy stops for another reason than the wage value reaching the minimum "
            "wage, the employer judges the worker again and may dismiss them."),
-        _p("policies.wage_subsidy.push_months", 0, "months (0: none)",
+        _p("policies.wage_subsidy.push_months", 0, "months",
            "Tilburg University 2015 ('Het werkt niet vanzelf'): more than half of the "
            "municipalities also use a temporary wage-cost subsidy as a push for people with a "
            "full wage value (docs/sources.md); length assumed per scenario",

@@ -152,7 +152,7 @@ def test_param_labels_use_the_users_units():
 def test_parse_value_checks_type_and_range():
     p = all_params()["policies.wage_subsidy.duration_months"]
     assert st.parse_value(p, "12") == 12
-    with pytest.raises(ScenarioError, match="from 1 to 600"):
+    with pytest.raises(ScenarioError, match="from 0 to 600"):
         st.parse_value(p, "9999")
     with pytest.raises(ScenarioError, match="whole number"):
         st.parse_value(p, "12.5")
