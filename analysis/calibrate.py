@@ -210,7 +210,7 @@ def _fmt(x: float, key: str = "") -> str:
 
 def markdown_table(table: pd.DataFrame, *, with_source: bool = True) -> str:
     """The target table as Markdown (percentages, 95% interval, a tick when inside the band)."""
-    head = ["Target", "DOMAIN.md", "band", "simulated mean", "95% interval", "in band"]
+    head = ["Target", "figure", "band", "simulated mean", "95% interval", "in band"]
     if with_source:
         head.append("source")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

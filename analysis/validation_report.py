@@ -427,8 +427,9 @@ def report_markdown(st: ValidationSettings, ev: BaselineEvidence, table: pd.Data
         "plus the year's inflow, while the model's moments divide by the average stock; with "
         "an inflow of about a quarter of the stock a year, a CBS-style figure is about 1/1.25 "
         "of the model's (an outflow to work of 12% here is about 9.6% on CBS's basis). "
-        "(b) 'Time on benefits' in the model is months out of work, which for someone who came "
-        "from WW includes the WW months. (c) Re-entry follows Divosa: of all exits from "
+        "(b) 'Time on benefits' is the current bijstand spell (it continues through training), "
+        "as CBS counts it; search intensity and employers' scarring use months out of work, "
+        "which also count time without benefit or on WW. (c) Re-entry follows Divosa: of all exits from "
         "bijstand (to work or otherwise), the share back on bijstand within k months; "
         "leaving the labour force does not count as an exit there, nor in the duration "
         "moments.\n")
@@ -616,7 +617,7 @@ def _drift_section(drift: pd.DataFrame, st: ValidationSettings) -> str:
 
     burn = all_params()["run.burn_in_months"].default
     names = {"sa_stock": "bijstand stock (persons at this scale)",
-             "under_1y": "share of recipients < 1 year out of work",
+             "under_1y": "share of recipients < 1 year on bijstand",
              "1_3y": "share 1-3 years", "over_3y": "share > 3 years",
              "unemployment_rate": "unemployment rate", "vacancy_rate": "vacancy rate"}
     rows = []
@@ -643,8 +644,8 @@ def _drift_section(drift: pd.DataFrame, st: ValidationSettings) -> str:
         f"quantities below must then stay where they are: {len(drift)} runs of "
         f"{st.drift_months} months at scale {st.scale:g}, mean of the first 12 months against "
         f"the last 12; {n_ok} of {len(rows)} hold still. `tests/test_drift.py` checks the same "
-        "bands on other seeds at a smaller scale. Durations are months out of work, so the "
-        "shares count the months someone spent without benefit or on WW before bijstand.\n\n"
+        "bands on other seeds at a smaller scale. Durations are the current bijstand spell, as "
+        "CBS counts time on benefits (a spell continues through training).\n\n"
         + _md_table(pd.DataFrame(rows)))
 
 

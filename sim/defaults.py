@@ -33,10 +33,11 @@ PARAMS: list[Param] = [
        "assumed: sheltered-work participants have lower wage values than bijstand recipients "
        "(Wsw jaarrapport 2016: 36% intellectual, 32% psychological disability)",
        "Mean wage value of sheltered-work participants (Beta distributed).", lo=0.05, hi=1.0),
-    _p("population.sw_transition_ready_share", 0.25, "share of Wsw participants",
+    _p("population.sw_transition_ready_share", 0.15, "share of Wsw participants",
        "Wsw jaarrapport 2016: 6.5% already at a regular employer, 17.1% individual secondment; "
-       "Koot & Desczka 2009: ~half assessed able to do supported employment (DOMAIN.md); "
-       "assumed 25% would try a regular job",
+       "Koot & Desczka 2009: ~half assessed able to do supported employment "
+       "(docs/sources.md); assumed 15% would try a regular job (25% before issue 12: with the "
+       "status quo's wage subsidy and no-risk policy that emptied the Wsw at ~10% a year)",
        "Share of sheltered-work participants who look for a regular job.", lo=0.0, hi=1.0),
     _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
        "assumed: median gross wage about 1.6 times the 2017 minimum wage",
@@ -53,18 +54,20 @@ PARAMS: list[Param] = [
        "total outflow 22%/yr, to work 10.5%/yr, DOMAIN.md)",
        "Monthly hazard that a bijstand recipient leaves the region's labour force for good.",
        lo=0.0, hi=0.1, calibrate=True),
-    _p("demography.exit_rate_sheltered", 0.0030, "1/month",
-       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (DOMAIN.md): "
-       "0.667 * 5.1%/12",
+    _p("demography.exit_rate_sheltered", 0.0025, "1/month",
+       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness "
+       "(docs/sources.md): 0.667 * 5.1%/12 = 0.0028, of which the model's long sickness "
+       "(health.*) takes a part; 0.0025 since issue 12 (was 0.0030)",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_rate", 0.0030, "1/month (share of the labour force)",
-       "assumed: school leavers and movers replacing those who leave (retirement, moving, "
-       "people without work or benefit who stop searching) so the labour force stays near "
-       "218k (CBS 83524NED, docs/sources.md); 0.0030 (was 0.0023) since issue 12, when the "
-       "burn-in showed the labour force shrinking",
-       "New entrants to the labour force per month, as a share of the starting labour force.",
-       lo=0.0, hi=0.1),
+    _p("demography.entry_rate", 1.0, "entrants per leaver",
+       "assumed: school leavers and movers replace those who leave the labour force "
+       "(retirement, moving, long sickness, people without work or benefit who stop "
+       "searching), so the labour force stays near 218k (CBS 83524NED, docs/sources.md); "
+       "a fixed share of the labour force (0.23%/month before issue 12) let it shrink over "
+       "a long run",
+       "New entrants per person who left the labour force for good in the previous month "
+       "(1 keeps its size; 0 = no entrants).", lo=0.0, hi=10.0),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
        "assumed: entrants who start on bijstand (young people without work, divorce); "
        "together with WW exhaustion gives bijstand inflow ~24.5%/yr (CBS 83450NED)",

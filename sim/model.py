@@ -171,6 +171,7 @@ class LabourMarketModel(mesa.Model):
         self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
         self.series: list[dict[str, Any]] = []
         self.burning_in = False
+        self.left_last_month = 0
         # with run.burn_in_scenario, everything up to month 0 (population, burn-in) is built
         # from that scenario's parameters; the run's own take over at month 0
         run_p = self.p
@@ -520,6 +521,8 @@ class LabourMarketModel(mesa.Model):
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policy_hook("month_end")
+        # who left the labour force for good this month: next month's entrants replace them
+        self.left_last_month = int(self._flows[:, :State.INACTIVE, State.INACTIVE].sum())
 
     # ------------------------------------------------------------------ burn-in
     def burn_in_values(self) -> dict[str, Any]:
@@ -599,6 +602,7 @@ class LabourMarketModel(mesa.Model):
             self.employers = copy.deepcopy(cached["employers"])
             for name, state in cached["streams"].items():
                 self.streams._gens[name].bit_generator.state = copy.deepcopy(state)
+            self.left_last_month = cached["left_last_month"]
             self._add_person_agents(n_persons, self.persons.n)
         else:
             self._simulate_burn_in(months)
@@ -609,6 +613,7 @@ class LabourMarketModel(mesa.Model):
                     "employers": copy.deepcopy(self.employers),
                     "streams": {name: copy.deepcopy(g.bit_generator.state)
                                 for name, g in self.streams._gens.items()},
+                    "left_last_month": self.left_last_month,
                 }
         self._start_records()
 

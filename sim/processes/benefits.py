@@ -112,9 +112,12 @@ def exits(model) -> None:
 
 
 def entries(model) -> None:
-    """New entrants: school leavers and movers (no benefit) and direct bijstand entrants."""
+    """New entrants: school leavers and movers (no benefit) and direct bijstand entrants. They
+    replace those who left the labour force for good in the previous month (retirement,
+    moving, long sickness, stopping to search), ``demography.entry_rate`` entrants per leaver,
+    so the labour force keeps its size."""
     p, rng, region = model.p, model.streams.demography, model.region
-    expected = p["demography.entry_rate"] * model.start_labour_force
+    expected = p["demography.entry_rate"] * model.left_last_month
     k = int(rng.poisson(expected)) if expected > 0 else 0
     if k == 0:
         return
