@@ -25,9 +25,11 @@ browser:
 	  else echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install -y chromium'."; exit 1; fi; \
 	fi
 
-## Main job: compare the shipped policy scenarios on the default region; results in $(OUT)/.
+## Main job: compare the shipped policy scenarios (changes to today's policy) against the status
+## quo, with a world without instruments as one arm; results in $(OUT)/.
 run: $(STAMP)
-	$(VENV)/bin/kluit compare scenarios/baseline.toml scenarios/policies/*.toml \
+	$(VENV)/bin/kluit compare scenarios/baseline.toml scenarios/no_instruments.toml \
+	  scenarios/policies/*.toml scenarios/shocks/subsidy_stop.toml \
 	  --reps 10 --scale 0.25 --months 60 --seed 2026 --out $(OUT) --force
 
 ## The whole test suite (browser tests included), after the lint and type checks.

@@ -97,9 +97,8 @@ TARGETS: tuple[Target, ...] = (
     Target("sa_inflow_per_year", "2. Bijstand inflow per year", 0.265, 0.22, 0.31,
            "CBS 83450NED 2015 (24.5%), Divosa 2017 (29%)", weight=0.5),
     Target("sa_exit_per_year_under_1y", "3. Exit per year, < 1 year on benefits", 0.22, 0.17,
-           0.27, "CBS 2008/14 (2006 figures); half weight: the newer figure in "
-           "docs/sources.md, 44% leaving within the first year (2016-21), implies about twice "
-           "this rate",
+           0.27, "CBS 2008/14 (2006 figures); half weight: the newer figure, 44% "
+           "leaving within the first year (2016-21), implies about twice this rate",
            weight=0.5),
     Target("sa_exit_per_year_over_3y", "3. Exit per year, > 3 years on benefits", 0.08, 0.05,
            0.11, "CBS 2008/14 (2006 figures)"),
@@ -121,6 +120,18 @@ TARGETS: tuple[Target, ...] = (
            "Wsw jaarrapport 2016 (-5.1%)"),
     Target("sw_outflow_not_to_work_share", "7. Wsw outflow not to work", 0.667, 0.55, 0.78,
            "rijksoverheid 2018 (~2/3 death, retirement, sickness)"),
+    Target("vacancy_rate", "5. Vacancy rate (open vacancies per job + vacancy)", 0.025, 0.015,
+           0.035, "UWV via regional press: ~4,500 open on ~176k jobs (Q3 2018); NL 27 per "
+           "1,000 jobs (end 2017)", weight=0.5),
+    Target("sa_exit_to_work_in_work_6m", "8. Exits to work: in work without bijstand after 6 "
+           "months", 0.82, 0.77, 0.87, "CBS cohort study, exits from bijstand to work in 2021"),
+    Target("sa_exit_to_work_in_work_18m", "8. Exits to work: in work without bijstand after 18 "
+           "months", 0.72, 0.67, 0.77, "CBS cohort study, exits from bijstand to work in 2021"),
+    Target("sa_exit_to_work_back_18m", "8. Exits to work: back on bijstand after 18 months",
+           0.09, 0.06, 0.12, "CBS cohort study, exits from bijstand to work in 2021"),
+    Target("sa_exit_to_work_neither_18m", "8. Exits to work: neither after 18 months (other "
+           "benefit, partner, moved)", 0.19, 0.14, 0.24, "CBS cohort study (the rest)",
+           weight=0.0),
 )
 
 #: the most influential assumed parameters, fitted when ``--params`` is not given
@@ -202,7 +213,7 @@ def _fmt(x: float, key: str = "") -> str:
 
 def markdown_table(table: pd.DataFrame, *, with_source: bool = True) -> str:
     """The target table as Markdown (percentages, 95% interval, a tick when inside the band)."""
-    head = ["Target", "docs/sources.md", "band", "simulated mean", "95% interval", "in band"]
+    head = ["Target", "figure", "band", "simulated mean", "95% interval", "in band"]
     if with_source:
         head.append("source")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

@@ -108,6 +108,8 @@ def decisiveness_evidence(names: Sequence[str] = INSTRUMENT_SCENARIOS, *, scale:
     seeds = replication_seeds(seed, reps)
     for name in names:
         path = ROOT / "scenarios" / "policies" / f"{name}.toml"
+        if not path.exists():  # an instrument of the status quo (issue 12): in the baseline
+            path = ROOT / "scenarios" / "baseline.toml"
         shares, touched = [], []
         for s in seeds:
             scen = prepare(path, seed=s, months=months, scale=scale)
@@ -178,7 +180,8 @@ def employer_section(*, scale: float = 0.1, months: int = 60, reps: int = 5, see
          f"{_pct(will[2])}], while {_pct(emp_will[0])} of the employers are willing at the end "
          "of the run (61% at the start, SCP 2019, docs/sources.md; experience moves it).",
          "",
-         "Decisiveness per instrument (each instrument's scenario, same seeds): of the "
+         "Decisiveness per instrument (each instrument's scenario, or the baseline for the "
+         "instruments of the status quo, same seeds): of the "
          "placements the instrument touched, the share that the employer would have refused "
          "on the same draws without the instrument's contribution. The rest is deadweight "
          "in the decision sense (`deadweight_share.<instrument>` in `kluit compare`; the "

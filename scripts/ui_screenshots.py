@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-COMPARE = "s=baseline.toml,policies/wage_subsidy.toml&reps=3&scale=0.01&months=25&run=1"
+COMPARE = "s=baseline.toml,policies/package.toml&reps=3&scale=0.01&months=25&run=1"
 
 
 def free_port() -> int:

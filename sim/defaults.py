@@ -11,7 +11,7 @@ from sim.schema import Param, _p
 
 PARAMS: list[Param] = [
     # --- population at month 0 ------------------------------------------------------------
-    _p("population.search_ready_share", 0.40, "share of bijstand recipients",
+    _p("population.search_ready_share", 0.35, "share of bijstand recipients",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (docs/sources.md), so 40% search actively",
        "Share of social-assistance recipients who actively search for work.", lo=0.0, hi=1.0),
@@ -20,6 +20,12 @@ PARAMS: list[Param] = [
        "value of the rest is near Divosa's 51% for subsidy users (docs/sources.md)",
        "Share of social-assistance recipients whose wage value is at least the minimum wage.",
        lo=0.0, hi=1.0, calibrate=True),
+    _p("population.sa_long_duration_share", 0.75, "share of bijstand recipients",
+       "assumed: the model's own steady state has about three quarters of the stock more "
+       "than three years out of work (months out of work, not time on benefits; the burn-in "
+       "corrects the rest); CBS 2016: ~1/3 on benefits for 5+ years (docs/sources.md)",
+       "Share of month-0 recipients drawn with more than three years out of work (before the "
+       "burn-in).", lo=0.0, hi=1.0),
     _p("population.sa_wage_value_mean", 0.55, "share of the minimum wage",
        "Divosa 2017: average assessed wage value 51%, mostly 50-75% (docs/sources.md)",
        "Mean wage value of recipients below full capacity (Beta distributed).", lo=0.05, hi=1.0),
@@ -27,10 +33,11 @@ PARAMS: list[Param] = [
        "assumed: sheltered-work participants have lower wage values than bijstand recipients "
        "(Wsw jaarrapport 2016: 36% intellectual, 32% psychological disability)",
        "Mean wage value of sheltered-work participants (Beta distributed).", lo=0.05, hi=1.0),
-    _p("population.sw_transition_ready_share", 0.25, "share of Wsw participants",
+    _p("population.sw_transition_ready_share", 0.15, "share of Wsw participants",
        "Wsw jaarrapport 2016: 6.5% already at a regular employer, 17.1% individual secondment; "
-       "Koot & Desczka 2009: ~half assessed able to do supported employment (docs/sources.md); "
-       "assumed 25% would try a regular job",
+       "Koot & Desczka 2009: ~half assessed able to do supported employment "
+       "(docs/sources.md); assumed 15% would try a regular job (25% before issue 12: with the "
+       "status quo's wage subsidy and no-risk policy that emptied the Wsw at ~10% a year)",
        "Share of sheltered-work participants who look for a regular job.", lo=0.0, hi=1.0),
     _p("population.worker_wage_value_median", 1.6, "share of the minimum wage",
        "assumed: median gross wage about 1.6 times the 2017 minimum wage",
@@ -99,10 +106,16 @@ PARAMS: list[Param] = [
        "assumed: twice the minimum wage marks a high skill level (HBO and up)",
        "Wage value from which a person counts as highly skilled (skill level 2).", lo=0.0,
        hi=20.0),
-    _p("population.sa_mean_months_out", 40.0, "months",
-       "assumed: geometric spell lengths at month 0, chosen against CBS (docs/sources.md): ~1/3 "
-       "of recipients on benefits for 5+ years, 44% leave within a year",
-       "Mean months out of work of the bijstand recipients at month 0.", lo=1.0, hi=360.0),
+    _p("population.sa_short_mean_months", 12.0, "months",
+       "assumed: a start near the model's own steady state, which the burn-in then settles; "
+       "44% of recipients leave within a year (docs/sources.md)",
+       "Mean months out of work (geometric) of the month-0 recipients drawn with a short "
+       "spell.", lo=1.0, hi=360.0),
+    _p("population.sa_long_mean_months", 120.0, "months",
+       "assumed: past three years exit is ~8% a year (docs/sources.md), so the remaining time "
+       "is about exponential with a mean of the order of ten years",
+       "Mean months beyond three years out of work (geometric) of the month-0 recipients "
+       "drawn with a long spell.", lo=1.0, hi=480.0),
     _p("population.max_initial_tenure_months", 120, "months",
        "assumed: tenures at month 0 spread evenly over up to ten years",
        "Jobs held at month 0 started between 1 and this many months earlier (uniform).", lo=2,
@@ -124,16 +137,20 @@ PARAMS: list[Param] = [
        "total outflow 22%/yr, to work 10.5%/yr, docs/sources.md)",
        "Monthly hazard that a bijstand recipient leaves the region's labour force for good.",
        lo=0.0, hi=0.1, calibrate=True),
-    _p("demography.exit_rate_sheltered", 0.0030, "1/month",
-       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness (docs/sources.md): "
-       "0.667 * 5.1%/12",
+    _p("demography.exit_rate_sheltered", 0.0025, "1/month",
+       "Wsw stock -5.1%/yr, ~2/3 of outflow death, retirement or long sickness "
+       "(docs/sources.md): 0.667 * 5.1%/12 = 0.0028, of which the model's long sickness "
+       "(health.*) takes a part; 0.0025 since issue 12 (was 0.0030)",
        "Monthly hazard that a sheltered-work participant retires, dies or falls out sick.",
        lo=0.0, hi=0.1),
-    _p("demography.entry_rate", 0.0023, "1/month (share of the labour force)",
-       "assumed: school leavers and movers replacing retirements so the labour force stays "
-       "near 218k (CBS 83524NED, docs/sources.md)",
-       "New entrants to the labour force per month, as a share of the starting labour force.",
-       lo=0.0, hi=0.1),
+    _p("demography.entry_rate", 1.0, "entrants per leaver",
+       "assumed: school leavers and movers replace those who leave the labour force "
+       "(retirement, moving, long sickness, people without work or benefit who stop "
+       "searching), so the labour force stays near 218k (CBS 83524NED, docs/sources.md); "
+       "a fixed share of the labour force (0.23%/month before issue 12) let it shrink over "
+       "a long run",
+       "New entrants per person who left the labour force for good in the previous month "
+       "(1 keeps its size; 0 = no entrants).", lo=0.0, hi=10.0),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
        "assumed: entrants who start on bijstand (young people without work, divorce); "
        "together with WW exhaustion gives bijstand inflow ~24.5%/yr (CBS 83450NED)",
@@ -146,9 +163,34 @@ PARAMS: list[Param] = [
        "(Nov 2026, see docs/validation.md)",
        "Monthly hazard that a regular job ends (quit or dismissal into unemployment).",
        lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.ww_min_tenure_months", 6, "months",
+       "WW (Werkloosheidswet), the wekeneis: 'you have worked at least 26 of the 36 weeks "
+       "before you became unemployed' (UWV; docs/sources.md); 26 weeks ~ 6 months of the "
+       "current job",
+       "Months in the job a job loser needs for unemployment benefit (WW); placed workers "
+       "from bijstand included.", lo=0, hi=120),
+    _p("labour_market.ww_history_months", 48, "months",
+       "WW, the arbeidsverledeneis: benefit beyond the 3-month minimum only after paid work "
+       "in at least 4 of the last 5 years (UWV; docs/sources.md)",
+       "Months of work a placed worker needs for WW beyond 3 months (shorter: 3 months).",
+       lo=0, hi=600),
     _p("labour_market.ww_eligible_share", 0.85, "share of job losers",
-       "assumed: most job losers meet the WW work requirement (26 of 36 weeks)",
-       "Share of regular job losers who receive unemployment benefit (WW).", lo=0.0, hi=1.0),
+       "assumed: among those who meet the wekeneis, most are entitled (not culpably "
+       "unemployed, available for work)",
+       "Share of job losers meeting the wekeneis who receive WW.", lo=0.0, hi=1.0),
+    _p("labour_market.placed_job_loss_to_sa_share", 0.7, "share of job losers",
+       "assumed: of the workers placed from bijstand who lose a job without WW, part pass the "
+       "means test again; the rest have a partner's income or another benefit (CBS cohort "
+       "2021: 9% back on bijstand after 18 months, docs/sources.md)",
+       "Share of placed workers losing their job without WW who return to bijstand (the rest "
+       "go without benefit).", lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.placed_other_exit_rate", 0.008, "1/month",
+       "assumed: CBS cohort 2021 (docs/sources.md): of those who left bijstand for work, "
+       "about 19% neither work nor receive bijstand 18 months later (other benefits, partner "
+       "income, moved, studying)",
+       "Monthly hazard that a worker placed from bijstand leaves the region's labour force "
+       "for another reason (another benefit, study, moving away).", lo=0.0, hi=0.2,
+       calibrate=True),
     _p("labour_market.ww_max_months", 24, "months",
        "WW lasts 3 to 24 months depending on work history (since 2016)",
        "Longest WW duration; each spell draws a duration from 3 to this.", lo=3, hi=38),
@@ -156,17 +198,32 @@ PARAMS: list[Param] = [
        "assumed: part of those whose WW ends without a job pass the means test for bijstand",
        "Share of exhausted WW spells that continue on social assistance.", lo=0.0, hi=1.0,
        calibrate=True),
-    _p("labour_market.sa_other_exit_rate", 0.0075, "1/month",
+    _p("labour_market.sa_other_exit_rate", 0.0080, "1/month",
        "CBS 83450NED: outflow 22%/yr of which 10.5% to work (docs/sources.md); the remaining "
-       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0075 "
-       "after re-calibration with the employer traits of issue 11 (was 0.0060)",
+       "~11.5%/yr minus permanent exits leaves via partner income or other reasons; 0.0080 "
+       "after re-calibration of the status quo's steady state (issue 12; 0.0075 in issue 11, "
+       "0.0060 before)",
        "Monthly hazard of leaving bijstand for other reasons (partner income, assets, moving "
        "between regions) while staying in the labour force.", lo=0.0, hi=0.2, calibrate=True),
-    _p("labour_market.no_benefit_to_sa_rate", 0.025, "1/month",
-       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months "
-       "(docs/sources.md); assumed hazard for those without benefit",
-       "Monthly hazard that a person without benefit or job (re)applies for bijstand.",
-       lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.no_benefit_to_sa_rate", 0.04, "1/month",
+       "Divosa monitor 2014: of all exits, 15%/22%/30% back within 6/12/24 months (docs/sources.md); "
+       "assumed hazard for those without benefit",
+       "Monthly hazard that a person without benefit or job who had bijstand before "
+       "reapplies for it.", lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.no_benefit_to_sa_rate_first", 0.01, "1/month",
+       "assumed: people without benefit who never had bijstand (school leavers, partners) "
+       "apply less often and fail the means test more often than former recipients; with "
+       "the other inflows gives bijstand inflow ~24.5-29%/yr (CBS 83450NED, Divosa 2017, "
+       "docs/sources.md)",
+       "Monthly hazard that a person without benefit or job who never had bijstand applies "
+       "for it.", lo=0.0, hi=0.5, calibrate=True),
+    _p("labour_market.no_benefit_exit_rate", 0.03, "1/month",
+       "assumed: people without work or benefit for more than a year leave the labour force "
+       "(study, care, discouraged; CBS counts only those who search as unemployed); CBS Q1 "
+       "2017: of 277,000 job finders 169,000 came from outside the labour force, so the flows "
+       "in and out of it are large (docs/sources.md)",
+       "Monthly hazard that a person without work or benefit for more than 12 months leaves "
+       "the labour force.", lo=0.0, hi=1.0, calibrate=True),
     _p("labour_market.sa_readiness_loss_rate", 0.02, "1/month",
        "SCP 2019: municipalities judge ~60% of recipients unable to work in the foreseeable "
        "future (docs/sources.md); assumed hazard at which a searching recipient with more "
@@ -174,7 +231,21 @@ PARAMS: list[Param] = [
        "long runs",
        "Monthly hazard that a searching bijstand recipient (> 12 months) stops searching.",
        lo=0.0, hi=1.0, calibrate=True),
-    _p("labour_market.relapse_base_rate", 0.012, "1/month",
+    _p("labour_market.sa_entry_not_ready_share", 0.4, "share of new bijstand spells",
+       "assumed: many who start on bijstand are not ready to work at first (divorce, health, "
+       "debts; Divosa 2024: young entrants more often have multiple problems, "
+       "docs/sources.md); with the readiness flows it keeps ~60% of the stock not searching "
+       "(SCP 2019)",
+       "Share of new bijstand spells (from work, WW, no benefit or entry) that start without "
+       "searching; the rest search.", lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.sa_readiness_gain_rate", 0.007, "1/month",
+       "SCP 2019: of the ~60% of recipients municipalities judge unable to work in the "
+       "foreseeable future, half may work later (docs/sources.md); assumed hazard at which a "
+       "recipient who does not search becomes able to again (problems with health, debts or "
+       "care resolved)",
+       "Monthly hazard that a bijstand recipient who does not search starts searching.",
+       lo=0.0, hi=1.0, calibrate=True),
+    _p("labour_market.relapse_base_rate", 0.03, "1/month",
        "Divosa monitor 2014: exits to work relapse <= 11% within 6 months (docs/sources.md); "
        "calibrated so placements from bijstand reach about that",
        "Monthly hazard that a placed target-group worker loses the job when job pressure "
@@ -196,17 +267,17 @@ PARAMS: list[Param] = [
        "weak cross-sector applicants by mistake",
        "Mean serious applications a ready jobseeker makes per month.", lo=0.0, hi=20.0,
        calibrate=True),
-    _p("matching.sa_search_intensity", 0.7, "relative to the unemployed",
+    _p("matching.sa_search_intensity", 0.75, "relative to the unemployed",
        "assumed: bijstand recipients who are ready search less intensively than WW "
-       "recipients; 0.7 (was 0.6) after re-calibration to the bijstand outflow to work "
-       "(issue 11)",
+       "recipients; 0.75 after re-calibration of the status quo's steady state to the "
+       "bijstand outflow to work (issue 12; 0.7 in issue 11, 0.6 before)",
        "Search intensity of ready bijstand recipients relative to other unemployed.", lo=0.0,
        hi=2.0, calibrate=True),
     _p("matching.sw_search_intensity", 0.5, "relative to the unemployed",
        "assumed: few transition attempts from sheltered work in the baseline (Wsw jaarrapport: "
        "most work inside the sheltered company)",
        "Search intensity of transition-ready sheltered-work participants.", lo=0.0, hi=2.0),
-    _p("matching.search_decay_per_year", 0.35, "1/year",
+    _p("matching.search_decay_per_year", 0.25, "1/year",
        "CBS 2008/14: exit 22%/yr in the first year vs 8%/yr after 3 years (docs/sources.md); part "
        "of this is selection, part discouragement",
        "Exponential decline of search intensity with years out of work.", lo=0.0, hi=5.0,
@@ -316,10 +387,13 @@ PARAMS: list[Param] = [
        "assumed: TNO 2017 (docs/sources.md): firms that each have slightly too little work for a "
        "full job; no figures found",
        "Share of employers with a little too little work for one more job.", lo=0.0, hi=1.0),
-    _p("employers.vacancy_open_share", 0.025, "vacancies per job",
-       "docs/sources.md: ~4,500 open vacancies (Q3 2018) on ~176k jobs (2.5%); 27 per 1,000 jobs "
-       "nationally",
-       "Open vacancies at month 0 as a share of jobs.", lo=0.0, hi=0.5),
+    _p("employers.vacancy_open_share", 0.030, "vacancies per job",
+       "calibrated (issue 12): employers' demand above the resident-held jobs of the drawn "
+       "population; after the burn-in the run settles at ~2.5% of jobs open (~4,500 open "
+       "vacancies on ~176k jobs, Q3 2018; 27 per 1,000 jobs nationally) and ~3.5-4 "
+       "unemployed per vacancy (Flevoland Q1 2017, docs/sources.md)",
+       "Employers' desired jobs above those filled in the drawn population, as a share of "
+       "jobs (the vacancies open before the burn-in).", lo=0.0, hi=0.5, calibrate=True),
     _p("employers.pressure_mean", 0.55, "0-1 scale",
        "assumed: work pressure of a regular job on the same 0-1 scale as resilience",
        "Mean work pressure of regular jobs (Beta distributed per employer).", lo=0.0, hi=1.0),

@@ -16,9 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, State, state_mask
+from sim.state import N_STATES, RELAPSE_STATES, STATE_NAMES, Group, State, state_mask
 
-SA_DURATION_EDGES = (12, 36)  # months on benefits: < 1 year, 1-3 years, > 3 years
+#: months in the current bijstand spell (as CBS counts time on benefits): < 1 year, 1-3 years,
+#: > 3 years; the spell continues through training
+SA_DURATION_EDGES = (12, 36)
 
 
 def _rate(num: float, den: float) -> float | None:
@@ -39,7 +41,7 @@ def month_record(model) -> dict[str, Any]:
     jobs = np.bincount(e.node[real], weights=(e.headcount + e.incommuters)[real], minlength=n_nodes)
     jobs += np.bincount(e.node[~real], weights=e.headcount[~real], minlength=n_nodes)
     sa = per.state == State.SOCIAL_ASSISTANCE
-    buckets = np.digitize(per.months_out[sa], SA_DURATION_EDGES)
+    buckets = np.digitize(model.month - per.sa_since[sa].astype(np.int64), SA_DURATION_EDGES)
     return {
         "month": model.month,
         "stocks": stocks,
@@ -47,6 +49,7 @@ def month_record(model) -> dict[str, Any]:
         "vacancies": vac,
         "jobs": jobs,
         "sa_by_duration": np.bincount(buckets, minlength=3),
+        "ready_sa": int(np.count_nonzero(sa & per.ready)),
         "sa_exits_by_duration": getattr(model, "_sa_exit_buckets", np.zeros(3, np.int64)).copy(),
         "counts": dict(model.month_counts),
         "costs": dict(model.ledger.month),
@@ -184,6 +187,58 @@ def relapse_after_exits(model, windows=(6, 12, 24)) -> dict[str, float | None]:
     return out
 
 
+def duration_shares(record: dict[str, Any]) -> dict[str, float] | None:
+    """Shares of the bijstand stock by months out of work in a month record: < 1 year, 1-3
+    years, > 3 years (None without recipients)."""
+    b = np.asarray(record["sa_by_duration"], dtype=float)
+    if b.sum() <= 0:
+        return None
+    b = b / b.sum()
+    return {"under_1y": float(b[0]), "1_3y": float(b[1]), "over_3y": float(b[2])}
+
+
+def states_at(model, persons: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """Each person's state at the end of the given month, from the transition log."""
+    log = model.log.arrays()
+    persons = np.asarray(persons, dtype=np.int64)
+    months = np.asarray(months, dtype=np.int64)
+    if len(persons) == 0:
+        return np.zeros(0, dtype=np.int8)
+    # events sorted by (person, month, order of recording): the last one up to the month wins
+    order = np.lexsort((np.arange(len(log["person"])), log["month"], log["person"]))
+    key = log["person"][order].astype(np.int64) * 100_000 + log["month"][order]
+    pos = np.searchsorted(key, persons * 100_000 + months, side="right") - 1
+    # every person has a START or ENTRY event at or before any month asked for
+    return log["new"][order][np.maximum(pos, 0)]
+
+
+def after_exit_to_work(model, windows=(6, 18)) -> dict[str, float | None]:
+    """Of the exits from bijstand to work (CBS cohort study): the share in work without
+    bijstand ``k`` months later and the share back on bijstand at 18 months (None when the
+    run is too short to follow any exit that long)."""
+    log = model.log.arrays()
+    sa = State.SOCIAL_ASSISTANCE
+    exits = (log["old"] == sa) & (log["new"] <= State.POOL) & (log["month"] > 0)
+    who = log["person"][exits].astype(np.int64)
+    when = log["month"][exits].astype(np.int64)
+    out: dict[str, float | None] = {}
+    for k in windows:
+        elig = when <= model.months_run - k
+        if not elig.any():
+            out[f"in_work_{k}m"] = None
+            if k == 18:
+                out["back_on_social_assistance_18m"] = None
+            continue
+        st = states_at(model, who[elig], when[elig] + k)
+        out[f"in_work_{k}m"] = float(np.mean(st <= State.POOL))
+        if k == 18:
+            # in training the benefit continues: count those who came from bijstand
+            back = (st == sa) | ((st == State.TRAINING) & (
+                model.persons.return_state[who[elig]] == sa))
+            out["back_on_social_assistance_18m"] = float(np.mean(back))
+    return out
+
+
 def calibration_moments(model) -> dict[str, Any]:
     """The simulated counterparts of the calibration targets (docs/sources.md)."""
     ser = model.series
@@ -204,7 +259,9 @@ def calibration_moments(model) -> dict[str, Any]:
     per = model.persons
     emp = np.flatnonzero((per.state <= State.POOL) & (per.employer >= 0))
     own = float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp])) if len(emp) else None
-    orig_sw = (per.entered == 0) & (per.start_state == State.SHELTERED)
+    # the Wsw (closed since 2015): month-0 participants of the old scheme, not beschut werk
+    orig_sw = (per.entered == 0) & (per.start_state == State.SHELTERED) & (
+        per.group == Group.SHELTERED)
     sw0 = int(orig_sw.sum())
     sw1 = int((orig_sw & (per.state == State.SHELTERED)).sum())
     sw_left = orig_sw & (per.state != State.SHELTERED)
@@ -232,6 +289,19 @@ def calibration_moments(model) -> dict[str, Any]:
         "sw_outflow_not_to_work_share": _rate(
             (sw_left & (per.state > State.POOL)).sum(), sw_left.sum()),
     }
+    out["sa_duration_shares_start"] = duration_shares(first)
+    out["sa_duration_shares_end"] = duration_shares(last)
+    cohort = after_exit_to_work(model)
+    out["sa_exit_to_work_in_work_6m"] = cohort["in_work_6m"]
+    out["sa_exit_to_work_in_work_18m"] = cohort["in_work_18m"]
+    out["sa_exit_to_work_back_18m"] = cohort["back_on_social_assistance_18m"]
+    out["sa_exit_to_work_neither_18m"] = (
+        None if cohort["in_work_18m"] is None
+        else 1.0 - cohort["in_work_18m"] - cohort["back_on_social_assistance_18m"])
+    ext = model.region.external
+    out["vacancy_rate"] = float(np.mean([
+        r["vacancies"][~ext].sum() / max(1.0, r["vacancies"][~ext].sum() + r["jobs"][~ext].sum())
+        for r in ser[-12:]]))
     r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
     if r15:
         out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000
@@ -297,6 +367,7 @@ def summary(model) -> dict[str, Any]:
     import sim
 
     sa_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE,))
+    sa_metrics.update(after_exit_to_work(model))
     sw_metrics = group_metrics(model, (State.SHELTERED,))
     all_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
     L = model.ledger

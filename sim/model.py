@@ -31,7 +31,7 @@ from sim.population import _norm, build_population, commute_seed, social_ties
 from sim.processes import benefits, demand, jobs, matching, training
 from sim.processes import employers as employer_traits
 from sim.region import Region, get_region, mesa_network
-from sim.rng import Streams
+from sim.rng import Streams, counter_uniform
 from sim.scenario import Scenario, default_scenario, load_scenario
 from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_mask
 
@@ -60,6 +60,9 @@ def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
             raise ScenarioError(f"got {s.month}, allowed: 0 to run.months ({months})", path,
                                 f"shocks[{i}].month")
 
+
+#: the last burn-in (key -> persons, employers, stream states), see LabourMarketModel._burn_in
+_BURN_IN_CACHE: dict[str, dict[str, Any]] = {}
 
 #: the most persons one run may simulate (~13 times Flevoland; memory grows ~1 kB per person)
 MAX_PERSONS = 3_000_000
@@ -158,7 +161,8 @@ class LabourMarketModel(mesa.Model):
         self.check = check
         self.streams = Streams(seed)
         base_dir = Path(scen.path).parent if scen.path else None
-        self.region = region if isinstance(region, Region) else load_run_region(scen, base_dir)
+        self._region_given = isinstance(region, Region)
+        self.region = region if self._region_given else load_run_region(scen, base_dir)
         check_size(self.region, self.scale, scen.path)
         check_shocks(scen.shocks, self.region, self.months, scen.path)
         from sim.survey import load_for_scenario
@@ -170,6 +174,17 @@ class LabourMarketModel(mesa.Model):
         self.month_counts: dict[str, float] = {}
         self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
         self.series: list[dict[str, Any]] = []
+        self.burning_in = False
+        self.left_last_month = 0
+        # with run.burn_in_scenario, everything up to month 0 (population, burn-in) is built
+        # from that scenario's parameters; the run's own take over at month 0
+        run_p = self.p
+        self.burn_in_months = int(self.p["run.burn_in_months"])
+        if self.burn_in_months > 0 and self.p["run.burn_in_scenario"]:
+            self.p = dict(self.p)
+            for key, value in self._burn_in_source(self.p["run.burn_in_scenario"]).values.items():
+                if not key.startswith("run."):
+                    self.p[key] = value
 
         # population and employers (arrays), commuting reach
         persons, employers, placements, flows, resident_factor = build_population(
@@ -181,7 +196,6 @@ class LabourMarketModel(mesa.Model):
         k = int(self.p["population.ties_per_person"])
         persons.add_column("ties", np.int32, width=k, fill=-1)
         persons.column("ties")[:] = social_ties(persons, k, self.streams.network)
-        self.commute_weights = commute_seed(self.region, self.p)
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         self.demand = demand.demand_path(self)
         demand.initial_deviations(self)
@@ -191,18 +205,12 @@ class LabourMarketModel(mesa.Model):
         if jobs_by_sector.sum() <= 0:  # a region without employers: the region's sector mix
             jobs_by_sector = (self.region.sector_shares * self.region.population[:, None]).sum(0)
         self.sector_mix = _norm(jobs_by_sector)
-        n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
-                                minlength=self.region.n_nodes)
-        self.school_capacity = np.floor(
-            n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        self._n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
+                                      minlength=self.region.n_nodes)
         inactive_sa = (persons.state == State.SOCIAL_ASSISTANCE) & ~persons.ready
         self.start_labour_force = int(np.count_nonzero(persons.state != State.INACTIVE)
                                       - np.count_nonzero(inactive_sa))
-        pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
-        self.sheltered_places_per_month = (
-            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
-        self.start_state = persons.state.copy()
-        self.log.record(0, np.arange(persons.n), persons.state, persons.state, Cause.START)
+        self._derive_from_parameters()
 
         # Mesa agents: views onto the rows, plus the municipal and institutional actors
         self.network = self._mesa_network()
@@ -217,6 +225,17 @@ class LabourMarketModel(mesa.Model):
         self.service_point = EmployerServicePoint(self)
 
         employer_traits.draw_traits(self)
+        # month 0 from the model's own steady state: run the processes before the run starts
+        if self.burn_in_months > 0:
+            self._burn_in(self.burn_in_months)
+        if self.p is not run_p:
+            self.p = run_p
+            self._derive_from_parameters()
+        self.start_state = self.persons.state.copy()
+        self.log.record(0, np.arange(self.persons.n), self.persons.state, self.persons.state,
+                        Cause.START)
+        persons, employers = self.persons, self.employers
+
         self.policies = make_policies(self)  # adds the instruments' columns and cost items
         self.policies.setup()
         self.refresh_headcount()
@@ -225,6 +244,17 @@ class LabourMarketModel(mesa.Model):
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ construction helpers
+    def _derive_from_parameters(self) -> None:
+        """Quantities the processes read that follow from the parameters: commuting weights,
+        training places (per bijstand recipient in the drawn population), new sheltered
+        places per month."""
+        self.commute_weights = commute_seed(self.region, self.p)
+        self.school_capacity = np.floor(
+            self._n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+        pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
+        self.sheltered_places_per_month = (
+            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
+
     def _mesa_network(self):
         return mesa_network(self.region, self.random)
 
@@ -240,6 +270,7 @@ class LabourMarketModel(mesa.Model):
             return_state=State.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else State.NO_BENEFIT,
             start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
             entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
+            sa_since=self.month,
             **attrs,
         )
         k = per.column("ties").shape[1]
@@ -261,7 +292,8 @@ class LabourMarketModel(mesa.Model):
         leaving = (old == State.SOCIAL_ASSISTANCE) & (new != State.SOCIAL_ASSISTANCE) & (
             new != State.TRAINING) & (new != State.INACTIVE)
         if leaving.any():
-            b = np.digitize(self.persons.months_out[rows[leaving]], metrics.SA_DURATION_EDGES)
+            on_sa = self.month - self.persons.sa_since[rows[leaving]].astype(np.int64)
+            b = np.digitize(on_sa, metrics.SA_DURATION_EDGES)
             self._sa_exit_buckets += np.bincount(b, minlength=3)
 
     # ------------------------------------------------------------------ state changes
@@ -318,6 +350,13 @@ class LabourMarketModel(mesa.Model):
             per.months_out[lj] = 0
             per.sick[lj] = 0
         per.state[rows] = new_arr
+        # a new bijstand spell starts with the municipality's judgement of the distance to work
+        new_sa = rows[(new_arr == State.SOCIAL_ASSISTANCE) & (old != State.SOCIAL_ASSISTANCE)
+                      & (old != State.TRAINING)]
+        if len(new_sa):
+            u = counter_uniform(self.seed, "sa_entry", self.month, new_sa)
+            per.ready[new_sa] = u >= self.p["labour_market.sa_entry_not_ready_share"]
+            per.sa_since[new_sa] = self.month
         became_target = state_mask(new_arr, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
         per.ever_target[rows[became_target]] = True
         gone = rows[new_arr == State.INACTIVE]
@@ -326,20 +365,30 @@ class LabourMarketModel(mesa.Model):
         self._flow_add(rows, old, new_arr)
 
     def end_jobs(self, rows: np.ndarray, cause: int) -> None:
-        """End the jobs of ``rows``: placed target-group workers go back to their benefit (or
-        sheltered work under a right to return), others to WW when eligible or no benefit."""
+        """End the jobs of ``rows``. Whoever worked long enough gets WW (the *wekeneis*:
+        ``labour_market.ww_min_tenure_months``), placed target-group workers who did not go back
+        to bijstand when the means test lets them (``placed_job_loss_to_sa_share``) or to
+        sheltered work under a right to return, everyone else to no benefit."""
         per, p = self.persons, self.p
         rows = np.asarray(rows, dtype=np.int64)
         dest = np.full(len(rows), State.NO_BENEFIT, dtype=np.int8)
         tgt = per.target_job[rows]
-        dest[tgt] = State.SOCIAL_ASSISTANCE
-        dest = self.policies.return_state(rows, dest)
-        tenure = self.month - per.job_start[rows]
-        u = self.streams.separations.random(len(rows))
-        ww = ~tgt & (tenure >= 6) & (u < p["labour_market.ww_eligible_share"])
+        u = self.streams.separations.random((2, len(rows)))
+        back = tgt & (u[1] < p["labour_market.placed_job_loss_to_sa_share"])
+        dest[back] = State.SOCIAL_ASSISTANCE
+        tenure = self.month - per.job_start[rows].astype(np.int64)
+        ww = (tenure >= p["labour_market.ww_min_tenure_months"]) & (
+            u[0] < p["labour_market.ww_eligible_share"])
         dest[ww] = State.UNEMPLOYED_WW
-        per.ww_left[rows[ww]] = self.streams.separations.integers(
-            3, p["labour_market.ww_max_months"] + 1, int(ww.sum())) if ww.any() else 0
+        dest = self.policies.return_state(rows, dest)
+        ww &= dest == State.UNEMPLOYED_WW
+        if ww.any():
+            # the arbeidsverledeneis: more than the 3 months' minimum only after 4 of the last
+            # 5 years in work; a placed worker's work history is this job
+            long = self.streams.separations.integers(3, p["labour_market.ww_max_months"] + 1,
+                                                     int(ww.sum()))
+            short = tgt[ww] & (tenure[ww] < p["labour_market.ww_history_months"])
+            per.ww_left[rows[ww]] = np.where(short, 3, long)
         per.return_state[rows] = np.where(dest == State.SHELTERED, State.SHELTERED,
                                           State.SOCIAL_ASSISTANCE)
         key: dict[int, str] = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations",
@@ -412,6 +461,17 @@ class LabourMarketModel(mesa.Model):
         self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
         before = np.bincount(self.persons.state, minlength=N_STATES) if self.check else None
         n_before = self.persons.n
+        self._processes()
+        self._book_costs()
+        self._record_month()
+        if self.check:
+            self.check_invariants(before, n_before)
+        if self.month >= self.months:
+            self.running = False
+        self.datacollector.collect(self)
+
+    def _processes(self) -> None:
+        """The month's processes in their order (shared by :meth:`step` and the burn-in)."""
         self.policies.month_start()
         demand.update_demand(self)
         benefits.exits(self)
@@ -427,13 +487,153 @@ class LabourMarketModel(mesa.Model):
         benefits.benefit_flows(self)
         benefits.count_months_out(self)
         self.policies.month_end()
-        self._book_costs()
-        self._record_month()
-        if self.check:
-            self.check_invariants(before, n_before)
-        if self.month >= self.months:
-            self.running = False
-        self.datacollector.collect(self)
+        # who left the labour force for good this month: next month's entrants replace them
+        self.left_last_month = int(self._flows[:, :State.INACTIVE, State.INACTIVE].sum())
+
+    # ------------------------------------------------------------------ burn-in
+    def burn_in_values(self) -> dict[str, Any]:
+        """Parameters of the burn-in: the scenario's, with the instruments of the status quo
+        (``run.burn_in_policies = "status_quo"``, the same in every arm of a comparison) or the
+        scenario's own instruments always on (``"scenario"``)."""
+        from sim.params import all_params
+        from sim.policies import STATUS_QUO
+
+        p = dict(self.p)
+        source = self.p["run.burn_in_scenario"]
+        if source:
+            for key, value in self._burn_in_source(source).values.items():
+                if not key.startswith("run."):
+                    p[key] = value
+        if self.p["run.burn_in_policies"] == "status_quo":
+            for key, par in all_params().items():
+                if key.startswith("policies."):
+                    p[key] = STATUS_QUO.get(key, par.default)
+        for key in p:
+            if key.startswith("policies.") and key.endswith(".start_month"):
+                p[key] = 0
+            elif key.startswith("policies.") and key.endswith(".end_month"):
+                p[key] = -1
+        # the Wsw is closed to newcomers and shrinks: the burn-in neither ages it nor moves its
+        # participants, so its month-0 stock is the region's figure (new places: benefits.py)
+        p["demography.exit_rate_sheltered"] = 0.0
+        p["matching.sw_search_intensity"] = 0.0
+        return p
+
+    def _burn_in_source(self, source: str):
+        """The scenario named by ``run.burn_in_scenario`` (relative to this scenario's file)."""
+        from sim.scenario import ScenarioError
+
+        base = Path(self.config.path).parent if self.config.path else Path.cwd()
+        path = Path(source) if Path(source).is_absolute() else base / source
+        try:
+            return load_scenario(path)
+        except ScenarioError as exc:
+            raise ScenarioError(f"cannot use {source!r} for the burn-in: {exc}",
+                                self.config.path, "run.burn_in_scenario") from None
+
+    def _burn_in_key(self, months: int) -> str | None:
+        """What the burn-in depends on: seed, run length (the demand draws), scale, region and
+        the burn-in's parameters; None when it cannot be told (a region object)."""
+        import json
+
+        if self._region_given:
+            return None
+        import hashlib
+
+        values = {k: v for k, v in self.burn_in_values().items() if k != "run.burn_in_policies"}
+        r = self.region
+        region = hashlib.sha256(json.dumps(list(r.names)).encode())
+        for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
+            region.update(np.ascontiguousarray(a).tobytes())
+        return json.dumps([self.seed, self.months, self.scale, months, region.hexdigest(),
+                           sorted(values.items())], default=str)
+
+    def _burn_in(self, months: int) -> None:
+        """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and
+        flat sector demand, then make the result month 0: durations, job tenures and covers
+        carry over, counters, logs, placements and the ledger start afresh.
+
+        The burn-in depends only on the seed and the non-policy parameters (with
+        ``run.burn_in_policies = "status_quo"``), so every arm of a comparison starts from the
+        same people in the same states (common random numbers). The arms of a comparison run
+        one after another, so the last burn-in is kept in memory and reused when its key
+        (:meth:`_burn_in_key`) is the same: the result is identical, only faster."""
+        import copy
+
+        key = self._burn_in_key(months)
+        n_persons, n_employers = self.persons.n, self.employers.n
+        cached = _BURN_IN_CACHE.get(key) if key is not None else None
+        if cached is not None:
+            self.persons = copy.deepcopy(cached["persons"])
+            self.employers = copy.deepcopy(cached["employers"])
+            for name, state in cached["streams"].items():
+                self.streams._gens[name].bit_generator.state = copy.deepcopy(state)
+            self.left_last_month = cached["left_last_month"]
+            self._add_person_agents(n_persons, self.persons.n)
+        else:
+            self._simulate_burn_in(months)
+            if key is not None and self.employers.n == n_employers:
+                _BURN_IN_CACHE.clear()  # one entry: the arms of a replication share it
+                _BURN_IN_CACHE[key] = {
+                    "persons": copy.deepcopy(self.persons),
+                    "employers": copy.deepcopy(self.employers),
+                    "streams": {name: copy.deepcopy(g.bit_generator.state)
+                                for name, g in self.streams._gens.items()},
+                    "left_last_month": self.left_last_month,
+                }
+        self._start_records()
+
+    def _simulate_burn_in(self, months: int) -> None:
+        saved = (self.p, self.shocks, self.demand, self.seed)
+        self.p = self.burn_in_values()
+        self.shocks = []
+        base = getattr(self, "demand_base", self.demand[0])
+        self.demand = np.repeat(base[None], months + demand.FORECAST_PAD + 1, axis=0)
+        # the burn-in's counter-based draws (matching) come from a seed of their own
+        self.seed = int((saved[3] * 1_000_003 + 7_919) % (2**63 - 1))
+        self.burning_in = True
+        self.policies = make_policies(self)
+        self.policies.setup()
+        self.refresh_headcount()
+        for _ in range(months):
+            self.month += 1
+            self.month_counts = {}
+            self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
+            self._processes()
+            self.ledger.close_month()
+        self.p, self.shocks, self.demand, self.seed = saved
+        self.burning_in = False
+        # month 0 is now: shift the dated columns, clear what belongs to the run's records
+        per, e = self.persons, self.employers
+        emp = per.state <= State.POOL
+        per.job_start[emp] -= months
+        nr = per.no_risk_until >= 0
+        per.no_risk_until[nr] = np.maximum(per.no_risk_until[nr] - months, -1)
+        gone = per.left >= 0
+        per.left[gone] -= months
+        per.sa_since[:] -= months
+        per.start_wage_value[:] = per.wage_value
+        on_sa = (per.state == State.SOCIAL_ASSISTANCE) | (
+            (per.state == State.TRAINING) & (per.return_state == State.SOCIAL_ASSISTANCE))
+        per.start_months_out[:] = np.where(on_sa, -per.sa_since, per.months_out)
+        per.entered[:] = 0
+        per.first_placement[:] = -1
+        per.placement[:] = -1  # a job placed in the burn-in keeps its relapse risk (target_job)
+        e.target_hires[:] = 0
+        e.refusals_sickness[:] = 0
+
+    def _start_records(self) -> None:
+        """Month 0: placements, log, ledger, counters and series start empty."""
+        from sim.state import PLACEMENT_COLUMNS, Table
+
+        self.placements = Table(PLACEMENT_COLUMNS, capacity=4096)
+        self.month = 0
+        self.log = TransitionLog()
+        self.ledger = Ledger()
+        self.month_counts = {}
+        self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
+        self._sa_exit_buckets = np.zeros(3, dtype=np.int64)
+        self.series = []
 
     def run(self, months: int | None = None, progress=None) -> None:
         """Run ``months`` more months (default: until ``run.months``)."""

@@ -242,9 +242,14 @@ def build_population(region, p, scale, rng):
             elif state == State.NO_BENEFIT:
                 extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
             elif state == State.SOCIAL_ASSISTANCE:
-                # CBS: ~1/3 on benefits for 5+ years, 44% leave within a year (docs/sources.md)
-                extra["months_out"] = np.minimum(
-                    rng.geometric(1 / p["population.sa_mean_months_out"], k), 360)
+                # near the model's own steady state, which the burn-in then settles: most of
+                # the stock has been out of work for more than three years (exit ~8% a year
+                # after 3 years, docs/sources.md), past three years ~ exponentially
+                short = rng.geometric(1 / p["population.sa_short_mean_months"], k)
+                long = 36 + rng.geometric(1 / p["population.sa_long_mean_months"], k)
+                is_long = rng.random(k) < p["population.sa_long_duration_share"]
+                extra["months_out"] = np.minimum(np.where(is_long, long, short), 480)
+                extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
             persons.append(
                 k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
                 job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,
@@ -252,7 +257,7 @@ def build_population(region, p, scale, rng):
                 ever_target=state in groups, **attrs, **extra,
             )
     persons.start_wage_value[:] = persons.wage_value
-    persons.start_months_out[:] = persons.months_out
+    persons.start_months_out[:] = persons.months_out  # bijstand: the drawn spell (sa_since)
     employers.headcount[:] = np.bincount(
         persons.employer[persons.employer >= 0], minlength=employers.n
     )[: employers.n]

@@ -23,8 +23,9 @@ from sim.files import InputFileError, parse_toml, read_input_bytes
 from sim.params import Param, all_params, policy_names
 from sim.survey import FORMAT_MARKDOWN as SURVEY_FORMAT_MARKDOWN
 
-SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "policy_stop")
+SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "demand", "policy_stop")
 DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
+                      "demand": 0.01,
                       "policy_stop": 0.0}
 _META = ("name", "title", "description", "extends", "shocks")
 #: languages of the texts a scenario file shows to users (title, description)

@@ -196,6 +196,7 @@ PERSON_COLUMNS = {
     "resilience": np.float32,  # 0-1: how much work pressure the person can take
     "ready": np.bool_,  # searches actively when out of work
     "months_out": np.int16,  # months since the last job (duration dependence)
+    "sa_since": np.int16,  # month the current bijstand spell began (it continues in training)
     "employer": np.int32,  # -1 when not employed
     "job_start": np.int16,  # month the current job started, -1 when none
     "sick": np.int8,  # months into the current sickness spell, 0 when healthy
@@ -209,7 +210,7 @@ PERSON_COLUMNS = {
     "left": np.int16,  # month the person became inactive, -1
     "start_state": np.int8,  # state at month 0 (or at entry)
     "first_placement": np.int16,  # month of the first placement from the target group, -1
-    "ever_target": np.bool_,  # has been on bijstand or in sheltered work in the run
+    "ever_target": np.bool_,  # has been on bijstand or in sheltered work (burn-in included)
     "start_wage_value": np.float32,  # wage value at month 0 (or at entry), for subgroups
     "start_months_out": np.int16,  # months on benefits / out of work at month 0 (or entry)
     # the instruments' own columns are added from their declarations (Policy.PERSON_COLUMNS)

@@ -9,6 +9,7 @@ mechanisms over paired seeds, not be written in.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,6 +26,14 @@ from sim.scenario import load_scenario
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "scenarios" / "baseline.toml"
 POLICIES = ROOT / "scenarios" / "policies"
+#: a reference without instruments that starts from the status quo's month 0 (issue 12: the
+#: shipped baseline is the status quo), and one instrument on top of it
+NONE = replace(load_scenario(ROOT / "scenarios" / "no_instruments.toml").with_overrides(
+    {"run.burn_in_policies": "status_quo"}), name="baseline")
+WAGE_SUBSIDY = replace(NONE.with_overrides({"policies.wage_subsidy.enabled": True}),
+                       name="wage_subsidy")
+WORK_POOLS = replace(NONE.with_overrides({"policies.work_pools.enabled": True}),
+                     name="work_pools")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +62,7 @@ def test_the_judgement_error_is_small_beside_the_differences(evidence):
 
 
 def test_employer_traits_are_drawn_from_their_parameters():
-    m = LabourMarketModel(BASELINE, scale=0.05, months=1, rng=3)
+    m = LabourMarketModel(BASELINE, scale=0.05, months=1, rng=3, run__burn_in_months=0)
     e = m.employers
     real = ~e.external & ~e.is_pool
     willing = e.openness[real] > 0
@@ -67,7 +76,7 @@ def test_employer_traits_are_drawn_from_their_parameters():
 
 
 def test_experience_feeds_back_into_willingness_and_knowledge():
-    m = LabourMarketModel(POLICIES / "wage_subsidy.toml", scale=0.05, months=30, rng=2)
+    m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=30, rng=2)
     e = m.employers
     willing0 = (e.openness > 0).copy()
     exp0 = e.experience.copy()
@@ -98,7 +107,7 @@ def test_decisiveness_reevaluates_each_hire_without_the_instrument():
 
 def test_an_instrument_employers_do_not_know_is_rarely_decisive():
     def share(awareness):
-        m = LabourMarketModel(POLICIES / "wage_subsidy.toml", scale=0.05, months=24, rng=5,
+        m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=24, rng=5,
                               check=False)
         m.p["policies.wage_subsidy.awareness"] = awareness
         m.p["service_point.brokered_per_10k_sa"] = 0.0
@@ -120,7 +129,7 @@ def test_an_instrument_employers_do_not_know_is_rarely_decisive():
 
 @pytest.fixture(scope="module")
 def small_run():
-    return compare([BASELINE, POLICIES / "wage_subsidy.toml", POLICIES / "work_pools.toml"],
+    return compare([NONE, WAGE_SUBSIDY, WORK_POOLS],
                    reps=2, seed=4, months=24, scale=0.03, keep_monthly=False)
 
 
@@ -169,9 +178,11 @@ def test_subgroup_rows(small_comparison):
 def cpb():
     """Paired seeds: the baseline, the baseline with ten times the training places, and the
     wage-cost subsidy."""
-    base = load_scenario(BASELINE)
-    more_training = base.with_overrides({"schools.places_per_1000_sa": 200.0})
-    comp = compare([base, more_training, POLICIES / "wage_subsidy.toml"], reps=3, seed=7,
+    base = NONE
+    # ten times the training places from month 0: the burn-in is the reference's
+    more_training = base.with_overrides({"schools.places_per_1000_sa": 200.0,
+                                         "run.burn_in_scenario": str(BASELINE)})
+    comp = compare([base, more_training, WAGE_SUBSIDY], reps=3, seed=7,
                    months=36, scale=0.1, keep_monthly=False)
     return comp.table()
 

@@ -60,8 +60,10 @@ def assert_stable(m) -> None:
     jobs = np.array([r["jobs"].sum() for r in m.series])
     assert (vac <= 0.5 * jobs).all()
     entrants = sum(r["counts"].get("entries", 0) for r in m.series[1:])
-    expected = m.p["demography.entry_rate"] * m.start_labour_force * MONTHS
-    assert 0.75 * expected <= entrants <= 1.25 * expected, (entrants, expected)
+    # entrants replace those who left the labour force for good (demography.entry_rate per one)
+    left = sum(int(r["flows"][:, :State.INACTIVE, State.INACTIVE].sum()) for r in m.series[1:])
+    expected = m.p["demography.entry_rate"] * left
+    assert 0.9 * expected <= entrants <= 1.1 * expected, (entrants, expected)
     costs = np.array([sum(r["costs"].values()) for r in m.series[1:]])
     assert np.isfinite(costs).all() and (costs >= 0).all()
     counts["years simulated"] += YEARS

@@ -28,7 +28,7 @@ from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCALE = 0.01
-ARMS = ("baseline.toml", "policies/wage_subsidy.toml")
+ARMS = ("no_instruments.toml", "baseline.toml")
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +226,7 @@ def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
     out = tmp_path / "cmp"
     r = subprocess.run([sys.executable, "-m", "kluit.cli", "compare",
                         str(ROOT / "scenarios/baseline.toml"),
-                        str(ROOT / "scenarios/policies/wage_subsidy.toml"), "--reps", "2",
+                        str(ROOT / "scenarios/policies/wage_subsidy_temporary.toml"), "--reps", "2",
                         "--scale", "0.01", "--months", "13", "--out", str(out), "--lang", "nl"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr

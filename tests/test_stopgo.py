@@ -46,7 +46,7 @@ def test_a_scenario_without_a_stop_is_refused():
 
 def test_comparison_report_shows_the_cost_of_stop_go(tmp_path):
     out = tmp_path / "c"
-    assert main(["compare", "scenarios/policies/wage_subsidy.toml", STOP, "--reps", "2",
+    assert main(["compare", "scenarios/baseline.toml", STOP, "--reps", "2",
                  "--scale", "0.02", "--months", "36", "--out", str(out)]) == 0
     page = (out / "report.html").read_text()
     assert "The cost of stop-go" in page and "wage_subsidy stopped in month 24" in page

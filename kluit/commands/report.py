@@ -40,7 +40,7 @@ def _command(args) -> str:
 
 
 def run(args) -> int:
-    from analysis.validation import ValidationSettings, write_validation_report
+    from analysis.validation_report import ValidationSettings, write_validation_report
 
     st = ValidationSettings(scale=args.scale, reps=args.reps, months=args.months,
                             seed=args.seed, beveridge_reps=min(args.reps, 3),

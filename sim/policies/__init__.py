@@ -35,8 +35,8 @@ from sim.policies.root_ball import RootBall
 from sim.policies.wage_subsidy import WageSubsidy
 from sim.policies.work_pools import WorkPools
 
-__all__ = ["POLICY_CLASSES", "POLICY_NAMES", "POLICY_PARAMS", "InstrumentError", "Policy",
-           "PolicySet", "make_policies", "register", "unregister"]
+__all__ = ["POLICY_CLASSES", "POLICY_NAMES", "POLICY_PARAMS", "STATUS_QUO", "InstrumentError",
+           "Policy", "PolicySet", "make_policies", "register", "unregister"]
 
 #: the order in which hooks run (registered instruments follow the shipped ones); root_ball
 #: before job_coaching so sheltered-work moves get the root ball when both are on
@@ -79,3 +79,17 @@ def make_policies(model) -> PolicySet:
     """The registered instruments for ``model`` (switched-off ones do nothing), with their
     declared columns added to its tables and their cost items to its ledger."""
     return PolicySet(model, POLICY_CLASSES)
+
+
+#: The instruments of the status quo (what a Dutch municipality has today), on top of the
+#: registry defaults: ``scenarios/baseline.toml`` sets the same values (a test keeps them
+#: equal) and the burn-in before month 0 runs with them (``run.burn_in_policies``).
+STATUS_QUO: dict[str, bool | int | float | str] = {
+    # Participatiewet: structural wage-cost subsidy for wage value below the minimum wage
+    "policies.wage_subsidy.enabled": True,
+    # no-riskpolis at today's awareness (10% of employers when hiring, SEO 2018)
+    "policies.no_risk_policy.enabled": True,
+    # job coaching at today's use (policies.job_coaching.take_up, docs/sources.md)
+    "policies.job_coaching.enabled": True,
+    "policies.job_coaching.take_up": 0.10,
+}

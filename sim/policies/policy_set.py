@@ -127,12 +127,16 @@ class PolicySet(Sequence[Policy]):
         self.placement_fields: dict[str, PlacementField] = merged(classes, "PLACEMENT_FIELDS")
         self.cost_items: dict[str, CostItem] = merged(classes, "COST_ITEMS")
         self._resets = {k: c.reset for k, c in self.person_columns.items() if c.reset is not None}
+        # the tables may hold them already: a burn-in ran its own instruments on them first
         for k, c in self.person_columns.items():
-            model.persons.add_column(k, c.dtype, fill=c.fill)
+            if k not in model.persons.names():
+                model.persons.add_column(k, c.dtype, fill=c.fill)
         for k, c in self.employer_columns.items():
-            model.employers.add_column(k, c.dtype, fill=c.fill)
+            if k not in model.employers.names():
+                model.employers.add_column(k, c.dtype, fill=c.fill)
         for k, f in self.placement_fields.items():
-            model.placements.add_column(k, f.dtype)
+            if k not in model.placements.names():
+                model.placements.add_column(k, f.dtype)
         for k, cost in self.cost_items.items():
             model.ledger.declare(k, cost)
 

@@ -18,29 +18,47 @@ from sim.state import JOB_STATES, N_STATES, Cause, Group, State, state_mask
 def benefit_flows(model) -> None:
     per, p, rng = model.persons, model.p, model.streams.benefits
     st = per.state
-    u = rng.random((4, per.n))  # one draw per person and flow, whoever is at risk
+    u = rng.random((6, per.n))  # one draw per person and flow, whoever is at risk
     # WW counts down; exhaustion -> bijstand (means test) or no benefit
     ww = np.flatnonzero(st == State.UNEMPLOYED_WW)
     per.ww_left[ww] -= 1
     done = ww[per.ww_left[ww] <= 0]
     if len(done):
-        to_sa = u[0, done] < p["labour_market.ww_to_social_assistance_share"]
+        # former recipients pass the means test as often as placed workers losing a job
+        share = np.where(per.ever_target[done], p["labour_market.placed_job_loss_to_sa_share"],
+                         p["labour_market.ww_to_social_assistance_share"])
+        to_sa = u[0, done] < share
         model.move(done[to_sa], State.SOCIAL_ASSISTANCE, Cause.WW_EXHAUSTED)
         model.move(done[~to_sa], State.NO_BENEFIT, Cause.WW_EXHAUSTED)
     st = per.state
     sa = np.flatnonzero(st == State.SOCIAL_ASSISTANCE)
     sa_exit = sa[u[1, sa] < p["labour_market.sa_other_exit_rate"]]
     nb = np.flatnonzero(st == State.NO_BENEFIT)
-    nb_apply = nb[u[2, nb] < p["labour_market.no_benefit_to_sa_rate"]]
-    # distance to the labour market grows with time on benefits: some stop searching
-    tired = (st == State.SOCIAL_ASSISTANCE) & per.ready & (per.months_out > 12) & (
+    # those who had bijstand before know the way back and pass the means test more often
+    nb_rate = np.where(per.ever_target[nb], p["labour_market.no_benefit_to_sa_rate"],
+                       p["labour_market.no_benefit_to_sa_rate_first"])
+    nb_apply = nb[u[2, nb] < nb_rate]
+    # after a year without work or benefit, some stop searching and leave the labour force
+    # (study, care, discouraged: CBS counts only those who search as unemployed)
+    gone = nb[(per.months_out[nb] > 12) & (u[5, nb] < p["labour_market.no_benefit_exit_rate"])]
+    gone = gone[~np.isin(gone, nb_apply)]
+    # distance to the labour market changes: after a year on benefits some searchers stop
+    # (health, debts, care), and some who do not search become able to again (SCP 2019: half
+    # of those judged unable may work later); two-way flows give a stable searching share
+    on_sa = st == State.SOCIAL_ASSISTANCE
+    tired = on_sa & per.ready & (per.months_out > 12) & (
         u[3] < p["labour_market.sa_readiness_loss_rate"])
+    regained = on_sa & ~per.ready & (u[4] < p["labour_market.sa_readiness_gain_rate"])
     per.ready[tired] = False
+    per.ready[regained] = True
     model.month_counts["stopped_searching"] = int(tired.sum())
+    model.month_counts["started_searching"] = int(regained.sum())
     model.move(sa_exit, State.NO_BENEFIT, Cause.SA_OTHER_EXIT)
     model.move(nb_apply, State.SOCIAL_ASSISTANCE, Cause.SA_APPLICATION)
+    model.move(gone, State.INACTIVE, Cause.EXIT)
     # new sheltered places (beschut werk) for the recipients furthest from the labour market
-    places = model.sheltered_places_per_month
+    # (not before month 0: the month-0 stock of sheltered work is the region's figure)
+    places = 0.0 if model.burning_in else model.sheltered_places_per_month
     k = int(stochastic_round(np.array([places]), rng)[0]) if places > 0 else 0
     if k:
         sa = np.flatnonzero((per.state == State.SOCIAL_ASSISTANCE) & ~per.ready)
@@ -84,15 +102,22 @@ def exits(model) -> None:
         "demography.exit_rate_employed"]
     rate[State.SOCIAL_ASSISTANCE] = p["demography.exit_rate_social_assistance"]
     rate[State.SHELTERED] = p["demography.exit_rate_sheltered"]
-    leave = np.flatnonzero(model.streams.demography.random(per.n) < rate.take(per.state))
+    h = rate.take(per.state)
+    # workers placed from bijstand also leave for other reasons: another benefit, study,
+    # moving away (the CBS cohort's "neither working nor on bijstand")
+    h[per.target_job] += p["labour_market.placed_other_exit_rate"]
+    leave = np.flatnonzero(model.streams.demography.random(per.n) < h)
     if len(leave):
         model.move(leave, State.INACTIVE, Cause.EXIT)
 
 
 def entries(model) -> None:
-    """New entrants: school leavers and movers (no benefit) and direct bijstand entrants."""
+    """New entrants: school leavers and movers (no benefit) and direct bijstand entrants. They
+    replace those who left the labour force for good in the previous month (retirement,
+    moving, long sickness, stopping to search), ``demography.entry_rate`` entrants per leaver,
+    so the labour force keeps its size."""
     p, rng, region = model.p, model.streams.demography, model.region
-    expected = p["demography.entry_rate"] * model.start_labour_force
+    expected = p["demography.entry_rate"] * model.left_last_month
     k = int(rng.poisson(expected)) if expected > 0 else 0
     if k == 0:
         return

@@ -33,6 +33,7 @@ def demand_path(model) -> np.ndarray:
     for t in range(1, months):
         dev = rho * dev + shocks[t]
         path[t] = dev[None, :] + trend * t
+    model.demand_base = path[0].copy()  # month 0 before shocks: the burn-in's flat demand
     sector_index = {s: i for i, s in enumerate(model.region.sectors)}
     node_index = {s: i for i, s in enumerate(model.region.names)}
     for shock in model.shocks:

@@ -26,6 +26,13 @@ small judgement error decide on target-group candidates, employers learn from th
 (a new random stream), instruments act only on the employers they reach, and the baseline was
 re-calibrated (applications per month, bijstand search intensity, inclusion value, other
 bijstand exits).
+Issue 12 (branch i12) changes behaviour deliberately and needs one regeneration: the baseline is
+the status quo (structural wage-cost subsidy, no-risk policy, job coaching at today's use), every
+run starts after a 240-month burn-in to the model's own steady state, job losers (placed workers
+included) get WW by the wekeneis, people without work or benefit for a year leave the labour
+force, readiness of bijstand recipients moves both ways and is judged at the start of a spell,
+duration on bijstand is the current spell, and the baseline was re-calibrated (bijstand flows,
+the CBS cohort after an exit to work, tightness).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SMALL = dict(reps=2, seed=1, months=13, scale=0.01)
-ARMS = ("baseline.toml", "policies/wage_subsidy.toml")
+ARMS = ("baseline.toml", "policies/wage_subsidy_temporary.toml")
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from test_i18n import developer_words  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-RUN = "s=baseline.toml,policies/wage_subsidy.toml&reps=2&scale=0.01&months=13&seed=1&run=1"
+RUN = "s=baseline.toml,policies/package.toml&reps=2&scale=0.01&months=13&seed=1&run=1"
 #: what counts as a label: tabs, buttons, field labels, headings, table heads, card labels
 LABELS = ("button", ".v-tab", "label", "h2", "h3", "th", ".card .label", ".v-alert",
           ".kluit-run-info", ".v-card__title")

@@ -127,7 +127,7 @@ def test_save_target_refuses_a_link_out_of_the_root(tmp_path):
 def test_saved_scenario_loads_back_and_runs_with_the_cli(tmp_path):
     from kluit.cli import main
 
-    scen = load_scenario(SCEN / "policies" / "wage_subsidy.toml").with_overrides(
+    scen = load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml").with_overrides(
         {"policies.wage_subsidy.duration_months": 12})
     scen = replace(scen, name="my_plan", path=None, chain=())
     path = st.save_scenario(scen, tmp_path, "custom", "My plan!")
@@ -154,7 +154,7 @@ def test_param_labels_use_the_users_units():
 def test_parse_value_checks_type_and_range():
     p = all_params()["policies.wage_subsidy.duration_months"]
     assert st.parse_value(p, "12") == 12
-    with pytest.raises(ScenarioError, match="from 1 to 600"):
+    with pytest.raises(ScenarioError, match="from 0 to 600"):
         st.parse_value(p, "9999")
     with pytest.raises(ScenarioError, match="whole number"):
         st.parse_value(p, "12.5")
@@ -220,7 +220,7 @@ def test_paths_differ_flags_exactly_the_changed_people():
 
 def test_story_groups_and_a_reproducible_draw():
     pair = st.run_story(load_scenario(SCEN / "baseline.toml"),
-                        load_scenario(SCEN / "policies" / "wage_subsidy.toml"), seed=1,
+                        load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml"), seed=1,
                         scale=0.01, months=24)
     rows = st.group_rows(pair.start, "sheltered_low_resilience")
     sw = pair.start["state"] == 6
@@ -262,7 +262,7 @@ def test_param_label_of_a_param_without_unit():
 def test_an_edited_copy_has_its_own_title_not_the_bases(tmp_path):
     from kluit.ui.editor_view import edited_scenario
 
-    base = load_scenario(SCEN / "policies" / "wage_subsidy.toml")
+    base = load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml")
     scen = edited_scenario(base, {"policies.wage_subsidy.duration_months": 12}, "short",
                            "Twaalf maanden subsidie.", "Korte loonkostensubsidie", "nl")
     path = st.save_scenario(scen, tmp_path, "", "short")
