@@ -126,7 +126,7 @@ def Page():
                 elif v == "story":
                     StoryView(settings, entries.value, active=s.view == "story")
                 elif v == "monitor":
-                    MonitorView(entries.value)
+                    MonitorView(entries.value, lang=lang)
                 else:
                     EditorView(settings, entries.value, refresh)
     return main
