@@ -335,6 +335,15 @@ def _run_keys(comp: Comparison) -> list[str]:
     return list(keys)
 
 
+def _instrument_order(key: str) -> tuple[int, str, int]:
+    from sim.policies import POLICY_NAMES
+
+    prefix, _, name = key.partition(".")
+    rank = POLICY_NAMES.index(name) if name in POLICY_NAMES else len(POLICY_NAMES)
+    kind = INSTRUMENT_PREFIXES.index(prefix + ".") if prefix + "." in INSTRUMENT_PREFIXES else 9
+    return rank, name, kind
+
+
 def _rows_present(comp: Comparison) -> list[Row]:
     keys = {k for k in _run_keys(comp) if SUBGROUP_SEP not in k}
     rows = []
@@ -345,7 +354,8 @@ def _rows_present(comp: Comparison) -> list[Row]:
                 rows.append(Row(dw, row.kind, row.denominator, True))
         elif row.key in keys:
             rows.append(row)
-    for k in sorted(keys):
+    # per instrument (in the order of the registry), what made the difference, then deadweight
+    for k in sorted(keys, key=_instrument_order):
         if k.startswith(INSTRUMENT_PREFIXES):
             # the denominator of both is the placements the instrument touched
             name = k.split(".", 1)[1]

@@ -275,12 +275,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Publieke kosten per extra duurzame plaatsing uit bijstand of beschut werk (euro, "
               "hele looptijd)"},
     "row.decisive_share": {
-        "en": "Hires for which {instrument} was decisive (% of its hires)",
+        "en": "Hires in which {instrument} made the difference (% of the hires with it)",
         "nl": "Aannames waarbij {instrument} de doorslag gaf (% van de aannames ermee)"},
     "row.deadweight_instrument": {
         "en": "Deadweight of {instrument} (% of its placements)",
         "nl": "Dode last van {instrument} (% van de plaatsingen ermee)"},
     "sub.subgroup": {"en": "Group", "nl": "Groep"},
+    # outcomes per group of people (the For whom tab): rows and groups
+    "row.persons": {
+        "en": "People in the group at the start (in the simulated share of the population)",
+        "nl": "Mensen in de groep bij de start (in het gesimuleerde deel van de bevolking)"},
+    "row.placement_rate_6m": {
+        "en": "Placed in a job within 6 months (% of the group)",
+        "nl": "Binnen 6 maanden aan het werk (% van de groep)"},
+    "row.placement_rate_24m": {
+        "en": "Placed in a job within 24 months (% of the group)",
+        "nl": "Binnen 24 maanden aan het werk (% van de groep)"},
+    "row.placement_rate_36m": {
+        "en": "Placed in a job within 36 months (% of the group)",
+        "nl": "Binnen 36 maanden aan het werk (% van de groep)"},
+    "row.in_work_end": {
+        "en": "In work at the end of the run (% of the group)",
+        "nl": "Aan het werk aan het eind van de simulatie (% van de groep)"},
+    "subgroup.wage_value<0.5": {
+        "en": "Wage value below 50% of the minimum wage",
+        "nl": "Loonwaarde onder 50% van het minimumloon"},
+    "subgroup.wage_value_0.5-0.8": {
+        "en": "Wage value 50% to 80% of the minimum wage",
+        "nl": "Loonwaarde 50% tot 80% van het minimumloon"},
+    "subgroup.wage_value>=0.8": {
+        "en": "Wage value 80% of the minimum wage or more",
+        "nl": "Loonwaarde 80% van het minimumloon of meer"},
+    "subgroup.benefit_months<12": {
+        "en": "Less than a year on benefits at the start",
+        "nl": "Bij de start korter dan een jaar in de uitkering"},
+    "subgroup.benefit_months_12-36": {
+        "en": "One to three years on benefits at the start",
+        "nl": "Bij de start een tot drie jaar in de uitkering"},
+    "subgroup.benefit_months>36": {
+        "en": "More than three years on benefits at the start",
+        "nl": "Bij de start langer dan drie jaar in de uitkering"},
+    "subgroup.origin_bijstand": {"en": "Started on bijstand", "nl": "Begon in de bijstand"},
+    "subgroup.origin_sheltered": {"en": "Started in sheltered work",
+                                  "nl": "Begon in de sociale werkvoorziening"},
     # --- figures ------------------------------------------------------------------------
     "fig.month": {"en": "month", "nl": "maand"},
     "fig.placements_so_far": {"en": "Placements so far (whole region)",
@@ -703,9 +740,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "monitor.region_only": {"en": "{what} (whole region only)",
                             "nl": "{what} (alleen voor de hele regio)"},
     "monitor.scenario": {"en": "Scenario to compare with", "nl": "Scenario om mee te vergelijken"},
-    "monitor.drop": {"en": "Drop the CSV with your realised figures here, or click to choose it",
-                     "nl": "Sleep het CSV-bestand met uw gerealiseerde cijfers hierheen, of klik "
-                           "om het te kiezen"},
+    "monitor.drop": {"en": "Drag the CSV file with your realised figures from its folder and "
+                           "drop it here",
+                     "nl": "Sleep het CSV-bestand met uw gerealiseerde cijfers vanuit zijn map "
+                           "hierheen"},
     "monitor.no_file": {"en": "No figures uploaded yet.", "nl": "Nog geen cijfers geladen."},
     "monitor.loaded": {"en": "{rows} figures in {series} series, months {first} to {last}.",
                        "nl": "{rows} cijfers in {series} reeksen, maanden {first} tot en met "

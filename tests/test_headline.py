@@ -174,7 +174,8 @@ def test_rows_of_the_employers_issue_are_shown_when_present():
     e = subs["placement_rate_12m"]["wage_value<0.5"]["arm"]
     assert 0.0 <= e.low <= e.value <= e.high <= 1.0
     html = comparison_html(comp, scale=1.0)
-    assert "wage value&lt;0.5" in html and "for which the wage-cost subsidy was decisive" in html
+    assert "Wage value below 50% of the minimum wage" in html and "wage value&lt;" not in html
+    assert "in which the wage-cost subsidy made the difference" in html
 
 
 def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens):
