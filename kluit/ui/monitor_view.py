@@ -202,15 +202,18 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         with solara.Row(style={"flex-wrap": "wrap", "gap": "4px 16px"},
                         classes=["kluit-monitor-controls"]):
             with solara.Div(style=box):
-                solara.SliderInt(t("monitor.months", lang), value=n_months.value, min=1,
-                                 max=MONTHS_MAX, on_value=n_months.set, thumb_label="always")
+                # the value in the label (as in Compare): a thumb bubble would cover the label
+                solara.SliderInt(f"{t('monitor.months', lang)}: {n_months.value}",
+                                 value=n_months.value, min=1, max=MONTHS_MAX,
+                                 on_value=n_months.set, thumb_label=False)
             with solara.Div(style=box):
                 solara.Select(t("monitor.scale", lang), values=list(shares),
                               value=percent(scale_r.value, lang),
                               on_value=lambda v: scale_r.set(shares[v]))
             with solara.Div(style=box):
-                solara.SliderInt(t("monitor.reps", lang), value=reps_r.value, min=2, max=30,
-                                 on_value=reps_r.set, thumb_label="always")
+                solara.SliderInt(f"{t('monitor.reps', lang)}: {reps_r.value}",
+                                 value=reps_r.value, min=2, max=30, on_value=reps_r.set,
+                                 thumb_label=False)
             with solara.Div(style=box):
                 solara.Checkbox(label=t("monitor.refit", lang), value=refit.value,
                                 on_value=refit.set)

@@ -95,7 +95,7 @@ def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
         texts = [c for w in rc.find(v.Btn).widgets for c in w.children if isinstance(c, str)]
         assert "Monitor starten" in texts and "Run monitor" not in texts
         labels = [w.label for w in rc.find(v.Slider).widgets]
-        assert labels == ["Aantal maanden simuleren", "Simulaties voor de band"], labels
+        assert labels == ["Aantal maanden simuleren: 24", "Simulaties voor de band: 3"], labels
         # the scenario by its Dutch title, never its file name
         sel = [w for w in rc.find(v.Select).widgets if w.label == t("monitor.scenario", "nl")]
         assert [w.v_model for w in sel] == ["Het huidige beleid"]
