@@ -125,7 +125,7 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
                 months: int = 36, scale: float = 0.05, reps: int = 6, lang: str = "en"):
     """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
     tests set it directly). Every text is in ``lang`` (the page's language)."""
-    from analysis.monitor import ObservedFileError, figure, monitor
+    from analysis.monitor import COLUMNS, ObservedFileError, figure, monitor
     from sim.scenario import ScenarioError
 
     ok = usable(entries)
@@ -148,7 +148,12 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         name, data = upload.value
         try:  # any month the slider allows; the run is made long enough below
             observed = read_upload(data, name, entry, MONTHS_MAX)
-        except (ObservedFileError, ScenarioError) as exc:
+        except ObservedFileError as exc:  # where in the page's language; the detail in English
+            where = (t("monitor.bad_cell", lang, line=exc.line, column=exc.column,
+                       name=COLUMNS[exc.column - 1]) if exc.column
+                     else t("monitor.bad_line", lang, line=exc.line))
+            problem = t("monitor.bad_file", lang, error=f"{where}: {exc.message}")
+        except ScenarioError as exc:
             problem = t("monitor.bad_file", lang, error=str(exc))
 
     def start():

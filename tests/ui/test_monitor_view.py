@@ -83,6 +83,14 @@ def test_a_bad_file_shows_line_and_column(tmp_path):
         assert _button(rc, t("monitor.run")).disabled
     finally:
         rc.close()
+    upload.set(("bad.csv", b"month,municipality,variable,value\n1,all,placement,10\n"))
+    box, rc = _render(upload, "nl")
+    try:
+        msgs = [str(c) for w in rc.find(v.Alert).widgets for c in w.children]
+        assert any(m.startswith("Het bestand kon niet worden gelezen: regel 2, kolom 3 "
+                                "(variable): unknown variable 'placement'") for m in msgs), msgs
+    finally:
+        rc.close()
 
 
 def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
