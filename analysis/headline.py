@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -126,6 +126,18 @@ def t_estimate(values: Sequence[float], unit: str) -> Estimate:
     if n == 0:
         return Estimate(math.nan, unit=unit, status="missing")
     return Estimate(m, lo, hi, unit, n, "t")
+
+
+def at_least_zero(e: Estimate) -> Estimate:
+    """``e`` with its interval cut at zero, for a level that cannot be negative (a cost, a
+    number of months): with few repetitions a t-interval can reach below zero.
+
+    >>> at_least_zero(Estimate(5.0, -2.0, 12.0, "months")).low
+    0.0
+    """
+    if math.isfinite(e.low) and e.low < 0:
+        return replace(e, low=0.0)
+    return e
 
 
 def fieller(num: Sequence[float], den: Sequence[float], unit: str) -> Estimate:
@@ -386,12 +398,15 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
                 counts = ([sum(x) for x in zip(*(_col(runs, d) for d in row.denominator))]
                           if row.denominator else None)
                 level = share_estimate(vals, counts)
-            elif row.kind == "eur_year":
-                level = t_estimate([v / scale / years for v in vals], "eur_year")
+            elif row.kind == "eur_year":  # a cost is never below zero: nor is its interval
+                level = at_least_zero(t_estimate([v / scale / years for v in vals],
+                                                 "eur_year"))
             elif row.kind == "ratio_eur":
                 dcost = [a - b for a, b in zip(_col(runs, "public_cost_eur"),
                                                _col(ref_runs, "public_cost_eur"))]
                 level = fieller(dcost, _col(runs, "extra_sustained_placements"), "eur")
+            elif row.kind == "months":  # months until a job: never below zero
+                level = at_least_zero(t_estimate(vals, row.kind))
             else:
                 level = t_estimate(vals, row.kind)
             diff = None
