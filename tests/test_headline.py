@@ -249,3 +249,14 @@ def test_doctests():
     for m in (module, i18n):
         result = doctest.testmod(m)
         assert result.failed == 0 and result.attempted > 0, m.__name__
+
+
+def test_costs_and_months_have_no_interval_below_zero(comp):
+    rows, cells = side_by_side(comp, SCALE)
+    kinds = {r.key: r.kind for r in rows}
+    levels = [(k, c.level) for k, by_arm in cells.items() for c in by_arm.values()
+              if kinds[k] in ("eur_year", "months")]
+    assert len(levels) >= 8
+    for key, e in levels:
+        assert e.low >= 0 or not math.isfinite(e.low), (key, e)
+        assert e.low <= e.value <= e.high, (key, e)
