@@ -440,7 +440,12 @@ def subgroups(comp: Comparison) -> dict[str, dict[str, dict[str, Estimate]]]:
             if not runs or key not in runs[0]:
                 continue
             vals = _col(runs, key)
-            e = share_estimate(vals) if share else t_estimate(vals, "")
+            if share:
+                e = share_estimate(vals)
+            elif metric == "persons":  # the group's size in the simulated share: a count
+                e = at_least_zero(t_estimate(vals, "persons"))
+            else:
+                e = t_estimate(vals, "")
             out.setdefault(metric, {}).setdefault(group, {})[arm] = e
     return out
 

@@ -281,20 +281,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Deadweight of {instrument} (% of its placements)",
         "nl": "Dode last van {instrument} (% van de plaatsingen ermee)"},
     "sub.subgroup": {"en": "Group", "nl": "Groep"},
-    # outcomes per group of people (the For whom tab): rows and groups
-    "row.persons": {
+    # outcomes per group of people (the For whom tab): one table per outcome, a row per group
+    "subrow.persons": {
         "en": "People in the group at the start (in the simulated share of the population)",
         "nl": "Mensen in de groep bij de start (in het gesimuleerde deel van de bevolking)"},
-    "row.placement_rate_6m": {
+    "subrow.placement_rate_6m": {
         "en": "Placed in a job within 6 months (% of the group)",
         "nl": "Binnen 6 maanden aan het werk (% van de groep)"},
-    "row.placement_rate_24m": {
+    "subrow.placement_rate_12m": {
+        "en": "Placed in a job within 12 months (% of the group)",
+        "nl": "Binnen 12 maanden aan het werk (% van de groep)"},
+    "subrow.placement_rate_24m": {
         "en": "Placed in a job within 24 months (% of the group)",
         "nl": "Binnen 24 maanden aan het werk (% van de groep)"},
-    "row.placement_rate_36m": {
+    "subrow.placement_rate_36m": {
         "en": "Placed in a job within 36 months (% of the group)",
         "nl": "Binnen 36 maanden aan het werk (% van de groep)"},
-    "row.in_work_end": {
+    "subrow.in_work_end": {
         "en": "In work at the end of the run (% of the group)",
         "nl": "Aan het werk aan het eind van de simulatie (% van de groep)"},
     "subgroup.wage_value<0.5": {

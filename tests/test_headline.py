@@ -176,6 +176,7 @@ def test_rows_of_the_employers_issue_are_shown_when_present():
     html = comparison_html(comp, scale=1.0)
     assert "Wage value below 50% of the minimum wage" in html and "wage value&lt;" not in html
     assert "in which the wage-cost subsidy made the difference" in html
+    assert "<h3>Placed in a job within 12 months (% of the group)</h3>" in html
 
 
 def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens):
