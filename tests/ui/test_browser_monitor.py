@@ -39,6 +39,24 @@ TOO_WIDE = """() => Array.from(document.querySelectorAll('.kluit-page *'))
     .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > 801)
     .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
 
+#: pairs of controls (or a slider's label and its track) whose boxes overlap
+OVERLAPS = """() => {
+  const boxes = Array.from(document.querySelectorAll(
+      '.kluit-view-monitor .kluit-monitor-controls > *')).map(e => e.getBoundingClientRect());
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 &&
+                        a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const out = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (hit(a, b)) out.push(`controls ${i} and ${i + j + 1}`); }));
+  document.querySelectorAll('.kluit-view-monitor .v-input__slider').forEach((s, i) => {
+    const label = s.querySelector('.v-label');
+    s.querySelectorAll('.v-slider, .v-slider__thumb-label').forEach(part => {
+      if (label && part.offsetParent !== null &&
+          hit(label.getBoundingClientRect(), part.getBoundingClientRect()))
+        out.push(`slider ${i}: ${part.className} over its label`); }); });
+  return out;
+}"""
+
 
 def allowed_file_words(text: str) -> str:
     """The text without the names users must type into the CSV (column headings and figure
@@ -105,6 +123,8 @@ def test_monitor_drop_csv_band_figure_and_share_inside(chromium, ui_server, real
         view = page.locator(".kluit-view-monitor")
         assert page.evaluate(TOO_WIDE) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= 800
+        # the controls wrap rather than overlap, and each label stays clear of its control
+        assert page.evaluate(OVERLAPS) == []
         run = view.get_by_role("button", name="Monitor starten")
         assert run.is_disabled()  # nothing to run before a file is dropped
         page.evaluate(DROP, ["gerealiseerd.csv", realised])
