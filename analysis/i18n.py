@@ -743,10 +743,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "monitor.region_only": {"en": "{what} (whole region only)",
                             "nl": "{what} (alleen voor de hele regio)"},
     "monitor.scenario": {"en": "Scenario to compare with", "nl": "Scenario om mee te vergelijken"},
-    "monitor.drop": {"en": "Drag the CSV file with your realised figures from its folder and "
-                           "drop it here",
-                     "nl": "Sleep het CSV-bestand met uw gerealiseerde cijfers vanuit zijn map "
-                           "hierheen"},
+    "monitor.choose": {"en": "Choose the CSV file with your realised figures",
+                       "nl": "Kies het CSV-bestand met uw gerealiseerde cijfers"},
+    "monitor.drop": {"en": "... or drag the file from its folder and drop it here",
+                     "nl": "... of sleep het bestand vanuit zijn map hierheen"},
     "monitor.no_file": {"en": "No figures uploaded yet.", "nl": "Nog geen cijfers geladen."},
     "monitor.loaded": {"en": "{rows} figures in {series} series, months {first} to {last}.",
                        "nl": "{rows} cijfers in {series} reeksen, maanden {first} tot en met "

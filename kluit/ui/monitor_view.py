@@ -11,13 +11,20 @@ from __future__ import annotations
 import html
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import solara
 
 from analysis.i18n import number, percent, t
 from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect
 from kluit.ui.state import ScenarioEntry, usable
+
+
+@solara.component_vue("file_pick.vue")
+def FilePick(label: str, event_file_text: Callable[[dict], None]):
+    """A button that opens the browser's file chooser; the chosen file's name and text go to
+    ``event_file_text`` as ``{"name": ..., "text": ...}``."""
+
 
 SCALES = (0.02, 0.05, 0.1)
 #: the longest run the view offers (the months slider's maximum)
@@ -190,6 +197,8 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
             Messages([t("monitor.no_scenario", lang)])
             return main
         ScenarioSelect(t("monitor.scenario", lang), ok, choice.value, choice.set, lang)
+        FilePick(label=t("monitor.choose", lang), event_file_text=lambda f: upload.set(
+            (f["name"], f["text"].encode("utf-8"))))
         solara.FileDrop(label=t("monitor.drop", lang),
                         on_file=lambda f: upload.set((f["name"], f["data"])), lazy=False)
         if upload.value is None:

@@ -91,7 +91,8 @@ def open_monitor(page, url: str) -> None:
     page.wait_for_timeout(500)
 
 
-def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_server):
+def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_server,
+                                                                   realised):
     page = ui_page
     view = page.locator(".kluit-view-monitor")
     seen = {}
@@ -104,13 +105,21 @@ def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_
         # the scenario by its title in the page's language, never its file name
         chosen = view.locator(".v-select__selection").first.inner_text()
         assert chosen == {"en": "Today's policy", "nl": "Het huidige beleid"}[lang], chosen
-    assert {"Run monitor", "Name in the file", "What it counts"} <= seen["en"], seen["en"]
+    assert {"Run monitor", "Name in the file", "What it counts",
+            "Choose the CSV file with your realised figures"} <= seen["en"], seen["en"]
     assert {"Monitor starten", "Naam in het bestand", "Wat het telt"} <= seen["nl"], seen["nl"]
     left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
     assert not left, f"labels still in English after the switch: {sorted(left)}"
     # the switch in the app bar changes the open view
     page.get_by_role("button", name="Language: English").click()
     view.get_by_role("button", name="Run monitor").wait_for()
+    # the file chooser (the button opens the browser's own dialog) reads the chosen file
+    assert view.get_by_role("button", name="Run monitor").is_disabled()
+    view.locator("input[type=file]").set_input_files(files=[{
+        "name": "figures.csv", "mimeType": "text/csv", "buffer": realised.encode()}])
+    view.locator(".kluit-monitor-loaded").filter(
+        has_text=f"{2 * MONTHS} figures in 2 series, months 1 to {MONTHS}.").wait_for()
+    assert view.get_by_role("button", name="Run monitor").is_enabled()
 
 
 def test_monitor_drop_csv_band_figure_and_share_inside(chromium, ui_server, realised, shot):
