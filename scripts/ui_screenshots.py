@@ -63,6 +63,8 @@ def realised_csv(tmp: Path) -> str:
 
 def run_monitor(page, base: str, lang: str, csv_text: str) -> None:
     """Open the Monitor view, drop the figures, set a small run and wait for its results."""
+    from playwright.sync_api import expect
+
     from analysis.i18n import percent, t
 
     page.goto(f"{base}?lang={lang}&view=monitor")
@@ -72,12 +74,15 @@ def run_monitor(page, base: str, lang: str, csv_text: str) -> None:
     page.evaluate(DROP, ["realised.csv", csv_text])
     view.locator(".kluit-monitor-loaded").wait_for()
     for i, value in ((0, MONITOR_MONTHS), (1, 3)):
+        # one key at a time, each confirmed (a faster key can be overtaken by the echo)
         slider = view.get_by_role("slider").nth(i)
         slider.focus()
         slider.press("Home")
         low = int(slider.get_attribute("aria-valuemin"))
-        for _ in range(value - low):
+        expect(slider).to_have_attribute("aria-valuenow", str(low))
+        for v in range(low + 1, value + 1):
             slider.press("ArrowRight")
+            expect(slider).to_have_attribute("aria-valuenow", str(v))
     view.locator(".v-select").filter(has_text=t("monitor.scale", lang)).click()
     page.get_by_role("option", name=percent(MONITOR_SCALE, lang), exact=True).click()
     view.get_by_role("button", name=t("monitor.run", lang)).click()
