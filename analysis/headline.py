@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -126,6 +126,18 @@ def t_estimate(values: Sequence[float], unit: str) -> Estimate:
     if n == 0:
         return Estimate(math.nan, unit=unit, status="missing")
     return Estimate(m, lo, hi, unit, n, "t")
+
+
+def at_least_zero(e: Estimate) -> Estimate:
+    """``e`` with its interval cut at zero, for a level that cannot be negative (a cost, a
+    number of months): with few repetitions a t-interval can reach below zero.
+
+    >>> at_least_zero(Estimate(5.0, -2.0, 12.0, "months")).low
+    0.0
+    """
+    if math.isfinite(e.low) and e.low < 0:
+        return replace(e, low=0.0)
+    return e
 
 
 def fieller(num: Sequence[float], den: Sequence[float], unit: str) -> Estimate:
@@ -335,6 +347,15 @@ def _run_keys(comp: Comparison) -> list[str]:
     return list(keys)
 
 
+def _instrument_order(key: str) -> tuple[int, str, int]:
+    from sim.policies import POLICY_NAMES
+
+    prefix, _, name = key.partition(".")
+    rank = POLICY_NAMES.index(name) if name in POLICY_NAMES else len(POLICY_NAMES)
+    kind = INSTRUMENT_PREFIXES.index(prefix + ".") if prefix + "." in INSTRUMENT_PREFIXES else 9
+    return rank, name, kind
+
+
 def _rows_present(comp: Comparison) -> list[Row]:
     keys = {k for k in _run_keys(comp) if SUBGROUP_SEP not in k}
     rows = []
@@ -345,7 +366,8 @@ def _rows_present(comp: Comparison) -> list[Row]:
                 rows.append(Row(dw, row.kind, row.denominator, True))
         elif row.key in keys:
             rows.append(row)
-    for k in sorted(keys):
+    # per instrument (in the order of the registry), what made the difference, then deadweight
+    for k in sorted(keys, key=_instrument_order):
         if k.startswith(INSTRUMENT_PREFIXES):
             # the denominator of both is the placements the instrument touched
             name = k.split(".", 1)[1]
@@ -376,12 +398,15 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
                 counts = ([sum(x) for x in zip(*(_col(runs, d) for d in row.denominator))]
                           if row.denominator else None)
                 level = share_estimate(vals, counts)
-            elif row.kind == "eur_year":
-                level = t_estimate([v / scale / years for v in vals], "eur_year")
+            elif row.kind == "eur_year":  # a cost is never below zero: nor is its interval
+                level = at_least_zero(t_estimate([v / scale / years for v in vals],
+                                                 "eur_year"))
             elif row.kind == "ratio_eur":
                 dcost = [a - b for a, b in zip(_col(runs, "public_cost_eur"),
                                                _col(ref_runs, "public_cost_eur"))]
                 level = fieller(dcost, _col(runs, "extra_sustained_placements"), "eur")
+            elif row.kind == "months":  # months until a job: never below zero
+                level = at_least_zero(t_estimate(vals, row.kind))
             else:
                 level = t_estimate(vals, row.kind)
             diff = None
@@ -415,7 +440,12 @@ def subgroups(comp: Comparison) -> dict[str, dict[str, dict[str, Estimate]]]:
             if not runs or key not in runs[0]:
                 continue
             vals = _col(runs, key)
-            e = share_estimate(vals) if share else t_estimate(vals, "")
+            if share:
+                e = share_estimate(vals)
+            elif metric == "persons":  # the group's size in the simulated share: a count
+                e = at_least_zero(t_estimate(vals, "persons"))
+            else:
+                e = t_estimate(vals, "")
             out.setdefault(metric, {}).setdefault(group, {})[arm] = e
     return out
 

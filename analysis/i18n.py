@@ -275,12 +275,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Publieke kosten per extra duurzame plaatsing uit bijstand of beschut werk (euro, "
               "hele looptijd)"},
     "row.decisive_share": {
-        "en": "Hires for which {instrument} was decisive (% of its hires)",
+        "en": "Hires in which {instrument} made the difference (% of the hires with it)",
         "nl": "Aannames waarbij {instrument} de doorslag gaf (% van de aannames ermee)"},
     "row.deadweight_instrument": {
         "en": "Deadweight of {instrument} (% of its placements)",
         "nl": "Dode last van {instrument} (% van de plaatsingen ermee)"},
     "sub.subgroup": {"en": "Group", "nl": "Groep"},
+    # outcomes per group of people (the For whom tab): one table per outcome, a row per group
+    "subrow.persons": {
+        "en": "People in the group at the start (in the simulated share of the population)",
+        "nl": "Mensen in de groep bij de start (in het gesimuleerde deel van de bevolking)"},
+    "subrow.placement_rate_6m": {
+        "en": "Placed in a job within 6 months (% of the group)",
+        "nl": "Binnen 6 maanden aan het werk (% van de groep)"},
+    "subrow.placement_rate_12m": {
+        "en": "Placed in a job within 12 months (% of the group)",
+        "nl": "Binnen 12 maanden aan het werk (% van de groep)"},
+    "subrow.placement_rate_24m": {
+        "en": "Placed in a job within 24 months (% of the group)",
+        "nl": "Binnen 24 maanden aan het werk (% van de groep)"},
+    "subrow.placement_rate_36m": {
+        "en": "Placed in a job within 36 months (% of the group)",
+        "nl": "Binnen 36 maanden aan het werk (% van de groep)"},
+    "subrow.in_work_end": {
+        "en": "In work at the end of the run (% of the group)",
+        "nl": "Aan het werk aan het eind van de simulatie (% van de groep)"},
+    "subgroup.wage_value<0.5": {
+        "en": "Wage value below 50% of the minimum wage",
+        "nl": "Loonwaarde onder 50% van het minimumloon"},
+    "subgroup.wage_value_0.5-0.8": {
+        "en": "Wage value 50% to 80% of the minimum wage",
+        "nl": "Loonwaarde 50% tot 80% van het minimumloon"},
+    "subgroup.wage_value>=0.8": {
+        "en": "Wage value 80% of the minimum wage or more",
+        "nl": "Loonwaarde 80% van het minimumloon of meer"},
+    "subgroup.benefit_months<12": {
+        "en": "Less than a year on benefits at the start",
+        "nl": "Bij de start korter dan een jaar in de uitkering"},
+    "subgroup.benefit_months_12-36": {
+        "en": "One to three years on benefits at the start",
+        "nl": "Bij de start een tot drie jaar in de uitkering"},
+    "subgroup.benefit_months>36": {
+        "en": "More than three years on benefits at the start",
+        "nl": "Bij de start langer dan drie jaar in de uitkering"},
+    "subgroup.origin_bijstand": {"en": "Started on bijstand", "nl": "Begon in de bijstand"},
+    "subgroup.origin_sheltered": {"en": "Started in sheltered work",
+                                  "nl": "Begon in de sociale werkvoorziening"},
     # --- figures ------------------------------------------------------------------------
     "fig.month": {"en": "month", "nl": "maand"},
     "fig.placements_so_far": {"en": "Placements so far (whole region)",
@@ -673,6 +713,135 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "comparison.",
                        "nl": "Buiten de map met scenario's opgeslagen: het kan niet in de "
                              "vergelijking worden opgenomen."},
+    # --- monitor view (follow a pilot: realised figures against the simulated range) -------
+    "monitor.help": {
+        "en": "Upload the figures your region counted month by month (people on bijstand, "
+              "placements, relapses, vacancies, for the region or a municipality). Kluit runs "
+              "the chosen scenario several times, scales it up to the whole region and shows "
+              "the range that nine runs in ten stay within. Months outside that range are "
+              "flagged; the model is then fitted again to your months and shows where the "
+              "region is heading.",
+        "nl": "Laad de cijfers die uw regio maand voor maand telde (mensen in de bijstand, "
+              "plaatsingen, terugval, vacatures; voor de hele regio of per gemeente). Kluit "
+              "simuleert het gekozen scenario een aantal keer, schaalt het op naar de hele "
+              "regio en toont de bandbreedte waarbinnen negen van de tien simulaties blijven. "
+              "Maanden buiten die band worden gemarkeerd; daarna wordt het model opnieuw "
+              "afgestemd op uw maanden en ziet u waar de regio naartoe gaat."},
+    "monitor.format": {
+        "en": "The file is a spreadsheet saved as CSV (comma-separated) with four columns, "
+              "headed {columns}: the month (1 is the first simulated month), the municipality "
+              "(write {all} for the whole region), which figure it is, and the number. Write "
+              "the column headings and the names of the figures exactly as below; one line per "
+              "month and figure.",
+        "nl": "Het bestand is een spreadsheet, opgeslagen als CSV (kommagescheiden), met vier "
+              "kolommen met de koppen {columns}: de maand (1 is de eerste gesimuleerde maand), "
+              "de gemeente (schrijf {all} voor de hele regio), welk cijfer het is, en het "
+              "aantal. Schrijf de kolomkoppen en de namen van de cijfers precies zoals "
+              "hieronder; een regel per maand en cijfer."},
+    "monitor.var_name": {"en": "Name in the file", "nl": "Naam in het bestand"},
+    "monitor.var_meaning": {"en": "What it counts", "nl": "Wat het telt"},
+    "monitor.region_only": {"en": "{what} (whole region only)",
+                            "nl": "{what} (alleen voor de hele regio)"},
+    "monitor.scenario": {"en": "Scenario to compare with", "nl": "Scenario om mee te vergelijken"},
+    "monitor.choose": {"en": "Choose the CSV file with your realised figures",
+                       "nl": "Kies het CSV-bestand met uw gerealiseerde cijfers"},
+    "monitor.drop": {"en": "... or drag the file from its folder and drop it here",
+                     "nl": "... of sleep het bestand vanuit zijn map hierheen"},
+    "monitor.no_file": {"en": "No figures uploaded yet.", "nl": "Nog geen cijfers geladen."},
+    "monitor.loaded": {"en": "{rows} figures in {series} series, months {first} to {last}.",
+                       "nl": "{rows} cijfers in {series} reeksen, maanden {first} tot en met "
+                             "{last}."},
+    "monitor.bad_file": {"en": "The file could not be read: {error}",
+                         "nl": "Het bestand kon niet worden gelezen: {error}"},
+    "monitor.bad_line": {"en": "line {line}", "nl": "regel {line}"},
+    "monitor.bad_cell": {"en": "line {line}, column {column} ({name})",
+                         "nl": "regel {line}, kolom {column} ({name})"},
+    "monitor.months": {"en": "Months to simulate", "nl": "Aantal maanden simuleren"},
+    "monitor.scale": {"en": "Share of the population simulated",
+                      "nl": "Deel van de bevolking gesimuleerd"},
+    "monitor.reps": {"en": "Runs for the band", "nl": "Simulaties voor de band"},
+    "monitor.refit": {"en": "Fit the model again to the realised months",
+                      "nl": "Het model opnieuw afstemmen op de gerealiseerde maanden"},
+    "monitor.run": {"en": "Run monitor", "nl": "Monitor starten"},
+    "monitor.running": {"en": "Running the monitor...", "nl": "De monitor rekent..."},
+    "monitor.inside": {
+        "en": "{share} of the realised months lie inside the simulated range (90% band).",
+        "nl": "{share} van de gerealiseerde maanden ligt binnen de gesimuleerde bandbreedte "
+              "(90%-band)."},
+    "monitor.all_inside": {"en": "Every realised month lies inside the simulated range.",
+                           "nl": "Elke gerealiseerde maand ligt binnen de gesimuleerde "
+                                 "bandbreedte."},
+    "monitor.flags_title": {"en": "Months outside the range", "nl": "Maanden buiten de band"},
+    "monitor.head.where": {"en": "Where", "nl": "Waar"},
+    "monitor.head.figure": {"en": "Figure", "nl": "Cijfer"},
+    "monitor.head.month": {"en": "Month", "nl": "Maand"},
+    "monitor.head.realised": {"en": "Realised", "nl": "Gerealiseerd"},
+    "monitor.head.range": {"en": "Simulated range", "nl": "Gesimuleerde band"},
+    "monitor.head.side": {"en": "Above or below", "nl": "Boven of onder"},
+    "monitor.above": {"en": "above", "nl": "erboven"},
+    "monitor.below": {"en": "below", "nl": "eronder"},
+    "monitor.region": {"en": "whole region", "nl": "hele regio"},
+    "monitor.refit_title": {"en": "Fitted again to your months",
+                            "nl": "Opnieuw afgestemd op uw maanden"},
+    "monitor.refit_text": {
+        "en": "Distance to your figures: {before} with the scenario, {after} after fitting "
+              "again (smaller is closer).",
+        "nl": "Afstand tot uw cijfers: {before} met het scenario, {after} na opnieuw "
+              "afstemmen (kleiner is dichterbij)."},
+    "monitor.head.setting": {"en": "Setting", "nl": "Instelling"},
+    "monitor.head.scenario": {"en": "Scenario", "nl": "Scenario"},
+    "monitor.head.fitted": {"en": "Fitted again", "nl": "Opnieuw afgestemd"},
+    "monitor.no_scenario": {"en": "No scenario to monitor.",
+                            "nl": "Er is geen scenario om te volgen."},
+    "monitor.param.employers.sector_growth": {
+        "en": "Growth of demand for labour (per year)",
+        "nl": "Groei van de vraag naar arbeid (per jaar)"},
+    "monitor.param.labour_market.separation_rate": {
+        "en": "Share of jobs that end each month", "nl": "Deel van de banen dat elke maand "
+                                                        "eindigt"},
+    "monitor.param.matching.applications_per_month": {
+        "en": "Applications per jobseeker per month",
+        "nl": "Sollicitaties per werkzoekende per maand"},
+    "monitor.fig.band": {"en": "simulated 90% band", "nl": "gesimuleerde 90%-band"},
+    "monitor.fig.refit": {"en": "fitted again, and forecast",
+                          "nl": "opnieuw afgestemd, en vooruitblik"},
+    "monitor.fig.realised": {"en": "realised", "nl": "gerealiseerd"},
+    "monitor.fig.outside": {"en": "outside the band", "nl": "buiten de band"},
+    "monitor.series.stock_employed": {"en": "people in regular jobs",
+                                      "nl": "mensen met een gewone baan"},
+    "monitor.series.stock_subsidised": {"en": "people in a job with wage-cost subsidy",
+                                        "nl": "mensen in een baan met loonkostensubsidie"},
+    "monitor.series.stock_pool": {"en": "people working in a work pool",
+                                  "nl": "mensen die in een werkpool werken"},
+    "monitor.series.stock_unemployed_ww": {"en": "people on WW (unemployment benefit)",
+                                           "nl": "mensen in de WW"},
+    "monitor.series.stock_no_benefit": {"en": "jobseekers without a benefit",
+                                        "nl": "werkzoekenden zonder uitkering"},
+    "monitor.series.stock_social_assistance": {"en": "people on bijstand",
+                                               "nl": "mensen in de bijstand"},
+    "monitor.series.stock_sheltered": {"en": "people in sheltered work",
+                                       "nl": "mensen in beschut werk (sociale "
+                                             "werkvoorziening)"},
+    "monitor.series.stock_training": {"en": "people in training", "nl": "mensen in opleiding"},
+    "monitor.series.hires": {"en": "hires per month (everyone)",
+                             "nl": "aannames per maand (iedereen)"},
+    "monitor.series.placements": {
+        "en": "placements per month (hires from bijstand or sheltered work)",
+        "nl": "plaatsingen per maand (aannames uit bijstand of beschut werk)"},
+    "monitor.series.job_to_benefit": {
+        "en": "people per month who lose a job and go to a benefit or sheltered work",
+        "nl": "mensen per maand die hun baan verliezen en in een uitkering of beschut werk "
+              "komen"},
+    "monitor.series.vacancies": {"en": "open vacancies", "nl": "openstaande vacatures"},
+    "monitor.series.jobs": {"en": "jobs", "nl": "banen"},
+    "monitor.series.relapses": {"en": "relapses per month (placed people back on a benefit)",
+                                "nl": "terugval per maand (geplaatsten terug in een "
+                                      "uitkering)"},
+    "monitor.series.separations": {"en": "jobs that end per month",
+                                   "nl": "banen die per maand eindigen"},
+    "monitor.series.layoffs": {"en": "lay-offs per month", "nl": "ontslagen per maand"},
+    "monitor.series.entries": {"en": "people entering the labour market per month",
+                               "nl": "nieuwe mensen op de arbeidsmarkt per maand"},
     # --- the instruments, in plain words (the modules' docstrings hold the detail) ---------
     "policy.wage_subsidy": {"en": "The wage-cost subsidy", "nl": "Loonkostensubsidie"},
     "policy.wage_subsidy.text": {
@@ -866,5 +1035,5 @@ def plain_words(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"\1", text)
 
 
-__all__ = ["plain_words", "LANGS", "MESSAGES", "GLOSSARY", "t", "number", "eur", "eur_million", "percent",
-           "points", "persons", "placeholders", "lang_or_default"]
+__all__ = ["plain_words", "LANGS", "MESSAGES", "GLOSSARY", "t", "number", "eur", "eur_million",
+           "percent", "points", "persons", "placeholders", "lang_or_default"]

@@ -294,17 +294,21 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
 
 # --------------------------------------------------------------------------- output
 
-SERIES_LABELS = {
-    "stock_social_assistance": "people on bijstand", "stock_sheltered": "people in sheltered work",
-    "stock_unemployed_ww": "people on WW", "stock_employed": "people in regular jobs",
-    "placements": "placements per month", "relapses": "relapses per month",
-    "vacancies": "open vacancies", "hires": "hires per month", "jobs": "jobs",
-}
+
+def series_label(variable: str, lang: str = "en") -> str:
+    """A monitored figure in words (the message catalogue), e.g. 'people on bijstand'."""
+    from analysis.i18n import MESSAGES, t
+
+    key = f"monitor.series.{variable}"
+    return t(key, lang) if key in MESSAGES else variable.replace("_", " ")
 
 
-def figure(result: MonitorResult, municipality: str, variable: str):
-    """The band, the re-fit's forecast and the realised path of one series, flags in red."""
+def figure(result: MonitorResult, municipality: str, variable: str, lang: str = "en"):
+    """The band, the re-fit's forecast and the realised path of one series, flags in red
+    (texts in ``lang``)."""
     import matplotlib
+
+    from analysis.i18n import t
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
@@ -313,20 +317,22 @@ def figure(result: MonitorResult, municipality: str, variable: str):
                      & (result.table.variable == variable)]
     fig, ax = plt.subplots(figsize=(6.5, 3.4))
     ax.fill_between(g.month, g.low, g.high, color="tab:blue", alpha=0.2,
-                    label="simulated 90% band")
+                    label=t("monitor.fig.band", lang))
     ax.plot(g.month, g["median"], color="tab:blue", lw=1)
     if result.params:
         ax.plot(g.month, g.refit_median, color="tab:green", lw=1.2, ls="--",
-                label="re-fit and forecast")
+                label=t("monitor.fig.refit", lang))
         ax.fill_between(g.month, g.refit_low, g.refit_high, color="tab:green", alpha=0.12)
     o = g.dropna(subset=["observed"])
-    ax.plot(o.month, o.observed, color="black", marker=".", lw=1, label="realised")
+    ax.plot(o.month, o.observed, color="black", marker=".", lw=1,
+            label=t("monitor.fig.realised", lang))
     out = o[o.inside == False]  # noqa: E712
-    ax.scatter(out.month, out.observed, color="red", zorder=5, label="outside the band")
+    ax.scatter(out.month, out.observed, color="red", zorder=5,
+               label=t("monitor.fig.outside", lang))
     ax.axvline(result.settings["last_observed_month"], color="grey", lw=0.8, ls=":")
-    where = "region" if municipality == REGION else municipality
-    ax.set_title(f"{SERIES_LABELS.get(variable, variable)}, {where}")
-    ax.set_xlabel("month")
+    where = t("monitor.region", lang) if municipality == REGION else municipality
+    ax.set_title(f"{series_label(variable, lang)}, {where}")
+    ax.set_xlabel(t("fig.month", lang))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig

@@ -166,6 +166,21 @@ def row_label(key: str, lang: str) -> str:
     return t(f"row.{key}", lang)
 
 
+def sub_label(metric: str, lang: str) -> str:
+    """An outcome measured within a group of people ('... (% of the group)'), else its row
+    label."""
+    key = f"subrow.{metric}"
+    return t(key, lang) if key in MESSAGES else row_label(metric, lang)
+
+
+def subgroup_label(name: str, lang: str) -> str:
+    """A group of people in words ('Wage value below 50% of the minimum wage'): from the
+    catalogue, else its name in words."""
+    if f"subgroup.{name}" in MESSAGES:
+        return t(f"subgroup.{name}", lang)
+    return name.replace("_", " ")
+
+
 def instrument_label(name: str, lang: str = "en") -> str:
     """An instrument's name for readers: from the catalogue, else its own label ('the
     wage-cost subsidy'), else its name in words."""
@@ -260,7 +275,7 @@ def for_whom_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
                 v, iv = show_estimate(share_estimate(vals, counts), lang)
                 tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
                            + "</td>")
-            label = f"{t('report.group.' + g, lang)}: {row_label(m, lang)}"
+            label = f"{t('report.group.' + g, lang)}: {sub_label(m, lang)}"
             body.append(f"<tr><th>{_e(label)}</th>{''.join(tds)}</tr>")
     out = (f"<p>{_e(t('report.for_whom_groups', lang))}</p><table class='side'><thead><tr>"
            f"<th>{_e(t('table.outcome', lang))}</th>{head}</tr></thead>"
@@ -288,8 +303,8 @@ def subgroup_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
                 v, iv = show_estimate(e, lang)
                 tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
                            + "</td>")
-            body.append(f"<tr><th>{_e(group.replace('_', ' '))}</th>{''.join(tds)}</tr>")
-        parts.append(f"<h3>{_e(row_label(metric, lang))}</h3><table class='side'><thead>"
+            body.append(f"<tr><th>{_e(subgroup_label(group, lang))}</th>{''.join(tds)}</tr>")
+        parts.append(f"<h3>{_e(sub_label(metric, lang))}</h3><table class='side'><thead>"
                      f"<tr><th>{_e(t('sub.subgroup', lang))}</th>{head}</tr></thead>"
                      f"<tbody>{''.join(body)}</tbody></table>")
     return "".join(parts)

@@ -3,7 +3,10 @@
 Starts ``kluit ui`` on 127.0.0.1 and a free port (scenarios copied to a temporary folder),
 drives Debian's Chromium with Playwright, runs a small comparison (scale 0.01, 3 repetitions,
 25 months) and writes ``docs/ui/<view>_<lang>.png`` (1280 px wide), ``docs/ui/start_<lang>.png``
-(the page as first opened) and ``docs/ui/compare_<lang>_800.png`` (an 800 px window). Run from the checkout:
+(the page as first opened) and ``docs/ui/compare_<lang>_800.png`` (an 800 px window). The
+Monitor view is shown after dropping realised figures (a whole-region ``kluit run`` of the
+baseline at 2% of the population with another seed, months 1-9) and a small run (12 months,
+2%, 3 runs, re-fit on). Run from the checkout:
 
     .venv/bin/python scripts/ui_screenshots.py [--out docs/ui] [--width 1280]
 """
@@ -27,6 +30,64 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 COMPARE = "s=baseline.toml,policies/package.toml&reps=3&scale=0.01&months=25&run=1"
+#: drop a file on the Monitor view's drop zone as a browser does (a drop event whose item
+#: gives the file; Playwright cannot drag from the desktop)
+DROP = """([name, text]) => {
+  const zone = document.querySelector('.kluit-view-monitor .solara-file-drop');
+  const file = new File([text], name, {type: 'text/csv'});
+  const entry = {isFile: true, file: (ok) => ok(file)};
+  const ev = new Event('drop', {bubbles: true, cancelable: true});
+  Object.defineProperty(ev, 'dataTransfer',
+                        {value: {items: [{webkitGetAsEntry: () => entry}]}});
+  zone.dispatchEvent(ev);
+}"""
+MONITOR_SCALE, MONITOR_MONTHS, OBSERVED_MONTHS = 0.02, 12, 9
+
+
+def realised_csv(tmp: Path) -> str:
+    """Realised figures for the Monitor screenshot: people on bijstand and placements for the
+    whole region, months 1-9 of a baseline run with seed 5, scaled up to the region."""
+    import pandas as pd
+
+    from kluit.cli import main
+
+    out = tmp / "realised"
+    if main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--scale", str(MONITOR_SCALE),
+             "--months", str(OBSERVED_MONTHS), "--seed", "5", "--out", str(out)]) != 0:
+        raise SystemExit("kluit run failed")
+    m = pd.read_csv(out / "monthly.csv")
+    keep = m[(m.municipality == "all") & m.variable.isin(["stock_social_assistance",
+                                                          "placements"]) & (m.month >= 1)]
+    return keep.assign(value=(keep.value / MONITOR_SCALE).round()).to_csv(index=False)
+
+
+def run_monitor(page, base: str, lang: str, csv_text: str) -> None:
+    """Open the Monitor view, drop the figures, set a small run and wait for its results."""
+    from playwright.sync_api import expect
+
+    from analysis.i18n import percent, t
+
+    page.goto(f"{base}?lang={lang}&view=monitor")
+    view = page.locator(".kluit-view-monitor")
+    view.locator(".solara-file-drop").wait_for()
+    page.wait_for_timeout(500)
+    page.evaluate(DROP, ["realised.csv", csv_text])
+    view.locator(".kluit-monitor-loaded").wait_for()
+    for i, value in ((0, MONITOR_MONTHS), (1, 3)):
+        # one key at a time, each confirmed (a faster key can be overtaken by the echo)
+        slider = view.get_by_role("slider").nth(i)
+        slider.focus()
+        slider.press("Home")
+        low = int(slider.get_attribute("aria-valuemin"))
+        expect(slider).to_have_attribute("aria-valuenow", str(low))
+        for v in range(low + 1, value + 1):
+            slider.press("ArrowRight")
+            expect(slider).to_have_attribute("aria-valuenow", str(v))
+    view.locator(".v-select").filter(has_text=t("monitor.scale", lang)).click()
+    page.get_by_role("option", name=percent(MONITOR_SCALE, lang), exact=True).click()
+    view.get_by_role("button", name=t("monitor.run", lang)).click()
+    view.locator(".kluit-monitor-result").wait_for()
+    view.locator(".kluit-band").first.wait_for()
 
 
 def free_port() -> int:
@@ -84,6 +145,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         scenarios = Path(tmp) / "scenarios"
         shutil.copytree(ROOT / "scenarios", scenarios, ignore=shutil.ignore_patterns("*.md"))
+        observed = realised_csv(Path(tmp))
         port = free_port()
         proc = start_server(scenarios, port)
         base = f"http://127.0.0.1:{port}/"
@@ -112,6 +174,8 @@ def main() -> int:
                             page.locator(f".kluit-view-{view} {ready}").first.wait_for()
                             page.wait_for_timeout(1500)
                             shoot(page, out / f"{view}_{lang}.png")
+                        run_monitor(page, base, lang, observed)
+                        shoot(page, out / f"monitor_{lang}.png")
                         ctx.close()
                 browser.close()
         finally:

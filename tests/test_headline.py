@@ -174,7 +174,9 @@ def test_rows_of_the_employers_issue_are_shown_when_present():
     e = subs["placement_rate_12m"]["wage_value<0.5"]["arm"]
     assert 0.0 <= e.low <= e.value <= e.high <= 1.0
     html = comparison_html(comp, scale=1.0)
-    assert "wage value&lt;0.5" in html and "for which the wage-cost subsidy was decisive" in html
+    assert "Wage value below 50% of the minimum wage" in html and "wage value&lt;" not in html
+    assert "in which the wage-cost subsidy made the difference" in html
+    assert "<h3>Placed in a job within 12 months (% of the group)</h3>" in html
 
 
 def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens):
@@ -248,3 +250,14 @@ def test_doctests():
     for m in (module, i18n):
         result = doctest.testmod(m)
         assert result.failed == 0 and result.attempted > 0, m.__name__
+
+
+def test_costs_and_months_have_no_interval_below_zero(comp):
+    rows, cells = side_by_side(comp, SCALE)
+    kinds = {r.key: r.kind for r in rows}
+    levels = [(k, c.level) for k, by_arm in cells.items() for c in by_arm.values()
+              if kinds[k] in ("eur_year", "months")]
+    assert len(levels) >= 8
+    for key, e in levels:
+        assert e.low >= 0 or not math.isfinite(e.low), (key, e)
+        assert e.low <= e.value <= e.high, (key, e)

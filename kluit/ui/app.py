@@ -1,6 +1,6 @@
 """The Kluit web page: ``solara run kluit.ui.app`` (``kluit ui`` does that for you).
 
-Four views share one :class:`~kluit.ui.state.Settings` per browser session. The address holds
+Five views share one :class:`~kluit.ui.state.Settings` per browser session. The address holds
 every setting that differs from the defaults, so a copied link opens the same view, scenarios
 and settings; with ``run=1`` a comparison starts by itself. All views stay mounted (hidden when
 not shown) so switching views keeps results and the running model.
@@ -48,6 +48,10 @@ CSS = """
   padding: 4px 6px; vertical-align: top; text-align: right; overflow-wrap: anywhere; }
 .kluit-side th:first-child, .kluit-whom th:first-child { text-align: left; }
 .kluit-side small.diff { color: #0b5394; }
+.kluit-monitor table { border-collapse: collapse; font-size: 0.88em; margin: 4px 0; }
+.kluit-monitor td, .kluit-monitor th { padding: 2px 10px 2px 0; text-align: left;
+  vertical-align: top; overflow-wrap: anywhere; }
+.kluit-monitor td code { overflow-wrap: normal; white-space: nowrap; }
 .kluit-page img { max-width: 100%; height: auto; }
 .kluit-page img.kluit-map { max-width: none; }
 .kluit-page, .kluit-page * { box-sizing: border-box; }
@@ -126,7 +130,7 @@ def Page():
                 elif v == "story":
                     StoryView(settings, entries.value, active=s.view == "story")
                 elif v == "monitor":
-                    MonitorView(entries.value)
+                    MonitorView(entries.value, lang=lang)
                 else:
                     EditorView(settings, entries.value, refresh)
     return main

@@ -11,50 +11,50 @@ from __future__ import annotations
 import html
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import solara
 
-from kluit.ui.components import Help, Messages, PngImage
+from analysis.i18n import number, percent, t
+from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect
 from kluit.ui.state import ScenarioEntry, usable
 
-#: every text the view shows, in one place (to move into the message catalogue)
-TEXT = {
-    "help": "Upload the figures your region counted month by month (people on bijstand, "
-            "placements, relapses, vacancies, for the region or a municipality). Kluit runs "
-            "the chosen scenario several times, scales it to the whole region and shows the "
-            "range nine runs in ten stay within. Months outside that range are flagged; the "
-            "model is then fitted again to your months and shows where the region is heading.",
-    "format": "The file is a CSV with the columns month, municipality, variable, value; "
-              "municipality 'all' is the whole region. Variables: stock_social_assistance, "
-              "stock_sheltered, placements, relapses (region only), vacancies, and more.",
-    "scenario": "Scenario",
-    "drop": "Drop the CSV with your realised figures here, or click to choose it",
-    "no_file": "No figures uploaded yet.",
-    "loaded": "{rows} figures in {series} series, months {first} to {last}.",
-    "months": "Months to simulate",
-    "scale": "Share of the population simulated",
-    "reps": "Runs for the band",
-    "refit": "Fit the model again to the realised months",
-    "run": "Run monitor",
-    "running": "Running the monitor...",
-    "inside": "{share:.0f}% of the realised months lie inside the simulated range "
-              "(90% band).",
-    "all_inside": "Every realised month lies inside the simulated range.",
-    "flags_title": "Months outside the range",
-    "flag_head": ("Where", "Figure", "Month", "Realised", "Simulated range", ""),
-    "above": "above",
-    "below": "below",
-    "region": "whole region",
-    "refit_title": "Fitted again to your months",
-    "refit_text": "Distance to your figures: {before:.2f} with the scenario, {after:.2f} after "
-                  "fitting again (smaller is closer).",
-    "param_head": ("Setting", "Scenario", "Fitted again"),
-    "no_scenario": "No scenario to monitor.",
-}
+
+@solara.component_vue("file_pick.vue")
+def FilePick(label: str, event_file_text: Callable[[dict], None]):
+    """A button that opens the browser's file chooser; the chosen file's name and text go to
+    ``event_file_text`` as ``{"name": ..., "text": ...}``."""
+
+
 SCALES = (0.02, 0.05, 0.1)
 #: the longest run the view offers (the months slider's maximum)
 MONTHS_MAX = 240
+#: the flags table's columns (message keys)
+FLAG_HEAD = ("where", "figure", "month", "realised", "range", "side")
+
+
+def file_names() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The words a user types into the CSV: its column headings, the figures counted per
+    municipality and those counted for the whole region only."""
+    from analysis.monitor import AREA_VARIABLES, COLUMNS, REGION_VARIABLES
+
+    return COLUMNS, AREA_VARIABLES, REGION_VARIABLES
+
+
+def format_html(lang: str) -> str:
+    """How to write the file: the column headings, then every figure's name in the file
+    (which users must type as it is) with what it counts, in ``lang``."""
+    from analysis.monitor import REGION, series_label
+
+    columns, area, region = file_names()
+    intro = t("monitor.format", lang, columns=", ".join(columns), all=REGION)
+    rows = "".join(
+        f"<tr><td><code>{html.escape(v)}</code></td><td>{html.escape(what)}</td></tr>"
+        for v, what in [(v, series_label(v, lang)) for v in area]
+        + [(v, t("monitor.region_only", lang, what=series_label(v, lang))) for v in region])
+    return (f"<p>{html.escape(intro)}</p><table class='kluit-monitor-vars'><tr>"
+            f"<th>{html.escape(t('monitor.var_name', lang))}</th>"
+            f"<th>{html.escape(t('monitor.var_meaning', lang))}</th></tr>{rows}</table>")
 
 
 def read_upload(data: bytes, name: str, entry: ScenarioEntry, months: int):
@@ -70,33 +70,52 @@ def read_upload(data: bytes, name: str, entry: ScenarioEntry, months: int):
     return read_observed(data, region.names, months, name=name)
 
 
-def _flags_html(res, labels: dict[str, str]) -> str:
+def _flags_html(res, lang: str) -> str:
+    from analysis.monitor import REGION, series_label
+
     if not len(res.flags):
-        return f"<p>{html.escape(TEXT['all_inside'])}</p>"
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in TEXT["flag_head"])
+        return f"<p>{html.escape(t('monitor.all_inside', lang))}</p>"
+    head = "".join(f"<th>{html.escape(t('monitor.head.' + h, lang))}</th>" for h in FLAG_HEAD)
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (
-            TEXT["region"] if r.municipality == "all" else r.municipality,
-            labels.get(r.variable, r.variable), r.month, f"{r.observed:,.0f}",
-            f"{r.low:,.0f} - {r.high:,.0f}", TEXT[r.direction])) + "</tr>"
+            t("monitor.region", lang) if r.municipality == REGION else r.municipality,
+            series_label(r.variable, lang), r.month, number(r.observed, lang),
+            f"{number(r.low, lang)} - {number(r.high, lang)}",
+            t(f"monitor.{r.direction}", lang))) + "</tr>"
         for r in res.flags.itertuples())
-    return (f"<h3>{html.escape(TEXT['flags_title'])}</h3><table class='kluit-flags'>"
-            f"<tr>{head}</tr>{rows}</table>")
+    return (f"<h3>{html.escape(t('monitor.flags_title', lang))}</h3>"
+            f"<table class='kluit-flags'><tr>{head}</tr>{rows}</table>")
 
 
-def _refit_html(res) -> str:
-    if not res.params:
-        return ""
+def setting_label(key: str, lang: str) -> str:
+    """A re-fitted setting in words: the catalogue's, else the registry's label."""
+    from analysis.i18n import MESSAGES
     from kluit.ui.state import param_label
     from sim.params import all_params
 
-    params = all_params()
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in TEXT["param_head"])
-    rows = "".join(f"<tr><td>{html.escape(param_label(params[k]))}</td><td>{a:.4g}</td>"
-                   f"<td>{b:.4g}</td></tr>" for k, (a, b) in res.params.items())
-    text = TEXT["refit_text"].format(before=res.distance_before, after=res.distance_after)
-    return (f"<h3>{html.escape(TEXT['refit_title'])}</h3><p>{html.escape(text)}</p>"
-            f"<table>{head and f'<tr>{head}</tr>'}{rows}</table>")
+    if f"monitor.param.{key}" in MESSAGES:
+        return t(f"monitor.param.{key}", lang)
+    return param_label(all_params()[key])
+
+
+def _sig(v: float, lang: str) -> str:
+    """Four significant digits with the language's decimal mark."""
+    text = f"{v:.4g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _refit_html(res, lang: str) -> str:
+    if not res.params:
+        return ""
+    head = "".join(f"<th>{html.escape(t('monitor.head.' + h, lang))}</th>"
+                   for h in ("setting", "scenario", "fitted"))
+    rows = "".join(f"<tr><td>{html.escape(setting_label(k, lang))}</td>"
+                   f"<td>{_sig(a, lang)}</td><td>{_sig(b, lang)}</td></tr>"
+                   for k, (a, b) in res.params.items())
+    text = t("monitor.refit_text", lang, before=number(res.distance_before, lang, 2),
+             after=number(res.distance_after, lang, 2))
+    return (f"<h3>{html.escape(t('monitor.refit_title', lang))}</h3>"
+            f"<p>{html.escape(text)}</p><table class='kluit-refit'><tr>{head}</tr>{rows}</table>")
 
 
 def _png(fig) -> bytes:
@@ -110,15 +129,13 @@ def _png(fig) -> bytes:
 
 @solara.component
 def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | None = None,
-                months: int = 36, scale: float = 0.05, reps: int = 6):
+                months: int = 36, scale: float = 0.05, reps: int = 6, lang: str = "en"):
     """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
-    tests set it directly)."""
-    from analysis.monitor import SERIES_LABELS, ObservedFileError, figure, monitor
-    from sim.scenario import ScenarioError, load_scenario
+    tests set it directly). Every text is in ``lang`` (the page's language)."""
+    from analysis.monitor import COLUMNS, ObservedFileError, figure, monitor
+    from sim.scenario import ScenarioError
 
     ok = usable(entries)
-    titles = solara.use_memo(lambda: {e.rel: load_scenario(e.path).title_in("en")
-                                      for e in ok}, [tuple(e.rel for e in ok)])
     own_upload = solara.use_reactive(None)
     upload = uploaded if uploaded is not None else own_upload
     choice = solara.use_reactive(ok[0].rel if ok else "")
@@ -138,8 +155,13 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         name, data = upload.value
         try:  # any month the slider allows; the run is made long enough below
             observed = read_upload(data, name, entry, MONTHS_MAX)
-        except (ObservedFileError, ScenarioError) as exc:
-            problem = str(exc)
+        except ObservedFileError as exc:  # where in the page's language; the detail in English
+            where = (t("monitor.bad_cell", lang, line=exc.line, column=exc.column,
+                       name=COLUMNS[exc.column - 1]) if exc.column
+                     else t("monitor.bad_line", lang, line=exc.line))
+            problem = t("monitor.bad_file", lang, error=f"{where}: {exc.message}")
+        except ScenarioError as exc:
+            problem = t("monitor.bad_file", lang, error=str(exc))
 
     def start():
         if observed is None or entry is None or busy.value:
@@ -163,48 +185,64 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
 
         threading.Thread(target=work, daemon=True).start()
 
+    res = result.value
+    pngs = solara.use_memo(lambda: [] if res is None else [
+        (var, _png(figure(res, area, var, lang))) for area, var in
+        dict.fromkeys(zip(res.table.municipality, res.table.variable))], [id(res), lang])
     with solara.Column(gap="6px", classes=["kluit-monitor"]) as main:
-        Help(TEXT["help"])
-        Help(TEXT["format"])
+        Help(t("monitor.help", lang))
+        solara.HTML(tag="div", classes=["kluit-monitor-format"],
+                    unsafe_innerHTML=format_html(lang))
         if not ok:
-            Messages([TEXT["no_scenario"]])
+            Messages([t("monitor.no_scenario", lang)])
             return main
-        solara.Select(TEXT["scenario"], values=[titles[e.rel] for e in ok],
-                      value=titles.get(choice.value, ""),
-                      on_value=lambda t: choice.set(next(e.rel for e in ok
-                                                         if titles[e.rel] == t)))
-        solara.FileDrop(label=TEXT["drop"],
+        ScenarioSelect(t("monitor.scenario", lang), ok, choice.value, choice.set, lang)
+        FilePick(label=t("monitor.choose", lang), event_file_text=lambda f: upload.set(
+            (f["name"], f["text"].encode("utf-8"))))
+        solara.FileDrop(label=t("monitor.drop", lang),
                         on_file=lambda f: upload.set((f["name"], f["data"])), lazy=False)
         if upload.value is None:
-            solara.Text(TEXT["no_file"])
+            solara.Text(t("monitor.no_file", lang))
         elif problem:
             Messages([problem], kind="error")
-        else:
+        elif observed is not None:
             keys = observed.groupby(["municipality", "variable"]).ngroups
-            solara.Text(TEXT["loaded"].format(rows=len(observed), series=keys,
-                                              first=int(observed.month.min()),
-                                              last=int(observed.month.max())))
-        with solara.Row():
-            solara.SliderInt(TEXT["months"], value=n_months.value, min=1, max=MONTHS_MAX,
-                             on_value=n_months.set, thumb_label="always")
-            solara.Select(TEXT["scale"], values=list(SCALES), value=scale_r.value,
-                          on_value=scale_r.set)
-            solara.SliderInt(TEXT["reps"], value=reps_r.value, min=2, max=30,
-                             on_value=reps_r.set, thumb_label="always")
-            solara.Checkbox(label=TEXT["refit"], value=refit.value, on_value=refit.set)
-        solara.Button(TEXT["run"], on_click=start, color="primary",
-                      disabled=observed is None or busy.value)
+            solara.Text(t("monitor.loaded", lang, rows=len(observed), series=keys,
+                          first=int(observed.month.min()), last=int(observed.month.max())),
+                        classes=["kluit-monitor-loaded"])
+        shares = {percent(x, lang): x for x in SCALES}
+        # each control in a box that may shrink to 200 px: the row wraps in a narrow window
+        box = {"flex": "1 1 200px", "min-width": "200px", "max-width": "100%"}
+        with solara.Row(style={"flex-wrap": "wrap", "gap": "4px 16px"},
+                        classes=["kluit-monitor-controls"]):
+            with solara.Div(style=box):
+                # the value in the label (as in Compare): a thumb bubble would cover the label
+                solara.SliderInt(f"{t('monitor.months', lang)}: {n_months.value}",
+                                 value=n_months.value, min=1, max=MONTHS_MAX,
+                                 on_value=n_months.set, thumb_label=False)
+            with solara.Div(style=box):
+                solara.Select(t("monitor.scale", lang), values=list(shares),
+                              value=percent(scale_r.value, lang),
+                              on_value=lambda v: scale_r.set(shares[v]))
+            with solara.Div(style=box):
+                solara.SliderInt(f"{t('monitor.reps', lang)}: {reps_r.value}",
+                                 value=reps_r.value, min=2, max=30, on_value=reps_r.set,
+                                 thumb_label=False)
+            with solara.Div(style=box):
+                solara.Checkbox(label=t("monitor.refit", lang), value=refit.value,
+                                on_value=refit.set)
+        solara.Button(t("monitor.run", lang), on_click=start, color="primary",
+                      disabled=observed is None or busy.value, classes=["kluit-monitor-run"])
         if busy.value:
-            solara.Text(TEXT["running"])
+            solara.Text(t("monitor.running", lang))
         Messages(errors.value, kind="error")
-        res = result.value
         if res is not None:
-            share = 100 * res.inside_share()
+            share = percent(res.inside_share(), lang)
             solara.HTML(tag="div", classes=["kluit-monitor-result"], unsafe_innerHTML=(
-                f"<p><b>{html.escape(TEXT['inside'].format(share=share))}</b></p>"
-                + _flags_html(res, SERIES_LABELS) + _refit_html(res)))
-            series = list(dict.fromkeys(zip(res.table.municipality, res.table.variable)))
+                f"<p class='kluit-inside' data-value='{res.inside_share():.6g}'><b>"
+                f"{html.escape(t('monitor.inside', lang, share=share))}</b></p>"
+                + _flags_html(res, lang) + _refit_html(res, lang)))
             with solara.Row(style={"flex-wrap": "wrap"}):
-                for area, var in series:
-                    PngImage(_png(figure(res, area, var)), alt=var, width=480)
+                for var, png in pngs:
+                    PngImage(png, alt=var, css_class="kluit-figure kluit-band", width=480)
     return main

@@ -64,7 +64,8 @@ def test_page_renders_five_views_in_the_app_layout():
     box, rc = solara.render(Wrapped(), handle_error=False)
     try:
         tabs = [t.children[0] for t in rc.find(v.Tab).widgets]
-        assert tabs == ["Compare", "Explore", "A person's story", "Scenario editor", "Monitor a pilot"]
+        assert tabs == ["Compare", "Explore", "A person's story", "Scenario editor",
+                        "Monitor a pilot"]
         button(rc, "Run comparison")
         button(rc, "Next month")
         button(rc, "Save scenario")

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import ipyvuetify as v
 import pandas as pd
+import pytest
 import solara
 import solara.widgets
 
-from kluit.ui.monitor_view import TEXT, MonitorView
+from analysis.i18n import MESSAGES, t
+from kluit.ui.monitor_view import MonitorView, format_html
 from kluit.ui.state import discover_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,12 +38,12 @@ def _wait(pred, timeout=60.0):
     raise AssertionError("timed out")
 
 
-def _render(upload):
+def _render(upload, lang="en"):
     entries = [e for e in discover_scenarios(ROOT / "scenarios") if e.rel == "baseline.toml"]
 
     @solara.component
     def Harness():
-        MonitorView(entries, uploaded=upload, months=24, scale=0.02, reps=3)
+        MonitorView(entries, uploaded=upload, months=24, scale=0.02, reps=3, lang=lang)
 
     return solara.render(Harness(), handle_error=False)
 
@@ -53,17 +55,17 @@ def test_upload_run_and_see_band_and_flags(tmp_path):
     upload = solara.reactive(None)
     box, rc = _render(upload)
     try:
-        assert _button(rc, TEXT["run"]).disabled  # nothing to run yet
+        assert _button(rc, t("monitor.run")).disabled  # nothing to run yet
         upload.set(("realised.csv", obs.to_csv(index=False).encode()))
-        _wait(lambda: not _button(rc, TEXT["run"]).disabled)
-        _button(rc, TEXT["run"]).click()
+        _wait(lambda: not _button(rc, t("monitor.run")).disabled)
+        _button(rc, t("monitor.run")).click()
         _wait(lambda: "kluit-flags" in _html(rc) or "inside the simulated" in _html(rc))
         page = _html(rc)
         assert "inside the simulated range" in page
-        assert TEXT["flags_title"] in page
+        assert t("monitor.flags_title") in page
         for m in (9, 10, 11, 12):
             assert f"<td>{m}</td>" in page
-        assert TEXT["refit_title"] in page
+        assert t("monitor.refit_title") in page
         import ipywidgets
 
         assert len(rc.find(ipywidgets.Image).widgets) == 1  # one figure per series
@@ -78,13 +80,52 @@ def test_a_bad_file_shows_line_and_column(tmp_path):
     try:
         msgs = [str(c) for w in rc.find(v.Alert).widgets for c in w.children]
         assert any("line 2, column 4" in m for m in msgs), msgs
-        assert _button(rc, TEXT["run"]).disabled
+        assert _button(rc, t("monitor.run")).disabled
+    finally:
+        rc.close()
+    upload.set(("bad.csv", b"month,municipality,variable,value\n1,all,placement,10\n"))
+    box, rc = _render(upload, "nl")
+    try:
+        msgs = [str(c) for w in rc.find(v.Alert).widgets for c in w.children]
+        assert any(m.startswith("Het bestand kon niet worden gelezen: regel 2, kolom 3 "
+                                "(variable): unknown variable 'placement'") for m in msgs), msgs
     finally:
         rc.close()
 
 
-def test_visible_texts_name_no_files_or_keys():
-    for k, t in TEXT.items():
-        for s in (t if isinstance(t, tuple) else (t,)):
-            assert ".toml" not in s and ".csv" not in s.replace("a CSV", "") and "policies." \
-                not in s, k
+def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
+    obs = pd.DataFrame({"month": range(1, 7), "municipality": "all",
+                        "variable": "stock_social_assistance", "value": 12000.0})
+    obs.loc[obs.month >= 4, "value"] = 30000.0
+    upload = solara.reactive(("gerealiseerd.csv", obs.to_csv(index=False).encode()))
+    box, rc = _render(upload, "nl")
+    try:
+        texts = [c for w in rc.find(v.Btn).widgets for c in w.children if isinstance(c, str)]
+        assert "Monitor starten" in texts and "Run monitor" not in texts
+        labels = [w.label for w in rc.find(v.Slider).widgets]
+        assert labels == ["Aantal maanden simuleren: 24", "Simulaties voor de band: 3"], labels
+        # the scenario by its Dutch title, never its file name
+        sel = [w for w in rc.find(v.Select).widgets if w.label == t("monitor.scenario", "nl")]
+        assert [w.v_model for w in sel] == ["Het huidige beleid"]
+        _button(rc, "Monitor starten").click()
+        _wait(lambda: "kluit-flags" in _html(rc))
+        page = _html(rc)
+        assert "van de gerealiseerde maanden ligt binnen" in page
+        assert t("monitor.flags_title", "nl") in page and "mensen in de bijstand" in page
+        assert "erboven" in page and "hele regio" in page
+        assert t("monitor.refit_title", "nl") in page
+        assert "Groei van de vraag naar arbeid (per jaar)" in page
+    finally:
+        rc.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_format_help_explains_every_name_a_user_types(lang):
+    from analysis.monitor import AREA_VARIABLES, COLUMNS, REGION_VARIABLES, series_label
+
+    text = format_html(lang)
+    for name in (*AREA_VARIABLES, *REGION_VARIABLES):
+        assert f"<code>{name}</code>" in text, name
+        assert f"monitor.series.{name}" in MESSAGES, name  # explained in words
+        assert f"<td>{series_label(name, lang)}" in text, name
+    assert ", ".join(COLUMNS) in text
