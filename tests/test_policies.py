@@ -172,20 +172,14 @@ def test_policy_stop_ends_subsidies_for_people_already_placed():
 
 
 def test_compare_reports_paired_differences_and_deadweight():
-    from dataclasses import replace
-
-    from sim.scenario import load_scenario
-
-    # today's policy against the same with the wage-cost subsidy switched off from month 0
-    base = load_scenario("scenarios/baseline.toml")
-    without = replace(base.with_overrides({"policies.wage_subsidy.enabled": False}),
-                      name="without_subsidy")
-    comp = compare([without, replace(base, name="wage_subsidy")], reps=3, seed=7, months=14,
-                   scale=0.02)
+    # today's policy against the regional package on top of it (push subsidy, the no-risk
+    # policy made known, work pools, root ball)
+    comp = compare(["scenarios/baseline.toml", "scenarios/policies/package.toml"], reps=3,
+                   seed=7, months=14, scale=0.02)
     t = comp.table()
-    row = t[(t.scenario == "wage_subsidy") & (t.metric == "placements")].iloc[0]
+    row = t[(t.scenario == "package") & (t.metric == "placements")].iloc[0]
     assert row["diff"] > 0
-    dw = t[(t.scenario == "wage_subsidy") & (t.metric == "deadweight_share_paired")].iloc[0]
+    dw = t[(t.scenario == "package") & (t.metric == "deadweight_share_paired")].iloc[0]
     assert 0 <= dw["mean"] <= 1
     same = compare(["scenarios/baseline.toml", "scenarios/baseline.toml"], reps=2, seed=7,
                    months=13, scale=0.01).table()
