@@ -63,6 +63,8 @@ def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
 
 #: the last burn-in (key -> persons, employers, stream states), see LabourMarketModel._burn_in
 _BURN_IN_CACHE: dict[str, dict[str, Any]] = {}
+#: how many person rows the kept burn-ins may hold together (a few scale-1.0 regions)
+BURN_IN_CACHE_ROWS = 1_000_000
 
 #: the most persons one run may simulate (~13 times Flevoland; memory grows ~1 kB per person)
 MAX_PERSONS = 3_000_000
@@ -532,20 +534,21 @@ class LabourMarketModel(mesa.Model):
                                 self.config.path, "run.burn_in_scenario") from None
 
     def _burn_in_key(self, months: int) -> str | None:
-        """What the burn-in depends on: seed, run length (the demand draws), scale, region and
-        the burn-in's parameters; None when it cannot be told (a region object)."""
+        """What the burn-in depends on: seed, scale, region, its length and its parameters (not
+        the run's length: it has its own streams); None when it cannot be told (a region
+        object)."""
         import json
 
         if self._region_given:
             return None
         import hashlib
 
-        values = {k: v for k, v in self.burn_in_values().items() if k != "run.burn_in_policies"}
+        values = {k: v for k, v in self.burn_in_values().items() if not k.startswith("run.")}
         r = self.region
         region = hashlib.sha256(json.dumps(list(r.names)).encode())
         for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
             region.update(np.ascontiguousarray(a).tobytes())
-        return json.dumps([self.seed, self.months, self.scale, months, region.hexdigest(),
+        return json.dumps([self.seed, self.scale, months, region.hexdigest(),
                            sorted(values.items())], default=str)
 
     def _burn_in(self, months: int) -> None:
@@ -564,33 +567,36 @@ class LabourMarketModel(mesa.Model):
         n_persons, n_employers = self.persons.n, self.employers.n
         cached = _BURN_IN_CACHE.get(key) if key is not None else None
         if cached is not None:
+            _BURN_IN_CACHE[key] = _BURN_IN_CACHE.pop(key)  # most recently used last
             self.persons = copy.deepcopy(cached["persons"])
             self.employers = copy.deepcopy(cached["employers"])
-            for name, state in cached["streams"].items():
-                self.streams._gens[name].bit_generator.state = copy.deepcopy(state)
             self.left_last_month = cached["left_last_month"]
             self._add_person_agents(n_persons, self.persons.n)
         else:
             self._simulate_burn_in(months)
             if key is not None and self.employers.n == n_employers:
-                _BURN_IN_CACHE.clear()  # one entry: the arms of a replication share it
                 _BURN_IN_CACHE[key] = {
                     "persons": copy.deepcopy(self.persons),
                     "employers": copy.deepcopy(self.employers),
-                    "streams": {name: copy.deepcopy(g.bit_generator.state)
-                                for name, g in self.streams._gens.items()},
                     "left_last_month": self.left_last_month,
                 }
+                # keep the most recent burn-ins up to a budget of person rows (~1 kB each)
+                while (len(_BURN_IN_CACHE) > 1 and sum(
+                        c["persons"].n for c in _BURN_IN_CACHE.values()) > BURN_IN_CACHE_ROWS):
+                    del _BURN_IN_CACHE[next(iter(_BURN_IN_CACHE))]
         self._start_records()
 
     def _simulate_burn_in(self, months: int) -> None:
-        saved = (self.p, self.shocks, self.demand, self.seed)
+        saved = (self.p, self.shocks, self.demand, self.seed, self.streams)
         self.p = self.burn_in_values()
         self.shocks = []
         base = getattr(self, "demand_base", self.demand[0])
         self.demand = np.repeat(base[None], months + demand.FORECAST_PAD + 1, axis=0)
-        # the burn-in's counter-based draws (matching) come from a seed of their own
+        # the burn-in's draws come from a seed of their own, counter-based ones (matching) and
+        # the named streams alike: the run's streams start month 1 where they would without a
+        # burn-in, and the burn-in does not depend on the run's length
         self.seed = int((saved[3] * 1_000_003 + 7_919) % (2**63 - 1))
+        self.streams = Streams(self.seed)
         self.burning_in = True
         self.policies = make_policies(self)
         self.policies.setup()
@@ -601,7 +607,7 @@ class LabourMarketModel(mesa.Model):
             self._flows = np.zeros((self.region.n_nodes, N_STATES, N_STATES), dtype=np.int64)
             self._processes()
             self.ledger.close_month()
-        self.p, self.shocks, self.demand, self.seed = saved
+        self.p, self.shocks, self.demand, self.seed, self.streams = saved
         self.burning_in = False
         # month 0 is now: shift the dated columns, clear what belongs to the run's records
         per, e = self.persons, self.employers
