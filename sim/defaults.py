@@ -150,7 +150,7 @@ PARAMS: list[Param] = [
        "a fixed share of the labour force (0.23%/month before issue 12) let it shrink over "
        "a long run",
        "New entrants per person who left the labour force for good in the previous month "
-       "(1 keeps its size; 0 = no entrants).", lo=0.0, hi=10.0),
+       "(1 keeps its size; 0 = no entrants).", lo=0.0, hi=1.0),
     _p("demography.entry_social_assistance_share", 0.08, "share of entrants",
        "assumed: entrants who start on bijstand (young people without work, divorce); "
        "together with WW exhaustion gives bijstand inflow ~24.5%/yr (CBS 83450NED)",

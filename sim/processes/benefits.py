@@ -118,7 +118,8 @@ def entries(model) -> None:
     so the labour force keeps its size."""
     p, rng, region = model.p, model.streams.demography, model.region
     expected = p["demography.entry_rate"] * model.left_last_month
-    k = int(rng.poisson(expected)) if expected > 0 else 0
+    # no Poisson noise: a random number of replacements would let the labour force wander
+    k = int(stochastic_round(np.array([expected]), rng)[0]) if expected > 0 else 0
     if k == 0:
         return
     pop = region.population.astype(float) * (~region.external)
