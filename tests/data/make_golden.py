@@ -33,6 +33,9 @@ included) get WW by the wekeneis, people without work or benefit for a year leav
 force, readiness of bijstand recipients moves both ways and is judged at the start of a spell,
 duration on bijstand is the current spell, and the baseline was re-calibrated (bijstand flows,
 the CBS cohort after an exit to work, tightness).
+Regenerated once for both, at 477e7a8 (the integration of issues 11-15, exported the same way),
+after the lead gave the burn-in streams of its own (so the run's streams start month 1 as
+without it and the burn-in does not depend on the run's length).
 """
 
 from __future__ import annotations
