@@ -21,14 +21,25 @@ from analysis.experiments import derive_seed, run_scenario
 from analysis.sweep import Sweep, outcome_values
 from sim.params import all_params
 
-__all__ = ["ema_model", "ema_model_from_sweep", "from_kwarg", "mesa_batch_run",
-           "mesa_parameters", "run_for_ema", "to_kwarg"]
+__all__ = [
+    "ema_model",
+    "ema_model_from_sweep",
+    "from_kwarg",
+    "mesa_batch_run",
+    "mesa_parameters",
+    "run_for_ema",
+    "to_kwarg",
+]
 
 DEFAULT_OUTCOMES = ("placement_rate_12m", "relapse_rate_12m", "public_cost_eur")
 #: EMA outcome kinds of the headline outcomes (others are INFO)
 _MAXIMISE = ("placement_rate_12m", "sustained_placement_rate_24m")
-_MINIMISE = ("relapse_rate_12m", "public_cost_eur", "unemployment_rate",
-             "cost_per_sustained_placement_eur")
+_MINIMISE = (
+    "relapse_rate_12m",
+    "public_cost_eur",
+    "unemployment_rate",
+    "cost_per_sustained_placement_eur",
+)
 
 
 def to_kwarg(key: str) -> str:
@@ -60,9 +71,15 @@ def mesa_parameters(params: Mapping[str, Any]) -> dict[str, Any]:
     return {short.get(k, to_kwarg(k)): v for k, v in params.items()}
 
 
-def mesa_batch_run(parameters: Mapping[str, Any], *, rng: Sequence[int], months: int,
-                   number_processes: int | None = 1, data_collection_period: int = -1,
-                   display_progress: bool = False):
+def mesa_batch_run(
+    parameters: Mapping[str, Any],
+    *,
+    rng: Sequence[int],
+    months: int,
+    number_processes: int | None = 1,
+    data_collection_period: int = -1,
+    display_progress: bool = False,
+):
     """``mesa.batch_run`` on ``LabourMarketModel`` with dotted keys; returns a DataFrame.
 
     Values may be lists (Mesa crosses them). Every row stays in memory: fine for dozens of
@@ -74,17 +91,28 @@ def mesa_batch_run(parameters: Mapping[str, Any], *, rng: Sequence[int], months:
     from sim.model import LabourMarketModel
 
     params = {**mesa_parameters(parameters), "months": months}
-    rows = mesa.batch_run(LabourMarketModel, parameters=params, rng=list(rng),
-                          max_steps=months, number_processes=number_processes,
-                          data_collection_period=data_collection_period,
-                          display_progress=display_progress)
+    rows = mesa.batch_run(
+        LabourMarketModel,
+        parameters=params,
+        rng=list(rng),
+        max_steps=months,
+        number_processes=number_processes,
+        data_collection_period=data_collection_period,
+        display_progress=display_progress,
+    )
     return pd.DataFrame(rows)
 
 
 # --- EMA workbench -------------------------------------------------------------------------
 
-def run_for_ema(base: str | None = None, months: int | None = None, scale: float | None = None,
-                seed: int = 1, **params: Any) -> dict[str, float]:
+
+def run_for_ema(
+    base: str | None = None,
+    months: int | None = None,
+    scale: float | None = None,
+    seed: int = 1,
+    **params: Any,
+) -> dict[str, float]:
     """The model function the EMA workbench calls: one Kluit run, every outcome returned.
 
     ``params`` are scenario keys with ``__`` for dots (uncertainties, levers and constants).
@@ -92,8 +120,13 @@ def run_for_ema(base: str | None = None, months: int | None = None, scale: float
     from sim.scenario import default_scenario
 
     overrides = {from_kwarg(k): _plain(v) for k, v in params.items()}
-    res = run_scenario(base if base else default_scenario(), seed=int(seed), months=months,
-                       scale=scale, overrides=overrides)
+    res = run_scenario(
+        base if base else default_scenario(),
+        seed=int(seed),
+        months=months,
+        scale=scale,
+        overrides=overrides,
+    )
     return {to_kwarg(k): v for k, v in outcome_values(res.summary).items()}
 
 
@@ -117,11 +150,16 @@ def _parameter(key: str, spec: Any):
     name = to_kwarg(key)
     if isinstance(spec, tuple):
         if len(spec) != 2 or p.kind not in (int, float):
-            raise ValueError(f"{key}: a range is a (low, high) tuple of a numeric key; give a "
-                             "list of values for a categorical parameter")
+            raise ValueError(
+                f"{key}: a range is a (low, high) tuple of a numeric key; give a "
+                "list of values for a categorical parameter"
+            )
         lo, hi = spec
-        return (IntegerParameter(name, int(lo), int(hi)) if p.kind is int
-                else RealParameter(name, float(lo), float(hi)))
+        return (
+            IntegerParameter(name, int(lo), int(hi))
+            if p.kind is int
+            else RealParameter(name, float(lo), float(hi))
+        )
     if p.kind is bool and list(spec) == [False, True]:
         return BooleanParameter(name)
     return CategoricalParameter(name, list(spec))
@@ -130,18 +168,30 @@ def _parameter(key: str, spec: Any):
 def _outcome(name: str):
     from ema_workbench import ScalarOutcome
 
-    kind = (ScalarOutcome.MAXIMIZE if name in _MAXIMISE else
-            ScalarOutcome.MINIMIZE if name in _MINIMISE else ScalarOutcome.INFO)
+    kind = (
+        ScalarOutcome.MAXIMIZE
+        if name in _MAXIMISE
+        else ScalarOutcome.MINIMIZE
+        if name in _MINIMISE
+        else ScalarOutcome.INFO
+    )
     return ScalarOutcome(to_kwarg(name), kind=kind)
 
 
-def ema_model(base: str | os.PathLike | None = None, *,
-              uncertainties: Mapping[str, Any] | None = None,
-              levers: Mapping[str, Any] | None = None,
-              outcomes: Sequence[str] = DEFAULT_OUTCOMES,
-              months: int | None = None, scale: float | None = None,
-              constants: Mapping[str, Any] | None = None, seed: int = 1,
-              replications: int | None = None, master_seed: int = 1, name: str = "kluit"):
+def ema_model(
+    base: str | os.PathLike | None = None,
+    *,
+    uncertainties: Mapping[str, Any] | None = None,
+    levers: Mapping[str, Any] | None = None,
+    outcomes: Sequence[str] = DEFAULT_OUTCOMES,
+    months: int | None = None,
+    scale: float | None = None,
+    constants: Mapping[str, Any] | None = None,
+    seed: int = 1,
+    replications: int | None = None,
+    master_seed: int = 1,
+    name: str = "kluit",
+):
     """An EMA workbench model of Kluit.
 
     ``uncertainties`` and ``levers`` map dotted keys to ``(low, high)`` tuples (Real or Integer
@@ -153,15 +203,20 @@ def ema_model(base: str | os.PathLike | None = None, *,
     """
     from ema_workbench import Constant, Model, ReplicatorModel
 
-    fixed = {"base": os.path.abspath(base) if base else "", "months": months, "scale": scale,
-             **{to_kwarg(k): v for k, v in (constants or {}).items()}}
+    fixed = {
+        "base": os.path.abspath(base) if base else "",
+        "months": months,
+        "scale": scale,
+        **{to_kwarg(k): v for k, v in (constants or {}).items()},
+    }
     name = re.sub(r"\W", "_", name)
     if name[:1].isdigit():
         name = "_" + name
     if replications:
         model = ReplicatorModel(name, function=run_for_ema)
-        model.replications = [{"seed": derive_seed(master_seed, "replication", r)}
-                              for r in range(int(replications))]
+        model.replications = [
+            {"seed": derive_seed(master_seed, "replication", r)} for r in range(int(replications))
+        ]
     else:
         model = Model(name, function=run_for_ema)
         fixed["seed"] = int(seed)
@@ -175,11 +230,19 @@ def ema_model(base: str | os.PathLike | None = None, *,
 def ema_model_from_sweep(sweep: Sweep, *, replications: int | None = None):
     """The EMA workbench model of a sweep file: its base, levers, uncertainties, constants,
     outcomes, months, scale and master seed (sample it with the workbench's own samplers)."""
+
     def spec(f):
         return tuple([f.low, f.high]) if f.continuous else list(f.values)
 
-    return ema_model(sweep.base.path, uncertainties={f.key: spec(f) for f in sweep.uncertainties},
-                     levers={f.key: spec(f) for f in sweep.levers}, outcomes=sweep.outcomes,
-                     months=sweep.months, scale=sweep.scale, constants=sweep.constants,
-                     replications=replications or sweep.replications,
-                     master_seed=sweep.master_seed, name=sweep.name)
+    return ema_model(
+        sweep.base.path,
+        uncertainties={f.key: spec(f) for f in sweep.uncertainties},
+        levers={f.key: spec(f) for f in sweep.levers},
+        outcomes=sweep.outcomes,
+        months=sweep.months,
+        scale=sweep.scale,
+        constants=sweep.constants,
+        replications=replications or sweep.replications,
+        master_seed=sweep.master_seed,
+        name=sweep.name,
+    )

@@ -84,8 +84,12 @@ class ProcessBackend(Backend):
     when the parent dies.
     """
 
-    def __init__(self, workers: int, start_method: str | None = None,
-                 preload: tuple[str, ...] = ("analysis.sweep",)):
+    def __init__(
+        self,
+        workers: int,
+        start_method: str | None = None,
+        preload: tuple[str, ...] = ("analysis.sweep",),
+    ):
         methods = multiprocessing.get_all_start_methods()
         method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
         self.context = multiprocessing.get_context(method)
@@ -97,8 +101,12 @@ class ProcessBackend(Backend):
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                             initializer=_init_worker, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=self.context,
+                initializer=_init_worker,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def map(self, fn, items):
@@ -161,9 +169,14 @@ class DaskBackend(Backend):
             self.client = Client(address, timeout=timeout)
             where = address
         else:
-            self.cluster = LocalCluster(n_workers=int(workers), threads_per_worker=1,
-                                        processes=True, host="127.0.0.1",
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.cluster = LocalCluster(
+                n_workers=int(workers),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
             self.client = Client(self.cluster)
             where = "local cluster"
         info = self.client.scheduler_info()
@@ -212,8 +225,9 @@ class DaskBackend(Backend):
             self.cluster.close()
 
 
-def make_backend(workers: int | None = None, scheduler: str | None = None,
-                 local_dask: bool = False) -> Backend:
+def make_backend(
+    workers: int | None = None, scheduler: str | None = None, local_dask: bool = False
+) -> Backend:
     """The backend the CLI options ask for: ``--scheduler`` > ``--local-dask`` > processes.
 
     ``workers`` defaults to the number of CPUs; ``workers=1`` runs in this process.

@@ -91,8 +91,14 @@ def measure_mesa(n: int, steps: int) -> dict:
         times.append(time.perf_counter() - t)
     assert sum(a.count for a in model.agents) == n * (steps + 1)
     step_s = statistics.median(times)
-    return {"n": n, "steps": steps, "build_s": build, "step_s": step_s,
-            "agent_steps_per_s": n / step_s, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "n": n,
+        "steps": steps,
+        "build_s": build,
+        "step_s": step_s,
+        "agent_steps_per_s": n / step_s,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def measure_kluit(scale: float, months: int) -> dict:
@@ -113,11 +119,21 @@ def measure_kluit(scale: float, months: int) -> dict:
         model.step()
         month_s.append(time.perf_counter() - t)
     run, run_cpu = time.perf_counter() - t_run, time.process_time() - c_run
-    return {"scale": scale, "months": months, "persons_start": n0, "persons_end": model.persons.n,
-            "agents": len(model.agents), "build_s": build, "run_s": run,
-            "build_cpu_s": build_cpu, "run_cpu_s": run_cpu,
-            "month_s_mean": run / months, "month_s_median": statistics.median(month_s),
-            "person_months_per_s": sum(persons) / run, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "scale": scale,
+        "months": months,
+        "persons_start": n0,
+        "persons_end": model.persons.n,
+        "agents": len(model.agents),
+        "build_s": build,
+        "run_s": run,
+        "build_cpu_s": build_cpu,
+        "run_cpu_s": run_cpu,
+        "month_s_mean": run / months,
+        "month_s_median": statistics.median(month_s),
+        "person_months_per_s": sum(persons) / run,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def _child(kind: str, *args: str) -> dict:
@@ -131,8 +147,13 @@ def _child(kind: str, *args: str) -> dict:
 
 # ---------------------------------------------------------------------------- the table
 def _row(figure: str, value: float, unit: str, target: str, ok: bool | None) -> dict:
-    return {"figure": figure, "value": value, "unit": unit, "target": target,
-            "result": "" if ok is None else ("PASS" if ok else "FAIL")}
+    return {
+        "figure": figure,
+        "value": value,
+        "unit": unit,
+        "target": target,
+        "result": "" if ok is None else ("PASS" if ok else "FAIL"),
+    }
 
 
 def _fmt(v: float) -> str:
@@ -158,12 +179,16 @@ def run_benchmark(quick: bool = False, repeat: int = 1, progress=print) -> dict:
     mesa: dict[float, dict] = {}
     for scale in SCALES:
         progress(f"kluit scale {scale}: building and running {months} months ...")
-        kluit[scale] = _best([_child("kluit", str(scale), str(months)) for _ in range(repeat)],
-                             "run_s")
+        kluit[scale] = _best(
+            [_child("kluit", str(scale), str(months)) for _ in range(repeat)], "run_s"
+        )
         n = kluit[scale]["persons_start"]
         progress(f"mesa empty model, {n} agents ...")
-        mesa[scale] = _best([_child("mesa", str(n), str(mesa_steps)) for _ in range(repeat)],
-                            "agent_steps_per_s", fastest=max)
+        mesa[scale] = _best(
+            [_child("mesa", str(n), str(mesa_steps)) for _ in range(repeat)],
+            "agent_steps_per_s",
+            fastest=max,
+        )
     progress(f"ui explore run, scale {UI_SCALE} ...")
     ui = _best([_child("kluit", str(UI_SCALE), str(months)) for _ in range(repeat)], "run_s")
 
@@ -176,51 +201,111 @@ def run_benchmark(quick: bool = False, repeat: int = 1, progress=print) -> dict:
             _row(f"persons at scale {scale}", k["persons_start"], "persons", "", None),
             _row(f"build time, scale {scale}", k["build_s"], "s", "", None),
             _row(f"time per month, scale {scale}", k["month_s_mean"] * 1000, "ms", "", None),
-            _row(f"Kluit person-months/s, scale {scale}", k["person_months_per_s"], "1/s", "", None),
-            _row(f"Mesa empty agent-steps/s, {m['n']} agents", m["agent_steps_per_s"], "1/s", "",
-                 None),
-            _row(f"ratio Kluit / Mesa empty step, scale {scale}", ratio, "x",
-                 f">= {TARGET_RATIO:g}" if full else "", (ratio >= TARGET_RATIO) if full else None),
-            _row(f"peak memory, scale {scale}", k["peak_rss_mb"], "MB",
-                 f"< {TARGET_MEMORY_MB:g}" if full else "",
-                 (k["peak_rss_mb"] < TARGET_MEMORY_MB) if full else None),
+            _row(
+                f"Kluit person-months/s, scale {scale}", k["person_months_per_s"], "1/s", "", None
+            ),
+            _row(
+                f"Mesa empty agent-steps/s, {m['n']} agents",
+                m["agent_steps_per_s"],
+                "1/s",
+                "",
+                None,
+            ),
+            _row(
+                f"ratio Kluit / Mesa empty step, scale {scale}",
+                ratio,
+                "x",
+                f">= {TARGET_RATIO:g}" if full else "",
+                (ratio >= TARGET_RATIO) if full else None,
+            ),
+            _row(
+                f"peak memory, scale {scale}",
+                k["peak_rss_mb"],
+                "MB",
+                f"< {TARGET_MEMORY_MB:g}" if full else "",
+                (k["peak_rss_mb"] < TARGET_MEMORY_MB) if full else None,
+            ),
         ]
     t01, t1 = kluit[0.1]["month_s_mean"], kluit[1.0]["month_s_mean"]
     growth = t1 / t01
     exponent = math.log(growth) / math.log(10)
-    rows.append(_row("time per month growth 0.1 -> 1.0", growth, "x", f"<= {TARGET_GROWTH:g}",
-                     growth <= TARGET_GROWTH))
-    rows.append(_row("scaling exponent log(t1/t0.1)/log(10)", exponent, "",
-                     f"<= {math.log(TARGET_GROWTH) / math.log(10):.3f}", growth <= TARGET_GROWTH))
+    rows.append(
+        _row(
+            "time per month growth 0.1 -> 1.0",
+            growth,
+            "x",
+            f"<= {TARGET_GROWTH:g}",
+            growth <= TARGET_GROWTH,
+        )
+    )
+    rows.append(
+        _row(
+            "scaling exponent log(t1/t0.1)/log(10)",
+            exponent,
+            "",
+            f"<= {math.log(TARGET_GROWTH) / math.log(10):.3f}",
+            growth <= TARGET_GROWTH,
+        )
+    )
     ten_years = kluit[1.0]["month_s_mean"] * MONTHS
     startup = kluit[1.0]["build_s"] / ten_years
-    rows.append(_row("ten-year run at scale 1.0", ten_years, "s",
-                     "" if months == MONTHS else f"extrapolated from {months} months", None))
-    rows.append(_row("start-up / ten-year run, scale 1.0", startup, "", f"< {TARGET_STARTUP:g}",
-                     startup < TARGET_STARTUP))
-    rows.append(_row(f"UI explore run time per month, scale {UI_SCALE}", ui["month_s_mean"] * 1000,
-                     "ms", f"< {TARGET_UI_MS:g} (well under 100)",
-                     ui["month_s_mean"] * 1000 < TARGET_UI_MS))
+    rows.append(
+        _row(
+            "ten-year run at scale 1.0",
+            ten_years,
+            "s",
+            "" if months == MONTHS else f"extrapolated from {months} months",
+            None,
+        )
+    )
+    rows.append(
+        _row(
+            "start-up / ten-year run, scale 1.0",
+            startup,
+            "",
+            f"< {TARGET_STARTUP:g}",
+            startup < TARGET_STARTUP,
+        )
+    )
+    rows.append(
+        _row(
+            f"UI explore run time per month, scale {UI_SCALE}",
+            ui["month_s_mean"] * 1000,
+            "ms",
+            f"< {TARGET_UI_MS:g} (well under 100)",
+            ui["month_s_mean"] * 1000 < TARGET_UI_MS,
+        )
+    )
     return {
-        "quick": quick, "months": months, "repeat": repeat, "seed": SEED, "rows": rows,
+        "quick": quick,
+        "months": months,
+        "repeat": repeat,
+        "seed": SEED,
+        "rows": rows,
         "load_average_before": load_before,
-        "kluit": {str(s): v for s, v in kluit.items()}, "mesa": {str(s): v for s, v in mesa.items()},
+        "kluit": {str(s): v for s, v in kluit.items()},
+        "mesa": {str(s): v for s, v in mesa.items()},
         "ui": ui,
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
-        "git_revision": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                                       text=True).stdout.strip(),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "git_revision": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip(),
     }
 
 
 def format_table(rows: list[dict]) -> str:
     """The benchmark table as aligned text."""
     w = max(len(r["figure"]) for r in rows)
-    lines = [f"{'figure':<{w}}  {'value':>12}  {'unit':<8} {'target':<24} result",
-             "-" * (w + 56)]
+    lines = [f"{'figure':<{w}}  {'value':>12}  {'unit':<8} {'target':<24} result", "-" * (w + 56)]
     for r in rows:
-        lines.append(f"{r['figure']:<{w}}  {_fmt(r['value']):>12}  {r['unit']:<8} "
-                     f"{r['target']:<24} {r['result']}")
+        lines.append(
+            f"{r['figure']:<{w}}  {_fmt(r['value']):>12}  {r['unit']:<8} "
+            f"{r['target']:<24} {r['result']}"
+        )
     return "\n".join(lines)
 
 
@@ -228,9 +313,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Kluit speed and memory benchmark (issue 5).")
     ap.add_argument("--quick", action="store_true", help="24 months per scale, fewer Mesa steps")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="measure each figure this many times and keep the least disturbed "
-                    "(use 3 on a busy machine)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure each figure this many times and keep the least disturbed "
+        "(use 3 on a busy machine)",
+    )
     ap.add_argument("--out", default="out/bench.json", help="where to write the table (JSON)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -242,8 +331,9 @@ def main(argv: list[str] | None = None) -> int:
             res = measure_kluit(float(rest[0]), int(rest[1]))
         print(json.dumps(res))
         return 0
-    res = run_benchmark(args.quick, max(1, args.repeat),
-                        progress=lambda s: print(s, file=sys.stderr, flush=True))
+    res = run_benchmark(
+        args.quick, max(1, args.repeat), progress=lambda s: print(s, file=sys.stderr, flush=True)
+    )
     print(format_table(res["rows"]))
     if res["load_average_before"] is not None:
         load = res["load_average_before"][0]

@@ -24,7 +24,7 @@ import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,18 @@ from analysis.compare import mean_interval
 from analysis.experiments import derive_seed, replication_seeds
 
 __all__ = [
-    "Target", "TARGETS", "DEFAULT_PARAMS", "target_distance", "target_table", "search_box",
-    "latin_hypercube", "simulate_moments", "CalibrationResult", "calibrate",
-    "write_calibration", "markdown_table",
+    "Target",
+    "TARGETS",
+    "DEFAULT_PARAMS",
+    "target_distance",
+    "target_table",
+    "search_box",
+    "latin_hypercube",
+    "simulate_moments",
+    "CalibrationResult",
+    "calibrate",
+    "write_calibration",
+    "markdown_table",
 ]
 
 
@@ -86,52 +95,178 @@ class Target:
 #: the calibration targets (docs/sources.md) for the baseline (numbered as there). Bands are
 #: our reading of "about" and "roughly": a target counts as met inside its band.
 TARGETS: tuple[Target, ...] = (
-    Target("sa_change_per_year", "1. Bijstand stock roughly stable (change per year)", 0.0,
-           -0.02, 0.02, "docs/sources.md target 1 (12,340 recipients in 2016, CBS 83747NED)"),
-    Target("sa_per_1000_residents_15plus", "1. Bijstand per 1,000 residents 15+ (end of run)",
-           37.5, 34.0, 41.0, "CBS 83747NED 2016", weight=0.0),
-    Target("sa_outflow_to_work_per_year", "2. Bijstand outflow to work per year", 0.105, 0.09,
-           0.12, "CBS 83450NED 2015: 10.5% of stock + inflow"),
-    Target("sa_outflow_total_per_year", "2. Bijstand total outflow per year", 0.26, 0.22, 0.30,
-           "CBS 83450NED 2015 (22%) to Divosa 2017 (30%)"),
-    Target("sa_inflow_per_year", "2. Bijstand inflow per year", 0.265, 0.22, 0.31,
-           "CBS 83450NED 2015 (24.5%), Divosa 2017 (29%)", weight=0.5),
-    Target("sa_exit_per_year_under_1y", "3. Exit per year, < 1 year on benefits", 0.22, 0.17,
-           0.27, "CBS 2008/14 (2006 figures); half weight: the newer figure, 44% "
-           "leaving within the first year (2016-21), implies about twice this rate",
-           weight=0.5),
-    Target("sa_exit_per_year_over_3y", "3. Exit per year, > 3 years on benefits", 0.08, 0.05,
-           0.11, "CBS 2008/14 (2006 figures)"),
-    Target("sa_reentry_all_exits_6m", "4. Re-entry of all exits within 6 months", 0.15, 0.11,
-           0.19, "Divosa monitor 2014"),
-    Target("sa_reentry_all_exits_12m", "4. Re-entry of all exits within 12 months", 0.22, 0.17,
-           0.27, "Divosa monitor 2014"),
-    Target("sa_reentry_all_exits_24m", "4. Re-entry of all exits within 24 months", 0.30, 0.24,
-           0.36, "Divosa monitor 2014"),
-    Target("sa_reentry_work_exits_6m", "4. Re-entry of exits to work within 6 months (at most)",
-           0.11, 0.0, 0.11, "Divosa monitor 2014", upper_only=True),
-    Target("unemployment_rate", "5. Unemployment rate", 0.072, 0.06, 0.085,
-           "CBS 83524NED 2016 (7.2%)"),
-    Target("unemployed_per_vacancy", "5. Unemployed per vacancy", 3.5, 2.7, 4.3,
-           "regional press Q1 2017 (NL 2.7)"),
-    Target("own_municipality_share", "6. Working in own municipality (under half)", 0.43, 0.35,
-           0.50, "regional press (43% in 2007)", weight=0.5),
-    Target("sw_change_per_year", "7. Wsw stock change per year", -0.05, -0.07, -0.03,
-           "Wsw jaarrapport 2016 (-5.1%)"),
-    Target("sw_outflow_not_to_work_share", "7. Wsw outflow not to work", 0.667, 0.55, 0.78,
-           "rijksoverheid 2018 (~2/3 death, retirement, sickness)"),
-    Target("vacancy_rate", "5. Vacancy rate (open vacancies per job + vacancy)", 0.025, 0.015,
-           0.035, "UWV via regional press: ~4,500 open on ~176k jobs (Q3 2018); NL 27 per "
-           "1,000 jobs (end 2017)", weight=0.5),
-    Target("sa_exit_to_work_in_work_6m", "8. Exits to work: in work without bijstand after 6 "
-           "months", 0.82, 0.77, 0.87, "CBS cohort study, exits from bijstand to work in 2021"),
-    Target("sa_exit_to_work_in_work_18m", "8. Exits to work: in work without bijstand after 18 "
-           "months", 0.72, 0.67, 0.77, "CBS cohort study, exits from bijstand to work in 2021"),
-    Target("sa_exit_to_work_back_18m", "8. Exits to work: back on bijstand after 18 months",
-           0.09, 0.06, 0.12, "CBS cohort study, exits from bijstand to work in 2021"),
-    Target("sa_exit_to_work_neither_18m", "8. Exits to work: neither after 18 months (other "
-           "benefit, partner, moved)", 0.19, 0.14, 0.24, "CBS cohort study (the rest)",
-           weight=0.0),
+    Target(
+        "sa_change_per_year",
+        "1. Bijstand stock roughly stable (change per year)",
+        0.0,
+        -0.02,
+        0.02,
+        "docs/sources.md target 1 (12,340 recipients in 2016, CBS 83747NED)",
+    ),
+    Target(
+        "sa_per_1000_residents_15plus",
+        "1. Bijstand per 1,000 residents 15+ (end of run)",
+        37.5,
+        34.0,
+        41.0,
+        "CBS 83747NED 2016",
+        weight=0.0,
+    ),
+    Target(
+        "sa_outflow_to_work_per_year",
+        "2. Bijstand outflow to work per year",
+        0.105,
+        0.09,
+        0.12,
+        "CBS 83450NED 2015: 10.5% of stock + inflow",
+    ),
+    Target(
+        "sa_outflow_total_per_year",
+        "2. Bijstand total outflow per year",
+        0.26,
+        0.22,
+        0.30,
+        "CBS 83450NED 2015 (22%) to Divosa 2017 (30%)",
+    ),
+    Target(
+        "sa_inflow_per_year",
+        "2. Bijstand inflow per year",
+        0.265,
+        0.22,
+        0.31,
+        "CBS 83450NED 2015 (24.5%), Divosa 2017 (29%)",
+        weight=0.5,
+    ),
+    Target(
+        "sa_exit_per_year_under_1y",
+        "3. Exit per year, < 1 year on benefits",
+        0.22,
+        0.17,
+        0.27,
+        "CBS 2008/14 (2006 figures); half weight: the newer figure, 44% "
+        "leaving within the first year (2016-21), implies about twice this rate",
+        weight=0.5,
+    ),
+    Target(
+        "sa_exit_per_year_over_3y",
+        "3. Exit per year, > 3 years on benefits",
+        0.08,
+        0.05,
+        0.11,
+        "CBS 2008/14 (2006 figures)",
+    ),
+    Target(
+        "sa_reentry_all_exits_6m",
+        "4. Re-entry of all exits within 6 months",
+        0.15,
+        0.11,
+        0.19,
+        "Divosa monitor 2014",
+    ),
+    Target(
+        "sa_reentry_all_exits_12m",
+        "4. Re-entry of all exits within 12 months",
+        0.22,
+        0.17,
+        0.27,
+        "Divosa monitor 2014",
+    ),
+    Target(
+        "sa_reentry_all_exits_24m",
+        "4. Re-entry of all exits within 24 months",
+        0.30,
+        0.24,
+        0.36,
+        "Divosa monitor 2014",
+    ),
+    Target(
+        "sa_reentry_work_exits_6m",
+        "4. Re-entry of exits to work within 6 months (at most)",
+        0.11,
+        0.0,
+        0.11,
+        "Divosa monitor 2014",
+        upper_only=True,
+    ),
+    Target(
+        "unemployment_rate", "5. Unemployment rate", 0.072, 0.06, 0.085, "CBS 83524NED 2016 (7.2%)"
+    ),
+    Target(
+        "unemployed_per_vacancy",
+        "5. Unemployed per vacancy",
+        3.5,
+        2.7,
+        4.3,
+        "regional press Q1 2017 (NL 2.7)",
+    ),
+    Target(
+        "own_municipality_share",
+        "6. Working in own municipality (under half)",
+        0.43,
+        0.35,
+        0.50,
+        "regional press (43% in 2007)",
+        weight=0.5,
+    ),
+    Target(
+        "sw_change_per_year",
+        "7. Wsw stock change per year",
+        -0.05,
+        -0.07,
+        -0.03,
+        "Wsw jaarrapport 2016 (-5.1%)",
+    ),
+    Target(
+        "sw_outflow_not_to_work_share",
+        "7. Wsw outflow not to work",
+        0.667,
+        0.55,
+        0.78,
+        "rijksoverheid 2018 (~2/3 death, retirement, sickness)",
+    ),
+    Target(
+        "vacancy_rate",
+        "5. Vacancy rate (open vacancies per job + vacancy)",
+        0.025,
+        0.015,
+        0.035,
+        "UWV via regional press: ~4,500 open on ~176k jobs (Q3 2018); NL 27 per "
+        "1,000 jobs (end 2017)",
+        weight=0.5,
+    ),
+    Target(
+        "sa_exit_to_work_in_work_6m",
+        "8. Exits to work: in work without bijstand after 6 months",
+        0.82,
+        0.77,
+        0.87,
+        "CBS cohort study, exits from bijstand to work in 2021",
+    ),
+    Target(
+        "sa_exit_to_work_in_work_18m",
+        "8. Exits to work: in work without bijstand after 18 months",
+        0.72,
+        0.67,
+        0.77,
+        "CBS cohort study, exits from bijstand to work in 2021",
+    ),
+    Target(
+        "sa_exit_to_work_back_18m",
+        "8. Exits to work: back on bijstand after 18 months",
+        0.09,
+        0.06,
+        0.12,
+        "CBS cohort study, exits from bijstand to work in 2021",
+    ),
+    Target(
+        "sa_exit_to_work_neither_18m",
+        "8. Exits to work: neither after 18 months (other benefit, partner, moved)",
+        0.19,
+        0.14,
+        0.24,
+        "CBS cohort study (the rest)",
+        weight=0.0,
+    ),
 )
 
 #: the most influential assumed parameters, fitted when ``--params`` is not given
@@ -160,8 +295,9 @@ def target_loss(d: float) -> float:
     return a * a if a <= 1.0 else 2.0 * a - 1.0
 
 
-def target_distance(moments: Mapping[str, float | None],
-                    targets: Sequence[Target] = TARGETS) -> float:
+def target_distance(
+    moments: Mapping[str, float | None], targets: Sequence[Target] = TARGETS
+) -> float:
     """Weighted sum of :func:`target_loss` of the deviations from the targets.
 
     >>> t = (Target("a", "", 1.0, 0.5, 1.5, ""), Target("b", "", 0.0, -1, 1, "", weight=2))
@@ -188,18 +324,30 @@ def mean_moments(runs: Sequence[Mapping[str, float | None]]) -> dict[str, float]
     return out
 
 
-def target_table(runs: Sequence[Mapping[str, float | None]],
-                 targets: Sequence[Target] = TARGETS) -> pd.DataFrame:
+def target_table(
+    runs: Sequence[Mapping[str, float | None]], targets: Sequence[Target] = TARGETS
+) -> pd.DataFrame:
     """Target, band, simulated mean and 95% interval over replications, and whether it is in."""
     rows = []
     for t in targets:
         m, lo, hi, n = mean_interval([r.get(t.key) for r in runs])
-        rows.append({
-            "key": t.key, "target": t.label, "value": t.value, "band_low": t.lo,
-            "band_high": t.hi, "mean": m, "low": lo, "high": hi, "n": n,
-            "inside": t.inside(m), "deviation": t.deviation(m), "weight": t.weight,
-            "source": t.source,
-        })
+        rows.append(
+            {
+                "key": t.key,
+                "target": t.label,
+                "value": t.value,
+                "band_low": t.lo,
+                "band_high": t.hi,
+                "mean": m,
+                "low": lo,
+                "high": hi,
+                "n": n,
+                "inside": t.inside(m),
+                "deviation": t.deviation(m),
+                "weight": t.weight,
+                "source": t.source,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -220,9 +368,12 @@ def markdown_table(table: pd.DataFrame, *, with_source: bool = True) -> str:
     for r in table.itertuples():
         k = r.key
         value = ("<= " if k == "sa_reentry_work_exits_6m" else "") + _fmt(r.value, k)
-        band = (f"<= {_fmt(r.band_high, k)}" if k == "sa_reentry_work_exits_6m"
-                else f"{_fmt(r.band_low, k)} to {_fmt(r.band_high, k)}")
-        interval = (f"{_fmt(r.low, k)} to {_fmt(r.high, k)}" if math.isfinite(r.low) else "n/a")
+        band = (
+            f"<= {_fmt(r.band_high, k)}"
+            if k == "sa_reentry_work_exits_6m"
+            else f"{_fmt(r.band_low, k)} to {_fmt(r.band_high, k)}"
+        )
+        interval = f"{_fmt(r.low, k)} to {_fmt(r.high, k)}" if math.isfinite(r.low) else "n/a"
         ok = {True: "yes", False: "**no**", None: "n/a"}[r.inside]
         label = r.target + (" (shown, not fitted)" if r.weight == 0 else "")
         cells = [label, value, band, _fmt(r.mean, k), interval, ok]
@@ -234,8 +385,12 @@ def markdown_table(table: pd.DataFrame, *, with_source: bool = True) -> str:
 
 # ----------------------------------------------------------------------------- the search
 
-def search_box(keys: Sequence[str], bounds: Mapping[str, tuple[float, float]] | None = None,
-               start: Mapping[str, Any] | None = None) -> dict[str, tuple[float, float, bool]]:
+
+def search_box(
+    keys: Sequence[str],
+    bounds: Mapping[str, tuple[float, float]] | None = None,
+    start: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[float, float, bool]]:
     """Search range per parameter: (low, high, log scale).
 
     Default: a factor 3 either side of the starting value (``start`` or the registry default),
@@ -294,20 +449,29 @@ def to_values(unit: np.ndarray, box: Mapping[str, tuple[float, float, bool]]) ->
     for row in np.atleast_2d(unit):
         d = {}
         for x, (k, (lo, hi, log)) in zip(row, box.items()):
-            v = math.exp(math.log(lo) + x * (math.log(hi) - math.log(lo))) if log else lo + x * (hi - lo)
+            v = (
+                math.exp(math.log(lo) + x * (math.log(hi) - math.log(lo)))
+                if log
+                else lo + x * (hi - lo)
+            )
             v = min(max(v, lo), hi)
             d[k] = int(round(v)) if params[k].kind is int else float(f"{v:.4g}")
         out.append(d)
     return out
 
 
-def to_unit(values: Mapping[str, float], box: Mapping[str, tuple[float, float, bool]]) -> np.ndarray:
+def to_unit(
+    values: Mapping[str, float], box: Mapping[str, tuple[float, float, bool]]
+) -> np.ndarray:
     """Inverse of :func:`to_values` for one point."""
     out = []
     for k, (lo, hi, log) in box.items():
         v = min(max(float(values[k]), lo), hi)
-        out.append((math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)) if log
-                   else (v - lo) / (hi - lo))
+        out.append(
+            (math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo))
+            if log
+            else (v - lo) / (hi - lo)
+        )
     return np.asarray(out)
 
 
@@ -327,8 +491,13 @@ def simulate_moments(task: RunTask) -> dict[str, float | None]:
     from analysis.experiments import prepare
     from sim.model import LabourMarketModel
 
-    scen = prepare(task.scenario, seed=task.seed, months=task.months, scale=task.scale,
-                   overrides=list(task.overrides))
+    scen = prepare(
+        task.scenario,
+        seed=task.seed,
+        months=task.months,
+        scale=task.scale,
+        overrides=list(task.overrides),
+    )
     model = LabourMarketModel(scen)
     model.run()
     return dict(model.summary()["calibration"])
@@ -338,8 +507,9 @@ def _simulate_indexed(item: tuple[int, RunTask]) -> dict[str, float | None]:
     return simulate_moments(item[1])
 
 
-def _run_all(tasks: Sequence[RunTask], backend,
-             progress: Callable[[int, int], None] | None) -> list[dict]:
+def _run_all(
+    tasks: Sequence[RunTask], backend, progress: Callable[[int, int], None] | None
+) -> list[dict]:
     """Run tasks on ``backend`` and return their moments in task order. Results do not depend
     on the backend: every task carries its seed."""
     results: list[dict | None] = [None] * len(tasks)
@@ -361,8 +531,11 @@ class _PoolBackend:
         import multiprocessing as mp
 
         self.workers = workers
-        self.pool = (ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver"))
-                     if workers > 1 else None)
+        self.pool = (
+            ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver"))
+            if workers > 1
+            else None
+        )
 
     def map(self, fn, items):
         from concurrent.futures import as_completed
@@ -410,14 +583,24 @@ class CalibrationResult:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
-def calibrate(scenario: str | os.PathLike, *, params: Sequence[str] = DEFAULT_PARAMS,
-              reps: int = 3, samples: int = 24, rounds: int = 3, final_reps: int | None = None,
-              top: int = 5,
-              scale: float | None = 0.1, months: int | None = 60, seed: int = 2026,
-              workers: int = 1, overrides: Iterable[tuple[str, Any]] = (),
-              bounds: Mapping[str, tuple[float, float]] | None = None,
-              targets: Sequence[Target] = TARGETS,
-              progress: Callable[[int, int], None] | None = None) -> CalibrationResult:
+def calibrate(
+    scenario: str | os.PathLike,
+    *,
+    params: Sequence[str] = DEFAULT_PARAMS,
+    reps: int = 3,
+    samples: int = 24,
+    rounds: int = 3,
+    final_reps: int | None = None,
+    top: int = 5,
+    scale: float | None = 0.1,
+    months: int | None = 60,
+    seed: int = 2026,
+    workers: int = 1,
+    overrides: Iterable[tuple[str, Any]] = (),
+    bounds: Mapping[str, tuple[float, float]] | None = None,
+    targets: Sequence[Target] = TARGETS,
+    progress: Callable[[int, int], None] | None = None,
+) -> CalibrationResult:
     """Fit ``params`` of ``scenario`` to ``targets`` by simulated method of moments.
 
     ``rounds`` Latin hypercubes of ``samples`` points each, every point run ``reps`` times
@@ -449,11 +632,14 @@ def calibrate(scenario: str | os.PathLike, *, params: Sequence[str] = DEFAULT_PA
             progress(done[0] + k, total)
 
     def evaluate(points: list[dict], seeds: list[int]) -> list[list[dict]]:
-        tasks = [RunTask(scenario, overrides + tuple(pt.items()), s, scale, months)
-                 for pt in points for s in seeds]
+        tasks = [
+            RunTask(scenario, overrides + tuple(pt.items()), s, scale, months)
+            for pt in points
+            for s in seeds
+        ]
         res = _run_all(tasks, backend, tick)
         done[0] += len(tasks)
-        return [res[i * len(seeds):(i + 1) * len(seeds)] for i in range(len(points))]
+        return [res[i * len(seeds) : (i + 1) * len(seeds)] for i in range(len(points))]
 
     with _backend(workers) as backend:
         rows: list[dict] = []
@@ -470,8 +656,12 @@ def calibrate(scenario: str | os.PathLike, *, params: Sequence[str] = DEFAULT_PA
                 points[0] = dict(start)  # the starting point competes too
             for pt, runs in zip(points, evaluate(points, fit_seeds)):
                 mm = mean_moments(runs)
-                row = {"round": rnd, **pt, "distance": target_distance(mm, targets),
-                       **{f"m.{t.key}": mm.get(t.key, math.nan) for t in targets}}
+                row = {
+                    "round": rnd,
+                    **pt,
+                    "distance": target_distance(mm, targets),
+                    **{f"m.{t.key}": mm.get(t.key, math.nan) for t in targets},
+                }
                 rows.append(row)
                 if best_row is None or row["distance"] < best_row["distance"]:
                     best_row = row
@@ -487,8 +677,10 @@ def calibrate(scenario: str | os.PathLike, *, params: Sequence[str] = DEFAULT_PA
             if len(finalists) == top:
                 break
         finalists.append(dict(start))
-        selection = [target_distance(mean_moments(runs), targets)
-                     for runs in evaluate(finalists, select_seeds)]
+        selection = [
+            target_distance(mean_moments(runs), targets)
+            for runs in evaluate(finalists, select_seeds)
+        ]
         for pt, d in zip(finalists, selection):
             for r in rows:
                 if all(r[k] == pt[k] for k in box):
@@ -496,27 +688,46 @@ def calibrate(scenario: str | os.PathLike, *, params: Sequence[str] = DEFAULT_PA
         best = finalists[int(np.argmin(selection))]
         before_runs, after_runs = evaluate([dict(start), best], check_seeds)
     return CalibrationResult(
-        scenario=scenario, params=box, start=start, best=best,
+        scenario=scenario,
+        params=box,
+        start=start,
+        best=best,
         samples=pd.DataFrame(rows),
         table_before=target_table(before_runs, targets),
         table_after=target_table(after_runs, targets),
         distance_before=target_distance(mean_moments(before_runs), targets),
         distance_after=target_distance(mean_moments(after_runs), targets),
-        settings={"reps": reps, "samples": samples, "rounds": rounds, "final_reps": final_reps,
-                  "top": top, "select_seeds": select_seeds,
-                  "scale": scale, "months": months, "seed": seed, "workers": workers,
-                  "overrides": [list(o) for o in overrides], "fit_seeds": fit_seeds,
-                  "check_seeds": check_seeds},
+        settings={
+            "reps": reps,
+            "samples": samples,
+            "rounds": rounds,
+            "final_reps": final_reps,
+            "top": top,
+            "select_seeds": select_seeds,
+            "scale": scale,
+            "months": months,
+            "seed": seed,
+            "workers": workers,
+            "overrides": [list(o) for o in overrides],
+            "fit_seeds": fit_seeds,
+            "check_seeds": check_seeds,
+        },
     )
 
 
 # ----------------------------------------------------------------------------- output
 
+
 def git_revision() -> str | None:
     """Short git revision of the working tree (None outside a repository)."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, timeout=5, cwd=Path(__file__).resolve().parent)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            cwd=Path(__file__).resolve().parent,
+        )
         return out.stdout.strip() or None
     except (OSError, subprocess.SubprocessError):
         return None
@@ -538,7 +749,7 @@ def calibrated_toml(result: CalibrationResult, out_dir: str | os.PathLike, comma
     from sim.scenario import load_scenario
 
     src = load_scenario(result.scenario)
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     rev = git_revision()
     ext = os.path.relpath(os.path.abspath(result.scenario), os.path.abspath(out_dir))
     s = result.settings
@@ -555,8 +766,9 @@ def calibrated_toml(result: CalibrationResult, out_dir: str | os.PathLike, comma
         f"description = {_toml_value((src.description + ' ').lstrip() + _CALIBRATED_NOTE)}",
         f"extends = {_toml_value(ext)}",
     ]
-    values: dict[str, Any] = {k: v for k, v in s["overrides"] if not k.startswith("run.")
-                              or k == "run.region"}
+    values: dict[str, Any] = {
+        k: v for k, v in s["overrides"] if not k.startswith("run.") or k == "run.region"
+    }
     values.update(result.best)
     tables: dict[str, list[str]] = {}
     for key, v in values.items():
@@ -567,8 +779,9 @@ def calibrated_toml(result: CalibrationResult, out_dir: str | os.PathLike, comma
     return "\n".join(lines) + "\n"
 
 
-def write_calibration(result: CalibrationResult, out_dir: str | os.PathLike,
-                      command: str) -> dict[str, Path]:
+def write_calibration(
+    result: CalibrationResult, out_dir: str | os.PathLike, command: str
+) -> dict[str, Path]:
     """Write the calibrated scenario, the target tables (CSV + Markdown) and every sample."""
     from analysis.io import atomic_write_bytes, write_json, write_table
     from sim.scenario import load_scenario
@@ -578,36 +791,71 @@ def write_calibration(result: CalibrationResult, out_dir: str | os.PathLike,
     toml_text = calibrated_toml(result, out, command)
     paths = {"scenario": atomic_write_bytes(out / name, toml_text.encode())}
     load_scenario(paths["scenario"])  # the file we wrote must load
-    both = pd.concat([result.table_before.assign(parameters="before"),
-                      result.table_after.assign(parameters="calibrated")], ignore_index=True)
+    both = pd.concat(
+        [
+            result.table_before.assign(parameters="before"),
+            result.table_after.assign(parameters="calibrated"),
+        ],
+        ignore_index=True,
+    )
     paths["table"] = write_table(out / "calibration.csv", both)
     paths["samples"] = write_table(out / "samples.csv", result.samples)
     s = result.settings
     md = [
-        f"# Calibration of `{result.scenario}`", "",
-        f"Generated by `{command}`; the calibrated scenario is `{name}`.", "",
+        f"# Calibration of `{result.scenario}`",
+        "",
+        f"Generated by `{command}`; the calibrated scenario is `{name}`.",
+        "",
         f"Simulated method of moments: {s['rounds']} rounds of a Latin hypercube with "
         f"{s['samples']} points, each run {s['reps']} times with the same seeds (scale "
         f"{s['scale']}, {s['months']} months); the {s['top']} best points and the start were run "
         f"again with {s['final_reps']} fresh seeds and the best of those was kept. Tables below "
         f"come from a third set of {s['final_reps']} replications (used neither in the fit nor "
-        "in the selection); intervals are 95% t-intervals of the mean.", "",
-        "## Parameters", "", "| parameter | start | calibrated | search range |", "|---|---|---|---|",
+        "in the selection); intervals are 95% t-intervals of the mean.",
+        "",
+        "## Parameters",
+        "",
+        "| parameter | start | calibrated | search range |",
+        "|---|---|---|---|",
     ]
     for k, (lo, hi, log) in result.params.items():
-        md.append(f"| `{k}` | {result.start[k]:.4g} | {result.best[k]:.4g} | {lo:.4g} to "
-                  f"{hi:.4g}{' (log)' if log else ''} |")
-    md += ["", f"Distance to the targets (weighted Huber loss of the deviations in half-band widths): "
-           f"{result.distance_before:.2f} before, {result.distance_after:.2f} after.", "",
-           "## Targets with the calibrated values", "", markdown_table(result.table_after),
-           "## Targets with the starting values", "", markdown_table(result.table_before, with_source=False)]
+        md.append(
+            f"| `{k}` | {result.start[k]:.4g} | {result.best[k]:.4g} | {lo:.4g} to "
+            f"{hi:.4g}{' (log)' if log else ''} |"
+        )
+    md += [
+        "",
+        f"Distance to the targets (weighted Huber loss of the deviations in half-band widths): "
+        f"{result.distance_before:.2f} before, {result.distance_after:.2f} after.",
+        "",
+        "## Targets with the calibrated values",
+        "",
+        markdown_table(result.table_after),
+        "## Targets with the starting values",
+        "",
+        markdown_table(result.table_before, with_source=False),
+    ]
     paths["markdown"] = atomic_write_bytes(out / "calibration.md", "\n".join(md).encode())
-    paths["metadata"] = write_json(out / "metadata.json", {
-        "command": command, "scenario": result.scenario, "git_revision": git_revision(),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "params": {k: {"start": result.start[k], "calibrated": result.best[k],
-                       "low": v[0], "high": v[1], "log": v[2]} for k, v in result.params.items()},
-        "distance_before": result.distance_before, "distance_after": result.distance_after,
-        **result.settings,
-    })
+    paths["metadata"] = write_json(
+        out / "metadata.json",
+        {
+            "command": command,
+            "scenario": result.scenario,
+            "git_revision": git_revision(),
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "params": {
+                k: {
+                    "start": result.start[k],
+                    "calibrated": result.best[k],
+                    "low": v[0],
+                    "high": v[1],
+                    "log": v[2],
+                }
+                for k, v in result.params.items()
+            },
+            "distance_before": result.distance_before,
+            "distance_after": result.distance_after,
+            **result.settings,
+        },
+    )
     return paths

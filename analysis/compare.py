@@ -28,15 +28,30 @@ from sim.scenario import Scenario, load_scenario
 
 #: the headline metrics shown in tables (summary keys)
 HEADLINE = (
-    "placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-    "mean_months_to_placement", "unemployment_rate", "vacancy_rate", "public_cost_eur",
-    "public_cost_municipality_eur", "public_cost_national_eur", "reintegration_cost_eur",
-    "cost_per_sustained_placement_eur", "employer_participation_rate", "placements",
-    "placements_subsidised", "placements_pool", "employer_refusals_sickness_risk",
+    "placement_rate_12m",
+    "relapse_rate_12m",
+    "sustained_placement_rate_24m",
+    "mean_months_to_placement",
+    "unemployment_rate",
+    "vacancy_rate",
+    "public_cost_eur",
+    "public_cost_municipality_eur",
+    "public_cost_national_eur",
+    "reintegration_cost_eur",
+    "cost_per_sustained_placement_eur",
+    "employer_participation_rate",
+    "placements",
+    "placements_subsidised",
+    "placements_pool",
+    "employer_refusals_sickness_risk",
 )
 #: paired outcomes computed from an arm and its reference run
-PAIRED = ("deadweight_share_paired", "displacement_per_extra_placement",
-          "extra_sustained_placements", "cost_per_extra_sustained_placement_eur")
+PAIRED = (
+    "deadweight_share_paired",
+    "displacement_per_extra_placement",
+    "extra_sustained_placements",
+    "cost_per_extra_sustained_placement_eur",
+)
 #: prefixes of per-instrument metrics that belong to an arm alone (no difference with the
 #: reference, which has no instrument)
 OWN_PREFIXES = ("decisive_share.", "deadweight_share.", "touched_placements.")
@@ -44,9 +59,38 @@ OWN_PREFIXES = ("decisive_share.", "deadweight_share.", "touched_placements.")
 SUBGROUP_SEP = "@"
 
 # two-sided 97.5% quantiles of Student's t for small samples (df 1..30), then normal
-_T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-         2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-         2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+_T975 = [
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+]
 
 
 def t_quantile(df: int) -> float:
@@ -87,8 +131,9 @@ def paired_outcomes(arm: RunResult, ref: RunResult) -> dict[str, float]:
     a, r = arm.placements, ref.placements
     subsidised = a[a["kind"] == "subsidised"]  # the job kind, as the placement started
     ref_placed = set(r["person"].tolist())
-    deadweight = (float(subsidised["person"].isin(ref_placed).mean())
-                  if len(subsidised) else math.nan)
+    deadweight = (
+        float(subsidised["person"].isin(ref_placed).mean()) if len(subsidised) else math.nan
+    )
     extra = sustained_placements(arm.summary) - sustained_placements(ref.summary)
 
     def other_hires(res: RunResult) -> float:
@@ -97,8 +142,11 @@ def paired_outcomes(arm: RunResult, ref: RunResult) -> dict[str, float]:
         return float(hires) - float(len(res.placements))
 
     extra_placements = len(a) - len(r)
-    displacement = ((other_hires(ref) - other_hires(arm)) / extra_placements
-                    if extra_placements > 0 else math.nan)
+    displacement = (
+        (other_hires(ref) - other_hires(arm)) / extra_placements
+        if extra_placements > 0
+        else math.nan
+    )
     dcost = arm.summary["public_cost_eur"] - ref.summary["public_cost_eur"]
     return {
         "deadweight_share_paired": deadweight,
@@ -164,13 +212,21 @@ class Comparison:
                 vals = [r.get(key, math.nan) for r in self.runs[arm]]
                 m, lo, hi, n = mean_interval(vals)
                 metric, subgroup = split_metric(key)
-                row = {"scenario": arm, "metric": metric, "subgroup": subgroup, "mean": m,
-                       "low": lo, "high": hi, "n": n}
+                row = {
+                    "scenario": arm,
+                    "metric": metric,
+                    "subgroup": subgroup,
+                    "mean": m,
+                    "low": lo,
+                    "high": hi,
+                    "n": n,
+                }
                 if metric in PAIRED or metric.startswith(OWN_PREFIXES):
                     row.update(diff=m, diff_low=lo, diff_high=hi)
                 elif arm != ref:
-                    diffs = [a - b for a, b in zip(vals, (r.get(key, math.nan)
-                                                           for r in self.runs[ref]))]
+                    diffs = [
+                        a - b for a, b in zip(vals, (r.get(key, math.nan) for r in self.runs[ref]))
+                    ]
                     d, dlo, dhi, _ = mean_interval(diffs)
                     row.update(diff=d, diff_low=dlo, diff_high=dhi)
                 else:
@@ -207,10 +263,17 @@ def arm_name(scen: Scenario, taken: set[str]) -> str:
     return name
 
 
-def compare(scenarios: Sequence[Scenario | str], *, reps: int = 5, seed: int = 1,
-            months: int | None = None, scale: float | None = None, overrides=(),
-            progress: Callable[[int, int], None] | None = None,
-            keep_monthly: bool = True) -> Comparison:
+def compare(
+    scenarios: Sequence[Scenario | str],
+    *,
+    reps: int = 5,
+    seed: int = 1,
+    months: int | None = None,
+    scale: float | None = None,
+    overrides=(),
+    progress: Callable[[int, int], None] | None = None,
+    keep_monthly: bool = True,
+) -> Comparison:
     """Run every scenario with the same ``reps`` replication seeds (common random numbers)."""
     scens = [s if isinstance(s, Scenario) else load_scenario(s) for s in scenarios]
     seeds = replication_seeds(seed, reps)
@@ -232,7 +295,8 @@ def compare(scenarios: Sequence[Scenario | str], *, reps: int = 5, seed: int = 1
             comp.runs.setdefault(name, []).append(row)
             if keep_monthly:
                 comp.monthly.setdefault(name, []).append(
-                    res.monthly[res.monthly.municipality == "all"].reset_index(drop=True))
+                    res.monthly[res.monthly.municipality == "all"].reset_index(drop=True)
+                )
             done += 1
             if progress:
                 progress(done, total)

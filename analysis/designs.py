@@ -94,8 +94,11 @@ def salib_problem(factors: tuple[Factor, ...] | list[Factor]) -> dict[str, Any]:
     >>> salib_problem([Factor("a.b", "lever", float, low=0.0, high=2.0)])
     {'num_vars': 1, 'names': ['a.b'], 'bounds': [[0.0, 2.0]]}
     """
-    return {"num_vars": len(factors), "names": [f.key for f in factors],
-            "bounds": [[float(lo), float(hi)] for lo, hi in (f.bounds for f in factors)]}
+    return {
+        "num_vars": len(factors),
+        "names": [f.key for f in factors],
+        "bounds": [[float(lo), float(hi)] for lo, hi in (f.bounds for f in factors)],
+    }
 
 
 def _typed(factor: Factor, x: float) -> Any:
@@ -132,8 +135,9 @@ def sobol(factors, samples: int, seed: int, second_order: bool = False) -> np.nd
     order indices."""
     from SALib.sample import sobol as sobol_sample
 
-    return sobol_sample.sample(salib_problem(factors), samples, calc_second_order=second_order,
-                               scramble=True, seed=seed)
+    return sobol_sample.sample(
+        salib_problem(factors), samples, calc_second_order=second_order, scramble=True, seed=seed
+    )
 
 
 def morris(factors, samples: int, seed: int, levels: int = 4) -> np.ndarray:
@@ -143,9 +147,15 @@ def morris(factors, samples: int, seed: int, levels: int = 4) -> np.ndarray:
     return morris_sample.sample(salib_problem(factors), samples, num_levels=levels, seed=seed)
 
 
-def make_design(kind: str, factors: tuple[Factor, ...] | list[Factor], *,
-                samples: int | None = None, seed: int = 0, second_order: bool = False,
-                levels: int = 4) -> Design:
+def make_design(
+    kind: str,
+    factors: tuple[Factor, ...] | list[Factor],
+    *,
+    samples: int | None = None,
+    seed: int = 0,
+    second_order: bool = False,
+    levels: int = 4,
+) -> Design:
     """The points of design ``kind`` over ``factors``; deterministic given the arguments.
 
     >>> f = (Factor("x", "uncertainty", float, low=0.0, high=1.0),)

@@ -31,8 +31,14 @@ Z_EDGES = (-np.inf, -3.0, -1.5, -0.5, 0.0, 0.5, 1.5, 3.0, np.inf)
 #: a hire "needs" an error beyond this many standard deviations when z is below minus this
 TAIL_SD = 1.5
 #: instrument scenarios whose decisiveness the section reports
-INSTRUMENT_SCENARIOS = ("wage_subsidy", "no_risk_policy", "work_pools", "root_ball",
-                        "job_coaching", "moral_appeal")
+INSTRUMENT_SCENARIOS = (
+    "wage_subsidy",
+    "no_risk_policy",
+    "work_pools",
+    "root_ball",
+    "job_coaching",
+    "moral_appeal",
+)
 
 
 @dataclass
@@ -52,13 +58,15 @@ class DecisionEvidence:
     def needs_error_share(self) -> tuple[float, float, float, int]:
         """Share of target-group hires with z < 0 (hired only thanks to an error in the
         candidate's favour, however small): mean and interval over replications."""
-        return mean_interval([float(np.mean(z < 0)) if len(z) else math.nan
-                              for z in self.target_hires])
+        return mean_interval(
+            [float(np.mean(z < 0)) if len(z) else math.nan for z in self.target_hires]
+        )
 
     def tail_share(self) -> tuple[float, float, float, int]:
         """Share of target-group hires with z < -TAIL_SD: mean and interval over replications."""
-        return mean_interval([float(np.mean(z < -TAIL_SD)) if len(z) else math.nan
-                              for z in self.target_hires])
+        return mean_interval(
+            [float(np.mean(z < -TAIL_SD)) if len(z) else math.nan for z in self.target_hires]
+        )
 
 
 def run_logged(scenario, *, seed: int, scale: float, months: int) -> LabourMarketModel:
@@ -79,8 +87,14 @@ def decisions(model: LabourMarketModel) -> dict[str, np.ndarray]:
     return {k: np.concatenate([d[k] for d in log]) for k in keys}
 
 
-def decision_evidence(scenario=ROOT / "scenarios" / "baseline.toml", *, scale: float = 0.1,
-                      months: int = 60, reps: int = 5, seed: int = 2026) -> DecisionEvidence:
+def decision_evidence(
+    scenario=ROOT / "scenarios" / "baseline.toml",
+    *,
+    scale: float = 0.1,
+    months: int = 60,
+    reps: int = 5,
+    seed: int = 2026,
+) -> DecisionEvidence:
     """Run ``scenario`` ``reps`` times and collect the hiring values of its decisions."""
     ev = DecisionEvidence()
     for s in replication_seeds(seed, reps):
@@ -99,9 +113,14 @@ def decision_evidence(scenario=ROOT / "scenarios" / "baseline.toml", *, scale: f
     return ev
 
 
-def decisiveness_evidence(names: Sequence[str] = INSTRUMENT_SCENARIOS, *, scale: float = 0.1,
-                          months: int = 60, reps: int = 5, seed: int = 2026
-                          ) -> dict[str, tuple[float, float, float, int, float]]:
+def decisiveness_evidence(
+    names: Sequence[str] = INSTRUMENT_SCENARIOS,
+    *,
+    scale: float = 0.1,
+    months: int = 60,
+    reps: int = 5,
+    seed: int = 2026,
+) -> dict[str, tuple[float, float, float, int, float]]:
     """Per instrument scenario: decisive share (mean, low, high, n) over replications and the
     mean number of placements it touched."""
     out = {}
@@ -112,7 +131,7 @@ def decisiveness_evidence(names: Sequence[str] = INSTRUMENT_SCENARIOS, *, scale:
             path = ROOT / "scenarios" / "baseline.toml"
         shares, touched = [], []
         for s in seeds:
-            scen = prepare(path, seed=s, months=months, scale=scale)
+            scen = prepare(str(path), seed=s, months=months, scale=scale)
             m = LabourMarketModel(scen)
             m.run()
             d = m.summary()["instruments"].get(name, {"touched": 0, "decisive": 0})
@@ -128,14 +147,25 @@ def _pct(x: float) -> str:
 
 def distribution_table(ev: DecisionEvidence) -> str:
     """Markdown: share of each kind of decision per z bin (pooled over replications)."""
-    groups = {"target-group hires": ev.target_hires, "other hires": ev.other_hires,
-              "target-group refusals": ev.target_refusals, "all refusals": ev.refusals}
+    groups = {
+        "target-group hires": ev.target_hires,
+        "other hires": ev.other_hires,
+        "target-group refusals": ev.target_refusals,
+        "all refusals": ev.refusals,
+    }
     labels = []
     for lo, hi in zip(Z_EDGES[:-1], Z_EDGES[1:]):
-        labels.append(f"below {hi:g}" if not np.isfinite(lo) else
-                      f"{lo:g} or more" if not np.isfinite(hi) else f"{lo:g} to {hi:g}")
-    lines = ["| hiring value without the error (SD of the error) | "
-             + " | ".join(groups) + " |", "|---|" + "---|" * len(groups)]
+        labels.append(
+            f"below {hi:g}"
+            if not np.isfinite(lo)
+            else f"{lo:g} or more"
+            if not np.isfinite(hi)
+            else f"{lo:g} to {hi:g}"
+        )
+    lines = [
+        "| hiring value without the error (SD of the error) | " + " | ".join(groups) + " |",
+        "|---|" + "---|" * len(groups),
+    ]
     pooled = {k: np.concatenate(v) if v else np.zeros(0) for k, v in groups.items()}
     for i, lab in enumerate(labels):
         cells = []
@@ -143,52 +173,66 @@ def distribution_table(ev: DecisionEvidence) -> str:
             inside = (z >= Z_EDGES[i]) & (z < Z_EDGES[i + 1])
             cells.append(_pct(float(inside.mean())) if len(z) else "n/a")
         lines.append(f"| {lab} | " + " | ".join(cells) + " |")
-    lines.append("| decisions (all replications) | "
-                 + " | ".join(f"{len(z):,}" for z in pooled.values()) + " |")
+    lines.append(
+        "| decisions (all replications) | "
+        + " | ".join(f"{len(z):,}" for z in pooled.values())
+        + " |"
+    )
     return "\n".join(lines) + "\n"
 
 
-def employer_section(*, scale: float = 0.1, months: int = 60, reps: int = 5, seed: int = 2026,
-                     ev: DecisionEvidence | None = None,
-                     dec: dict[str, tuple[float, float, float, int, float]] | None = None) -> str:
+def employer_section(
+    *,
+    scale: float = 0.1,
+    months: int = 60,
+    reps: int = 5,
+    seed: int = 2026,
+    ev: DecisionEvidence | None = None,
+    dec: dict[str, tuple[float, float, float, int, float]] | None = None,
+) -> str:
     """The Markdown section "Employers' hiring decisions" of ``docs/validation.md``."""
     ev = ev or decision_evidence(scale=scale, months=months, reps=reps, seed=seed)
-    dec = dec if dec is not None else decisiveness_evidence(scale=scale, months=months,
-                                                            reps=reps, seed=seed)
+    dec = (
+        dec
+        if dec is not None
+        else decisiveness_evidence(scale=scale, months=months, reps=reps, seed=seed)
+    )
     tail = ev.tail_share()
     anyerr = ev.needs_error_share()
     spread = mean_interval(ev.spread)
     will = mean_interval(ev.willing_share)
     emp_will = mean_interval(ev.employer_share_willing)
     med = [float(np.median(z)) if len(z) else math.nan for z in ev.target_hires]
-    L = ["## 5. Employers' hiring decisions\n",
-         "Are hires from the target group decisions of employers that are willing and able, or "
-         "tail events of the judgement error (`employers.assessment_noise`)? For every "
-         f"application of the baseline ({reps} replications, {months} months, scale {scale:g}) "
-         "the table gives the employer's hiring value without the judgement error, in units "
-         "of its standard deviation: a hire below -1.5 needed an error of more than 1.5 "
-         "standard deviations in the candidate's favour.\n",
-         distribution_table(ev),
-         f"- Target-group hires that needed an error beyond {TAIL_SD:g} SD: {_pct(tail[0])} "
-         f"[{_pct(tail[1])}, {_pct(tail[2])}] (a test fails above 50%); median hiring value "
-         f"of a target-group hire {np.nanmean(med):+.2f} SD; hired only thanks to an error in "
-         f"their favour, however small: {_pct(anyerr[0])} [{_pct(anyerr[1])}, "
-         f"{_pct(anyerr[2])}].",
-         f"- Spread of the hiring value over all target-group applications: {spread[0]:.1f} "
-         "SD of the judgement error (the differences between employers and candidates).",
-         f"- Target-group hires by employers marked willing: {_pct(will[0])} [{_pct(will[1])}, "
-         f"{_pct(will[2])}], while {_pct(emp_will[0])} of the employers are willing at the end "
-         "of the run (61% at the start, SCP 2019, docs/sources.md; experience moves it).",
-         "",
-         "Decisiveness per instrument (each instrument's scenario, or the baseline for the "
-         "instruments of the status quo, same seeds): of the "
-         "placements the instrument touched, the share that the employer would have refused "
-         "on the same draws without the instrument's contribution. The rest is deadweight "
-         "in the decision sense (`deadweight_share.<instrument>` in `kluit compare`; the "
-         "paired-run deadweight is `deadweight_share_paired`).\n",
-         "| instrument | decisive share | 95% interval | placements touched per run |",
-         "|---|---|---|---|"]
-    for name, (m, lo, hi, n, touched) in dec.items():
+    L = [
+        "## 5. Employers' hiring decisions\n",
+        "Are hires from the target group decisions of employers that are willing and able, or "
+        "tail events of the judgement error (`employers.assessment_noise`)? For every "
+        f"application of the baseline ({reps} replications, {months} months, scale {scale:g}) "
+        "the table gives the employer's hiring value without the judgement error, in units "
+        "of its standard deviation: a hire below -1.5 needed an error of more than 1.5 "
+        "standard deviations in the candidate's favour.\n",
+        distribution_table(ev),
+        f"- Target-group hires that needed an error beyond {TAIL_SD:g} SD: {_pct(tail[0])} "
+        f"[{_pct(tail[1])}, {_pct(tail[2])}] (a test fails above 50%); median hiring value "
+        f"of a target-group hire {np.nanmean(med):+.2f} SD; hired only thanks to an error in "
+        f"their favour, however small: {_pct(anyerr[0])} [{_pct(anyerr[1])}, "
+        f"{_pct(anyerr[2])}].",
+        f"- Spread of the hiring value over all target-group applications: {spread[0]:.1f} "
+        "SD of the judgement error (the differences between employers and candidates).",
+        f"- Target-group hires by employers marked willing: {_pct(will[0])} [{_pct(will[1])}, "
+        f"{_pct(will[2])}], while {_pct(emp_will[0])} of the employers are willing at the end "
+        "of the run (61% at the start, SCP 2019, docs/sources.md; experience moves it).",
+        "",
+        "Decisiveness per instrument (each instrument's scenario, or the baseline for the "
+        "instruments of the status quo, same seeds): of the "
+        "placements the instrument touched, the share that the employer would have refused "
+        "on the same draws without the instrument's contribution. The rest is deadweight "
+        "in the decision sense (`deadweight_share.<instrument>` in `kluit compare`; the "
+        "paired-run deadweight is `deadweight_share_paired`).\n",
+        "| instrument | decisive share | 95% interval | placements touched per run |",
+        "|---|---|---|---|",
+    ]
+    for name, (m, lo, hi, _n, touched) in dec.items():
         L.append(f"| {name} | {_pct(m)} | {_pct(lo)} to {_pct(hi)} | {touched:,.1f} |")
     L.append("")
     return "\n".join(L)

@@ -68,8 +68,14 @@ def placements_frame(model: LabourMarketModel) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def prepare(scenario: Scenario | str, *, seed: int | None = None, months: int | None = None,
-            scale: float | None = None, overrides: Overrides = ()) -> Scenario:
+def prepare(
+    scenario: Scenario | str,
+    *,
+    seed: int | None = None,
+    months: int | None = None,
+    scale: float | None = None,
+    overrides: Overrides = (),
+) -> Scenario:
     """Load and override a scenario (seed, months and scale become ``run.*`` keys)."""
     scen = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     extra: dict[str, Any] = {}
@@ -84,10 +90,16 @@ def prepare(scenario: Scenario | str, *, seed: int | None = None, months: int | 
     return scen.with_overrides(extra) if extra else scen
 
 
-def run_scenario(scenario: Scenario | str, *, seed: int | None = None, months: int | None = None,
-                 scale: float | None = None, overrides: Mapping[str, Any] | Iterable[str] = (),
-                 check: bool = False, progress: Callable[[int, int], None] | None = None,
-                 ) -> RunResult:
+def run_scenario(
+    scenario: Scenario | str,
+    *,
+    seed: int | None = None,
+    months: int | None = None,
+    scale: float | None = None,
+    overrides: Mapping[str, Any] | Iterable[str] = (),
+    check: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
     """Build the model, run it and collect its outcomes."""
     scen = prepare(scenario, seed=seed, months=months, scale=scale, overrides=overrides)
     model = LabourMarketModel(scen, check=check)

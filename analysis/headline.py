@@ -67,6 +67,7 @@ MISSING = Estimate(math.nan, status="missing")
 
 # --- intervals -----------------------------------------------------------------------------
 
+
 def wilson(k: float, n: float) -> tuple[float, float]:
     """95% Wilson score interval of a proportion ``k / n`` (always within [0, 1]).
 
@@ -85,8 +86,9 @@ def wilson(k: float, n: float) -> tuple[float, float]:
     return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
 
 
-def bootstrap_mean(values: Sequence[float], *, draws: int = 2000,
-                   seed: int = 20260) -> tuple[float, float, float, int]:
+def bootstrap_mean(
+    values: Sequence[float], *, draws: int = 2000, seed: int = 20260
+) -> tuple[float, float, float, int]:
     """(mean, low, high, n): percentile bootstrap of the mean over replications (a fixed
     seed, so the same values give the same interval). The interval lies within the values'
     range, so a share's stays within [0, 1]."""
@@ -106,9 +108,11 @@ def share_estimate(shares: Sequence[float], counts: Sequence[float] | None = Non
     """The mean share over replications and its interval within [0, 1]: Wilson on the pooled
     counts when the denominators ``counts`` are known, else a bootstrap over replications."""
     if counts is not None:
-        pairs = [(s, c) for s, c in zip(shares, counts)
-                 if s is not None and c is not None and np.isfinite(s) and np.isfinite(c)
-                 and c > 0]
+        pairs = [
+            (s, c)
+            for s, c in zip(shares, counts)
+            if s is not None and c is not None and np.isfinite(s) and np.isfinite(c) and c > 0
+        ]
         if pairs:
             k = sum(s * c for s, c in pairs)
             n = sum(c for _, c in pairs)
@@ -179,6 +183,7 @@ def fieller(num: Sequence[float], den: Sequence[float], unit: str) -> Estimate:
 
 # --- per-replication quantities ------------------------------------------------------------
 
+
 def _region_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame.municipality == "all"] if "municipality" in frame else frame
 
@@ -220,6 +225,7 @@ def _deadweight_key(runs: Sequence[Mapping[str, float]]) -> str | None:
 
 # --- the headline cards --------------------------------------------------------------------
 
+
 @dataclass
 class Headline:
     """The cards of one scenario against the reference (whole region)."""
@@ -233,9 +239,18 @@ class Headline:
 
 
 #: card keys in the order shown; the labels and sentences are in analysis.i18n
-CARDS = ("cost_year", "cost_year_municipality", "cost_year_national", "cost_year_employers",
-         "work_12m", "work_24m", "bijstand", "deadweight", "displacement",
-         "cost_per_extra_sustained")
+CARDS = (
+    "cost_year",
+    "cost_year_municipality",
+    "cost_year_national",
+    "cost_year_employers",
+    "work_12m",
+    "work_24m",
+    "bijstand",
+    "deadweight",
+    "displacement",
+    "cost_per_extra_sustained",
+)
 
 
 def headline(comp: Comparison, scale: float) -> list[Headline]:
@@ -263,17 +278,29 @@ def headline(comp: Comparison, scale: float) -> list[Headline]:
         h.cards["cost_year_municipality"] = per_year(paired("public_cost_municipality_eur"))
         h.cards["cost_year_national"] = per_year(paired("public_cost_national_eur"))
         if frames and ref_frames:
-            emp = [total_of(a, "cost_employers_") - total_of(b, "cost_employers_")
-                   for a, b in zip(frames, ref_frames)]
+            emp = [
+                total_of(a, "cost_employers_") - total_of(b, "cost_employers_")
+                for a, b in zip(frames, ref_frames)
+            ]
             h.cards["cost_year_employers"] = per_year(emp)
             for key, month in (("work_12m", 12), ("work_24m", 24)):
-                d = [(stock_at(a, WORK_STOCKS, month) - stock_at(b, WORK_STOCKS, month)) / scale
-                     for a, b in zip(frames, ref_frames)]
-                h.cards[key] = (t_estimate(d, "persons") if months >= month
-                                else Estimate(math.nan, unit="persons", status="missing"))
-            d = [(stock_at(a, ("stock_social_assistance",), months)
-                  - stock_at(b, ("stock_social_assistance",), months)) / scale
-                 for a, b in zip(frames, ref_frames)]
+                d = [
+                    (stock_at(a, WORK_STOCKS, month) - stock_at(b, WORK_STOCKS, month)) / scale
+                    for a, b in zip(frames, ref_frames)
+                ]
+                h.cards[key] = (
+                    t_estimate(d, "persons")
+                    if months >= month
+                    else Estimate(math.nan, unit="persons", status="missing")
+                )
+            d = [
+                (
+                    stock_at(a, ("stock_social_assistance",), months)
+                    - stock_at(b, ("stock_social_assistance",), months)
+                )
+                / scale
+                for a, b in zip(frames, ref_frames)
+            ]
             h.cards["bijstand"] = t_estimate(d, "persons")
             # displacement: other jobseekers' hires lost per extra placement (Fieller)
             lost, extra = [], []
@@ -284,14 +311,15 @@ def headline(comp: Comparison, scale: float) -> list[Headline]:
                 extra.append(ra["placements"] - rb["placements"])
             h.cards["displacement"] = fieller(lost, extra, "jobs")
         else:
-            for key in ("cost_year_employers", "work_12m", "work_24m", "bijstand",
-                        "displacement"):
+            for key in ("cost_year_employers", "work_12m", "work_24m", "bijstand", "displacement"):
                 h.cards[key] = MISSING
         dw = _deadweight_key(runs)
-        h.cards["deadweight"] = (share_estimate(_col(runs, dw), _col(runs, "placements_subsidised"))
-                                 if dw else MISSING)
+        h.cards["deadweight"] = (
+            share_estimate(_col(runs, dw), _col(runs, "placements_subsidised")) if dw else MISSING
+        )
         h.cards["cost_per_extra_sustained"] = fieller(
-            paired("public_cost_eur"), _col(runs, "extra_sustained_placements"), "eur")
+            paired("public_cost_eur"), _col(runs, "extra_sustained_placements"), "eur"
+        )
         out.append(h)
     return out
 
@@ -301,6 +329,7 @@ def too_few_reps(comp: Comparison) -> bool:
 
 
 # --- the side-by-side table ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Row:
@@ -313,10 +342,16 @@ class Row:
 
 
 ROWS: tuple[Row, ...] = (
-    Row("placement_rate_12m", "share",
-        ("social_assistance.target_group_start", "sheltered_work.target_group_start")),
-    Row("sustained_placement_rate_24m", "share",
-        ("social_assistance.target_group_start", "sheltered_work.target_group_start")),
+    Row(
+        "placement_rate_12m",
+        "share",
+        ("social_assistance.target_group_start", "sheltered_work.target_group_start"),
+    ),
+    Row(
+        "sustained_placement_rate_24m",
+        "share",
+        ("social_assistance.target_group_start", "sheltered_work.target_group_start"),
+    ),
     Row("relapse_rate_12m", "share"),
     Row("mean_months_to_placement", "months"),
     Row("unemployment_rate", "share"),
@@ -371,8 +406,13 @@ def _rows_present(comp: Comparison) -> list[Row]:
         if k.startswith(INSTRUMENT_PREFIXES):
             # the denominator of both is the placements the instrument touched
             name = k.split(".", 1)[1]
-            rows.append(Row(k, "share", (f"touched_placements.{name}",)
-                            if f"touched_placements.{name}" in keys else ()))
+            rows.append(
+                Row(
+                    k,
+                    "share",
+                    (f"touched_placements.{name}",) if f"touched_placements.{name}" in keys else (),
+                )
+            )
     return rows
 
 
@@ -395,15 +435,21 @@ def side_by_side(comp: Comparison, scale: float) -> tuple[list[Row], dict[str, d
                 continue
             vals = _col(runs, row.key)
             if row.kind == "share":
-                counts = ([sum(x) for x in zip(*(_col(runs, d) for d in row.denominator))]
-                          if row.denominator else None)
+                counts = (
+                    [sum(x) for x in zip(*(_col(runs, d) for d in row.denominator))]
+                    if row.denominator
+                    else None
+                )
                 level = share_estimate(vals, counts)
             elif row.kind == "eur_year":  # a cost is never below zero: nor is its interval
-                level = at_least_zero(t_estimate([v / scale / years for v in vals],
-                                                 "eur_year"))
+                level = at_least_zero(t_estimate([v / scale / years for v in vals], "eur_year"))
             elif row.kind == "ratio_eur":
-                dcost = [a - b for a, b in zip(_col(runs, "public_cost_eur"),
-                                               _col(ref_runs, "public_cost_eur"))]
+                dcost = [
+                    a - b
+                    for a, b in zip(
+                        _col(runs, "public_cost_eur"), _col(ref_runs, "public_cost_eur")
+                    )
+                ]
                 level = fieller(dcost, _col(runs, "extra_sustained_placements"), "eur")
             elif row.kind == "months":  # months until a job: never below zero
                 level = at_least_zero(t_estimate(vals, row.kind))
@@ -457,9 +503,20 @@ def headline_table(comp: Comparison, scale: float) -> pd.DataFrame:
     rows = []
 
     def add(arm: str, kind: str, key: str, e: Estimate) -> None:
-        rows.append({"scenario": arm, "kind": kind, "outcome": key, "value": e.value,
-                     "low": e.low, "high": e.high, "unit": e.unit, "method": e.method,
-                     "status": e.status, "n": e.n})
+        rows.append(
+            {
+                "scenario": arm,
+                "kind": kind,
+                "outcome": key,
+                "value": e.value,
+                "low": e.low,
+                "high": e.high,
+                "unit": e.unit,
+                "method": e.method,
+                "status": e.status,
+                "n": e.n,
+            }
+        )
 
     for h in headline(comp, scale):
         for key in CARDS:
@@ -470,11 +527,25 @@ def headline_table(comp: Comparison, scale: float) -> pd.DataFrame:
             add(arm, "level", row.key, cell.level)
             if cell.diff is not None:
                 add(arm, "difference", row.key, cell.diff)
-    return pd.DataFrame(rows, columns=["scenario", "kind", "outcome", "value", "low", "high",
-                                       "unit", "method", "status", "n"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "scenario",
+            "kind",
+            "outcome",
+            "value",
+            "low",
+            "high",
+            "unit",
+            "method",
+            "status",
+            "n",
+        ],
+    )
 
 
 # --- words ----------------------------------------------------------------------------------
+
 
 def show(value: float, unit: str, lang: str = "en", *, sign: bool = False) -> str:
     """A number with its unit, in ``lang``."""
@@ -496,8 +567,9 @@ def show(value: float, unit: str, lang: str = "en", *, sign: bool = False) -> st
     return i18n.number(value, lang, 2, sign)
 
 
-def show_estimate(e: Estimate, lang: str = "en", *, sign: bool = False,
-                  unit: str | None = None) -> tuple[str, str]:
+def show_estimate(
+    e: Estimate, lang: str = "en", *, sign: bool = False, unit: str | None = None
+) -> tuple[str, str]:
     """(value text, interval text) of an estimate; a ratio that is not meaningful says so."""
     unit = unit or e.unit
     if e.status == "not_meaningful":
@@ -506,9 +578,15 @@ def show_estimate(e: Estimate, lang: str = "en", *, sign: bool = False,
         return (i18n.t("num.missing", lang), "")
     if not e.has_interval:
         return (show(e.value, unit, lang, sign=sign), "")
-    return (show(e.value, unit, lang, sign=sign),
-            i18n.t("num.interval", lang, low=show(e.low, unit, lang, sign=sign),
-                   high=show(e.high, unit, lang, sign=sign)))
+    return (
+        show(e.value, unit, lang, sign=sign),
+        i18n.t(
+            "num.interval",
+            lang,
+            low=show(e.low, unit, lang, sign=sign),
+            high=show(e.high, unit, lang, sign=sign),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -533,20 +611,40 @@ def card_texts(h: Headline, lang: str = "en") -> list[CardText]:
         if not e.ok:
             sentence = ""
         elif key == "cost_year":
-            sentence = i18n.t("card.cost_year.more" if e.value >= 0 else "card.cost_year.less",
-                              lang, value=show(abs(e.value), "eur_year", lang))
+            sentence = i18n.t(
+                "card.cost_year.more" if e.value >= 0 else "card.cost_year.less",
+                lang,
+                value=show(abs(e.value), "eur_year", lang),
+            )
         elif key in ("work_12m", "work_24m", "bijstand"):
-            n = i18n.number(round(abs(e.value), -1) if abs(e.value) >= 100 else abs(e.value),
-                            lang)
-            sentence = i18n.t(f"card.{key}.{'more' if e.value >= 0 else 'fewer'}", lang, n=n,
-                              months=h.months)
+            n = i18n.number(round(abs(e.value), -1) if abs(e.value) >= 100 else abs(e.value), lang)
+            sentence = i18n.t(
+                f"card.{key}.{'more' if e.value >= 0 else 'fewer'}", lang, n=n, months=h.months
+            )
         else:
             sentence = i18n.t(f"card.{key}.text", lang, value=value)
         out.append(CardText(key, label, value, interval, sentence))
     return out
 
 
-__all__ = ["Estimate", "Headline", "headline", "side_by_side", "wilson",
-           "fieller", "bootstrap_mean", "share_estimate", "MIN_REPS", "CARDS", "ROWS",
-           "subgroups", "subgroup_keys", "headline_table",
-           "too_few_reps", "show", "show_estimate", "card_texts", "CardText"]
+__all__ = [
+    "Estimate",
+    "Headline",
+    "headline",
+    "side_by_side",
+    "wilson",
+    "fieller",
+    "bootstrap_mean",
+    "share_estimate",
+    "MIN_REPS",
+    "CARDS",
+    "ROWS",
+    "subgroups",
+    "subgroup_keys",
+    "headline_table",
+    "too_few_reps",
+    "show",
+    "show_estimate",
+    "card_texts",
+    "CardText",
+]

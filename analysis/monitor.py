@@ -38,12 +38,27 @@ from analysis.experiments import derive_seed, prepare, replication_seeds
 
 #: the parameters re-fitted by default: the trend of demand (a recession, a boom), how often
 #: jobs end and how actively people apply -- the ones a region's figures say most about
-DEFAULT_REFIT_PARAMS = ("employers.sector_growth", "labour_market.separation_rate",
-                        "matching.applications_per_month")
+DEFAULT_REFIT_PARAMS = (
+    "employers.sector_growth",
+    "labour_market.separation_rate",
+    "matching.applications_per_month",
+)
 #: variables a region can observe per municipality (and for the region, ``all``)
-AREA_VARIABLES = ("stock_employed", "stock_subsidised", "stock_pool", "stock_unemployed_ww",
-                  "stock_no_benefit", "stock_social_assistance", "stock_sheltered",
-                  "stock_training", "hires", "placements", "job_to_benefit", "vacancies", "jobs")
+AREA_VARIABLES = (
+    "stock_employed",
+    "stock_subsidised",
+    "stock_pool",
+    "stock_unemployed_ww",
+    "stock_no_benefit",
+    "stock_social_assistance",
+    "stock_sheltered",
+    "stock_training",
+    "hires",
+    "placements",
+    "job_to_benefit",
+    "vacancies",
+    "jobs",
+)
 #: monthly counters the model keeps for the whole region only
 #: search ranges where the calibration default (a factor 3 around the value) does not fit:
 #: demand trend around zero, within what a recession or a boom does in a year or two
@@ -52,9 +67,38 @@ REGION_VARIABLES = ("relapses", "separations", "layoffs", "entries")
 COLUMNS = ("month", "municipality", "variable", "value")
 REGION = "all"
 #: one-sided 95% quantiles of Student's t (df 1..30), then normal: the 90% two-sided band
-_T95 = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782,
-        1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711,
-        1.708, 1.706, 1.703, 1.701, 1.699, 1.697]
+_T95 = [
+    6.314,
+    2.920,
+    2.353,
+    2.132,
+    2.015,
+    1.943,
+    1.895,
+    1.860,
+    1.833,
+    1.812,
+    1.796,
+    1.782,
+    1.771,
+    1.761,
+    1.753,
+    1.746,
+    1.740,
+    1.734,
+    1.729,
+    1.725,
+    1.721,
+    1.717,
+    1.714,
+    1.711,
+    1.708,
+    1.706,
+    1.703,
+    1.701,
+    1.699,
+    1.697,
+]
 
 
 class ObservedFileError(ValueError):
@@ -66,8 +110,9 @@ class ObservedFileError(ValueError):
         super().__init__(f"{file}: line {line}{col}: {message}")
 
 
-def read_observed(source: str | Path | bytes, region_names: Sequence[str], months: int,
-                  name: str | None = None) -> pd.DataFrame:
+def read_observed(
+    source: str | Path | bytes, region_names: Sequence[str], months: int, name: str | None = None
+) -> pd.DataFrame:
     """Read and check the observed figures (a path, or the bytes of an uploaded file).
 
     Every row must name a known municipality (or ``all``), a variable the model counts there,
@@ -92,38 +137,60 @@ def read_observed(source: str | Path | bytes, region_names: Sequence[str], month
         raise ObservedFileError(file, line, None, "not UTF-8 text") from None
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or not any(c.strip() for c in rows[0]):
-        raise ObservedFileError(file, 1, None, "empty; allowed: a header "
-                                + ",".join(COLUMNS) + " and one row per month and series")
+        raise ObservedFileError(
+            file,
+            1,
+            None,
+            "empty; allowed: a header " + ",".join(COLUMNS) + " and one row per month and series",
+        )
     header = [c.strip().lower() for c in rows[0]]
     if header != list(COLUMNS):
-        raise ObservedFileError(file, 1, None, f"header {','.join(rows[0])!r}; allowed: "
-                                + ",".join(COLUMNS) + " (the format of monthly.csv)")
+        raise ObservedFileError(
+            file,
+            1,
+            None,
+            f"header {','.join(rows[0])!r}; allowed: "
+            + ",".join(COLUMNS)
+            + " (the format of monthly.csv)",
+        )
     areas = {*region_names, REGION}
     out: list[tuple[int, str, str, float, int]] = []
     for i, row in enumerate(rows[1:], start=2):
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != 4:
-            raise ObservedFileError(file, i, None, f"{len(row)} fields; allowed: 4 "
-                                    "(" + ",".join(COLUMNS) + ")")
+            raise ObservedFileError(
+                file, i, None, f"{len(row)} fields; allowed: 4 (" + ",".join(COLUMNS) + ")"
+            )
         m_txt, area, var, v_txt = (c.strip() for c in row)
         try:
             month = int(m_txt)
         except ValueError:
-            raise ObservedFileError(file, i, 1, f"got {m_txt!r}, allowed: a whole number "
-                                    f"from 0 to {months}") from None
+            raise ObservedFileError(
+                file, i, 1, f"got {m_txt!r}, allowed: a whole number from 0 to {months}"
+            ) from None
         if not 0 <= month <= months:
-            raise ObservedFileError(file, i, 1, f"month {month} is outside the run; allowed: "
-                                    f"0 to {months} (set --months for a longer run)")
+            raise ObservedFileError(
+                file,
+                i,
+                1,
+                f"month {month} is outside the run; allowed: "
+                f"0 to {months} (set --months for a longer run)",
+            )
         if area not in areas:
-            raise ObservedFileError(file, i, 2, f"unknown municipality {area!r}; allowed: "
-                                    + ", ".join(sorted(areas)))
+            raise ObservedFileError(
+                file, i, 2, f"unknown municipality {area!r}; allowed: " + ", ".join(sorted(areas))
+            )
         allowed = AREA_VARIABLES + (REGION_VARIABLES if area == REGION else ())
         if var not in allowed:
-            extra = (f" ({var} is counted for the whole region only: municipality 'all')"
-                     if var in REGION_VARIABLES else "")
-            raise ObservedFileError(file, i, 3, f"unknown variable {var!r}{extra}; allowed: "
-                                    + ", ".join(allowed))
+            extra = (
+                f" ({var} is counted for the whole region only: municipality 'all')"
+                if var in REGION_VARIABLES
+                else ""
+            )
+            raise ObservedFileError(
+                file, i, 3, f"unknown variable {var!r}{extra}; allowed: " + ", ".join(allowed)
+            )
         try:
             value = float(v_txt)
         except ValueError:
@@ -132,38 +199,55 @@ def read_observed(source: str | Path | bytes, region_names: Sequence[str], month
             raise ObservedFileError(file, i, 4, f"got {v_txt!r}, allowed: a number")
         out.append((month, area, var, value, i))
     if not out:
-        raise ObservedFileError(file, 2, None, "no figures; allowed: one row per month and "
-                                "series after the header")
+        raise ObservedFileError(
+            file, 2, None, "no figures; allowed: one row per month and series after the header"
+        )
     df = pd.DataFrame(out, columns=[*COLUMNS, "line"])
     for (area, var), g in df.groupby(["municipality", "variable"], sort=False):
         g = g.sort_values(["month", "line"])
         dup = g[g.month.duplicated()]
         if len(dup):
             r = dup.iloc[0]
-            raise ObservedFileError(file, int(r.line), 1, f"month {r.month} of {area} "
-                                    f"{var} is given twice")
+            raise ObservedFileError(
+                file, int(r.line), 1, f"month {r.month} of {area} {var} is given twice"
+            )
         gap = np.flatnonzero(np.diff(g.month.to_numpy()) > 1)
         if len(gap):
             a, b = g.iloc[gap[0]], g.iloc[gap[0] + 1]
-            raise ObservedFileError(file, int(b.line), 1, f"month {b.month} of {area} {var} "
-                                    f"follows month {a.month}: a gap; allowed: consecutive "
-                                    "months")
-    return df.drop(columns="line").sort_values(["municipality", "variable", "month"],
-                                              ignore_index=True)
+            raise ObservedFileError(
+                file,
+                int(b.line),
+                1,
+                f"month {b.month} of {area} {var} "
+                f"follows month {a.month}: a gap; allowed: consecutive "
+                "months",
+            )
+    return df.drop(columns="line").sort_values(
+        ["municipality", "variable", "month"], ignore_index=True
+    )
 
 
 # --------------------------------------------------------------------------- simulation
 
-def _simulate(scenario, seeds: Sequence[int], months: int, scale: float,
-              keys: Sequence[tuple[str, str]], overrides=(), tick=None) -> np.ndarray:
+
+def _simulate(
+    scenario,
+    seeds: Sequence[int],
+    months: int,
+    scale: float,
+    keys: Sequence[tuple[str, str]],
+    overrides=(),
+    tick=None,
+) -> np.ndarray:
     """Simulated series scaled to the whole region: array (reps, series, months + 1)."""
     from sim.model import LabourMarketModel
 
     out = np.zeros((len(seeds), len(keys), months + 1))
     index = {k: j for j, k in enumerate(keys)}
     for r, s in enumerate(seeds):
-        model = LabourMarketModel(prepare(scenario, seed=s, months=months, scale=scale,
-                                          overrides=list(overrides)))
+        model = LabourMarketModel(
+            prepare(scenario, seed=s, months=months, scale=scale, overrides=list(overrides))
+        )
         model.run()
         m = model.monthly_table()
         m = m[m.set_index(["municipality", "variable"]).index.isin(keys)]
@@ -185,8 +269,9 @@ def band(sims: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return mean - half, mean, mean + half
 
 
-def window_distance(sim_mean: np.ndarray, observed: np.ndarray, half: np.ndarray,
-                    mask: np.ndarray) -> float:
+def window_distance(
+    sim_mean: np.ndarray, observed: np.ndarray, half: np.ndarray, mask: np.ndarray
+) -> float:
     """Mean Huber loss (``analysis.calibrate.target_loss``) of the deviations of the simulated
     mean from the observed figures, in half-widths of the first band, over observed months."""
     d = (sim_mean - observed)[mask] / half[mask]
@@ -207,11 +292,21 @@ class MonitorResult:
         return float(obs.inside.mean()) if len(obs) else math.nan
 
 
-def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
-            scale: float = 0.1, reps: int = 8, seed: int = 1,
-            params: Sequence[str] = DEFAULT_REFIT_PARAMS, samples: int = 10, rounds: int = 3,
-            fit_reps: int = 2, refit: bool = True,
-            progress: Callable[[int, int], None] | None = None) -> MonitorResult:
+def monitor(
+    scenario,
+    observed: pd.DataFrame,
+    *,
+    months: int | None = None,
+    scale: float = 0.1,
+    reps: int = 8,
+    seed: int = 1,
+    params: Sequence[str] = DEFAULT_REFIT_PARAMS,
+    samples: int = 10,
+    rounds: int = 3,
+    fit_reps: int = 2,
+    refit: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> MonitorResult:
     """Bands, flags, re-fit and forecast for ``observed`` (from :func:`read_observed`)."""
     from sim.scenario import Scenario, load_scenario
 
@@ -243,8 +338,7 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
     r_low, r_mean, r_high, after = low, mean, high, before
     if refit and params:
         start = {k: scen[k] for k in params}
-        box = search_box(params, {k: v for k, v in REFIT_BOUNDS.items() if k in params},
-                         start)
+        box = search_box(params, {k: v for k, v in REFIT_BOUNDS.items() if k in params}, start)
         rng = np.random.default_rng(derive_seed(seed, "monitor", "design"))
         fit_seeds = replication_seeds(derive_seed(seed, "monitor", "fit"), fit_reps)
         best, best_d = dict(start), math.inf
@@ -259,8 +353,12 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
                 points[0] = dict(start)
             for pt in points:  # only the observed window is simulated and judged
                 s = _simulate(scen, fit_seeds, obs_window, scale, keys, pt.items(), tick)
-                d = window_distance(s.mean(axis=0), np.nan_to_num(obs[:, : obs_window + 1]),
-                                    half[:, : obs_window + 1], mask[:, : obs_window + 1])
+                d = window_distance(
+                    s.mean(axis=0),
+                    np.nan_to_num(obs[:, : obs_window + 1]),
+                    half[:, : obs_window + 1],
+                    mask[:, : obs_window + 1],
+                )
                 if d < best_d:
                     best, best_d = pt, d
             center, width = to_unit(best, box), width / 2
@@ -273,23 +371,47 @@ def monitor(scenario, observed: pd.DataFrame, *, months: int | None = None,
     for j, (area, var) in enumerate(keys):
         for m in range(months + 1):
             o = obs[j, m]
-            rows.append({
-                "municipality": area, "variable": var, "month": m,
-                "observed": o, "low": low[j, m], "median": mean[j, m], "high": high[j, m],
-                "inside": (bool(low[j, m] <= o <= high[j, m]) if np.isfinite(o) else None),
-                "refit_low": r_low[j, m], "refit_median": r_mean[j, m],
-                "refit_high": r_high[j, m],
-                "phase": "observed" if m <= last else "forecast",
-            })
+            rows.append(
+                {
+                    "municipality": area,
+                    "variable": var,
+                    "month": m,
+                    "observed": o,
+                    "low": low[j, m],
+                    "median": mean[j, m],
+                    "high": high[j, m],
+                    "inside": (bool(low[j, m] <= o <= high[j, m]) if np.isfinite(o) else None),
+                    "refit_low": r_low[j, m],
+                    "refit_median": r_mean[j, m],
+                    "refit_high": r_high[j, m],
+                    "phase": "observed" if m <= last else "forecast",
+                }
+            )
     table = pd.DataFrame(rows)
     flagged = table[table.inside == False].copy()  # noqa: E712 (None: not observed)
     flagged["direction"] = np.where(flagged.observed > flagged.high, "above", "below")
-    flags = flagged[["municipality", "variable", "month", "observed", "low", "high",
-                     "direction"]].reset_index(drop=True)
-    return MonitorResult(table, flags, fitted, before, after, {
-        "scenario": scen.name, "months": months, "scale": scale, "reps": reps, "seed": seed,
-        "last_observed_month": last, "params": list(params) if refit else [],
-        "samples": samples, "rounds": rounds, "fit_reps": fit_reps})
+    flags = flagged[
+        ["municipality", "variable", "month", "observed", "low", "high", "direction"]
+    ].reset_index(drop=True)
+    return MonitorResult(
+        table,
+        flags,
+        fitted,
+        before,
+        after,
+        {
+            "scenario": scen.name,
+            "months": months,
+            "scale": scale,
+            "reps": reps,
+            "seed": seed,
+            "last_observed_month": last,
+            "params": list(params) if refit else [],
+            "samples": samples,
+            "rounds": rounds,
+            "fit_reps": fit_reps,
+        },
+    )
 
 
 # --------------------------------------------------------------------------- output
@@ -313,22 +435,30 @@ def figure(result: MonitorResult, municipality: str, variable: str, lang: str = 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    g = result.table[(result.table.municipality == municipality)
-                     & (result.table.variable == variable)]
+    g = result.table[
+        (result.table.municipality == municipality) & (result.table.variable == variable)
+    ]
     fig, ax = plt.subplots(figsize=(6.5, 3.4))
-    ax.fill_between(g.month, g.low, g.high, color="tab:blue", alpha=0.2,
-                    label=t("monitor.fig.band", lang))
+    ax.fill_between(
+        g.month, g.low, g.high, color="tab:blue", alpha=0.2, label=t("monitor.fig.band", lang)
+    )
     ax.plot(g.month, g["median"], color="tab:blue", lw=1)
     if result.params:
-        ax.plot(g.month, g.refit_median, color="tab:green", lw=1.2, ls="--",
-                label=t("monitor.fig.refit", lang))
+        ax.plot(
+            g.month,
+            g.refit_median,
+            color="tab:green",
+            lw=1.2,
+            ls="--",
+            label=t("monitor.fig.refit", lang),
+        )
         ax.fill_between(g.month, g.refit_low, g.refit_high, color="tab:green", alpha=0.12)
     o = g.dropna(subset=["observed"])
-    ax.plot(o.month, o.observed, color="black", marker=".", lw=1,
-            label=t("monitor.fig.realised", lang))
+    ax.plot(
+        o.month, o.observed, color="black", marker=".", lw=1, label=t("monitor.fig.realised", lang)
+    )
     out = o[o.inside == False]  # noqa: E712
-    ax.scatter(out.month, out.observed, color="red", zorder=5,
-               label=t("monitor.fig.outside", lang))
+    ax.scatter(out.month, out.observed, color="red", zorder=5, label=t("monitor.fig.outside", lang))
     ax.axvline(result.settings["last_observed_month"], color="grey", lw=0.8, ls=":")
     where = t("monitor.region", lang) if municipality == REGION else municipality
     ax.set_title(f"{series_label(variable, lang)}, {where}")
@@ -343,24 +473,35 @@ def monitor_html(result: MonitorResult, title: str = "Kluit monitor") -> str:
 
     s = result.settings
     series = list(dict.fromkeys(zip(result.table.municipality, result.table.variable)))
-    imgs = "".join(f'<img alt="{html.escape(v)}" src="data:image/png;base64,'
-                   f'{_png(figure(result, a, v))}">' for a, v in series)
+    imgs = "".join(
+        f'<img alt="{html.escape(v)}" src="data:image/png;base64,{_png(figure(result, a, v))}">'
+        for a, v in series
+    )
     if len(result.flags):
         flag_rows = "".join(
             f"<tr><td>{html.escape(r.municipality)}</td><td>{html.escape(r.variable)}</td>"
             f"<td>{r.month}</td><td>{r.observed:,.0f}</td><td>{r.low:,.0f} to {r.high:,.0f}"
-            f"</td><td>{r.direction}</td></tr>" for r in result.flags.itertuples())
-        flags = ("<table><tr><th>where</th><th>series</th><th>month</th><th>realised</th>"
-                 f"<th>90% band</th><th></th></tr>{flag_rows}</table>")
+            f"</td><td>{r.direction}</td></tr>"
+            for r in result.flags.itertuples()
+        )
+        flags = (
+            "<table><tr><th>where</th><th>series</th><th>month</th><th>realised</th>"
+            f"<th>90% band</th><th></th></tr>{flag_rows}</table>"
+        )
     else:
         flags = "<p>Every realised month lies inside the simulated band.</p>"
-    fit = "".join(f"<tr><td>{html.escape(k)}</td><td>{a:.4g}</td><td>{b:.4g}</td></tr>"
-                  for k, (a, b) in result.params.items())
-    fit_html = (f"<h2>Re-fit on the observed months</h2><table><tr><th>parameter</th>"
-                f"<th>scenario</th><th>re-fit</th></tr>{fit}</table><p>Distance to the realised "
-                f"figures (mean Huber loss in band half-widths): {result.distance_before:.2f} "
-                f"with the scenario, {result.distance_after:.2f} with the re-fit.</p>"
-                if result.params else "")
+    fit = "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{a:.4g}</td><td>{b:.4g}</td></tr>"
+        for k, (a, b) in result.params.items()
+    )
+    fit_html = (
+        f"<h2>Re-fit on the observed months</h2><table><tr><th>parameter</th>"
+        f"<th>scenario</th><th>re-fit</th></tr>{fit}</table><p>Distance to the realised "
+        f"figures (mean Huber loss in band half-widths): {result.distance_before:.2f} "
+        f"with the scenario, {result.distance_after:.2f} with the re-fit.</p>"
+        if result.params
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
@@ -369,9 +510,9 @@ table {{ border-collapse: collapse; font-size: 0.9em; }}
 td, th {{ border: 1px solid #ccc; padding: 4px 8px; }}
 img {{ max-width: 48%; margin: 0.5%; }}
 </style></head><body>
-<h1>{html.escape(title)}: {html.escape(s['scenario'])}</h1>
-<p>{s['reps']} replications at scale {s['scale']} ({s['months']} months), scaled to the whole
-region. Realised figures up to month {s['last_observed_month']}; {100 * result.inside_share():.0f}%
+<h1>{html.escape(title)}: {html.escape(s["scenario"])}</h1>
+<p>{s["reps"]} replications at scale {s["scale"]} ({s["months"]} months), scaled to the whole
+region. Realised figures up to month {s["last_observed_month"]}; {100 * result.inside_share():.0f}%
 of them lie inside the simulated 90% band.</p>
 <h2>Months outside the band</h2>{flags}
 {fit_html}
@@ -385,6 +526,8 @@ def write_monitor(result: MonitorResult, out: str | Path) -> dict[str, Path]:
     from analysis.io import atomic_write_bytes, write_table
 
     out = Path(out)
-    return {"table": write_table(out / "monitor.csv", result.table),
-            "flags": write_table(out / "flags.csv", result.flags),
-            "html": atomic_write_bytes(out / "monitor.html", monitor_html(result).encode())}
+    return {
+        "table": write_table(out / "monitor.csv", result.table),
+        "flags": write_table(out / "flags.csv", result.flags),
+        "html": atomic_write_bytes(out / "monitor.html", monitor_html(result).encode()),
+    }

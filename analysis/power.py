@@ -43,8 +43,14 @@ from analysis.experiments import derive_seed, prepare, replication_seeds
 DESIGNS = ("randomised", "stepped-wedge")
 OUTCOMES = ("placement_12m", "relapse_12m")
 #: who may take part: the target group at month 0, optionally only those ready to work
-ELIGIBLE = ("target", "sheltered", "social_assistance", "ready_target", "ready_sheltered",
-            "ready_social_assistance")
+ELIGIBLE = (
+    "target",
+    "sheltered",
+    "social_assistance",
+    "ready_target",
+    "ready_sheltered",
+    "ready_social_assistance",
+)
 #: normal quantile of a two-sided test at alpha (alpha -> z)
 ALPHA = 0.05
 
@@ -55,8 +61,9 @@ def _z(alpha: float) -> float:
     return float(norm.ppf(1 - alpha / 2))
 
 
-def person_outcomes(model, eligible: str = "target",
-                    ready_at_start: np.ndarray | None = None) -> pd.DataFrame:
+def person_outcomes(
+    model, eligible: str = "target", ready_at_start: np.ndarray | None = None
+) -> pd.DataFrame:
     """One row per eligible person of a finished run: home, placed within 12 months, and
     whether that first placement ended in relapse within 12 months (NaN when not placed).
 
@@ -67,9 +74,11 @@ def person_outcomes(model, eligible: str = "target",
     per, pl = model.persons, model.placements
     ready_only = eligible.startswith("ready_")
     group = eligible.removeprefix("ready_")
-    states = {"target": (State.SOCIAL_ASSISTANCE, State.SHELTERED),
-              "sheltered": (State.SHELTERED,),
-              "social_assistance": (State.SOCIAL_ASSISTANCE,)}[group]
+    states = {
+        "target": (State.SOCIAL_ASSISTANCE, State.SHELTERED),
+        "sheltered": (State.SHELTERED,),
+        "social_assistance": (State.SOCIAL_ASSISTANCE,),
+    }[group]
     rows = np.flatnonzero(np.isin(model.start_state, states))  # the persons of month 0
     if ready_only:
         rows = rows[np.asarray(ready_at_start)[rows]]
@@ -82,10 +91,17 @@ def person_outcomes(model, eligible: str = "target",
     relapse = np.full(len(rows), np.nan)
     ok = placed & (r >= 0)
     ends, end_state = pl.end_month[r[ok]], pl.end_state[r[ok]]
-    relapse[ok] = (np.isin(end_state, RELAPSE_STATES) & (ends >= 0)
-                   & (ends - pl.month[r[ok]] <= 12)).astype(float)
-    return pd.DataFrame({"person": rows, "home": per.home[rows].astype(np.int64),
-                         "placement_12m": placed.astype(float), "relapse_12m": relapse})
+    relapse[ok] = (
+        np.isin(end_state, RELAPSE_STATES) & (ends >= 0) & (ends - pl.month[r[ok]] <= 12)
+    ).astype(float)
+    return pd.DataFrame(
+        {
+            "person": rows,
+            "home": per.home[rows].astype(np.int64),
+            "placement_12m": placed.astype(float),
+            "relapse_12m": relapse,
+        }
+    )
 
 
 def _run(scenario, seed: int, months: int, scale: float, eligible: str) -> pd.DataFrame:
@@ -97,9 +113,17 @@ def _run(scenario, seed: int, months: int, scale: float, eligible: str) -> pd.Da
     return person_outcomes(model, eligible, ready)
 
 
-def paired_outcomes(base, policy, *, reps: int = 4, seed: int = 1, months: int = 24,
-                    scale: float = 0.1, eligible: str = "target",
-                    progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+def paired_outcomes(
+    base,
+    policy,
+    *,
+    reps: int = 4,
+    seed: int = 1,
+    months: int = 24,
+    scale: float = 0.1,
+    eligible: str = "target",
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
     """Every eligible person's outcomes without (``*_base``) and with (``*_policy``) the
     instrument, from ``reps`` paired runs (same seed per pair)."""
     if eligible not in ELIGIBLE:
@@ -145,8 +169,9 @@ def two_proportion_p(y: np.ndarray, treated: np.ndarray) -> float:
     return float(2 * norm.sf(abs(p1 - p0) / se))
 
 
-def fixed_effects_p(y: np.ndarray, treated: np.ndarray, cluster: np.ndarray,
-                    period: np.ndarray) -> float:
+def fixed_effects_p(
+    y: np.ndarray, treated: np.ndarray, cluster: np.ndarray, period: np.ndarray
+) -> float:
     """Two-sided p-value of the treatment coefficient in y ~ treated + cluster + period
     (linear probability model, ordinary least squares; Student's t with n - k degrees of
     freedom: robust standard errors are too small with the few placed people per cell that
@@ -175,8 +200,15 @@ def fixed_effects_p(y: np.ndarray, treated: np.ndarray, cluster: np.ndarray,
     return float(2 * student_t.sf(abs(beta[0]) / se, n - rank))
 
 
-def simulate_pilots(outcomes: pd.DataFrame, participants: int, *, design: str = "randomised",
-                    pilots: int = 200, alpha: float = ALPHA, seed: int = 1) -> pd.DataFrame:
+def simulate_pilots(
+    outcomes: pd.DataFrame,
+    participants: int,
+    *,
+    design: str = "randomised",
+    pilots: int = 200,
+    alpha: float = ALPHA,
+    seed: int = 1,
+) -> pd.DataFrame:
     """Power per outcome of ``pilots`` simulated pilots with ``participants`` people each."""
     if design not in DESIGNS:
         raise ValueError(f"design: got {design!r}, allowed: " + ", ".join(DESIGNS))
@@ -205,6 +237,7 @@ def simulate_pilots(outcomes: pd.DataFrame, participants: int, *, design: str = 
             if design == "randomised":
                 p = two_proportion_p(y[keep], treated[keep])
             else:
+                assert cluster is not None and period is not None  # the stepped design set them
                 p = fixed_effects_p(y[keep], treated[keep], cluster[keep], period[keep])
             if math.isnan(p):
                 continue
@@ -215,9 +248,18 @@ def simulate_pilots(outcomes: pd.DataFrame, participants: int, *, design: str = 
         effect = float(pol.mean() - base.mean()) if len(base) and len(pol) else math.nan
         power = hits[o] / valid[o] if valid[o] else math.nan
         lo, hi = wilson(hits[o], valid[o])
-        rows.append({"design": design, "participants": participants, "outcome": o,
-                     "effect": effect, "power": power, "low": lo, "high": hi,
-                     "pilots": valid[o]})
+        rows.append(
+            {
+                "design": design,
+                "participants": participants,
+                "outcome": o,
+                "effect": effect,
+                "power": power,
+                "low": lo,
+                "high": hi,
+                "pilots": valid[o],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -228,25 +270,60 @@ class PowerResult:
     settings: dict
 
 
-def power(base, policy, participants: Sequence[int], *, design: str = "randomised",
-          reps: int = 4, seed: int = 1, months: int = 24, scale: float = 0.1,
-          pilots: int = 200, alpha: float = ALPHA, eligible: str = "target",
-          progress: Callable[[int, int], None] | None = None) -> PowerResult:
+def power(
+    base,
+    policy,
+    participants: Sequence[int],
+    *,
+    design: str = "randomised",
+    reps: int = 4,
+    seed: int = 1,
+    months: int = 24,
+    scale: float = 0.1,
+    pilots: int = 200,
+    alpha: float = ALPHA,
+    eligible: str = "target",
+    progress: Callable[[int, int], None] | None = None,
+) -> PowerResult:
     """Simulated power of a pilot of the instrument in ``policy`` against ``base``."""
-    outcomes = paired_outcomes(base, policy, reps=reps, seed=seed, months=months, scale=scale,
-                               eligible=eligible, progress=progress)
+    outcomes = paired_outcomes(
+        base,
+        policy,
+        reps=reps,
+        seed=seed,
+        months=months,
+        scale=scale,
+        eligible=eligible,
+        progress=progress,
+    )
     if len(outcomes) == 0:
         raise ValueError("no eligible persons in the simulated region; use a larger scale")
-    table = pd.concat([simulate_pilots(outcomes, n, design=design, pilots=pilots, alpha=alpha,
-                                       seed=seed) for n in participants], ignore_index=True)
+    table = pd.concat(
+        [
+            simulate_pilots(outcomes, n, design=design, pilots=pilots, alpha=alpha, seed=seed)
+            for n in participants
+        ],
+        ignore_index=True,
+    )
     smallest = {}
     for o in OUTCOMES:
         ok = table[(table.outcome == o) & (table.power >= 0.8)]
         smallest[o] = int(ok.participants.min()) if len(ok) else None
-    return PowerResult(table, smallest, {
-        "design": design, "reps": reps, "seed": seed, "months": months, "scale": scale,
-        "pilots": pilots, "alpha": alpha, "eligible": eligible,
-        "eligible_persons": int(len(outcomes))})
+    return PowerResult(
+        table,
+        smallest,
+        {
+            "design": design,
+            "reps": reps,
+            "seed": seed,
+            "months": months,
+            "scale": scale,
+            "pilots": pilots,
+            "alpha": alpha,
+            "eligible": eligible,
+            "eligible_persons": int(len(outcomes)),
+        },
+    )
 
 
 def figure(result: PowerResult):
@@ -258,12 +335,18 @@ def figure(result: PowerResult):
     import matplotlib.ticker
 
     fig, ax = plt.subplots(figsize=(6.5, 4))
-    labels = {"placement_12m": "placement within 12 months",
-              "relapse_12m": "relapse within 12 months"}
+    labels = {
+        "placement_12m": "placement within 12 months",
+        "relapse_12m": "relapse within 12 months",
+    }
     for o, g in result.table.groupby("outcome", sort=False):
         g = g.sort_values("participants")
-        ax.plot(g.participants, g.power, marker="o",
-                label=f"{labels.get(o, o)} (effect {g.effect.iloc[0]:+.3f})")
+        ax.plot(
+            g.participants,
+            g.power,
+            marker="o",
+            label=f"{labels.get(o, o)} (effect {g.effect.iloc[0]:+.3f})",
+        )
         ax.fill_between(g.participants, g.low, g.high, alpha=0.2)
     ax.axhline(0.8, color="grey", ls="--", lw=1)
     ax.axhline(result.settings["alpha"], color="grey", ls=":", lw=1)
@@ -285,8 +368,12 @@ def write_power(result: PowerResult, out: str | Path, command: str = "") -> dict
     from analysis.io import atomic_write_bytes, write_table
 
     out = Path(out)
-    paths = {"table": write_table(out / "power.csv", result.table[
-        ["design", "participants", "outcome", "effect", "power", "low", "high"]])}
+    paths = {
+        "table": write_table(
+            out / "power.csv",
+            result.table[["design", "participants", "outcome", "effect", "power", "low", "high"]],
+        )
+    }
     fig = figure(result)
     import io
 
@@ -300,13 +387,19 @@ def write_power(result: PowerResult, out: str | Path, command: str = "") -> dict
     md = [f"# Power of a {s['design']} pilot", ""]
     if command:
         md += [f"Generated by `{command}`.", ""]
-    md += [f"{s['eligible_persons']} eligible persons ({s['eligible']}) from {s['reps']} paired "
-           f"runs (scale {s['scale']}, {s['months']} months); {s['pilots']} simulated pilots per "
-           f"size; alpha {s['alpha']}.", "",
-           "| participants | outcome | true effect | power | 95% interval |", "|---|---|---|---|---|"]
+    md += [
+        f"{s['eligible_persons']} eligible persons ({s['eligible']}) from {s['reps']} paired "
+        f"runs (scale {s['scale']}, {s['months']} months); {s['pilots']} simulated pilots per "
+        f"size; alpha {s['alpha']}.",
+        "",
+        "| participants | outcome | true effect | power | 95% interval |",
+        "|---|---|---|---|---|",
+    ]
     for r in result.table.itertuples():
-        md.append(f"| {r.participants} | {r.outcome} | {r.effect:+.3f} | {r.power:.2f} | "
-                  f"{r.low:.2f} to {r.high:.2f} |")
+        md.append(
+            f"| {r.participants} | {r.outcome} | {r.effect:+.3f} | {r.power:.2f} | "
+            f"{r.low:.2f} to {r.high:.2f} |"
+        )
     md.append("")
     for o, n in result.smallest.items():
         md.append(f"- smallest N with 80% power for {o}: {n if n else 'none of those tried'}")

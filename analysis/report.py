@@ -56,9 +56,16 @@ def _png(fig) -> str:
     return base64.b64encode(buf.getvalue()).decode()
 
 
-def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool = False, *,
-                  scale: float = 1.0, titles: Mapping[str, str] | None = None,
-                  lang: str = "en"):
+def figure_series(
+    comp: Comparison,
+    variable: str,
+    title: str,
+    cumulative: bool = False,
+    *,
+    scale: float = 1.0,
+    titles: Mapping[str, str] | None = None,
+    lang: str = "en",
+):
     """Monthly ``variable`` per arm (whole region: divided by ``scale``) with a 95% band over
     replications."""
     import numpy as np
@@ -89,21 +96,33 @@ def figure_series(comp: Comparison, variable: str, title: str, cumulative: bool 
     return fig
 
 
-def figure_cost_effect(comp: Comparison, *, scale: float = 1.0,
-                       titles: Mapping[str, str] | None = None, lang: str = "en"):
+def figure_cost_effect(
+    comp: Comparison,
+    *,
+    scale: float = 1.0,
+    titles: Mapping[str, str] | None = None,
+    lang: str = "en",
+):
     """Extra public cost per year against extra people in work at the end, per arm, with 95%
     intervals (whole region)."""
     fig, ax = plt.subplots(figsize=(6, 4))
     for h in headline(comp, scale):
-        x, y = h.cards["work_24m"] if h.cards["work_24m"].ok else h.cards["work_12m"], \
-            h.cards["cost_year"]
+        x, y = (
+            h.cards["work_24m"] if h.cards["work_24m"].ok else h.cards["work_12m"],
+            h.cards["cost_year"],
+        )
         if not (x.ok and y.ok):
             continue
         xerr = [[x.value - x.low], [x.high - x.value]] if x.has_interval else None
         yerr = [[(y.value - y.low) / 1e6], [(y.high - y.value) / 1e6]] if y.has_interval else None
         ax.errorbar(x.value, y.value / 1e6, xerr=xerr, yerr=yerr, fmt="o", capsize=3)
-        ax.annotate((titles or {}).get(h.arm, h.arm), (x.value, y.value / 1e6), fontsize=8,
-                    xytext=(4, 4), textcoords="offset points")
+        ax.annotate(
+            (titles or {}).get(h.arm, h.arm),
+            (x.value, y.value / 1e6),
+            fontsize=8,
+            xytext=(4, 4),
+            textcoords="offset points",
+        )
     ax.axhline(0, color="grey", lw=0.8)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlabel(t("fig.extra_work", lang))
@@ -118,8 +137,9 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=False).replace('"', "&quot;")
 
 
-def scenario_titles(comp: Comparison, scenarios: Sequence[Scenario] | None,
-                    lang: str) -> dict[str, str]:
+def scenario_titles(
+    comp: Comparison, scenarios: Sequence[Scenario] | None, lang: str
+) -> dict[str, str]:
     """What readers see for each arm: the scenario's title in ``lang`` (never a file name)."""
     out = {}
     for i, arm in enumerate(comp.arms):
@@ -140,8 +160,12 @@ def assumed_params(scenarios: Sequence[Scenario]) -> list[tuple[Param, list[Any]
 
     A policy's parameters count only when that policy is switched on in one of them."""
     params = all_params()
-    on = {k.split(".")[1] for sc in scenarios for k, v in sc.values.items()
-          if k.startswith("policies.") and k.endswith(".enabled") and v}
+    on = {
+        k.split(".")[1]
+        for sc in scenarios
+        for k, v in sc.values.items()
+        if k.startswith("policies.") and k.endswith(".enabled") and v
+    }
     out = []
     for key, p in params.items():
         if not p.assumed:
@@ -157,10 +181,12 @@ def row_label(key: str, lang: str) -> str:
     """The label of a side-by-side row (per-instrument rows name their instrument)."""
     if key in DEADWEIGHT_KEYS:
         return t("row.deadweight_share", lang)
-    for prefix, msg in (("decisive_share.", "row.decisive_share"),
-                        ("deadweight_share.", "row.deadweight_instrument")):
+    for prefix, msg in (
+        ("decisive_share.", "row.decisive_share"),
+        ("deadweight_share.", "row.deadweight_instrument"),
+    ):
         if key.startswith(prefix):
-            return t(msg, lang, instrument=instrument_label(key[len(prefix):], lang))
+            return t(msg, lang, instrument=instrument_label(key[len(prefix) :], lang))
     if f"row.{key}" not in MESSAGES:  # an outcome without a label yet: its name in words
         return key.replace("_", " ").replace(".", ": ")
     return t(f"row.{key}", lang)
@@ -189,15 +215,14 @@ def instrument_label(name: str, lang: str = "en") -> str:
     from sim.policies import POLICY_CLASSES
 
     for cls in POLICY_CLASSES:
-        if cls.name == name and getattr(cls, "label", ""):
+        if cls.name == name and cls.label:
             return cls.label
     return name.replace("_", " ")
 
 
 def cell_texts(row: Row, cell: Cell, lang: str) -> tuple[str, str, str]:
     """(value, interval, difference) texts of a side-by-side cell."""
-    unit = "eur_million" if row.kind == "eur_year" else (
-        "eur" if row.kind == "ratio_eur" else None)
+    unit = "eur_million" if row.kind == "eur_year" else ("eur" if row.kind == "ratio_eur" else None)
     value, interval = show_estimate(cell.level, lang, unit=unit)
     diff = ""
     if cell.diff is not None:
@@ -206,8 +231,9 @@ def cell_texts(row: Row, cell: Cell, lang: str) -> tuple[str, str, str]:
     return value, interval, diff
 
 
-def headline_cards_html(comp: Comparison, scale: float, titles: Mapping[str, str],
-                        lang: str) -> str:
+def headline_cards_html(
+    comp: Comparison, scale: float, titles: Mapping[str, str], lang: str
+) -> str:
     """The headline cards of every scenario against the reference, as HTML."""
     parts = []
     for h in headline(comp, scale):
@@ -219,22 +245,27 @@ def headline_cards_html(comp: Comparison, scale: float, titles: Mapping[str, str
                 f'<div class="card" data-card="{c.key}" data-value="{raw!r}">'
                 f'<div class="label">{_e(c.label)}</div>'
                 f'<div class="value{"" if e is not None and e.ok else " none"}">'
-                f'{_e(c.value)}</div>'
+                f"{_e(c.value)}</div>"
                 f'<div class="interval">{_e(c.interval)}</div>'
-                f'<div class="sentence">{_e(c.sentence)}</div></div>')
-        parts.append(f'<section class="headline" data-arm="{_e(h.arm)}"><h3>'
-                     f'{_e(t("head.title", lang, arm=titles[h.arm], ref=titles[h.reference]))}'
-                     f'</h3><div class="cards">{"".join(cards)}</div></section>')
+                f'<div class="sentence">{_e(c.sentence)}</div></div>'
+            )
+        parts.append(
+            f'<section class="headline" data-arm="{_e(h.arm)}"><h3>'
+            f"{_e(t('head.title', lang, arm=titles[h.arm], ref=titles[h.reference]))}"
+            f'</h3><div class="cards">{"".join(cards)}</div></section>'
+        )
     return "".join(parts)
 
 
-def side_by_side_html(comp: Comparison, scale: float, titles: Mapping[str, str],
-                      lang: str) -> str:
+def side_by_side_html(comp: Comparison, scale: float, titles: Mapping[str, str], lang: str) -> str:
     rows, cells = side_by_side(comp, scale)
     ref = comp.arms[0]
-    head = "".join(f"<th>{_e(titles[a])}" + (f"<br><small>({_e(t('table.reference', lang))})"
-                                              "</small>" if a == ref else "") + "</th>"
-                   for a in comp.arms)
+    head = "".join(
+        f"<th>{_e(titles[a])}"
+        + (f"<br><small>({_e(t('table.reference', lang))})</small>" if a == ref else "")
+        + "</th>"
+        for a in comp.arms
+    )
     body = []
     for row in rows:
         tds = []
@@ -244,14 +275,18 @@ def side_by_side_html(comp: Comparison, scale: float, titles: Mapping[str, str],
                 tds.append("<td></td>")
                 continue
             value, interval, diff = cell_texts(row, cell, lang)
-            tds.append(f"<td>{_e(value)}" + (f"<br><small>{_e(interval)}</small>" if interval
-                                              else "")
-                       + (f"<br><small class='diff'>{_e(diff)}</small>" if diff else "")
-                       + "</td>")
+            tds.append(
+                f"<td>{_e(value)}"
+                + (f"<br><small>{_e(interval)}</small>" if interval else "")
+                + (f"<br><small class='diff'>{_e(diff)}</small>" if diff else "")
+                + "</td>"
+            )
         body.append(f"<tr><th>{_e(row_label(row.key, lang))}</th>{''.join(tds)}</tr>")
-    return (f"<table class='side'><thead><tr><th>{_e(t('table.outcome', lang))}</th>{head}"
-            f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            f"<p><small>{_e(t('table.diff_note', lang))}</small></p>")
+    return (
+        f"<table class='side'><thead><tr><th>{_e(t('table.outcome', lang))}</th>{head}"
+        f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<p><small>{_e(t('table.diff_note', lang))}</small></p>"
+    )
 
 
 def for_whom_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str:
@@ -273,13 +308,16 @@ def for_whom_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
                 vals = [r.get(key, math.nan) for r in runs]
                 counts = [r.get(denom, math.nan) for r in runs] if denom else None
                 v, iv = show_estimate(share_estimate(vals, counts), lang)
-                tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
-                           + "</td>")
+                tds.append(
+                    f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "") + "</td>"
+                )
             label = f"{t('report.group.' + g, lang)}: {sub_label(m, lang)}"
             body.append(f"<tr><th>{_e(label)}</th>{''.join(tds)}</tr>")
-    out = (f"<p>{_e(t('report.for_whom_groups', lang))}</p><table class='side'><thead><tr>"
-           f"<th>{_e(t('table.outcome', lang))}</th>{head}</tr></thead>"
-           f"<tbody>{''.join(body)}</tbody></table>")
+    out = (
+        f"<p>{_e(t('report.for_whom_groups', lang))}</p><table class='side'><thead><tr>"
+        f"<th>{_e(t('table.outcome', lang))}</th>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
     if subgroup_keys(comp):
         out += subgroup_html(comp, titles, lang)
     return out
@@ -301,12 +339,15 @@ def subgroup_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
                     tds.append("<td></td>")
                     continue
                 v, iv = show_estimate(e, lang)
-                tds.append(f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "")
-                           + "</td>")
+                tds.append(
+                    f"<td>{_e(v)}" + (f"<br><small>{_e(iv)}</small>" if iv else "") + "</td>"
+                )
             body.append(f"<tr><th>{_e(subgroup_label(group, lang))}</th>{''.join(tds)}</tr>")
-        parts.append(f"<h3>{_e(sub_label(metric, lang))}</h3><table class='side'><thead>"
-                     f"<tr><th>{_e(t('sub.subgroup', lang))}</th>{head}</tr></thead>"
-                     f"<tbody>{''.join(body)}</tbody></table>")
+        parts.append(
+            f"<h3>{_e(sub_label(metric, lang))}</h3><table class='side'><thead>"
+            f"<tr><th>{_e(t('sub.subgroup', lang))}</th>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
     return "".join(parts)
 
 
@@ -320,13 +361,18 @@ def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:
     for p, vals in items:
         shown = " / ".join(str(v) for v in vals) + (f" {p.unit}" if p.unit else "")
         reason = p.source
-        reason = reason[len("assumed"):].lstrip(" :;,-") if reason.startswith("assumed") else reason
-        rows.append(f"<tr><td>{_e(plain_words(p.doc))}</td><td>{_e(shown)}</td>"
-                    f"<td>{_e(reason)}</td></tr>")
-    return (f"<p>{_e(t('report.assumes_intro', lang))}</p><table class='assumed'><thead><tr>"
-            f"<th>{_e(t('report.setting', lang))}</th><th>{_e(t('report.value', lang))}</th>"
-            f"<th>{_e(t('report.why', lang))}</th></tr></thead><tbody>{''.join(rows)}"
-            "</tbody></table>")
+        reason = (
+            reason[len("assumed") :].lstrip(" :;,-") if reason.startswith("assumed") else reason
+        )
+        rows.append(
+            f"<tr><td>{_e(plain_words(p.doc))}</td><td>{_e(shown)}</td><td>{_e(reason)}</td></tr>"
+        )
+    return (
+        f"<p>{_e(t('report.assumes_intro', lang))}</p><table class='assumed'><thead><tr>"
+        f"<th>{_e(t('report.setting', lang))}</th><th>{_e(t('report.value', lang))}</th>"
+        f"<th>{_e(t('report.why', lang))}</th></tr></thead><tbody>{''.join(rows)}"
+        "</tbody></table>"
+    )
 
 
 REPORT_CSS = """
@@ -359,9 +405,16 @@ small.diff { color: #0b5394; }
 """
 
 
-def comparison_html(comp: Comparison, title: str | None = None, settings: str = "", *,
-                    lang: str = "en", scale: float | None = None,
-                    scenarios: Sequence[Scenario] | None = None, sections: str = "") -> str:
+def comparison_html(
+    comp: Comparison,
+    title: str | None = None,
+    settings: str = "",
+    *,
+    lang: str = "en",
+    scale: float | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    sections: str = "",
+) -> str:
     """The council report: headline cards, the scenarios side by side, figures, for whom,
     what the model assumes and how to read it; in ``lang`` ('en' or 'nl'), A4 when printed.
 
@@ -375,23 +428,43 @@ def comparison_html(comp: Comparison, title: str | None = None, settings: str = 
     titles = scenario_titles(comp, scenarios, lang)
     title = title or t("report.title", lang)
     reps = len(comp.seeds)
-    warn = (f"<p class='warning'>{_e(t('warn.few_reps', lang, reps=reps, min=MIN_REPS))}</p>"
-            if too_few_reps(comp) else "")
+    warn = (
+        f"<p class='warning'>{_e(t('warn.few_reps', lang, reps=reps, min=MIN_REPS))}</p>"
+        if too_few_reps(comp)
+        else ""
+    )
     scen_list = ""
     if scenarios:
-        items = "".join(f"<li><b>{_e(titles[a])}</b>: {_e(sc.description_in(lang))}</li>"
-                        for a, sc in zip(comp.arms, scenarios))
+        items = "".join(
+            f"<li><b>{_e(titles[a])}</b>: {_e(sc.description_in(lang))}</li>"
+            for a, sc in zip(comp.arms, scenarios)
+        )
         scen_list = f"<h2>{_e(t('report.scenario_list', lang))}</h2><ul>{items}</ul>"
     figs = [
-        figure_series(comp, "placements", t("fig.placements_so_far", lang), cumulative=True,
-                      scale=scale, titles=titles, lang=lang),
-        figure_series(comp, "stock_social_assistance", t("fig.bijstand_stock", lang),
-                      scale=scale, titles=titles, lang=lang),
+        figure_series(
+            comp,
+            "placements",
+            t("fig.placements_so_far", lang),
+            cumulative=True,
+            scale=scale,
+            titles=titles,
+            lang=lang,
+        ),
+        figure_series(
+            comp,
+            "stock_social_assistance",
+            t("fig.bijstand_stock", lang),
+            scale=scale,
+            titles=titles,
+            lang=lang,
+        ),
     ]
     if len(comp.arms) > 1:
         figs.append(figure_cost_effect(comp, scale=scale, titles=titles, lang=lang))
-    imgs = "".join(f'<img alt="{_e(t("report.figures", lang))}" '
-                   f'src="data:image/png;base64,{_png(f)}">' for f in figs)
+    imgs = "".join(
+        f'<img alt="{_e(t("report.figures", lang))}" src="data:image/png;base64,{_png(f)}">'
+        for f in figs
+    )
     glossary = "".join(f"<li>{_e(t(k, lang))}</li>" for k in GLOSSARY)
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>
@@ -400,28 +473,34 @@ def comparison_html(comp: Comparison, title: str | None = None, settings: str = 
 <h1>{_e(title)}</h1>
 <p>{_e(settings)}</p>
 {warn}
-<h2>{_e(t('report.headline', lang))}</h2>
-<p>{_e(t('head.intro', lang, reps=reps))}</p>
+<h2>{_e(t("report.headline", lang))}</h2>
+<p>{_e(t("head.intro", lang, reps=reps))}</p>
 {headline_cards_html(comp, scale, titles, lang)}
-<h2>{_e(t('report.table', lang))}</h2>
+<h2>{_e(t("report.table", lang))}</h2>
 {side_by_side_html(comp, scale, titles, lang)}
-<h2>{_e(t('report.figures', lang))}</h2><div class="figures">{imgs}</div>
-<h2>{_e(t('report.for_whom', lang))}</h2>
+<h2>{_e(t("report.figures", lang))}</h2><div class="figures">{imgs}</div>
+<h2>{_e(t("report.for_whom", lang))}</h2>
 {for_whom_html(comp, titles, lang)}
 {sections}
 {scen_list}
-<h2>{_e(t('report.assumes', lang))}</h2>
+<h2>{_e(t("report.assumes", lang))}</h2>
 {assumptions_html(scenarios, lang)}
-<h2>{_e(t('report.how_to_read', lang))}</h2>
-<p>{_e(t('report.how_to_read_text', lang, reps=reps))}</p>
-<h3>{_e(t('report.glossary', lang))}</h3><ul>{glossary}</ul>
-<p><small>{_e(t('report.footer', lang))}</small></p>
+<h2>{_e(t("report.how_to_read", lang))}</h2>
+<p>{_e(t("report.how_to_read_text", lang, reps=reps))}</p>
+<h3>{_e(t("report.glossary", lang))}</h3><ul>{glossary}</ul>
+<p><small>{_e(t("report.footer", lang))}</small></p>
 </body></html>
 """
 
 
-def summary_markdown(comp: Comparison, *, lang: str = "en", scale: float | None = None,
-                     scenarios: Sequence[Scenario] | None = None, settings: str = "") -> str:
+def summary_markdown(
+    comp: Comparison,
+    *,
+    lang: str = "en",
+    scale: float | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    settings: str = "",
+) -> str:
     """``summary.md``: the headline sentences and the side-by-side table, in ``lang``."""
     lang = lang_or_default(lang)
     if scale is None:
@@ -432,8 +511,12 @@ def summary_markdown(comp: Comparison, *, lang: str = "en", scale: float | None 
         lines += [settings, ""]
     if too_few_reps(comp):
         lines += [f"> **{t('warn.few_reps', lang, reps=len(comp.seeds), min=MIN_REPS)}**", ""]
-    lines += [f"## {t('report.headline', lang)}", "",
-              t("head.intro", lang, reps=len(comp.seeds)), ""]
+    lines += [
+        f"## {t('report.headline', lang)}",
+        "",
+        t("head.intro", lang, reps=len(comp.seeds)),
+        "",
+    ]
     for h in headline(comp, scale):
         lines += [f"### {t('head.title', lang, arm=titles[h.arm], ref=titles[h.reference])}", ""]
         for c in card_texts(h, lang):
@@ -441,10 +524,12 @@ def summary_markdown(comp: Comparison, *, lang: str = "en", scale: float | None 
             lines.append(f"- **{c.label}**: {c.value}{extra}. {c.sentence}".rstrip())
         lines.append("")
     rows, cells = side_by_side(comp, scale)
-    lines += [f"## {t('report.table', lang)}", "",
-              "| " + t("table.outcome", lang) + " | "
-              + " | ".join(titles[a] for a in comp.arms) + " |",
-              "|---" * (len(comp.arms) + 1) + "|"]
+    lines += [
+        f"## {t('report.table', lang)}",
+        "",
+        "| " + t("table.outcome", lang) + " | " + " | ".join(titles[a] for a in comp.arms) + " |",
+        "|---" * (len(comp.arms) + 1) + "|",
+    ]
     for row in rows:
         tds = []
         for arm in comp.arms:
@@ -459,12 +544,23 @@ def summary_markdown(comp: Comparison, *, lang: str = "en", scale: float | None 
     return "\n".join(lines)
 
 
-def write_comparison_report(comp: Comparison, out: str | Path, title: str | None = None,
-                            settings: str = "", *, lang: str = "en", scale: float | None = None,
-                            scenarios: Sequence[Scenario] | None = None,
-                            sections: str = "") -> Path:
+def write_comparison_report(
+    comp: Comparison,
+    out: str | Path,
+    title: str | None = None,
+    settings: str = "",
+    *,
+    lang: str = "en",
+    scale: float | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    sections: str = "",
+) -> Path:
     """Write ``report.html`` into ``out`` (atomically) and return its path."""
     path = Path(out) / "report.html"
-    atomic_write_bytes(path, comparison_html(comp, title, settings, lang=lang, scale=scale,
-                                             scenarios=scenarios, sections=sections).encode())
+    atomic_write_bytes(
+        path,
+        comparison_html(
+            comp, title, settings, lang=lang, scale=scale, scenarios=scenarios, sections=sections
+        ).encode(),
+    )
     return path

@@ -27,8 +27,15 @@ from analysis.designs import Factor, make_design
 from analysis.experiments import derive_seed
 from analysis.io import write_table
 
-__all__ = ["Analysis", "SweepResults", "analyse", "load_results", "morris_indices",
-           "point_means", "sobol_indices"]
+__all__ = [
+    "Analysis",
+    "SweepResults",
+    "analyse",
+    "load_results",
+    "morris_indices",
+    "point_means",
+    "sobol_indices",
+]
 
 
 class AnalysisError(ValueError):
@@ -61,8 +68,10 @@ def load_results(root: str | os.PathLike) -> SweepResults:
     if not meta_path.is_file():
         raise AnalysisError(f"{root}: no metadata.json; allowed: a folder written by kluit sweep")
     if not res_path.is_file():
-        raise AnalysisError(f"{root}: no results.parquet (the sweep did not finish); run the "
-                            "same kluit sweep command again to resume and consolidate")
+        raise AnalysisError(
+            f"{root}: no results.parquet (the sweep did not finish); run the "
+            "same kluit sweep command again to resume and consolidate"
+        )
     meta = json.loads(meta_path.read_text())
     factors = tuple(Factor.from_dict(d) for d in meta["design"]["factors"])
     return SweepResults(root, meta, pd.read_parquet(res_path), factors, tuple(meta["outcomes"]))
@@ -74,13 +83,25 @@ def point_means(sr: SweepResults) -> pd.DataFrame:
     rows = []
     for (point, outcome), g in sr.results.groupby(["point", "outcome"], sort=True):
         m, lo, hi, n = mean_interval(g["value"].to_numpy())
-        rows.append({"point": int(point), **{k: g[k].iloc[0] for k in keys},
-                     "outcome": outcome, "mean": m, "low": lo, "high": hi, "n": n})
+        rows.append(
+            {
+                "point": int(point),
+                **{k: g[k].iloc[0] for k in keys},
+                "outcome": outcome,
+                "mean": m,
+                "low": lo,
+                "high": hi,
+                "n": n,
+            }
+        )
     out = pd.DataFrame(rows)
     if len(out):
         order = {o: i for i, o in enumerate(sr.outcomes)}
-        out = out.sort_values(["outcome", "point"], key=lambda s: s.map(order)
-                              if s.name == "outcome" else s, kind="stable")
+        out = out.sort_values(
+            ["outcome", "point"],
+            key=lambda s: s.map(order) if s.name == "outcome" else s,
+            kind="stable",
+        )
     return out.reset_index(drop=True)
 
 
@@ -95,11 +116,19 @@ def _y(sr: SweepResults, means: pd.DataFrame, outcome: str) -> np.ndarray:
 def _regenerate(sr: SweepResults):
     """The design, recomputed from the metadata and checked against the stored points."""
     d = sr.meta["design"]
-    design = make_design(d["kind"], sr.factors, samples=d["samples"], seed=int(d["seed"]),
-                         second_order=bool(d["second_order"]), levels=int(d["levels"]))
+    design = make_design(
+        d["kind"],
+        sr.factors,
+        samples=d["samples"],
+        seed=int(d["seed"]),
+        second_order=bool(d["second_order"]),
+        levels=int(d["levels"]),
+    )
     if list(design.points) != sr.meta["points"]:
-        raise AnalysisError(f"{sr.root}: the design cannot be recomputed from metadata.json "
-                            "(did SALib or scipy change?); indices need the exact sample")
+        raise AnalysisError(
+            f"{sr.root}: the design cannot be recomputed from metadata.json "
+            "(did SALib or scipy change?); indices need the exact sample"
+        )
     return design
 
 
@@ -111,12 +140,19 @@ def _problem(sr: SweepResults) -> dict[str, Any]:
 
 def _missing_note(y: np.ndarray) -> str | None:
     bad = int(np.count_nonzero(~np.isfinite(y)))
-    return None if bad == 0 else (f"{bad} of {len(y)} points have no finite value (failed runs "
-                                  "or an undefined rate); indices need every point")
+    return (
+        None
+        if bad == 0
+        else (
+            f"{bad} of {len(y)} points have no finite value (failed runs "
+            "or an undefined rate); indices need every point"
+        )
+    )
 
 
-def sobol_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
-                  resamples: int = 1000) -> pd.DataFrame:
+def sobol_indices(
+    sr: SweepResults, means: pd.DataFrame | None = None, *, resamples: int = 1000
+) -> pd.DataFrame:
     """First-order and total Sobol indices with 95% bootstrap intervals, per outcome and factor.
 
     Columns: outcome, factor, role, S1, S1_conf, ST, ST_conf, note. ``*_conf`` is the half
@@ -134,8 +170,14 @@ def sobol_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
         if note is None and np.ptp(y) == 0:
             note = "the outcome does not vary over the design"
         if note is None:
-            res = sobol.analyze(problem, y, calc_second_order=second, num_resamples=resamples,
-                                conf_level=0.95, seed=_seed(sr, "sobol", k))
+            res = sobol.analyze(
+                problem,
+                y,
+                calc_second_order=second,
+                num_resamples=resamples,
+                conf_level=0.95,
+                seed=_seed(sr, "sobol", k),
+            )
         for i, f in enumerate(sr.factors):
             row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
             for name in ("S1", "S1_conf", "ST", "ST_conf"):
@@ -144,8 +186,9 @@ def sobol_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
     return pd.DataFrame(rows)
 
 
-def morris_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
-                   resamples: int = 1000) -> pd.DataFrame:
+def morris_indices(
+    sr: SweepResults, means: pd.DataFrame | None = None, *, resamples: int = 1000
+) -> pd.DataFrame:
     """Morris mu, mu* (mean absolute elementary effect), sigma and the 95% interval of mu*,
     per outcome and factor. Effects are in outcome units per factor unit."""
     from SALib.analyze import morris
@@ -159,8 +202,15 @@ def morris_indices(sr: SweepResults, means: pd.DataFrame | None = None, *,
         y = _y(sr, means, outcome)
         note = _missing_note(y)
         if note is None:
-            res = morris.analyze(problem, design.matrix, y, num_resamples=resamples,
-                                 conf_level=0.95, num_levels=levels, seed=_seed(sr, "morris", k))
+            res = morris.analyze(
+                problem,
+                design.matrix,
+                y,
+                num_resamples=resamples,
+                conf_level=0.95,
+                num_levels=levels,
+                seed=_seed(sr, "morris", k),
+            )
         for i, f in enumerate(sr.factors):
             row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
             for name in ("mu", "mu_star", "sigma", "mu_star_conf"):
@@ -174,6 +224,7 @@ def _seed(sr: SweepResults, what: str, k: int) -> int:
 
 
 # --- figures -------------------------------------------------------------------------------
+
 
 def _plt():
     import matplotlib
@@ -192,14 +243,19 @@ def plot_indices(table: pd.DataFrame, kind: str, path: Path) -> Path:
     """Bar chart per outcome: S1 and ST (Sobol) or mu* (Morris), with 95% intervals."""
     plt = _plt()
     outcomes = list(dict.fromkeys(table["outcome"]))
-    fig, axes = plt.subplots(len(outcomes), 1, figsize=(8, 1.2 + 0.45 * table["factor"].nunique()
-                                                       * len(outcomes)), squeeze=False)
+    fig, axes = plt.subplots(
+        len(outcomes),
+        1,
+        figsize=(8, 1.2 + 0.45 * table["factor"].nunique() * len(outcomes)),
+        squeeze=False,
+    )
     for ax, outcome in zip(axes[:, 0], outcomes):
         t = table[table["outcome"] == outcome]
         y = np.arange(len(t))
         if kind == "sobol":
-            ax.barh(y - 0.2, t["S1"], 0.4, xerr=t["S1_conf"], label="S1 (first order)",
-                    color="#4c72b0")
+            ax.barh(
+                y - 0.2, t["S1"], 0.4, xerr=t["S1_conf"], label="S1 (first order)", color="#4c72b0"
+            )
             ax.barh(y + 0.2, t["ST"], 0.4, xerr=t["ST_conf"], label="ST (total)", color="#dd8452")
             ax.set_xlabel("Sobol index (share of variance)")
         else:
@@ -207,11 +263,13 @@ def plot_indices(table: pd.DataFrame, kind: str, path: Path) -> Path:
             ax.set_xlabel("mu* (mean |elementary effect|, outcome units per factor unit)")
         ax.set_yticks(y, t["factor"])
         ax.invert_yaxis()
-        ax.set_title(outcome + (f"  ({t['note'].iloc[0]})" if t["note"].iloc[0] else ""),
-                     fontsize=9)
+        ax.set_title(
+            outcome + (f"  ({t['note'].iloc[0]})" if t["note"].iloc[0] else ""), fontsize=9
+        )
         ax.axvline(0, color="black", lw=0.5)
-    axes[0, 0].legend(fontsize=8, loc="lower left", bbox_to_anchor=(0, 1.15), ncols=2,
-                      frameon=False)
+    axes[0, 0].legend(
+        fontsize=8, loc="lower left", bbox_to_anchor=(0, 1.15), ncols=2, frameon=False
+    )
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -243,17 +301,23 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
     others = [f.key for f in sr.factors if f.key != factor.key]
     ncols = min(3, len(sr.outcomes))
     nrows = -(-len(sr.outcomes) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows + 0.3),
-                             squeeze=False)
-    for ax in axes.flat[len(sr.outcomes):]:
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows + 0.3), squeeze=False)
+    for ax in axes.flat[len(sr.outcomes) :]:
         ax.set_visible(False)
     categorical = factor.kind in (bool, str)
     for ax, outcome in zip(axes.flat, sr.outcomes):
         d = res[res["outcome"] == outcome]
         ax.set_title(outcome, fontsize=9)
         if not np.isfinite(d["value"].to_numpy(dtype=float)).any():
-            ax.text(0.5, 0.5, "no finite values\n(e.g. a 24-month rate in a shorter run)",
-                    ha="center", va="center", transform=ax.transAxes, fontsize=8)
+            ax.text(
+                0.5,
+                0.5,
+                "no finite values\n(e.g. a 24-month rate in a shorter run)",
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+                fontsize=8,
+            )
             ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
             continue
         if factor.continuous:
@@ -262,8 +326,9 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
             if len(distinct) > 10:
                 edges = np.quantile(x, np.linspace(0, 1, 11))
                 idx = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, 9)
-                centres = np.array([x[idx == i].mean() if (idx == i).any() else np.nan
-                                    for i in range(10)])
+                centres = np.array(
+                    [x[idx == i].mean() if (idx == i).any() else np.nan for i in range(10)]
+                )
                 x = centres[idx]
             pm = d.groupby("point").agg(x=(factor.key, "first"), y=("value", "mean"))
             ax.scatter(pm["x"], pm["y"], s=6, alpha=0.3, color="grey", label="point means")
@@ -277,8 +342,9 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
                     label = ", ".join(f"{k.rsplit('.', 1)[-1]}={c[k]}" for k in others)
                     groups.append((label, d[sel], d[sel][factor.key].to_numpy()))
             else:
-                groups = [("mean over the other factors" if others else "", d,
-                           d[factor.key].to_numpy())]
+                groups = [
+                    ("mean over the other factors" if others else "", d, d[factor.key].to_numpy())
+                ]
         for label, g, x in groups:
             y = g["value"].to_numpy(dtype=float)
             if categorical:
@@ -287,17 +353,25 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
             if not categorical:
                 order = np.argsort(np.asarray(xs, dtype=float))
                 xs, m, lo, hi = (np.asarray(a)[order] for a in (xs, m, lo, hi))
-            line = ax.plot(xs, m, marker="o", ms=3,
-                           label=label or ("bin mean" if factor.continuous else "mean"))[0]
+            line = ax.plot(
+                xs,
+                m,
+                marker="o",
+                ms=3,
+                label=label or ("bin mean" if factor.continuous else "mean"),
+            )[0]
             ax.fill_between(xs, lo, hi, alpha=0.2, color=line.get_color())
         ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
         ax.tick_params(labelsize=7)
         if len(groups) > 1 or factor.continuous:
             ax.legend(fontsize=6)
     reps = sr.meta["replications"]
-    fig.suptitle(f"mean and 95% interval of the runs in bins of the factor ({reps} "
-                 "replications per point)" if factor.continuous else
-                 f"mean and 95% interval over {reps} replications", fontsize=8)
+    fig.suptitle(
+        f"mean and 95% interval of the runs in bins of the factor ({reps} replications per point)"
+        if factor.continuous
+        else f"mean and 95% interval over {reps} replications",
+        fontsize=8,
+    )
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -305,6 +379,7 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
 
 
 # --- everything ----------------------------------------------------------------------------
+
 
 @dataclass
 class Analysis:
@@ -316,8 +391,9 @@ class Analysis:
     files: list[Path] = field(default_factory=list)
 
 
-def analyse(root: str | os.PathLike, out: str | os.PathLike | None = None, *,
-            resamples: int = 1000) -> Analysis:
+def analyse(
+    root: str | os.PathLike, out: str | os.PathLike | None = None, *, resamples: int = 1000
+) -> Analysis:
     """Write the tables and figures of a sweep folder to ``out`` (default ``<root>/analysis``).
 
     Always: ``means.csv`` (per point and outcome) and ``<factor>.png`` (each outcome against

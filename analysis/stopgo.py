@@ -40,16 +40,18 @@ def cost_items(policy: str) -> tuple[str, ...]:
     (``Policy.COST_ITEMS``); none for an unknown name."""
     return next((tuple(c.COST_ITEMS) for c in POLICY_CLASSES if c.name == policy), ())
 
+
 METRICS = (
-    ("placements_ended_by_stop", "Placements with the instrument that end after the stop",
-     "persons"),
-    ("placements_running_at_stop", "Placements with the instrument running at the stop",
-     "persons"),
+    (
+        "placements_ended_by_stop",
+        "Placements with the instrument that end after the stop",
+        "persons",
+    ),
+    ("placements_running_at_stop", "Placements with the instrument running at the stop", "persons"),
     ("placements_foregone", "Placements foregone over the run", "persons"),
     ("sustained_placements_foregone", "Sustained placements foregone", "persons"),
     ("spent_before_stop_eur", "Spent on the instrument before the stop", "EUR"),
-    ("spent_buying_nothing_later_eur", "Spent before the stop on placements the stop ended",
-     "EUR"),
+    ("spent_buying_nothing_later_eur", "Spent before the stop on placements the stop ended", "EUR"),
     ("spending_saved_eur", "Spending on the instrument saved after the stop", "EUR"),
     ("public_cost_saved_eur", "Total public cost saved (benefits included)", "EUR"),
 )
@@ -97,15 +99,17 @@ def _one(stopped, twin, policy: str, month: int, months_run: int, window: int) -
         "placements_ended_by_stop": float(extra_end),
         "placements_running_at_stop": float(run_s),
         "placements_foregone": float(twin.summary["placements"] - stopped.summary["placements"]),
-        "sustained_placements_foregone": (sustained_placements(twin.summary)
-                                          - sustained_placements(stopped.summary)),
+        "sustained_placements_foregone": (
+            sustained_placements(twin.summary) - sustained_placements(stopped.summary)
+        ),
         "spent_before_stop_eur": spent,
-        "spent_buying_nothing_later_eur": (spent * max(extra_end, 0) / run_s if run_s
-                                           else 0.0),
-        "spending_saved_eur": (_spent(twin.monthly, policy, after)
-                               - _spent(stopped.monthly, policy, after)),
-        "public_cost_saved_eur": (twin.summary["public_cost_eur"]
-                                  - stopped.summary["public_cost_eur"]),
+        "spent_buying_nothing_later_eur": (spent * max(extra_end, 0) / run_s if run_s else 0.0),
+        "spending_saved_eur": (
+            _spent(twin.monthly, policy, after) - _spent(stopped.monthly, policy, after)
+        ),
+        "public_cost_saved_eur": (
+            twin.summary["public_cost_eur"] - stopped.summary["public_cost_eur"]
+        ),
     }
 
 
@@ -123,8 +127,19 @@ class StopGoResult:
         for (policy, month), g in df.groupby(["policy", "month"], sort=False):
             for key, label, unit in METRICS:
                 m, lo, hi, n = mean_interval(g[key].tolist())
-                rows.append({"policy": policy, "month": month, "metric": key, "label": label,
-                             "unit": unit, "mean": m, "low": lo, "high": hi, "n": n})
+                rows.append(
+                    {
+                        "policy": policy,
+                        "month": month,
+                        "metric": key,
+                        "label": label,
+                        "unit": unit,
+                        "mean": m,
+                        "low": lo,
+                        "high": hi,
+                        "n": n,
+                    }
+                )
         return pd.DataFrame(rows)
 
 
@@ -132,25 +147,42 @@ def policy_stops(scen) -> list[tuple[str, int]]:
     return [(s.policy, s.month) for s in scen.shocks if s.kind == "policy_stop"]
 
 
-def stop_go(scenario, *, reps: int = 5, seed: int = 1, months: int | None = None,
-            scale: float | None = None, window: int = 12, progress=None) -> StopGoResult:
+def stop_go(
+    scenario,
+    *,
+    reps: int = 5,
+    seed: int = 1,
+    months: int | None = None,
+    scale: float | None = None,
+    window: int = 12,
+    progress=None,
+) -> StopGoResult:
     """What the policy stops in ``scenario`` lose, against the same scenario without them."""
     from sim.scenario import Scenario, load_scenario
 
     scen = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     stops = policy_stops(scen)
     if not stops:
-        raise ValueError(f"scenario {scen.name!r} has no policy stop (a [[shocks]] table with "
-                         "kind = \"policy_stop\")")
-    twin = dataclasses.replace(scen, shocks=tuple(s for s in scen.shocks
-                                                  if s.kind != "policy_stop"))
+        raise ValueError(
+            f"scenario {scen.name!r} has no policy stop (a [[shocks]] table with "
+            'kind = "policy_stop")'
+        )
+    twin = dataclasses.replace(
+        scen, shocks=tuple(s for s in scen.shocks if s.kind != "policy_stop")
+    )
     rows = []
     for i, s in enumerate(replication_seeds(seed, reps)):
         a = run_scenario(scen, seed=s, months=months, scale=scale)
         b = run_scenario(twin, seed=s, months=months, scale=scale)
         for policy, month in stops:
-            rows.append({"policy": policy, "month": month, "replication": i,
-                         **_one(a, b, policy, month, a.summary["months"], window)})
+            rows.append(
+                {
+                    "policy": policy,
+                    "month": month,
+                    "replication": i,
+                    **_one(a, b, policy, month, a.summary["months"], window),
+                }
+            )
         if progress:
             progress(i + 1, reps)
     return StopGoResult(scen.name, stops, rows, window)
@@ -165,16 +197,25 @@ def _fmt(v: float, unit: str) -> str:
 def stopgo_html(result: StopGoResult) -> str:
     """The report section: one table per stop, mean [95% interval] over replications."""
     t = result.table()
-    parts = [f"<h2>The cost of stop-go: {html.escape(result.scenario)}</h2>",
-             "<p>The scenario against the same scenario without the stop, with the same seeds: "
-             f"placements that end within {result.window} months of the stop, effect foregone, "
-             "and money spent before the stop on placements that the stop ended (pro rata). "
-             "Mean [95% interval] over replications.</p>"]
+    parts = [
+        f"<h2>The cost of stop-go: {html.escape(result.scenario)}</h2>",
+        "<p>The scenario against the same scenario without the stop, with the same seeds: "
+        f"placements that end within {result.window} months of the stop, effect foregone, "
+        "and money spent before the stop on placements that the stop ended (pro rata). "
+        "Mean [95% interval] over replications.</p>",
+    ]
     for (policy, month), g in t.groupby(["policy", "month"], sort=False):
         rows = "".join(
             f"<tr><th>{html.escape(r.label)}</th><td>{_fmt(r.mean, r.unit)}"
-            + (f" <small>[{_fmt(r.low, r.unit)}, {_fmt(r.high, r.unit)}]</small>"
-               if math.isfinite(r.low) else "") + "</td></tr>" for r in g.itertuples())
-        parts.append(f"<h3>{html.escape(policy)} stopped in month {month}</h3>"
-                     f"<table>{rows}</table>")
+            + (
+                f" <small>[{_fmt(r.low, r.unit)}, {_fmt(r.high, r.unit)}]</small>"
+                if math.isfinite(r.low)
+                else ""
+            )
+            + "</td></tr>"
+            for r in g.itertuples()
+        )
+        parts.append(
+            f"<h3>{html.escape(policy)} stopped in month {month}</h3><table>{rows}</table>"
+        )
     return "\n".join(parts)

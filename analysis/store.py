@@ -55,35 +55,56 @@ class RunSpec:
     values: Mapping[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "point": self.point, "replication": self.replication,
-                "seed": self.seed, "values": dict(self.values)}
+        return {
+            "key": self.key,
+            "point": self.point,
+            "replication": self.replication,
+            "seed": self.seed,
+            "values": dict(self.values),
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> RunSpec:
-        return cls(d["key"], int(d["point"]), int(d["replication"]), int(d["seed"]),
-                   dict(d["values"]))
+        return cls(
+            d["key"], int(d["point"]), int(d["replication"]), int(d["seed"]), dict(d["values"])
+        )
 
 
 def key_schema(factors: Sequence[Factor]) -> list[pa.Field]:
     """Columns that identify a run: key, point, replication, seed, then one per factor."""
-    return [pa.field("run_key", pa.string()), pa.field("point", pa.int64()),
-            pa.field("replication", pa.int64()), pa.field("seed", pa.int64()),
-            *(pa.field(f.key, _ARROW[f.kind]) for f in factors)]
+    return [
+        pa.field("run_key", pa.string()),
+        pa.field("point", pa.int64()),
+        pa.field("replication", pa.int64()),
+        pa.field("seed", pa.int64()),
+        *(pa.field(f.key, _ARROW[f.kind]) for f in factors),
+    ]
 
 
 def results_schema(factors: Sequence[Factor]) -> pa.Schema:
-    return pa.schema([*key_schema(factors), pa.field("outcome", pa.string()),
-                      pa.field("value", pa.float64())])
+    return pa.schema(
+        [*key_schema(factors), pa.field("outcome", pa.string()), pa.field("value", pa.float64())]
+    )
 
 
 def monthly_schema(factors: Sequence[Factor]) -> pa.Schema:
-    return pa.schema([*key_schema(factors), pa.field("month", pa.int64()),
-                      pa.field("variable", pa.string()), pa.field("value", pa.float64())])
+    return pa.schema(
+        [
+            *key_schema(factors),
+            pa.field("month", pa.int64()),
+            pa.field("variable", pa.string()),
+            pa.field("value", pa.float64()),
+        ]
+    )
 
 
 def _key_columns(run: RunSpec, factors: Sequence[Factor], n: int) -> dict[str, list]:
-    cols: dict[str, list] = {"run_key": [run.key] * n, "point": [run.point] * n,
-                             "replication": [run.replication] * n, "seed": [run.seed] * n}
+    cols: dict[str, list] = {
+        "run_key": [run.key] * n,
+        "point": [run.point] * n,
+        "replication": [run.replication] * n,
+        "seed": [run.seed] * n,
+    }
     for f in factors:
         cols[f.key] = [run.values[f.key]] * n
     return cols
@@ -111,7 +132,7 @@ class SweepStore:
     # ------------------------------------------------------------------ state
     def finished(self) -> set[str]:
         """Keys of runs whose result file exists."""
-        return {p.name[:-len(".parquet")] for p in self.runs_dir.glob("*.parquet")}
+        return {p.name[: -len(".parquet")] for p in self.runs_dir.glob("*.parquet")}
 
     def failed(self) -> set[str]:
         return {p.stem for p in self.failed_dir.glob("*.json")}
@@ -139,8 +160,9 @@ class SweepStore:
         head = {k: (f"@@{k}@@" if k in big else v) for k, v in meta.items()}
         text = json.dumps(head, indent=2, allow_nan=False)
         for k, v in big.items():
-            text = text.replace(json.dumps(f"@@{k}@@"),
-                                json.dumps(v, separators=(",", ":"), allow_nan=False), 1)
+            text = text.replace(
+                json.dumps(f"@@{k}@@"), json.dumps(v, separators=(",", ":"), allow_nan=False), 1
+            )
         return atomic_write_bytes(self.metadata_path, (text + "\n").encode())
 
     # ------------------------------------------------------------------ one run
@@ -166,13 +188,17 @@ class SweepStore:
         (self.failed_dir / f"{run.key}.json").unlink(missing_ok=True)
 
     def write_failure(self, run: RunSpec, error: str, traceback: str) -> None:
-        write_json(self.failed_dir / f"{run.key}.json",
-                   {**run.to_dict(), "error": error, "traceback": traceback})
+        write_json(
+            self.failed_dir / f"{run.key}.json",
+            {**run.to_dict(), "error": error, "traceback": traceback},
+        )
 
     def read_run(self, key: str):
         """(outcomes frame, monthly frame) of one finished run, as pandas."""
-        return (pq.read_table(self.runs_dir / f"{key}.parquet").to_pandas(),
-                pq.read_table(self.monthly_dir / f"{key}.parquet").to_pandas())
+        return (
+            pq.read_table(self.runs_dir / f"{key}.parquet").to_pandas(),
+            pq.read_table(self.monthly_dir / f"{key}.parquet").to_pandas(),
+        )
 
     def read_failure(self, key: str) -> dict[str, Any]:
         return json.loads((self.failed_dir / f"{key}.json").read_text())

@@ -46,7 +46,7 @@ import tomllib
 import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -59,9 +59,22 @@ from sim.params import Param, all_params
 from sim.scenario import Scenario, ScenarioError, Shock, coerce, load_scenario
 
 __all__ = [
-    "Batch", "RunOutput", "Sweep", "SweepError", "SweepReport", "available_outcomes",
-    "load_sweep", "outcome_values", "plan", "rerun", "run_batch", "run_one", "run_sweep",
-    "scenario_from_state", "scenario_state", "sweep_from_dict",
+    "Batch",
+    "RunOutput",
+    "Sweep",
+    "SweepError",
+    "SweepReport",
+    "available_outcomes",
+    "load_sweep",
+    "outcome_values",
+    "plan",
+    "rerun",
+    "run_batch",
+    "run_one",
+    "run_sweep",
+    "scenario_from_state",
+    "scenario_state",
+    "sweep_from_dict",
 ]
 
 #: while a sweep runs, metadata.json is rewritten with the session's progress this often
@@ -70,9 +83,24 @@ METADATA_EVERY_SECONDS = 10.0
 #: the largest sweep kluit plans (the plan and metadata.json hold every run: ~0.4 KB each;
 #: a million runs plan in ~7 s and ~0.5 GB)
 MAX_RUNS = 1_000_000
-TOP_KEYS = ("name", "description", "base", "design", "samples", "replications", "months",
-            "scale", "master_seed", "common_random_numbers", "second_order", "levels",
-            "outcomes", "constants", "levers", "uncertainties")
+TOP_KEYS = (
+    "name",
+    "description",
+    "base",
+    "design",
+    "samples",
+    "replications",
+    "months",
+    "scale",
+    "master_seed",
+    "common_random_numbers",
+    "second_order",
+    "levels",
+    "outcomes",
+    "constants",
+    "levers",
+    "uncertainties",
+)
 FACTOR_FIELDS = ("values", "low", "high")
 #: run.* keys a sweep sets itself; they may not be varied or fixed in [constants]
 RESERVED = ("run.seed", "run.months", "run.scale")
@@ -85,6 +113,7 @@ class SweepError(ScenarioError):
 
 
 # --- outcomes ------------------------------------------------------------------------------
+
 
 def outcome_values(summary: Mapping[str, Any]) -> dict[str, float]:
     """Every numeric outcome of a run summary, nested ones as dotted names; None -> NaN.
@@ -126,6 +155,7 @@ def available_outcomes() -> tuple[str, ...]:
 
 
 # --- the sweep file ------------------------------------------------------------------------
+
 
 def _show(value: Any) -> str:
     if isinstance(value, bool):
@@ -178,9 +208,16 @@ class Sweep:
     def sweep_id(self) -> str:
         """Hash of the sweep content and the resolved base scenario: changes with either."""
         # the factor list keeps the file's order, which fixes the order of the design points
-        blob = json.dumps({"sweep": dict(self.data), "factors": [f.to_dict() for f in self.factors],
-                           "base": _base_fingerprint(self.base)},
-                          sort_keys=True, separators=(",", ":"), default=str)
+        blob = json.dumps(
+            {
+                "sweep": dict(self.data),
+                "factors": [f.to_dict() for f in self.factors],
+                "base": _base_fingerprint(self.base),
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            default=str,
+        )
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     @property
@@ -188,30 +225,42 @@ class Sweep:
         return derive_seed(self.master_seed, "design", self.design)
 
     def make_design(self) -> Design:
-        return make_design(self.design, self.factors, samples=self.samples,
-                           seed=self.design_seed, second_order=self.second_order,
-                           levels=self.levels)
+        return make_design(
+            self.design,
+            self.factors,
+            samples=self.samples,
+            seed=self.design_seed,
+            second_order=self.second_order,
+            levels=self.levels,
+        )
 
     def n_runs(self) -> int:
         return len(self.make_design()) * self.replications
 
 
 def _base_fingerprint(scen: Scenario) -> dict[str, Any]:
-    return {"name": scen.name, "description": scen.description, "values": dict(scen.values),
-            "shocks": [s.to_dict() for s in scen.shocks]}
+    return {
+        "name": scen.name,
+        "description": scen.description,
+        "values": dict(scen.values),
+        "shocks": [s.to_dict() for s in scen.shocks],
+    }
 
 
 def scenario_state(scen: Scenario) -> dict[str, Any]:
     """A picklable, JSON-able form of a scenario (values, shocks, and its path for region
     files); :func:`scenario_from_state` turns it back."""
-    return {**_base_fingerprint(scen),
-            "path": os.path.abspath(scen.path) if scen.path else None}
+    return {**_base_fingerprint(scen), "path": os.path.abspath(scen.path) if scen.path else None}
 
 
 def scenario_from_state(state: Mapping[str, Any]) -> Scenario:
-    return Scenario(state["name"], state["description"],
-                    types.MappingProxyType(dict(state["values"])),
-                    tuple(Shock(**s) for s in state["shocks"]), state.get("path"))
+    return Scenario(
+        state["name"],
+        state["description"],
+        types.MappingProxyType(dict(state["values"])),
+        tuple(Shock(**s) for s in state["shocks"]),
+        state.get("path"),
+    )
 
 
 def load_sweep(path: str | os.PathLike, overrides: Mapping[str, Any] | None = None) -> Sweep:
@@ -224,8 +273,9 @@ def load_sweep(path: str | os.PathLike, overrides: Mapping[str, Any] | None = No
     except InputFileError as e:
         if e.missing:
             raise SweepError("no such sweep file", file) from None
-        raise SweepError(f"cannot be read: it {e.reason}; allowed: a sweep TOML file",
-                         file) from None
+        raise SweepError(
+            f"cannot be read: it {e.reason}; allowed: a sweep TOML file", file
+        ) from None
     except UnicodeDecodeError as e:
         raise SweepError(f"cannot read: {e}", file) from None
     try:
@@ -237,8 +287,13 @@ def load_sweep(path: str | os.PathLike, overrides: Mapping[str, Any] | None = No
     return sweep_from_dict(data, file, text=text, overrides=overrides)
 
 
-def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
-                    overrides: Mapping[str, Any] | None = None) -> Sweep:
+def sweep_from_dict(
+    data: Mapping[str, Any],
+    file: str,
+    *,
+    text: str = "",
+    overrides: Mapping[str, Any] | None = None,
+) -> Sweep:
     """Validate a parsed sweep file (see :func:`load_sweep`)."""
     data = dict(data)
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -247,16 +302,16 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     f = _Fields(data, file)
     for key in data:
         if key not in TOP_KEYS:
-            f.fail(key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: "
-                   + ", ".join(TOP_KEYS))
+            f.fail(
+                key, "unknown key" + _suggest(key, TOP_KEYS) + "; allowed: " + ", ".join(TOP_KEYS)
+            )
 
     text_param = Param("text", "", "", "", "")
     name = f.get("name", text_param, Path(file).stem)
     description = f.get("description", text_param, "")
     base = _read_base(f)
     design, samples, second_order, levels = _read_design(f)
-    replications = f.get("replications", Param("replications", 0, "", "", "", lo=1,
-                                                hi=100_000), 1)
+    replications = f.get("replications", Param("replications", 0, "", "", "", lo=1, hi=100_000), 1)
     months = f.get("months", params["run.months"], base["run.months"])
     scale = f.get("scale", params["run.scale"], base["run.scale"])
     master_seed = f.get("master_seed", params["run.seed"], 1)
@@ -266,10 +321,27 @@ def sweep_from_dict(data: Mapping[str, Any], file: str, *, text: str = "",
     factors = _read_factors(f, params, constants, design)
     _check_size(f, design, factors, samples, second_order, replications)
 
-    return Sweep(file, text, types.MappingProxyType(data), name, description, base, design,
-                 samples, replications, months, scale, master_seed, crn, second_order, levels,
-                 outcomes, types.MappingProxyType(constants), tuple(factors),
-                 types.MappingProxyType(overrides))
+    return Sweep(
+        file,
+        text,
+        types.MappingProxyType(data),
+        name,
+        description,
+        base,
+        design,
+        samples,
+        replications,
+        months,
+        scale,
+        master_seed,
+        crn,
+        second_order,
+        levels,
+        outcomes,
+        types.MappingProxyType(constants),
+        tuple(factors),
+        types.MappingProxyType(overrides),
+    )
 
 
 class _Fields:
@@ -297,15 +369,15 @@ def _read_base(f: _Fields) -> Scenario:
     """The base scenario, relative to the sweep file."""
     base_rel = f.get("base", Param("base", "", "", "", "", choices=None), required=True)
     if not base_rel.strip():
-        f.fail("base", "got an empty string, allowed: a path to a scenario file, relative to "
-               "this file")
+        f.fail(
+            "base", "got an empty string, allowed: a path to a scenario file, relative to this file"
+        )
     base_path = os.path.normpath(os.path.join(os.path.dirname(f.file), base_rel))
     try:
         check_input_file(base_path)
     except InputFileError as e:
         what = f"no such scenario file: {base_path}" if e.missing else f"{base_path} {e.reason}"
-        f.fail("base", f"{what}; allowed: a path to a scenario file, relative to this sweep "
-               "file")
+        f.fail("base", f"{what}; allowed: a path to a scenario file, relative to this sweep file")
     return load_scenario(base_path)  # its own errors name the scenario file
 
 
@@ -316,15 +388,20 @@ def _read_design(f: _Fields) -> tuple[str, int | None, bool, int]:
     samples = None
     if design == "grid":
         if "samples" in data:
-            f.fail("samples", "not used by design 'grid' (the grid has one point per "
-                   "combination of values); allowed: leave it out")
+            f.fail(
+                "samples",
+                "not used by design 'grid' (the grid has one point per "
+                "combination of values); allowed: leave it out",
+            )
     else:
-        samples = f.get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7),
-                        required=True)
+        samples = f.get("samples", Param("samples", 0, "", "", "", lo=1, hi=10**7), required=True)
         if design == "sobol" and samples & (samples - 1):
-            f.fail("samples", f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
-                   f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
-                   "for the Sobol sequence's convergence")
+            f.fail(
+                "samples",
+                f"got {samples}, allowed: a power of 2 for design 'sobol' (e.g. "
+                f"{1 << (samples.bit_length() - 1)} or {1 << samples.bit_length()}), needed "
+                "for the Sobol sequence's convergence",
+            )
     if "second_order" in data and design != "sobol":
         f.fail("second_order", "only used by design 'sobol'; allowed: leave it out")
     second_order = f.get("second_order", Param("second_order", False, "", "", ""), False)
@@ -340,15 +417,24 @@ def _read_outcomes(f: _Fields) -> tuple[str, ...]:
     """The outcome names: known, each once."""
     raw = f.data.get("outcomes")
     if raw is None:
-        f.fail("outcomes", "missing, allowed: a list of outcome names such as "
-               "[\"placement_rate_12m\", \"relapse_rate_12m\"]")
+        f.fail(
+            "outcomes",
+            "missing, allowed: a list of outcome names such as "
+            '["placement_rate_12m", "relapse_rate_12m"]',
+        )
     if not isinstance(raw, list) or not raw or not all(isinstance(o, str) for o in raw):
         f.fail("outcomes", f"got {_show(raw)}, allowed: a non-empty list of outcome names")
     known = available_outcomes()
     for i, o in enumerate(raw):
         if o not in known and not o.startswith("costs."):
-            f.fail(f"outcomes[{i}]", f"unknown outcome {o!r}" + _suggest(o, known)
-                   + "; allowed: " + ", ".join(known) + ", costs.<payer>.<item>")
+            f.fail(
+                f"outcomes[{i}]",
+                f"unknown outcome {o!r}"
+                + _suggest(o, known)
+                + "; allowed: "
+                + ", ".join(known)
+                + ", costs.<payer>.<item>",
+            )
         if o in raw[:i]:
             f.fail(f"outcomes[{i}]", f"{o!r} given twice; allowed: each outcome once")
     return tuple(raw)
@@ -367,8 +453,9 @@ def _read_constants(f: _Fields, params: Mapping[str, Param]) -> dict[str, Any]:
     return constants
 
 
-def _read_factors(f: _Fields, params: Mapping[str, Param], constants: Mapping[str, Any],
-                  design: str) -> list[Factor]:
+def _read_factors(
+    f: _Fields, params: Mapping[str, Param], constants: Mapping[str, Any], design: str
+) -> list[Factor]:
     """The [levers] and [uncertainties] tables: at least one varied key, each once."""
     factors: list[Factor] = []
     for role, section in (("lever", "levers"), ("uncertainty", "uncertainties")):
@@ -379,25 +466,39 @@ def _read_factors(f: _Fields, params: Mapping[str, Param], constants: Mapping[st
             if key in constants:
                 f.fail(where, "also set in [constants]; allowed: vary a key or fix it, not both")
             if any(fa.key == key for fa in factors):
-                f.fail(where, "given twice (as a lever and as an uncertainty); allowed: each "
-                       "key once")
+                f.fail(
+                    where, "given twice (as a lever and as an uncertainty); allowed: each key once"
+                )
             factors.append(_factor(key, role, spec, params[key], design, where, f.file))
     if not factors:
-        f.fail("levers", "no levers or uncertainties; allowed: at least one table such as "
-               "[levers.\"policies.root_ball.intensity\"] with values = [...] or low/high")
+        f.fail(
+            "levers",
+            "no levers or uncertainties; allowed: at least one table such as "
+            '[levers."policies.root_ball.intensity"] with values = [...] or low/high',
+        )
     return factors
 
 
-def _check_size(f: _Fields, design: str, factors: list[Factor], samples: int | None,
-                second_order: bool, replications: int) -> None:
+def _check_size(
+    f: _Fields,
+    design: str,
+    factors: list[Factor],
+    samples: int | None,
+    second_order: bool,
+    replications: int,
+) -> None:
     """A sweep of at most MAX_RUNS runs."""
     points = design_size(design, factors, samples, second_order)
     if points * replications > MAX_RUNS:
-        key = "replications" if points <= MAX_RUNS else ("levers" if design == "grid"
-                                                         else "samples")
-        f.fail(key, f"{points:,} points x {replications:,} replications = "
-               f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
-               "(split it into several sweeps, each with its own --out)")
+        key = (
+            "replications" if points <= MAX_RUNS else ("levers" if design == "grid" else "samples")
+        )
+        f.fail(
+            key,
+            f"{points:,} points x {replications:,} replications = "
+            f"{points * replications:,} runs; allowed: at most {MAX_RUNS:,} runs per sweep "
+            "(split it into several sweeps, each with its own --out)",
+        )
 
 
 def design_size(design: str, factors, samples: int | None, second_order: bool = False) -> int:
@@ -417,8 +518,7 @@ def design_size(design: str, factors, samples: int | None, second_order: bool = 
     return int(samples) * (d + 1)
 
 
-def _leaves(table: Any, section: str, file: str, leaf: tuple[str, ...] | None
-            ) -> dict[str, Any]:
+def _leaves(table: Any, section: str, file: str, leaf: tuple[str, ...] | None) -> dict[str, Any]:
     """Flatten nested tables to dotted keys. With ``leaf`` field names, a table holding any of
     them is a leaf (a factor spec); without, every non-table value is."""
     if not isinstance(table, Mapping):
@@ -430,9 +530,12 @@ def _leaves(table: Any, section: str, file: str, leaf: tuple[str, ...] | None
             key = f"{prefix}.{k}" if prefix else k
             if leaf is not None:
                 if not isinstance(v, Mapping):
-                    raise SweepError(f"got {_show(v)}, allowed: a table with "
-                                     "values = [...], or low = ... and high = ...", file,
-                                     f"{section}.{key}")
+                    raise SweepError(
+                        f"got {_show(v)}, allowed: a table with "
+                        "values = [...], or low = ... and high = ...",
+                        file,
+                        f"{section}.{key}",
+                    )
                 if any(f in v for f in leaf) or not v:
                     out[key] = v
                 else:
@@ -448,35 +551,49 @@ def _leaves(table: Any, section: str, file: str, leaf: tuple[str, ...] | None
 
 def _check_key(key: str, where: str, params: Mapping[str, Param], file: str) -> None:
     if key not in params:
-        raise SweepError("unknown scenario key" + (_suggest(key, params) or
-                         "; allowed: a dotted key of the scenario reference, e.g. "
-                         "'labour_market.separation_rate'"), file, where)
+        raise SweepError(
+            "unknown scenario key"
+            + (
+                _suggest(key, params)
+                or "; allowed: a dotted key of the scenario reference, e.g. "
+                "'labour_market.separation_rate'"
+            ),
+            file,
+            where,
+        )
     if key in RESERVED:
-        raise SweepError("set by the sweep itself (seed from master_seed, months and scale "
-                         "at the top of the sweep file); allowed: any other scenario key",
-                         file, where)
+        raise SweepError(
+            "set by the sweep itself (seed from master_seed, months and scale "
+            "at the top of the sweep file); allowed: any other scenario key",
+            file,
+            where,
+        )
 
 
-def _factor(key: str, role: str, spec: Mapping[str, Any], param: Param, design: str,
-            where: str, file: str) -> Factor:
+def _factor(
+    key: str, role: str, spec: Mapping[str, Any], param: Param, design: str, where: str, file: str
+) -> Factor:
     def fail(sub: str | None, message: str):
         raise SweepError(message, file, f"{where}.{sub}" if sub else where)
 
     for f in spec:
         if f not in FACTOR_FIELDS:
-            fail(f, "unknown field; allowed: values (grid), or low and high (latin, sobol, "
-                 "morris)")
+            fail(f, "unknown field; allowed: values (grid), or low and high (latin, sobol, morris)")
     if design == "grid":
         if "values" not in spec:
-            fail(None, "missing values; allowed for design 'grid': values = [...], a list of "
-                 f"{param.allowed()} (low/high are for latin, sobol and morris)")
+            fail(
+                None,
+                "missing values; allowed for design 'grid': values = [...], a list of "
+                f"{param.allowed()} (low/high are for latin, sobol and morris)",
+            )
         if "low" in spec or "high" in spec:
-            fail("low" if "low" in spec else "high", "not used with values; allowed: values "
-                 "= [...] for design 'grid'")
+            fail(
+                "low" if "low" in spec else "high",
+                "not used with values; allowed: values = [...] for design 'grid'",
+            )
         values = spec["values"]
         if not isinstance(values, list) or not values:
-            fail("values", f"got {_show(values)}, allowed: a non-empty list of "
-                 f"{param.allowed()}")
+            fail("values", f"got {_show(values)}, allowed: a non-empty list of {param.allowed()}")
         checked = []
         for i, v in enumerate(values):
             try:
@@ -489,11 +606,17 @@ def _factor(key: str, role: str, spec: Mapping[str, Any], param: Param, design: 
         return Factor(key, role, param.kind, values=tuple(checked))
 
     if "values" in spec:
-        fail("values", f"design {design!r} samples a range; allowed: low = ... and high = ... "
-             "(values = [...] is for design 'grid')")
+        fail(
+            "values",
+            f"design {design!r} samples a range; allowed: low = ... and high = ... "
+            "(values = [...] is for design 'grid')",
+        )
     if param.kind not in (int, float):
-        fail(None, f"a {param.kind.__name__} key cannot be sampled by design {design!r}; "
-             "allowed: numeric keys (use design 'grid' with values = [...])")
+        fail(
+            None,
+            f"a {param.kind.__name__} key cannot be sampled by design {design!r}; "
+            "allowed: numeric keys (use design 'grid' with values = [...])",
+        )
     bounds = []
     for f in ("low", "high"):
         if f not in spec:
@@ -506,15 +629,20 @@ def _factor(key: str, role: str, spec: Mapping[str, Any], param: Param, design: 
         bounds.append(float(v))
     low, high = bounds
     if not low < high:
-        fail("high", f"got {_show(spec['high'])}, allowed: a number above low "
-             f"({_show(spec['low'])})")
+        fail(
+            "high", f"got {_show(spec['high'])}, allowed: a number above low ({_show(spec['low'])})"
+        )
     if param.kind is int and math.floor(high) < math.ceil(low):
-        fail(None, f"no whole number between low {low:g} and high {high:g}; allowed: a range "
-             "that holds at least one whole number")
+        fail(
+            None,
+            f"no whole number between low {low:g} and high {high:g}; allowed: a range "
+            "that holds at least one whole number",
+        )
     return Factor(key, role, param.kind, low=low, high=high)
 
 
 # --- the plan ------------------------------------------------------------------------------
+
 
 def run_key(sweep_id: str, point: int, replication: int) -> str:
     """Key of a run: a hash of the sweep's identity, the point index and the replication.
@@ -525,8 +653,12 @@ def run_key(sweep_id: str, point: int, replication: int) -> str:
     return hashlib.sha256(f"{sweep_id}/{point}/{replication}".encode()).hexdigest()[:16]
 
 
-def run_seed(master_seed: int, values: Mapping[str, Any], replication: int,
-             common_random_numbers: bool = True) -> int:
+def run_seed(
+    master_seed: int,
+    values: Mapping[str, Any],
+    replication: int,
+    common_random_numbers: bool = True,
+) -> int:
     """Seed of a run. With common random numbers it is the same for replication ``r`` of every
     point (and equals ``analysis.experiments.replication_seeds(master_seed, ...)[r]``).
 
@@ -545,12 +677,21 @@ def plan(sweep: Sweep, design: Design | None = None) -> list[RunSpec]:
     """Every run of the sweep, ordered by point then replication."""
     design = design or sweep.make_design()
     sid = sweep.sweep_id
-    return [RunSpec(run_key(sid, i, r), i, r,
-                    run_seed(sweep.master_seed, values, r, sweep.common_random_numbers), values)
-            for i, values in enumerate(design.points) for r in range(sweep.replications)]
+    return [
+        RunSpec(
+            run_key(sid, i, r),
+            i,
+            r,
+            run_seed(sweep.master_seed, values, r, sweep.common_random_numbers),
+            values,
+        )
+        for i, values in enumerate(design.points)
+        for r in range(sweep.replications)
+    ]
 
 
 # --- running (this part executes on the workers) -------------------------------------------
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -576,11 +717,18 @@ class RunOutput:
     seconds: float = 0.0
 
 
-def run_one(base: Scenario, constants: Mapping[str, Any], months: int, scale: float,
-            outcomes: tuple[str, ...], run: RunSpec):
+def run_one(
+    base: Scenario,
+    constants: Mapping[str, Any],
+    months: int,
+    scale: float,
+    outcomes: tuple[str, ...],
+    run: RunSpec,
+):
     """Run one point of a sweep: (outcome -> value, region-level monthly frame)."""
-    res = run_scenario(base, seed=run.seed, months=months, scale=scale,
-                       overrides={**constants, **run.values})
+    res = run_scenario(
+        base, seed=run.seed, months=months, scale=scale, overrides={**constants, **run.values}
+    )
     values = outcome_values(res.summary)
     out = {o: values.get(o, math.nan) for o in outcomes}
     m = res.monthly
@@ -595,17 +743,20 @@ def run_batch(batch: Batch) -> list[RunOutput]:
     for run in batch.runs:
         t0 = time.perf_counter()
         try:
-            out, monthly = run_one(base, batch.constants, batch.months, batch.scale,
-                                   batch.outcomes, run)
+            out, monthly = run_one(
+                base, batch.constants, batch.months, batch.scale, batch.outcomes, run
+            )
             outputs.append(RunOutput(run.key, out, monthly, seconds=time.perf_counter() - t0))
         except Exception as exc:
             error, tb = format_exception(exc)
-            outputs.append(RunOutput(run.key, error=error, traceback=tb,
-                                     seconds=time.perf_counter() - t0))
+            outputs.append(
+                RunOutput(run.key, error=error, traceback=tb, seconds=time.perf_counter() - t0)
+            )
     return outputs
 
 
 # --- the sweep -----------------------------------------------------------------------------
+
 
 @dataclass
 class SweepReport:
@@ -643,26 +794,39 @@ def git_revision() -> dict[str, Any]:
     """``git rev-parse HEAD`` of the source tree (None outside git) and whether it is dirty."""
     root = Path(__file__).resolve().parent.parent
     try:
-        rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                             text=True, timeout=10)
+        rev = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
+        )
         if rev.returncode != 0:
             return {"revision": None, "dirty": None}
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                                cwd=root, capture_output=True, text=True, timeout=10)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         return {"revision": rev.stdout.strip(), "dirty": bool(status.stdout.strip())}
     except (OSError, subprocess.SubprocessError):
         return {"revision": None, "dirty": None}
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _metadata(sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict | None
-              ) -> dict[str, Any]:
+def _metadata(
+    sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict | None
+) -> dict[str, Any]:
     git = git_revision()
-    session = {"started": _now(), "finished": None, "git_revision": git["revision"],
-               "git_dirty": git["dirty"], "done": 0, "failed": 0}
+    session = {
+        "started": _now(),
+        "finished": None,
+        "git_revision": git["revision"],
+        "git_dirty": git["dirty"],
+        "done": 0,
+        "failed": 0,
+    }
     return {
         "format": "kluit-sweep/1",
         "sweep_id": sweep.sweep_id,
@@ -673,10 +837,15 @@ def _metadata(sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict 
         "overrides": dict(sweep.overrides),
         "sweep": dict(sweep.data),
         "base_scenario": scenario_state(sweep.base),
-        "design": {"kind": sweep.design, "samples": sweep.samples,
-                   "points": len(runs) // sweep.replications, "seed": sweep.design_seed,
-                   "second_order": sweep.second_order, "levels": sweep.levels,
-                   "factors": [f.to_dict() for f in sweep.factors]},
+        "design": {
+            "kind": sweep.design,
+            "samples": sweep.samples,
+            "points": len(runs) // sweep.replications,
+            "seed": sweep.design_seed,
+            "second_order": sweep.second_order,
+            "levels": sweep.levels,
+            "factors": [f.to_dict() for f in sweep.factors],
+        },
         "replications": sweep.replications,
         "months": sweep.months,
         "scale": sweep.scale,
@@ -694,8 +863,12 @@ def _metadata(sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict 
         # every design point's values once, and every run (as columns: key, point,
         # replication, derived seed); written compactly, see write_metadata
         "points": [dict(p) for p in design.points],
-        "runs": {"key": [r.key for r in runs], "point": [r.point for r in runs],
-                 "replication": [r.replication for r in runs], "seed": [r.seed for r in runs]},
+        "runs": {
+            "key": [r.key for r in runs],
+            "point": [r.point for r in runs],
+            "replication": [r.replication for r in runs],
+            "seed": [r.seed for r in runs],
+        },
     }
 
 
@@ -705,12 +878,15 @@ def _version_changes(previous: Mapping[str, Any], meta: Mapping[str, Any]) -> li
     notes = []
     for name, v in previous.get("versions", {}).items():
         if meta["versions"].get(name) != v:
-            notes.append(f"{name} was {v} in an earlier session, is now "
-                         f"{meta['versions'].get(name)}")
+            notes.append(
+                f"{name} was {v} in an earlier session, is now {meta['versions'].get(name)}"
+            )
     was, now = previous.get("git_revision"), meta.get("git_revision")
     if was and now and was != now:
-        notes.append(f"git revision was {was[:12]} in an earlier session, is now {now[:12]}: "
-                     "if the model changed, start a new sweep (another --out)")
+        notes.append(
+            f"git revision was {was[:12]} in an earlier session, is now {now[:12]}: "
+            "if the model changed, start a new sweep (another --out)"
+        )
     return notes
 
 
@@ -719,21 +895,33 @@ def check_out_dir(sweep: Sweep, store: SweepStore) -> dict | None:
     meta = store.read_metadata()
     if meta is None:
         if store.root.exists() and any(p.name != ".lock" for p in store.root.iterdir()):
-            raise SweepError(f"output folder {store.root} is not empty and holds no sweep "
-                             "metadata; allowed: a new or empty folder, or the folder of this "
-                             "sweep (to resume)", sweep.path)
+            raise SweepError(
+                f"output folder {store.root} is not empty and holds no sweep "
+                "metadata; allowed: a new or empty folder, or the folder of this "
+                "sweep (to resume)",
+                sweep.path,
+            )
         return None
     if meta.get("sweep_id") != sweep.sweep_id:
-        raise SweepError(f"output folder {store.root} holds another sweep "
-                         f"({meta.get('sweep_file')}, id {meta.get('sweep_id')}); this file or "
-                         f"its base scenario differ (id {sweep.sweep_id}); allowed: another "
-                         "--out, or the same sweep file unchanged to resume", sweep.path)
+        raise SweepError(
+            f"output folder {store.root} holds another sweep "
+            f"({meta.get('sweep_file')}, id {meta.get('sweep_id')}); this file or "
+            f"its base scenario differ (id {sweep.sweep_id}); allowed: another "
+            "--out, or the same sweep file unchanged to resume",
+            sweep.path,
+        )
     return meta
 
 
-def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
-              progress: Callable[[SweepReport], None] | None = None,
-              batch_size: int | None = None, target_task_seconds: float = 1.0) -> SweepReport:
+def run_sweep(
+    sweep: Sweep,
+    out: str | os.PathLike,
+    backend=None,
+    *,
+    progress: Callable[[SweepReport], None] | None = None,
+    batch_size: int | None = None,
+    target_task_seconds: float = 1.0,
+) -> SweepReport:
     """Run every unfinished run of ``sweep`` into folder ``out`` and consolidate the results.
 
     Finished runs (from an earlier, perhaps interrupted session) are skipped. Each result is
@@ -751,8 +939,9 @@ def run_sweep(sweep: Sweep, out: str | os.PathLike, backend=None, *,
     store.root.mkdir(parents=True, exist_ok=True)
     lock = _lock(store.root, sweep.path)
     try:
-        return _run_locked(sweep, store, design, runs, previous, backend, progress,
-                           batch_size, target_task_seconds)
+        return _run_locked(
+            sweep, store, design, runs, previous, backend, progress, batch_size, target_task_seconds
+        )
     finally:
         lock.close()
 
@@ -768,15 +957,25 @@ def _lock(root: Path, sweep_path: str):
         fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         f.close()
-        raise SweepError(f"another kluit sweep is writing to {root}; allowed: wait for it to "
-                         "finish (or stop it), or use another --out", sweep_path) from None
+        raise SweepError(
+            f"another kluit sweep is writing to {root}; allowed: wait for it to "
+            "finish (or stop it), or use another --out",
+            sweep_path,
+        ) from None
     return f
 
 
-def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunSpec],
-                previous: dict | None,
-                backend, progress, batch_size: int | None, target_task_seconds: float
-                ) -> SweepReport:
+def _run_locked(
+    sweep: Sweep,
+    store: SweepStore,
+    design: Design,
+    runs: list[RunSpec],
+    previous: dict | None,
+    backend,
+    progress,
+    batch_size: int | None,
+    target_task_seconds: float,
+) -> SweepReport:
     out = store.root
     store.remove_partial_files()
     meta = _metadata(sweep, design, runs, previous)
@@ -786,8 +985,9 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
     _settle_interrupted_sessions(meta["sessions"][:-1], len(finished))
     store.write_metadata(meta)
     pending = [r for r in runs if r.key not in finished]
-    report = SweepReport(Path(out), len(runs), skipped=len(runs) - len(pending),
-                         backend=backend.description)
+    report = SweepReport(
+        Path(out), len(runs), skipped=len(runs) - len(pending), backend=backend.description
+    )
     if previous and report.skipped:
         report.notes += _version_changes(previous, meta)
     base = scenario_state(sweep.base)
@@ -798,8 +998,14 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
         i = 0
         while i < len(pending):
             size = max(1, min(state["size"], -(-(len(pending) - i) // backend.workers)))
-            yield Batch(base, dict(sweep.constants), sweep.months, sweep.scale,
-                        sweep.outcomes, tuple(pending[i:i + size]))
+            yield Batch(
+                base,
+                dict(sweep.constants),
+                sweep.months,
+                sweep.scale,
+                sweep.outcomes,
+                tuple(pending[i : i + size]),
+            )
             i += size
 
     by_key = {r.key: r for r in pending}
@@ -815,8 +1021,7 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
                     mean = sum(secs) / len(secs)
                     prev = state["run_seconds"]
                     state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
-                    state["size"] = int(max(1, min(64, target_task_seconds
-                                                   / state["run_seconds"])))
+                    state["size"] = int(max(1, min(64, target_task_seconds / state["run_seconds"])))
             if time.monotonic() - last_saved >= METADATA_EVERY_SECONDS:
                 # a session killed later still says how far it got
                 meta["sessions"][-1].update(done=report.done, failed=report.failed)
@@ -832,19 +1037,27 @@ def _run_locked(sweep: Sweep, store: SweepStore, design: Design, runs: list[RunS
     report.seconds = time.perf_counter() - t0
 
     store.consolidate(runs)
-    meta["sessions"][-1].update(finished=_now(), done=report.done, failed=report.failed,
-                                seconds=round(report.seconds, 3),
-                                run_seconds=round(report.run_seconds, 3),
-                                parent_peak_rss_mb=round(_peak_rss_mb(), 1))
+    meta["sessions"][-1].update(
+        finished=_now(),
+        done=report.done,
+        failed=report.failed,
+        seconds=round(report.seconds, 3),
+        run_seconds=round(report.run_seconds, 3),
+        parent_peak_rss_mb=round(_peak_rss_mb(), 1),
+    )
     meta["finished"] = meta["sessions"][-1]["finished"]
-    meta["counts"] = {"runs": report.total, "finished": report.finished,
-                      "failed": len(store.failed())}
+    meta["counts"] = {
+        "runs": report.total,
+        "finished": report.finished,
+        "failed": len(store.failed()),
+    }
     store.write_metadata(meta)
     return report
 
 
-def _record_batch(batch: Batch, result: Any, by_key: Mapping[str, RunSpec], store: SweepStore,
-                  report: SweepReport) -> list[RunOutput]:
+def _record_batch(
+    batch: Batch, result: Any, by_key: Mapping[str, RunSpec], store: SweepStore, report: SweepReport
+) -> list[RunOutput]:
     """Store the outputs of one batch (results or failures), count them in ``report`` and
     return them (a failed task becomes one failure per run)."""
     if isinstance(result, BaseException):  # the task itself failed (a worker died)
@@ -882,6 +1095,7 @@ def _peak_rss_mb() -> float:
 
 # --- rerun ---------------------------------------------------------------------------------
 
+
 @dataclass
 class RerunResult:
     """A rerun of one stored run and how it compares with the stored result."""
@@ -907,29 +1121,46 @@ def rerun(out: str | os.PathLike, key: str) -> RerunResult:
     store = SweepStore(out)
     meta = store.read_metadata()
     if meta is None:
-        raise SweepError("no metadata.json; allowed: a folder written by kluit sweep",
-                         os.fspath(out))
+        raise SweepError(
+            "no metadata.json; allowed: a folder written by kluit sweep", os.fspath(out)
+        )
     cols = meta["runs"]
     matches = [i for i, k in enumerate(cols["key"]) if k.startswith(key)]
     if len(matches) != 1:
         what = "no run" if not matches else f"{len(matches)} runs"
-        raise SweepError(f"{what} with key {key!r}; allowed: a run key (or a unique prefix) "
-                         "from metadata.json or results.parquet", str(store.metadata_path),
-                         "runs")
+        raise SweepError(
+            f"{what} with key {key!r}; allowed: a run key (or a unique prefix) "
+            "from metadata.json or results.parquet",
+            str(store.metadata_path),
+            "runs",
+        )
     i = matches[0]
-    run = RunSpec(cols["key"][i], cols["point"][i], cols["replication"][i], cols["seed"][i],
-                  meta["points"][cols["point"][i]])
+    run = RunSpec(
+        cols["key"][i],
+        cols["point"][i],
+        cols["replication"][i],
+        cols["seed"][i],
+        meta["points"][cols["point"][i]],
+    )
     notes = []
     now_versions, now_git = package_versions(), git_revision()
     for name, v in meta.get("versions", {}).items():
         if now_versions.get(name) != v:
             notes.append(f"{name} was {v}, is now {now_versions.get(name)}")
     if meta.get("git_revision") and now_git["revision"] != meta["git_revision"]:
-        notes.append(f"git revision was {meta['git_revision'][:12]}, is now "
-                     f"{(now_git['revision'] or 'unknown')[:12]}")
+        notes.append(
+            f"git revision was {meta['git_revision'][:12]}, is now "
+            f"{(now_git['revision'] or 'unknown')[:12]}"
+        )
     base = scenario_from_state(meta["base_scenario"])
-    outcomes, monthly = run_one(base, meta["constants"], int(meta["months"]),
-                                float(meta["scale"]), tuple(meta["outcomes"]), run)
+    outcomes, monthly = run_one(
+        base,
+        meta["constants"],
+        int(meta["months"]),
+        float(meta["scale"]),
+        tuple(meta["outcomes"]),
+        run,
+    )
     stored = None
     differences: list[str] = []
     if run.key in store.finished():
@@ -943,7 +1174,8 @@ def rerun(out: str | os.PathLike, key: str) -> RerunResult:
         same = len(a) == len(b) and (
             (a["month"].to_numpy() == b["month"].to_numpy()).all()
             and (a["variable"].astype(str).to_numpy() == b["variable"].astype(str).to_numpy()).all()
-            and all(_same(x, y) for x, y in zip(a["value"].to_numpy(), b["value"].to_numpy())))
+            and all(_same(x, y) for x, y in zip(a["value"].to_numpy(), b["value"].to_numpy()))
+        )
         if not same:
             differences.append("monthly series differ")
     return RerunResult(run.key, run, outcomes, stored, differences, notes)

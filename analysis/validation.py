@@ -40,10 +40,23 @@ from sim.scenario import Scenario, load_scenario
 from sim.state import JOB_STATES, State
 
 __all__ = [
-    "SCENARIOS", "TEXTBOOK_VACANCY_SHARES", "urn_ball_hires", "matching_records",
-    "steady_state", "TheoryCheck", "theory_check", "BaselineEvidence", "baseline_evidence",
-    "beveridge", "DRIFT_BANDS", "drift_record", "drift_runs", "commuting_summary", "loop_area",
-    "TightMarketEvidence", "tight_market",
+    "SCENARIOS",
+    "TEXTBOOK_VACANCY_SHARES",
+    "urn_ball_hires",
+    "matching_records",
+    "steady_state",
+    "TheoryCheck",
+    "theory_check",
+    "BaselineEvidence",
+    "baseline_evidence",
+    "beveridge",
+    "DRIFT_BANDS",
+    "drift_record",
+    "drift_runs",
+    "commuting_summary",
+    "loop_area",
+    "TightMarketEvidence",
+    "tight_market",
 ]
 
 #: scenario files used by the report, relative to the repository root
@@ -67,6 +80,7 @@ DRIFT_U, DRIFT_V = 0.005, 0.003
 
 # ----------------------------------------------------------------------------- theory check
 
+
 def urn_ball_hires(u, v, exact: bool = True):
     """Expected hires when ``u`` applicants each send one application to a uniformly random one
     of ``v`` vacancies and every vacancy with an applicant is filled.
@@ -84,8 +98,7 @@ def urn_ball_hires(u, v, exact: bool = True):
         if exact:
             out = v * (1.0 - np.power(np.where(v > 0, 1.0 - 1.0 / v, 0.0), u))
         else:
-            out = v * (1.0 - np.exp(-np.divide(u, v, out=np.full_like(u * v, np.inf),
-                                               where=v > 0)))
+            out = v * (1.0 - np.exp(-np.divide(u, v, out=np.full_like(u * v, np.inf), where=v > 0)))
     return np.where(v > 0, out, 0.0)
 
 
@@ -113,13 +126,18 @@ def matching_records(model: LabourMarketModel) -> pd.DataFrame:
         v = int(round(float(r["vacancies"].sum()))) + hires
         apps = int(c.get("applications", 0)) - int(c.get("brokered", 0))
         u = apps if apps > 0 else int(s_prev[list(SEARCHING)].sum()) + lost_job
-        rows.append({
-            "month": int(r["month"]), "u": u, "v": v, "hires": hires,
-            "separations": int(c.get("separations", 0)) + int(c.get("layoffs", 0)),
-            "employed_start": int(s_prev[JOB_STATES].sum()),
-            "employed": int(s_now[JOB_STATES].sum()),
-            "unemployed": int(s_now[list(SEARCHING)].sum()),
-        })
+        rows.append(
+            {
+                "month": int(r["month"]),
+                "u": u,
+                "v": v,
+                "hires": hires,
+                "separations": int(c.get("separations", 0)) + int(c.get("layoffs", 0)),
+                "employed_start": int(s_prev[JOB_STATES].sum()),
+                "employed": int(s_now[JOB_STATES].sum()),
+                "unemployed": int(s_now[list(SEARCHING)].sum()),
+            }
+        )
     df = pd.DataFrame(rows)
     df["predicted_exact"] = urn_ball_hires(df["u"], df["v"], exact=True)
     df["predicted"] = urn_ball_hires(df["u"], df["v"], exact=False)
@@ -152,8 +170,9 @@ def steady_state(df: pd.DataFrame, s: float, window: int = 24) -> dict[str, floa
         "s_measured": s_meas,
         "u_end": float(tail["unemployment_rate"].mean()),
         "u_star": s_m / (s_m + f) if s_m + f > 0 else math.nan,
-        "u_star_measured_s": (s_meas * (1 - f) / (s_meas * (1 - f) + f)
-                              if s_meas * (1 - f) + f > 0 else math.nan),
+        "u_star_measured_s": (
+            s_meas * (1 - f) / (s_meas * (1 - f) + f) if s_meas * (1 - f) + f > 0 else math.nan
+        ),
         "u_star_continuous": s / (s + f) if s + f > 0 else math.nan,
     }
 
@@ -172,44 +191,59 @@ class TheoryCheck:
         """Mean relative error of hires against the formula and the ratio of their sums."""
         r = self.records[self.records["predicted"] > min_hires]
         rel = (r["hires"] - r["predicted"]) / r["predicted"]
-        return {"mean_abs_rel_error": float(rel.abs().mean()), "mean_rel_error": float(rel.mean()),
-                "sum_ratio": float(r["hires"].sum() / r["predicted"].sum()),
-                "sum_ratio_exact": float(r["hires"].sum() / r["predicted_exact"].sum()),
-                "months": int(len(r))}
+        return {
+            "mean_abs_rel_error": float(rel.abs().mean()),
+            "mean_rel_error": float(rel.mean()),
+            "sum_ratio": float(r["hires"].sum() / r["predicted"].sum()),
+            "sum_ratio_exact": float(r["hires"].sum() / r["predicted_exact"].sum()),
+            "months": int(len(r)),
+        }
 
     def table(self) -> pd.DataFrame:
         """One row per vacancy share: u/v, matching error, f, u at the end against u*."""
         out = []
         for share, g in self.runs.groupby("vacancy_share"):
-            rec = self.records[(self.records["vacancy_share"] == share)
-                               & (self.records["predicted"] > 0)]
+            rec = self.records[
+                (self.records["vacancy_share"] == share) & (self.records["predicted"] > 0)
+            ]
             rel = (rec["hires"] - rec["predicted"]) / rec["predicted"]
             gap = g["u_end"] - g["u_star"]
             m, lo, hi, n = mean_interval(gap)
             se = float(gap.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
-            out.append({
-                "vacancy_share": share,
-                "u_over_v": float((rec["u"] / rec["v"]).median()),
-                "hires_per_month": float(rec["hires"].mean()),
-                "mean_abs_rel_error": float(rel.abs().mean()),
-                "hires_over_formula": float(rec["hires"].sum() / rec["predicted"].sum()),
-                "f": float(g["f"].mean()),
-                "s_measured": float(g["s_measured"].mean()),
-                "u_end": float(g["u_end"].mean()),
-                "u_star": float(g["u_star"].mean()),
-                "u_star_continuous": float(g["u_star_continuous"].mean()),
-                "u_star_measured_s": float(g["u_star_measured_s"].mean()),
-                "gap": m, "gap_low": lo, "gap_high": hi,
-                "gap_in_se": m / se if se and se > 0 else math.nan,
-                "reps": n,
-            })
+            out.append(
+                {
+                    "vacancy_share": share,
+                    "u_over_v": float((rec["u"] / rec["v"]).median()),
+                    "hires_per_month": float(rec["hires"].mean()),
+                    "mean_abs_rel_error": float(rel.abs().mean()),
+                    "hires_over_formula": float(rec["hires"].sum() / rec["predicted"].sum()),
+                    "f": float(g["f"].mean()),
+                    "s_measured": float(g["s_measured"].mean()),
+                    "u_end": float(g["u_end"].mean()),
+                    "u_star": float(g["u_star"].mean()),
+                    "u_star_continuous": float(g["u_star_continuous"].mean()),
+                    "u_star_measured_s": float(g["u_star_measured_s"].mean()),
+                    "gap": m,
+                    "gap_low": lo,
+                    "gap_high": hi,
+                    "gap_in_se": m / se if se and se > 0 else math.nan,
+                    "reps": n,
+                }
+            )
         return pd.DataFrame(out)
 
 
-def theory_check(*, scale: float = 0.1, months: int = 120, reps: int = 5, seed: int = 2026,
-                 vacancy_shares: Sequence[float] = TEXTBOOK_VACANCY_SHARES, window: int = 24,
-                 scenario: str | Path | Scenario = SCENARIOS["textbook"],
-                 progress: Callable[[int, int], None] | None = None) -> TheoryCheck:
+def theory_check(
+    *,
+    scale: float = 0.1,
+    months: int = 120,
+    reps: int = 5,
+    seed: int = 2026,
+    vacancy_shares: Sequence[float] = TEXTBOOK_VACANCY_SHARES,
+    window: int = 24,
+    scenario: str | Path | Scenario = SCENARIOS["textbook"],
+    progress: Callable[[int, int], None] | None = None,
+) -> TheoryCheck:
     """Run the textbook scenario at each vacancy share ``reps`` times and collect the evidence."""
     base = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     seeds = replication_seeds(derive_seed(seed, "theory"), reps)
@@ -217,8 +251,13 @@ def theory_check(*, scale: float = 0.1, months: int = 120, reps: int = 5, seed: 
     total, done = len(vacancy_shares) * reps, 0
     for share in vacancy_shares:
         for rep, rep_seed in enumerate(seeds):
-            scen = prepare(base, seed=rep_seed, months=months, scale=scale,
-                           overrides={"employers.vacancy_open_share": float(share)})
+            scen = prepare(
+                base,
+                seed=rep_seed,
+                months=months,
+                scale=scale,
+                overrides={"employers.vacancy_open_share": float(share)},
+            )
             model = LabourMarketModel(scen)
             model.run()
             df = matching_records(model)
@@ -229,18 +268,22 @@ def theory_check(*, scale: float = 0.1, months: int = 120, reps: int = 5, seed: 
             done += 1
             if progress:
                 progress(done, total)
-    return TheoryCheck(pd.concat(recs, ignore_index=True), pd.DataFrame(runs), scale, months,
-                       window)
+    return TheoryCheck(
+        pd.concat(recs, ignore_index=True), pd.DataFrame(runs), scale, months, window
+    )
 
 
 # ----------------------------------------------------------------------------- the baseline
+
 
 @dataclass
 class BaselineEvidence:
     """Replications of the baseline: calibration moments and the stylised-fact tallies."""
 
     moments: list[dict[str, Any]]
-    duration: pd.DataFrame  # months out of work -> at risk, exits (not out of the labour force), to work
+    duration: (
+        pd.DataFrame
+    )  # months out of work -> at risk, exits (not out of the labour force), to work
     placements: pd.DataFrame  # every placement of every replication (+ replication, months)
     reentry: pd.DataFrame  # replication, months k, re-entry share of all exits / exits to work
     commuting: pd.DataFrame  # replication, municipality, employed residents and where they work
@@ -305,10 +348,15 @@ def commuting_table(model: LabourMarketModel) -> pd.DataFrame:
             continue
         h = home == i
         n = int(h.sum())
-        rows.append({"municipality": name, "employed_residents": n,
-                     "own": int((h & (work == i)).sum()),
-                     "other_in_region": int((h & (work != i) & ~ext[work]).sum()),
-                     "outside_region": int((h & ext[work]).sum())})
+        rows.append(
+            {
+                "municipality": name,
+                "employed_residents": n,
+                "own": int((h & (work == i)).sum()),
+                "other_in_region": int((h & (work != i) & ~ext[work]).sum()),
+                "outside_region": int((h & ext[work]).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -318,13 +366,27 @@ def reentry_curve(model: LabourMarketModel, windows: Sequence[int] = range(1, 25
     from sim import metrics
 
     got = metrics.relapse_after_exits(model, windows=tuple(windows))
-    return pd.DataFrame([{"months": k, "all_exits": got[f"sa_reentry_all_exits_{k}m"],
-                          "work_exits": got[f"sa_reentry_work_exits_{k}m"]} for k in windows])
+    return pd.DataFrame(
+        [
+            {
+                "months": k,
+                "all_exits": got[f"sa_reentry_all_exits_{k}m"],
+                "work_exits": got[f"sa_reentry_work_exits_{k}m"],
+            }
+            for k in windows
+        ]
+    )
 
 
-def baseline_evidence(*, scale: float = 0.1, months: int = 60, reps: int = 5, seed: int = 2026,
-                      scenario: str | Path | Scenario = SCENARIOS["baseline"],
-                      progress: Callable[[int, int], None] | None = None) -> BaselineEvidence:
+def baseline_evidence(
+    *,
+    scale: float = 0.1,
+    months: int = 60,
+    reps: int = 5,
+    seed: int = 2026,
+    scenario: str | Path | Scenario = SCENARIOS["baseline"],
+    progress: Callable[[int, int], None] | None = None,
+) -> BaselineEvidence:
     """Replications of the baseline with the probes the stylised facts need."""
     from analysis.experiments import placements_frame
 
@@ -343,12 +405,25 @@ def baseline_evidence(*, scale: float = 0.1, months: int = 60, reps: int = 5, se
         if progress:
             progress(rep + 1, reps)
     t = np.sum(tallies, axis=0)
-    duration = pd.DataFrame({"months_out": np.arange(DURATION_CAP + 1), "at_risk": t[0],
-                             "exits": t[1], "exits_to_work": t[2]})
-    return BaselineEvidence(moments, duration, pd.concat(pls, ignore_index=True),
-                            pd.concat(reent, ignore_index=True),
-                            pd.concat(comm, ignore_index=True),
-                            pd.concat(comm0, ignore_index=True), scale, months, seeds)
+    duration = pd.DataFrame(
+        {
+            "months_out": np.arange(DURATION_CAP + 1),
+            "at_risk": t[0],
+            "exits": t[1],
+            "exits_to_work": t[2],
+        }
+    )
+    return BaselineEvidence(
+        moments,
+        duration,
+        pd.concat(pls, ignore_index=True),
+        pd.concat(reent, ignore_index=True),
+        pd.concat(comm, ignore_index=True),
+        pd.concat(comm0, ignore_index=True),
+        scale,
+        months,
+        seeds,
+    )
 
 
 def duration_table(duration: pd.DataFrame, edges: Sequence[int] = DURATION_EDGES) -> pd.DataFrame:
@@ -367,14 +442,23 @@ def duration_table(duration: pd.DataFrame, edges: Sequence[int] = DURATION_EDGES
             continue
         h, hw = g["exits"].sum() / n, g["exits_to_work"].sum() / n
         label = f"{lo}+" if hi >= 10**6 else f"{lo}-{hi - 1}"
-        rows.append({"months_out": label, "low": lo, "at_risk_months": int(n),
-                     "exit_per_month": h, "exit_per_year": 1 - (1 - h) ** 12,
-                     "to_work_per_month": hw, "to_work_per_year": 1 - (1 - hw) ** 12})
+        rows.append(
+            {
+                "months_out": label,
+                "low": lo,
+                "at_risk_months": int(n),
+                "exit_per_month": h,
+                "exit_per_year": 1 - (1 - h) ** 12,
+                "to_work_per_month": hw,
+                "to_work_per_year": 1 - (1 - hw) ** 12,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def relapse_curve(placements: pd.DataFrame, origin: str | None = None,
-                  horizon: int = 24) -> pd.DataFrame:
+def relapse_curve(
+    placements: pd.DataFrame, origin: str | None = None, horizon: int = 24
+) -> pd.DataFrame:
     """Cumulative share of placements whose job ended in a relapse (back on bijstand, WW or in
     sheltered work) within k months, k = 1..horizon, among placements followed for k months.
 
@@ -391,8 +475,13 @@ def relapse_curve(placements: pd.DataFrame, origin: str | None = None,
     for k in range(1, horizon + 1):
         elig = (pl["month"] <= pl["months_run"] - k).to_numpy()
         n = int(elig.sum())
-        rows.append({"months": k, "placements": n,
-                     "relapsed": float((rel & (dur <= k))[elig].sum() / n) if n else math.nan})
+        rows.append(
+            {
+                "months": k,
+                "placements": n,
+                "relapsed": float((rel & (dur <= k))[elig].sum() / n) if n else math.nan,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -401,8 +490,14 @@ def relapse_curve(placements: pd.DataFrame, origin: str | None = None,
 #: how far the status quo may move over a run, first year against last year (means of the
 #: monthly values): the bijstand stock (relative), each duration share, unemployment and the
 #: vacancy rate (absolute); the drift test and the report use the same bands
-DRIFT_BANDS = {"sa_stock": 0.10, "under_1y": 0.05, "1_3y": 0.05, "over_3y": 0.05,
-               "unemployment_rate": 0.010, "vacancy_rate": 0.005}
+DRIFT_BANDS = {
+    "sa_stock": 0.10,
+    "under_1y": 0.05,
+    "1_3y": 0.05,
+    "over_3y": 0.05,
+    "unemployment_rate": 0.010,
+    "vacancy_rate": 0.005,
+}
 
 
 def drift_record(model: LabourMarketModel, window: int = 12) -> dict[str, float]:
@@ -419,22 +514,33 @@ def drift_record(model: LabourMarketModel, window: int = 12) -> dict[str, float]
         u = s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT] + ready
         lf = u + s[list(JOB_STATES)].sum() + s[State.SHELTERED]
         v = float(r["vacancies"][~ext].sum())
-        return {"sa_stock": float(s[State.SOCIAL_ASSISTANCE]), "under_1y": b[0], "1_3y": b[1],
-                "over_3y": b[2], "unemployment_rate": u / lf if lf else np.nan,
-                "vacancy_rate": v / (v + float(r["jobs"][~ext].sum()) or 1.0)}
+        return {
+            "sa_stock": float(s[State.SOCIAL_ASSISTANCE]),
+            "under_1y": b[0],
+            "1_3y": b[1],
+            "over_3y": b[2],
+            "unemployment_rate": u / lf if lf else np.nan,
+            "vacancy_rate": v / (v + float(r["jobs"][~ext].sum()) or 1.0),
+        }
 
-    first = pd.DataFrame([values(r) for r in ser[1:window + 1]]).mean()
+    first = pd.DataFrame([values(r) for r in ser[1 : window + 1]]).mean()
     last = pd.DataFrame([values(r) for r in ser[-window:]]).mean()
     out = {}
     for k in DRIFT_BANDS:
         out[f"{k}_start"], out[f"{k}_end"] = float(first[k]), float(last[k])
-        out[f"{k}_change"] = (float(last[k] / first[k] - 1) if k == "sa_stock"
-                              else float(last[k] - first[k]))
+        out[f"{k}_change"] = (
+            float(last[k] / first[k] - 1) if k == "sa_stock" else float(last[k] - first[k])
+        )
     return out
 
 
-def drift_runs(*, scale: float = 0.03, months: int = 120, seeds: Sequence[int] = (1, 2, 3),
-               scenario: str | Path | Scenario = SCENARIOS["baseline"]) -> pd.DataFrame:
+def drift_runs(
+    *,
+    scale: float = 0.03,
+    months: int = 120,
+    seeds: Sequence[int] = (1, 2, 3),
+    scenario: str | Path | Scenario = SCENARIOS["baseline"],
+) -> pd.DataFrame:
     """One row per seed: :func:`drift_record` of the status quo run for ``months``."""
     base = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     rows = []
@@ -446,6 +552,7 @@ def drift_runs(*, scale: float = 0.03, months: int = 120, seeds: Sequence[int] =
 
 
 # ----------------------------------------------------------------------------- tight market
+
 
 @dataclass
 class TightMarketEvidence:
@@ -460,8 +567,9 @@ class TightMarketEvidence:
     def levels(self) -> pd.DataFrame:
         """Mean outcomes per market with today's instruments (one row per market)."""
         on = self.runs[self.runs["instruments"] == "on"]
-        return on.groupby("market", sort=False).mean(numeric_only=True).drop(
-            columns=["replication"])
+        return (
+            on.groupby("market", sort=False).mean(numeric_only=True).drop(columns=["replication"])
+        )
 
     def net_effects(self) -> pd.DataFrame:
         """Per market: today's instruments against none, paired by replication (mean and 95%
@@ -469,20 +577,33 @@ class TightMarketEvidence:
         from analysis.compare import mean_interval
 
         rows = []
-        keys = ("placements", "sustained_placement_rate_24m", "placement_rate_12m",
-                "sa_stock_end", "public_cost_eur", "reintegration_cost_eur")
+        keys = (
+            "placements",
+            "sustained_placement_rate_24m",
+            "placement_rate_12m",
+            "sa_stock_end",
+            "public_cost_eur",
+            "reintegration_cost_eur",
+        )
         for market, g in self.runs.groupby("market", sort=False):
             on = g[g["instruments"] == "on"].set_index("replication")
             off = g[g["instruments"] == "off"].set_index("replication")
             for k in keys:
                 m, lo, hi, n = mean_interval((on[k] - off[k]).tolist())
-                rows.append({"market": market, "metric": k, "diff": m, "low": lo, "high": hi,
-                             "reps": n})
+                rows.append(
+                    {"market": market, "metric": k, "diff": m, "low": lo, "high": hi, "reps": n}
+                )
         return pd.DataFrame(rows)
 
 
-def tight_market(*, scale: float = 0.1, months: int = 60, reps: int = 5, seed: int = 2026,
-                 progress: Callable[[int, int], None] | None = None) -> TightMarketEvidence:
+def tight_market(
+    *,
+    scale: float = 0.1,
+    months: int = 60,
+    reps: int = 5,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> TightMarketEvidence:
     """Run the status quo and ``scenarios/shocks/tight_market.toml``, each with today's
     instruments on and switched off at month 0 (``no_instruments`` with the status-quo burn-in,
     so all four arms share month 0)."""
@@ -498,8 +619,9 @@ def tight_market(*, scale: float = 0.1, months: int = 60, reps: int = 5, seed: i
     for rep, s in enumerate(seeds):
         for market, scen in (("2017", base), ("tight", tight)):
             for instruments, overrides in (("on", {}), ("off", off)):
-                model = LabourMarketModel(prepare(scen, seed=s, months=months, scale=scale,
-                                                  overrides=overrides))
+                model = LabourMarketModel(
+                    prepare(scen, seed=s, months=months, scale=scale, overrides=overrides)
+                )
                 model.run()
                 ext = np.asarray(model.region.external, dtype=bool)
                 for r in model.series[1:]:
@@ -507,40 +629,57 @@ def tight_market(*, scale: float = 0.1, months: int = 60, reps: int = 5, seed: i
                     u = st[State.UNEMPLOYED_WW] + st[State.NO_BENEFIT] + r.get("ready_sa", 0)
                     lf = u + st[list(JOB_STATES)].sum() + st[State.SHELTERED]
                     v = float(r["vacancies"][~ext].sum())
-                    monthly.append({"market": market, "instruments": instruments,
-                                    "replication": rep, "month": int(r["month"]),
-                                    "u": u / lf if lf else math.nan,
-                                    "v": v / (v + float(r["jobs"][~ext].sum()) or 1.0),
-                                    "u_per_v": u / v if v else math.nan,
-                                    "sa": int(st[State.SOCIAL_ASSISTANCE]),
-                                    "placements": int(r["counts"].get("placements", 0))})
+                    monthly.append(
+                        {
+                            "market": market,
+                            "instruments": instruments,
+                            "replication": rep,
+                            "month": int(r["month"]),
+                            "u": u / lf if lf else math.nan,
+                            "v": v / (v + float(r["jobs"][~ext].sum()) or 1.0),
+                            "u_per_v": u / v if v else math.nan,
+                            "sa": int(st[State.SOCIAL_ASSISTANCE]),
+                            "placements": int(r["counts"].get("placements", 0)),
+                        }
+                    )
                 sm = model.summary()
                 cal = sm["calibration"]
-                runs.append({
-                    "market": market, "instruments": instruments, "replication": rep,
-                    "placements": sm["placements"],
-                    "placement_rate_12m": sm["placement_rate_12m"],
-                    "sustained_placement_rate_24m": sm["sustained_placement_rate_24m"],
-                    "relapse_rate_12m": sm["relapse_rate_12m"],
-                    "sa_stock_start": cal["sa_stock_start"], "sa_stock_end": cal["sa_stock_end"],
-                    "sa_outflow_to_work_per_year": cal["sa_outflow_to_work_per_year"],
-                    "unemployment_rate": sm["unemployment_rate"],
-                    "unemployed_per_vacancy": cal["unemployed_per_vacancy"],
-                    "vacancy_rate": sm["vacancy_rate"],
-                    "public_cost_eur": sm["public_cost_eur"],
-                    "reintegration_cost_eur": sm["reintegration_cost_eur"],
-                    "subsidised_end": sm["final_stocks"]["subsidised"],
-                })
+                runs.append(
+                    {
+                        "market": market,
+                        "instruments": instruments,
+                        "replication": rep,
+                        "placements": sm["placements"],
+                        "placement_rate_12m": sm["placement_rate_12m"],
+                        "sustained_placement_rate_24m": sm["sustained_placement_rate_24m"],
+                        "relapse_rate_12m": sm["relapse_rate_12m"],
+                        "sa_stock_start": cal["sa_stock_start"],
+                        "sa_stock_end": cal["sa_stock_end"],
+                        "sa_outflow_to_work_per_year": cal["sa_outflow_to_work_per_year"],
+                        "unemployment_rate": sm["unemployment_rate"],
+                        "unemployed_per_vacancy": cal["unemployed_per_vacancy"],
+                        "vacancy_rate": sm["vacancy_rate"],
+                        "public_cost_eur": sm["public_cost_eur"],
+                        "reintegration_cost_eur": sm["reintegration_cost_eur"],
+                        "subsidised_end": sm["final_stocks"]["subsidised"],
+                    }
+                )
                 done += 1
                 if progress:
                     progress(done, total)
     steps = sorted(x.month for x in tight.shocks if x.kind == "demand")
-    return TightMarketEvidence(pd.DataFrame(monthly), pd.DataFrame(runs).astype(
-        {"sustained_placement_rate_24m": float, "placement_rate_12m": float}), months,
-        (steps[0], steps[-1]) if steps else (0, 0))
+    return TightMarketEvidence(
+        pd.DataFrame(monthly),
+        pd.DataFrame(runs).astype(
+            {"sustained_placement_rate_24m": float, "placement_rate_12m": float}
+        ),
+        months,
+        (steps[0], steps[-1]) if steps else (0, 0),
+    )
 
 
 # ----------------------------------------------------------------------------- Beveridge curve
+
 
 @dataclass
 class BeveridgeEvidence:
@@ -559,8 +698,10 @@ class BeveridgeEvidence:
         out = []
         for rep, g in self.cycle.groupby("replication"):
             t = g["month"].to_numpy(float)
-            res = {y: g[y].to_numpy() - np.polyval(np.polyfit(t, g[y].to_numpy(), 1), t)
-                   for y in ("u", "v")}
+            res = {
+                y: g[y].to_numpy() - np.polyval(np.polyfit(t, g[y].to_numpy(), 1), t)
+                for y in ("u", "v")
+            }
             out.append(pd.DataFrame({"replication": rep, "month": g["month"].to_numpy(), **res}))
         return pd.concat(out, ignore_index=True)
 
@@ -575,13 +716,25 @@ class BeveridgeEvidence:
 
 def _u_v(model: LabourMarketModel) -> pd.DataFrame:
     df = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
-    return pd.DataFrame({"month": np.arange(len(df)), "u": df["unemployment_rate"].to_numpy(),
-                         "v": df["vacancy_rate"].to_numpy()}).iloc[1:]  # month 0: no vacancies yet
+    return pd.DataFrame(
+        {
+            "month": np.arange(len(df)),
+            "u": df["unemployment_rate"].to_numpy(),
+            "v": df["vacancy_rate"].to_numpy(),
+        }
+    ).iloc[1:]  # month 0: no vacancies yet
 
 
-def beveridge(*, scale: float = 0.1, months: int = 72, reps: int = 3, seed: int = 2026,
-              cycle_sd: float = 0.015, cycle_months: int = 120,
-              progress: Callable[[int, int], None] | None = None) -> BeveridgeEvidence:
+def beveridge(
+    *,
+    scale: float = 0.1,
+    months: int = 72,
+    reps: int = 3,
+    seed: int = 2026,
+    cycle_sd: float = 0.015,
+    cycle_months: int = 120,
+    progress: Callable[[int, int], None] | None = None,
+) -> BeveridgeEvidence:
     """The recession scenario against the baseline (same seeds), and the baseline with a
     stronger random sector cycle (``employers.sector_cycle_sd``)."""
     seeds = replication_seeds(derive_seed(seed, "beveridge"), reps)
@@ -597,8 +750,15 @@ def beveridge(*, scale: float = 0.1, months: int = 72, reps: int = 3, seed: int 
             done += 1
             if progress:
                 progress(done, total)
-        m = LabourMarketModel(prepare(base, seed=s, months=cycle_months, scale=scale,
-                                      overrides={"employers.sector_cycle_sd": cycle_sd}))
+        m = LabourMarketModel(
+            prepare(
+                base,
+                seed=s,
+                months=cycle_months,
+                scale=scale,
+                overrides={"employers.sector_cycle_sd": cycle_sd},
+            )
+        )
         m.run()
         cycle_rows.append(_u_v(m).assign(replication=rep))
         done += 1
@@ -606,21 +766,32 @@ def beveridge(*, scale: float = 0.1, months: int = 72, reps: int = 3, seed: int 
             progress(done, total)
     sh = [x for x in rec.shocks if x.kind == "recession"]
     window = (sh[0].month, sh[0].month + sh[0].duration_months) if sh else (0, 0)
-    return BeveridgeEvidence(pd.concat(shock_rows, ignore_index=True),
-                             pd.concat(cycle_rows, ignore_index=True), cycle_sd, window)
+    return BeveridgeEvidence(
+        pd.concat(shock_rows, ignore_index=True),
+        pd.concat(cycle_rows, ignore_index=True),
+        cycle_sd,
+        window,
+    )
 
 
 # ----------------------------------------------------------------------------- summaries
 
+
 def commuting_summary(comm: pd.DataFrame) -> pd.DataFrame:
-    c = comm.groupby("municipality", sort=False)[["employed_residents", "own", "other_in_region",
-                                                  "outside_region"]].sum()
+    c = comm.groupby("municipality", sort=False)[
+        ["employed_residents", "own", "other_in_region", "outside_region"]
+    ].sum()
     total = c.sum()
     c.loc["region"] = total
     n = c["employed_residents"].replace(0, np.nan)
-    return pd.DataFrame({"employed_residents": c["employed_residents"] / comm["replication"].nunique(),
-                         "own": c["own"] / n, "other_in_region": c["other_in_region"] / n,
-                         "outside_region": c["outside_region"] / n})
+    return pd.DataFrame(
+        {
+            "employed_residents": c["employed_residents"] / comm["replication"].nunique(),
+            "own": c["own"] / n,
+            "other_in_region": c["other_in_region"] / n,
+            "outside_region": c["outside_region"] / n,
+        }
+    )
 
 
 def loop_area(df: pd.DataFrame, x: str, y: str) -> float:

@@ -12,8 +12,19 @@ import importlib
 import sys
 
 #: command modules under kluit/commands, in the order ``--help`` lists them
-COMMANDS = ["run", "compare", "validate", "sweep", "analyse", "calibrate", "report", "rerun", "monitor",
-            "power", "ui"]
+COMMANDS = [
+    "run",
+    "compare",
+    "validate",
+    "sweep",
+    "analyse",
+    "calibrate",
+    "report",
+    "rerun",
+    "monitor",
+    "power",
+    "ui",
+]
 
 EXIT_BAD_INPUT = 2
 
@@ -40,8 +51,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kluit", description="Kluit: an agent-based simulator of a regional "
-                     "labour market, for comparing re-integration policies.")
+    parser = _Parser(
+        prog="kluit",
+        description="Kluit: an agent-based simulator of a regional "
+        "labour market, for comparing re-integration policies.",
+    )
     from sim import __version__
 
     parser.add_argument("--version", action="version", version=f"kluit {__version__}")

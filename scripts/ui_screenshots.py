@@ -26,9 +26,17 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 COMPARE = "s=baseline.toml,policies/package.toml&reps=3&scale=0.01&months=25&run=1"
 #: drop a file on the Monitor view's drop zone as a browser does (a drop event whose item
 #: gives the file; Playwright cannot drag from the desktop)
@@ -52,12 +60,30 @@ def realised_csv(tmp: Path) -> str:
     from kluit.cli import main
 
     out = tmp / "realised"
-    if main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--scale", str(MONITOR_SCALE),
-             "--months", str(OBSERVED_MONTHS), "--seed", "5", "--out", str(out)]) != 0:
+    if (
+        main(
+            [
+                "run",
+                str(ROOT / "scenarios" / "baseline.toml"),
+                "--scale",
+                str(MONITOR_SCALE),
+                "--months",
+                str(OBSERVED_MONTHS),
+                "--seed",
+                "5",
+                "--out",
+                str(out),
+            ]
+        )
+        != 0
+    ):
         raise SystemExit("kluit run failed")
     m = pd.read_csv(out / "monthly.csv")
-    keep = m[(m.municipality == "all") & m.variable.isin(["stock_social_assistance",
-                                                          "placements"]) & (m.month >= 1)]
+    keep = m[
+        (m.municipality == "all")
+        & m.variable.isin(["stock_social_assistance", "placements"])
+        & (m.month >= 1)
+    ]
     return keep.assign(value=(keep.value / MONITOR_SCALE).round()).to_csv(index=False)
 
 
@@ -98,10 +124,25 @@ def free_port() -> int:
 
 def start_server(scenarios: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false", "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen([sys.executable, "-m", "kluit.cli", "ui", "--host", "127.0.0.1",
-                             "--port", str(port), "--scenarios", str(scenarios)],
-                            cwd=scenarios.parent, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kluit.cli",
+            "ui",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--scenarios",
+            str(scenarios),
+        ],
+        cwd=scenarios.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -167,9 +208,11 @@ def main() -> int:
                         if suffix:
                             ctx.close()
                             continue
-                        for view, ready in (("explore", "img.kluit-map"),
-                                            ("story", "img.kluit-story"),
-                                            ("editor", "button")):
+                        for view, ready in (
+                            ("explore", "img.kluit-map"),
+                            ("story", "img.kluit-story"),
+                            ("editor", "button"),
+                        ):
                             page.goto(f"{base}?lang={lang}&view={view}")
                             page.locator(f".kluit-view-{view} {ready}").first.wait_for()
                             page.wait_for_timeout(1500)

@@ -41,13 +41,21 @@ def check_input_file(path: str | os.PathLike) -> os.stat_result:
     if stat.S_ISDIR(st.st_mode):
         raise InputFileError("is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else
-                "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
-                "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(st.st_mode)
+            else "a device"
+            if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(st.st_mode)
+            else "not a regular file"
+        )
         raise InputFileError(f"is {kind}, not a regular file")
     if st.st_size > MAX_INPUT_BYTES:
-        raise InputFileError(f"is {st.st_size:,} bytes, larger than the {MAX_INPUT_BYTES:,} "
-                             "bytes an input file may have")
+        raise InputFileError(
+            f"is {st.st_size:,} bytes, larger than the {MAX_INPUT_BYTES:,} "
+            "bytes an input file may have"
+        )
     return st
 
 
@@ -62,8 +70,7 @@ def read_input_bytes(path: str | os.PathLike) -> bytes:
     except OSError as e:
         raise InputFileError(f"is unreadable ({e.strerror or e})") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise InputFileError(f"is larger than the {MAX_INPUT_BYTES:,} bytes an input file may "
-                             "have")
+        raise InputFileError(f"is larger than the {MAX_INPUT_BYTES:,} bytes an input file may have")
     return data
 
 
@@ -96,7 +103,7 @@ def parse_toml(text: str) -> dict[str, Any]:
     RecursionError; such files (and shallower ones over the limit) get a clear message.
     Syntax errors still raise ``tomllib.TOMLDecodeError``.
     """
-    too_deep = (f"tables or arrays nested too deeply; allowed: at most {MAX_NESTING} levels")
+    too_deep = f"tables or arrays nested too deeply; allowed: at most {MAX_NESTING} levels"
     try:
         data = tomllib.loads(text)
     except RecursionError:

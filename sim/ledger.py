@@ -70,8 +70,10 @@ class Ledger:
             raise ValueError(f"unknown payer {payer!r}")
         cost = self.declared.get(item)
         if cost is None or cost.payer != payer:
-            raise ValueError(f"cost item {item!r} of payer {payer!r} is not declared: an "
-                             "instrument declares its items in COST_ITEMS")
+            raise ValueError(
+                f"cost item {item!r} of payer {payer!r} is not declared: an "
+                "instrument declares its items in COST_ITEMS"
+            )
         if eur:
             self.totals[(payer, item)] += float(eur)
             self.month[(payer, item)] += float(eur)

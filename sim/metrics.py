@@ -31,8 +31,9 @@ def month_record(model) -> dict[str, Any]:
     """Stocks, flows, vacancies and counters of the month just simulated."""
     per, e = model.persons, model.employers
     n_nodes = model.region.n_nodes
-    stocks = np.bincount(per.home.astype(np.int64) * N_STATES + per.state,
-                         minlength=n_nodes * N_STATES).reshape(n_nodes, N_STATES)
+    stocks = np.bincount(
+        per.home.astype(np.int64) * N_STATES + per.state, minlength=n_nodes * N_STATES
+    ).reshape(n_nodes, N_STATES)
     flows = getattr(model, "_flows", None)
     if flows is None:
         flows = np.zeros((n_nodes, N_STATES, N_STATES), dtype=np.int64)
@@ -97,9 +98,15 @@ MODEL_REPORTERS = {
 
 #: summary outcomes that Mesa's DataCollector also reports (so ``mesa.batch_run`` rows hold
 #: them): their value at the end of the run (``run.months``), NaN in the months before
-FINAL_OUTCOMES = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-                  "mean_months_to_placement", "public_cost_eur",
-                  "cost_per_sustained_placement_eur", "employer_participation_rate")
+FINAL_OUTCOMES = (
+    "placement_rate_12m",
+    "relapse_rate_12m",
+    "sustained_placement_rate_24m",
+    "mean_months_to_placement",
+    "public_cost_eur",
+    "cost_per_sustained_placement_eur",
+    "employer_participation_rate",
+)
 
 
 def _final_outcome(key: str):
@@ -233,8 +240,9 @@ def after_exit_to_work(model, windows=(6, 18)) -> dict[str, float | None]:
         out[f"in_work_{k}m"] = float(np.mean(st <= State.POOL))
         if k == 18:
             # in training the benefit continues: count those who came from bijstand
-            back = (st == sa) | ((st == State.TRAINING) & (
-                model.persons.return_state[who[elig]] == sa))
+            back = (st == sa) | (
+                (st == State.TRAINING) & (model.persons.return_state[who[elig]] == sa)
+            )
             out["back_on_social_assistance_18m"] = float(np.mean(back))
     return out
 
@@ -246,7 +254,11 @@ def calibration_moments(model) -> dict[str, Any]:
     first, last = ser[0], ser[-1]
     sa0 = int(first["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
     sa1 = int(last["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
-    flows = sum(r["flows"].sum(axis=0) for r in ser[1:]) if len(ser) > 1 else np.zeros((N_STATES, N_STATES))
+    flows = (
+        sum(r["flows"].sum(axis=0) for r in ser[1:])
+        if len(ser) > 1
+        else np.zeros((N_STATES, N_STATES))
+    )
     sa = State.SOCIAL_ASSISTANCE
     sa_mean = np.mean([r["stocks"][:, sa].sum() for r in ser])
     to_work = flows[sa, [State.EMPLOYED, State.SUBSIDISED, State.POOL]].sum()
@@ -258,10 +270,15 @@ def calibration_moments(model) -> dict[str, Any]:
     monthly_b = np.divide(exits_b, stock_b, out=np.zeros(3), where=stock_b > 0)
     per = model.persons
     emp = np.flatnonzero((per.state <= State.POOL) & (per.employer >= 0))
-    own = float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp])) if len(emp) else None
+    own = (
+        float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp]))
+        if len(emp)
+        else None
+    )
     # the Wsw (closed since 2015): month-0 participants of the old scheme, not beschut werk
-    orig_sw = (per.entered == 0) & (per.start_state == State.SHELTERED) & (
-        per.group == Group.SHELTERED)
+    orig_sw = (
+        (per.entered == 0) & (per.start_state == State.SHELTERED) & (per.group == Group.SHELTERED)
+    )
     sw0 = int(orig_sw.sum())
     sw1 = int((orig_sw & (per.state == State.SHELTERED)).sum())
     sw_left = orig_sw & (per.state != State.SHELTERED)
@@ -287,7 +304,8 @@ def calibration_moments(model) -> dict[str, Any]:
         "own_municipality_share": own,
         "sw_change_per_year": ((sw1 / sw0) ** (1 / years) - 1) if sw0 else None,
         "sw_outflow_not_to_work_share": _rate(
-            (sw_left & (per.state > State.POOL)).sum(), sw_left.sum()),
+            (sw_left & (per.state > State.POOL)).sum(), sw_left.sum()
+        ),
     }
     out["sa_duration_shares_start"] = duration_shares(first)
     out["sa_duration_shares_end"] = duration_shares(last)
@@ -296,12 +314,20 @@ def calibration_moments(model) -> dict[str, Any]:
     out["sa_exit_to_work_in_work_18m"] = cohort["in_work_18m"]
     out["sa_exit_to_work_back_18m"] = cohort["back_on_social_assistance_18m"]
     out["sa_exit_to_work_neither_18m"] = (
-        None if cohort["in_work_18m"] is None
-        else 1.0 - cohort["in_work_18m"] - cohort["back_on_social_assistance_18m"])
+        None
+        if cohort["in_work_18m"] is None or cohort["back_on_social_assistance_18m"] is None
+        else 1.0 - cohort["in_work_18m"] - cohort["back_on_social_assistance_18m"]
+    )
     ext = model.region.external
-    out["vacancy_rate"] = float(np.mean([
-        r["vacancies"][~ext].sum() / max(1.0, r["vacancies"][~ext].sum() + r["jobs"][~ext].sum())
-        for r in ser[-12:]]))
+    out["vacancy_rate"] = float(
+        np.mean(
+            [
+                r["vacancies"][~ext].sum()
+                / max(1.0, r["vacancies"][~ext].sum() + r["jobs"][~ext].sum())
+                for r in ser[-12:]
+            ]
+        )
+    )
     r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
     if r15:
         out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000
@@ -329,8 +355,9 @@ def subgroup_metrics(model) -> dict[str, dict[str, float | None]]:
     """Per subgroup of the month-0 target group (bijstand and sheltered work): the share
     placed within 6, 12, 24 and 36 months and the share in work at the end of the run."""
     per = model.persons
-    cohort = (per.entered == 0) & state_mask(per.start_state,
-                                              (State.SOCIAL_ASSISTANCE, State.SHELTERED))
+    cohort = (per.entered == 0) & state_mask(
+        per.start_state, (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+    )
     fp = per.first_placement
     in_work = state_mask(per.state, (State.EMPLOYED, State.SUBSIDISED, State.POOL))
     out: dict[str, dict[str, float | None]] = {}
@@ -341,9 +368,8 @@ def subgroup_metrics(model) -> dict[str, dict[str, float | None]]:
         d: dict[str, float | None] = {"persons": float(n)}
         for h in SUBGROUP_HORIZONS:
             placed = g & (fp >= 1) & (fp <= h)
-            d[f"placement_rate_{h}m"] = (_rate(placed.sum(), n)
-                                         if model.months_run >= h else None)
-        d["in_work_end"] = _rate(np.count_nonzero(g & in_work), n)
+            d[f"placement_rate_{h}m"] = _rate(placed.sum(), n) if model.months_run >= h else None
+        d["in_work_end"] = _rate(float(np.count_nonzero(g & in_work)), n)
         out[name] = d
     return out
 
@@ -357,8 +383,10 @@ def instrument_decisions(model) -> dict[str, dict[str, int]]:
         if not pol.enabled:
             continue
         bit = pol.bit
-        out[pol.name] = {"touched": int(np.count_nonzero(pl.touched & bit)),
-                         "decisive": int(np.count_nonzero(pl.decisive & bit))}
+        out[pol.name] = {
+            "touched": int(np.count_nonzero(pl.touched & bit)),
+            "decisive": int(np.count_nonzero(pl.decisive & bit)),
+        }
     return out
 
 
@@ -373,8 +401,12 @@ def summary(model) -> dict[str, Any]:
     L = model.ledger
     items = L.items()
     reintegration = L.reintegration_items()  # training and the instruments' declared items
-    reint = sum(v for payer in ("municipality", "national") for k, v in items[payer].items()
-                if k in reintegration)
+    reint = sum(
+        v
+        for payer in ("municipality", "national")
+        for k, v in items[payer].items()
+        if k in reintegration
+    )
     pl, rel12, rel24 = _placement_outcomes(model)
     sustained = int(np.count_nonzero(~rel24))
     e = model.employers
@@ -387,24 +419,37 @@ def summary(model) -> dict[str, Any]:
         "sustained_placement_rate_24m": all_metrics["sustained_placement_rate_24m"],
         "mean_months_to_placement": all_metrics["mean_months_to_placement"],
         "unemployment_rate": unemployment_rate(model),
-        "vacancy_rate": float(np.mean([r["vacancies"][~model.region.external].sum()
-                                       / max(1.0, r["vacancies"][~model.region.external].sum()
-                                             + r["jobs"][~model.region.external].sum())
-                                       for r in ser])),
+        "vacancy_rate": float(
+            np.mean(
+                [
+                    r["vacancies"][~model.region.external].sum()
+                    / max(
+                        1.0,
+                        r["vacancies"][~model.region.external].sum()
+                        + r["jobs"][~model.region.external].sum(),
+                    )
+                    for r in ser
+                ]
+            )
+        ),
         "public_cost_eur": L.public(),
         "public_cost_municipality_eur": L.public("municipality"),
         "public_cost_national_eur": L.public("national"),
         "reintegration_cost_eur": reint,
         "cost_per_sustained_placement_eur": _rate(reint, sustained),
-        "employer_participation_rate": _rate(int(np.count_nonzero(real & (e.target_hires > 0))),
-                                             int(np.count_nonzero(real))),
+        "employer_participation_rate": _rate(
+            int(np.count_nonzero(real & (e.target_hires > 0))), int(np.count_nonzero(real))
+        ),
         "placements": int(pl.n),
         "placements_subsidised": int(np.count_nonzero(pl.kind == State.SUBSIDISED)),
         "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),
         "relapses": int(np.count_nonzero(np.isin(pl.end_state, RELAPSE_STATES))),
         "employer_refusals_sickness_risk": int(e.refusals_sickness.sum()),
-        "groups": {"social_assistance": sa_metrics, "sheltered_work": sw_metrics,
-                   **model.policies.outcomes()},
+        "groups": {
+            "social_assistance": sa_metrics,
+            "sheltered_work": sw_metrics,
+            **model.policies.outcomes(),
+        },
         "instruments": instrument_decisions(model),
         "subgroups": subgroup_metrics(model),
         "costs": items,
@@ -447,9 +492,15 @@ def monthly_table(model):
         stocks, flows = r["stocks"], r["flows"]
         for s in State:
             add(m, node_names, f"stock_{STATE_NAMES[s]}", stocks[:, s])
-        hires = flows[:, :, jobs_states].sum(axis=(1, 2)) - flows[:, jobs_states][:, :, jobs_states].sum(axis=(1, 2))
-        placements = flows[:, [State.SOCIAL_ASSISTANCE, State.SHELTERED]][:, :, jobs_states].sum(axis=(1, 2))
-        to_benefit = flows[:, jobs_states][:, :, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW, State.SHELTERED]].sum(axis=(1, 2))
+        hires = flows[:, :, jobs_states].sum(axis=(1, 2)) - flows[:, jobs_states][
+            :, :, jobs_states
+        ].sum(axis=(1, 2))
+        placements = flows[:, [State.SOCIAL_ASSISTANCE, State.SHELTERED]][:, :, jobs_states].sum(
+            axis=(1, 2)
+        )
+        to_benefit = flows[:, jobs_states][
+            :, :, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW, State.SHELTERED]
+        ].sum(axis=(1, 2))
         add(m, node_names, "hires", hires)
         add(m, node_names, "placements", placements)
         add(m, node_names, "job_to_benefit", to_benefit)
@@ -469,9 +520,11 @@ def monthly_table(model):
                 add(m, region, k, [v])
         for (payer, item), v in sorted(r["costs"].items()):
             add(m, region, f"cost_{payer}_{item}_eur", [v])
-    return pd.DataFrame({
-        "month": np.concatenate(rows_m).astype(int),
-        "municipality": np.concatenate(rows_area),
-        "variable": np.concatenate(rows_var),
-        "value": np.concatenate(rows_val),
-    })
+    return pd.DataFrame(
+        {
+            "month": np.concatenate(rows_m).astype(int),
+            "municipality": np.concatenate(rows_area),
+            "variable": np.concatenate(rows_var),
+            "value": np.concatenate(rows_val),
+        }
+    )

@@ -33,11 +33,18 @@ from sim.processes import employers as employer_traits
 from sim.region import Region, get_region, mesa_network
 from sim.rng import Streams, counter_uniform
 from sim.scenario import Scenario, default_scenario, load_scenario
-from sim.state import JOB_STATES, N_STATES, Cause, State, TransitionLog, state_mask
+from sim.state import N_STATES, Cause, State, TransitionLog, state_mask
 
 MONTHLY_ORDER = (
-    "demand", "demography", "sickness", "separations", "vacancies", "training", "matching",
-    "employers", "benefits",
+    "demand",
+    "demography",
+    "sickness",
+    "separations",
+    "vacancies",
+    "training",
+    "matching",
+    "employers",
+    "benefits",
 )
 
 
@@ -51,14 +58,21 @@ def check_shocks(shocks, region: Region, months: int, path: str | None) -> None:
 
     for i, s in enumerate(shocks):
         if s.sector != "all" and s.sector not in region.sectors:
-            raise ScenarioError(f"got {s.sector!r}, allowed: 'all' or one of "
-                                + ", ".join(region.sectors), path, f"shocks[{i}].sector")
+            raise ScenarioError(
+                f"got {s.sector!r}, allowed: 'all' or one of " + ", ".join(region.sectors),
+                path,
+                f"shocks[{i}].sector",
+            )
         if s.municipality != "all" and s.municipality not in region.names:
-            raise ScenarioError(f"got {s.municipality!r}, allowed: 'all' or one of "
-                                + ", ".join(region.names), path, f"shocks[{i}].municipality")
+            raise ScenarioError(
+                f"got {s.municipality!r}, allowed: 'all' or one of " + ", ".join(region.names),
+                path,
+                f"shocks[{i}].municipality",
+            )
         if s.month > months:
-            raise ScenarioError(f"got {s.month}, allowed: 0 to run.months ({months})", path,
-                                f"shocks[{i}].month")
+            raise ScenarioError(
+                f"got {s.month}, allowed: 0 to run.months ({months})", path, f"shocks[{i}].month"
+            )
 
 
 #: the last burn-in (key -> persons, employers, stream states), see LabourMarketModel._burn_in
@@ -89,9 +103,13 @@ def check_size(region: Region, scale: float, path: str | None) -> None:
 
     persons = float(region.labour_force.sum() + region.social_assistance.sum()) * scale
     if persons > MAX_PERSONS:
-        raise ScenarioError(f"got {scale:g}, which gives about {persons:,.0f} persons in region "
-                            f"{region.name}; allowed: at most {MAX_PERSONS:,} persons (a smaller "
-                            "scale)", path, "run.scale")
+        raise ScenarioError(
+            f"got {scale:g}, which gives about {persons:,.0f} persons in region "
+            f"{region.name}; allowed: at most {MAX_PERSONS:,} persons (a smaller "
+            "scale)",
+            path,
+            "run.scale",
+        )
 
 
 def _kwarg_overrides(params: dict[str, Any]) -> dict[str, Any]:
@@ -164,7 +182,9 @@ class LabourMarketModel(mesa.Model):
         self.streams = Streams(seed)
         base_dir = Path(scen.path).parent if scen.path else None
         self._region_given = isinstance(region, Region)
-        self.region = region if self._region_given else load_run_region(scen, base_dir)
+        self.region: Region = (
+            region if isinstance(region, Region) else load_run_region(scen, base_dir)
+        )
         check_size(self.region, self.scale, scen.path)
         check_shocks(scen.shocks, self.region, self.months, scen.path)
         from sim.survey import load_for_scenario
@@ -207,11 +227,13 @@ class LabourMarketModel(mesa.Model):
         if jobs_by_sector.sum() <= 0:  # a region without employers: the region's sector mix
             jobs_by_sector = (self.region.sector_shares * self.region.population[:, None]).sum(0)
         self.sector_mix = _norm(jobs_by_sector)
-        self._n_sa_node = np.bincount(persons.home[persons.state == State.SOCIAL_ASSISTANCE],
-                                      minlength=self.region.n_nodes)
+        self._n_sa_node = np.bincount(
+            persons.home[persons.state == State.SOCIAL_ASSISTANCE], minlength=self.region.n_nodes
+        )
         inactive_sa = (persons.state == State.SOCIAL_ASSISTANCE) & ~persons.ready
-        self.start_labour_force = int(np.count_nonzero(persons.state != State.INACTIVE)
-                                      - np.count_nonzero(inactive_sa))
+        self.start_labour_force = int(
+            np.count_nonzero(persons.state != State.INACTIVE) - np.count_nonzero(inactive_sa)
+        )
         self._derive_from_parameters()
 
         # Mesa agents: views onto the rows, plus the municipal and institutional actors
@@ -220,7 +242,8 @@ class LabourMarketModel(mesa.Model):
         self._add_person_agents(0, persons.n)
         self.employer_agents = add_views(self, [Employer] * employers.n, range(employers.n))
         self.municipalities = [
-            Municipality(self, i, name) for i, name in enumerate(self.region.names)
+            Municipality(self, i, name)
+            for i, name in enumerate(self.region.names)
             if not self.region.external[i]
         ]
         self.schools = [School(self, m.node) for m in self.municipalities]
@@ -234,8 +257,9 @@ class LabourMarketModel(mesa.Model):
             self.p = run_p
             self._derive_from_parameters()
         self.start_state = self.persons.state.copy()
-        self.log.record(0, np.arange(self.persons.n), self.persons.state, self.persons.state,
-                        Cause.START)
+        self.log.record(
+            0, np.arange(self.persons.n), self.persons.state, self.persons.state, Cause.START
+        )
         persons, employers = self.persons, self.employers
 
         self.policies = make_policies(self)  # adds the instruments' columns and cost items
@@ -252,10 +276,12 @@ class LabourMarketModel(mesa.Model):
         places per month."""
         self.commute_weights = commute_seed(self.region, self.p)
         self.school_capacity = np.floor(
-            self._n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5).astype(int)
+            self._n_sa_node * self.p["schools.places_per_1000_sa"] / 1000 + 0.5
+        ).astype(int)
         pop_internal = float(self.region.population[~self.region.external].sum()) * self.scale
         self.sheltered_places_per_month = (
-            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12)
+            self.p["sheltered.new_places_per_10k_per_year"] * pop_internal / 10_000 / 12
+        )
 
     def _mesa_network(self):
         return mesa_network(self.region, self.random)
@@ -268,10 +294,22 @@ class LabourMarketModel(mesa.Model):
         """Add ``n`` entrants (arrays grow without reallocating every month)."""
         per = self.persons
         rows = per.append(
-            n, state=state, group=group, home=home, employer=-1, job_start=-1,
-            return_state=State.SOCIAL_ASSISTANCE if state == State.SOCIAL_ASSISTANCE else State.NO_BENEFIT,
-            start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
-            entered=self.month, ever_target=state == State.SOCIAL_ASSISTANCE,
+            n,
+            state=state,
+            group=group,
+            home=home,
+            employer=-1,
+            job_start=-1,
+            return_state=State.SOCIAL_ASSISTANCE
+            if state == State.SOCIAL_ASSISTANCE
+            else State.NO_BENEFIT,
+            start_state=state,
+            placement=-1,
+            first_placement=-1,
+            left=-1,
+            training_sector=-1,
+            entered=self.month,
+            ever_target=state == State.SOCIAL_ASSISTANCE,
             sa_since=self.month,
             **attrs,
         )
@@ -291,8 +329,12 @@ class LabourMarketModel(mesa.Model):
         return self.month
 
     def _count_sa_exits(self, rows, old, new) -> None:
-        leaving = (old == State.SOCIAL_ASSISTANCE) & (new != State.SOCIAL_ASSISTANCE) & (
-            new != State.TRAINING) & (new != State.INACTIVE)
+        leaving = (
+            (old == State.SOCIAL_ASSISTANCE)
+            & (new != State.SOCIAL_ASSISTANCE)
+            & (new != State.TRAINING)
+            & (new != State.INACTIVE)
+        )
         if leaving.any():
             on_sa = self.month - self.persons.sa_since[rows[leaving]].astype(np.int64)
             b = np.digitize(on_sa, metrics.SA_DURATION_EDGES)
@@ -340,7 +382,9 @@ class LabourMarketModel(mesa.Model):
             lj = rows[leaving_job]
             self.policies.job_end(lj)
             e = self.employers
-            e.headcount[:] -= np.bincount(per.employer[lj], minlength=e.n)[: e.n].astype(e.headcount.dtype)
+            e.headcount[:] -= np.bincount(per.employer[lj], minlength=e.n)[: e.n].astype(
+                e.headcount.dtype
+            )
             pl = per.placement[lj]
             has = pl >= 0
             self.placements.end_month[pl[has]] = self.month
@@ -353,8 +397,11 @@ class LabourMarketModel(mesa.Model):
             per.sick[lj] = 0
         per.state[rows] = new_arr
         # a new bijstand spell starts with the municipality's judgement of the distance to work
-        new_sa = rows[(new_arr == State.SOCIAL_ASSISTANCE) & (old != State.SOCIAL_ASSISTANCE)
-                      & (old != State.TRAINING)]
+        new_sa = rows[
+            (new_arr == State.SOCIAL_ASSISTANCE)
+            & (old != State.SOCIAL_ASSISTANCE)
+            & (old != State.TRAINING)
+        ]
         if len(new_sa):
             u = counter_uniform(self.seed, "sa_entry", self.month, new_sa)
             per.ready[new_sa] = u >= self.p["labour_market.sa_entry_not_ready_share"]
@@ -380,27 +427,38 @@ class LabourMarketModel(mesa.Model):
         dest[back] = State.SOCIAL_ASSISTANCE
         tenure = self.month - per.job_start[rows].astype(np.int64)
         ww = (tenure >= p["labour_market.ww_min_tenure_months"]) & (
-            u[0] < p["labour_market.ww_eligible_share"])
+            u[0] < p["labour_market.ww_eligible_share"]
+        )
         dest[ww] = State.UNEMPLOYED_WW
         dest = self.policies.return_state(rows, dest)
         ww &= dest == State.UNEMPLOYED_WW
         if ww.any():
             # the arbeidsverledeneis: more than the 3 months' minimum only after 4 of the last
             # 5 years in work; a placed worker's work history is this job
-            long = self.streams.separations.integers(3, p["labour_market.ww_max_months"] + 1,
-                                                     int(ww.sum()))
+            long = self.streams.separations.integers(
+                3, p["labour_market.ww_max_months"] + 1, int(ww.sum())
+            )
             short = tgt[ww] & (tenure[ww] < p["labour_market.ww_history_months"])
             per.ww_left[rows[ww]] = np.where(short, 3, long)
-        per.return_state[rows] = np.where(dest == State.SHELTERED, State.SHELTERED,
-                                          State.SOCIAL_ASSISTANCE)
-        key: dict[int, str] = {Cause.RELAPSE: "relapses", Cause.SEPARATION: "separations",
-                               Cause.LAYOFF: "layoffs"}
+        per.return_state[rows] = np.where(
+            dest == State.SHELTERED, State.SHELTERED, State.SOCIAL_ASSISTANCE
+        )
+        key: dict[int, str] = {
+            Cause.RELAPSE: "relapses",
+            Cause.SEPARATION: "separations",
+            Cause.LAYOFF: "layoffs",
+        }
         name = key.get(cause, "job_ends")
         self.month_counts[name] = self.month_counts.get(name, 0) + len(rows)
         self.move(rows, dest, cause)
 
-    def hire(self, rows: np.ndarray, emps: np.ndarray, touched: np.ndarray | None = None,
-             decisive: np.ndarray | None = None) -> None:
+    def hire(
+        self,
+        rows: np.ndarray,
+        emps: np.ndarray,
+        touched: np.ndarray | None = None,
+        decisive: np.ndarray | None = None,
+    ) -> None:
         """Start jobs for ``rows`` at employers ``emps``; target-group hires are placements.
 
         ``touched`` and ``decisive`` are bit masks per hire over ``self.policies`` from the
@@ -432,8 +490,14 @@ class LabourMarketModel(mesa.Model):
         if target.any():
             t_rows, t_emps = rows[target], emps[target]
             pl = self.placements.append(
-                len(t_rows), person=t_rows, month=self.month, origin=old[target],
-                kind=kind[target], employer=t_emps, end_month=-1, end_state=-1,
+                len(t_rows),
+                person=t_rows,
+                month=self.month,
+                origin=old[target],
+                kind=kind[target],
+                employer=t_emps,
+                end_month=-1,
+                end_state=-1,
             )
             per.placement[t_rows] = pl
             first = per.first_placement[t_rows] < 0
@@ -490,7 +554,7 @@ class LabourMarketModel(mesa.Model):
         benefits.count_months_out(self)
         self.policies.month_end()
         # who left the labour force for good this month: next month's entrants replace them
-        self.left_last_month = int(self._flows[:, :State.INACTIVE, State.INACTIVE].sum())
+        self.left_last_month = int(self._flows[:, : State.INACTIVE, State.INACTIVE].sum())
 
     # ------------------------------------------------------------------ burn-in
     def burn_in_values(self) -> dict[str, Any]:
@@ -530,8 +594,11 @@ class LabourMarketModel(mesa.Model):
         try:
             return load_scenario(path)
         except ScenarioError as exc:
-            raise ScenarioError(f"cannot use {source!r} for the burn-in: {exc}",
-                                self.config.path, "run.burn_in_scenario") from None
+            raise ScenarioError(
+                f"cannot use {source!r} for the burn-in: {exc}",
+                self.config.path,
+                "run.burn_in_scenario",
+            ) from None
 
     def _burn_in_key(self, months: int) -> str | None:
         """What the burn-in depends on: seed, scale, region, its length and its parameters (not
@@ -548,8 +615,9 @@ class LabourMarketModel(mesa.Model):
         region = hashlib.sha256(json.dumps(list(r.names)).encode())
         for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
             region.update(np.ascontiguousarray(a).tobytes())
-        return json.dumps([self.seed, self.scale, months, region.hexdigest(),
-                           sorted(values.items())], default=str)
+        return json.dumps(
+            [self.seed, self.scale, months, region.hexdigest(), sorted(values.items())], default=str
+        )
 
     def _burn_in(self, months: int) -> None:
         """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and
@@ -566,7 +634,7 @@ class LabourMarketModel(mesa.Model):
         key = self._burn_in_key(months)
         n_persons, n_employers = self.persons.n, self.employers.n
         cached = _BURN_IN_CACHE.get(key) if key is not None else None
-        if cached is not None:
+        if key is not None and cached is not None:
             _BURN_IN_CACHE[key] = _BURN_IN_CACHE.pop(key)  # most recently used last
             self.persons = copy.deepcopy(cached["persons"])
             self.employers = copy.deepcopy(cached["employers"])
@@ -581,15 +649,17 @@ class LabourMarketModel(mesa.Model):
                     "left_last_month": self.left_last_month,
                 }
                 # keep the most recent burn-ins up to a budget of person rows (~1 kB each)
-                while (len(_BURN_IN_CACHE) > 1 and sum(
-                        c["persons"].n for c in _BURN_IN_CACHE.values()) > BURN_IN_CACHE_ROWS):
+                while (
+                    len(_BURN_IN_CACHE) > 1
+                    and sum(c["persons"].n for c in _BURN_IN_CACHE.values()) > BURN_IN_CACHE_ROWS
+                ):
                     del _BURN_IN_CACHE[next(iter(_BURN_IN_CACHE))]
         self._start_records()
 
     def _simulate_burn_in(self, months: int) -> None:
         saved = (self.p, self.shocks, self.demand, self.seed, self.streams)
         self.p = self.burn_in_values()
-        self.shocks = []
+        self.shocks = ()
         base = getattr(self, "demand_base", self.demand[0])
         self.demand = np.repeat(base[None], months + demand.FORECAST_PAD + 1, axis=0)
         # the burn-in's draws come from a seed of their own, counter-based ones (matching) and
@@ -620,7 +690,8 @@ class LabourMarketModel(mesa.Model):
         per.sa_since[:] -= months
         per.start_wage_value[:] = per.wage_value
         on_sa = (per.state == State.SOCIAL_ASSISTANCE) | (
-            (per.state == State.TRAINING) & (per.return_state == State.SOCIAL_ASSISTANCE))
+            (per.state == State.TRAINING) & (per.return_state == State.SOCIAL_ASSISTANCE)
+        )
         per.start_months_out[:] = np.where(on_sa, -per.sa_since, per.months_out)
         per.entered[:] = 0
         per.first_placement[:] = -1
@@ -654,13 +725,18 @@ class LabourMarketModel(mesa.Model):
         st = per.state
         training = st == State.TRAINING
         n_sa = np.count_nonzero(st == State.SOCIAL_ASSISTANCE) + np.count_nonzero(
-            training & (per.return_state == State.SOCIAL_ASSISTANCE))
+            training & (per.return_state == State.SOCIAL_ASSISTANCE)
+        )
         n_ww = np.count_nonzero(st == State.UNEMPLOYED_WW) + np.count_nonzero(
-            training & (per.return_state == State.UNEMPLOYED_WW))
+            training & (per.return_state == State.UNEMPLOYED_WW)
+        )
         L.book("municipality", "social_assistance", n_sa * p["finance.sa_benefit_eur_month"])
         L.book("national", "unemployment_benefit", n_ww * p["finance.ww_benefit_eur_month"])
-        L.book("national", "sheltered_work",
-               np.count_nonzero(st == State.SHELTERED) * p["finance.sw_cost_eur_month"])
+        L.book(
+            "national",
+            "sheltered_work",
+            np.count_nonzero(st == State.SHELTERED) * p["finance.sw_cost_eur_month"],
+        )
         L.book("municipality", "training", np.count_nonzero(training) * p["schools.cost_per_month"])
 
     def _record_month(self) -> None:
@@ -672,7 +748,9 @@ class LabourMarketModel(mesa.Model):
         if (self.employers.vacancies < 0).any():
             raise InvariantError(f"month {self.month}: a vacancy was filled twice")
 
-    def check_invariants(self, before: np.ndarray | None = None, n_before: int | None = None) -> None:
+    def check_invariants(
+        self, before: np.ndarray | None = None, n_before: int | None = None
+    ) -> None:
         """Raise InvariantError if persons are lost or double-counted or flows do not add up."""
         per, e = self.persons, self.employers
         st = per.state
@@ -685,9 +763,11 @@ class LabourMarketModel(mesa.Model):
         hc = np.bincount(per.employer[employed], minlength=e.n)[: e.n]
         if not np.array_equal(hc, e.headcount):
             bad = np.flatnonzero(hc != e.headcount)
-            raise InvariantError(f"month {self.month}: employer headcounts do not add up "
-                                 f"(employers {bad[:5].tolist()}: {e.headcount[bad[:5]].tolist()} "
-                                 f"recorded, {hc[bad[:5]].tolist()} employed)")
+            raise InvariantError(
+                f"month {self.month}: employer headcounts do not add up "
+                f"(employers {bad[:5].tolist()}: {e.headcount[bad[:5]].tolist()} "
+                f"recorded, {hc[bad[:5]].tolist()} employed)"
+            )
         if before is not None:
             flows = self._flows.sum(axis=0)
             net = flows.sum(axis=0) - flows.sum(axis=1)  # inflow - outflow per state
@@ -697,11 +777,13 @@ class LabourMarketModel(mesa.Model):
             if not np.array_equal(before + net, counts):
                 raise InvariantError(
                     f"month {self.month}: stocks {counts.tolist()} != previous "
-                    f"{before.tolist()} + flows {net.tolist()}")
+                    f"{before.tolist()} + flows {net.tolist()}"
+                )
         pl = self.placements
         open_pl = pl.end_month < 0
         if (per.placement >= 0).sum() != open_pl.sum() or not np.array_equal(
-                np.sort(pl.person[open_pl]), np.flatnonzero(per.placement >= 0)):
+            np.sort(pl.person[open_pl]), np.flatnonzero(per.placement >= 0)
+        ):
             raise InvariantError(f"month {self.month}: open placements do not match jobs")
         tot = sum(self.ledger.totals.values())
         if not np.isfinite(tot) or any(v < 0 for v in self.ledger.totals.values()):
@@ -752,7 +834,7 @@ class RowsByHome:
         self.count = counts.astype(np.int64)
         self.buf = [np.empty(max(16, 2 * int(c)), np.int64) for c in counts]
         for h in range(len(counts)):
-            self.buf[h][: counts[h]] = order[bounds[h]: bounds[h + 1]]
+            self.buf[h][: counts[h]] = order[bounds[h] : bounds[h + 1]]
 
     def update(self) -> None:
         home, seen = self.persons.home, self.home_seen
@@ -773,7 +855,7 @@ class RowsByHome:
                 grown = np.empty(2 * (c + len(rows)), np.int64)
                 grown[:c] = self.buf[h][:c]
                 self.buf[h] = grown
-            self.buf[h][c: c + len(rows)] = rows
+            self.buf[h][c : c + len(rows)] = rows
             self.count[h] = c + len(rows)
         self.home_seen = home.copy()
 

@@ -68,24 +68,47 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
     out: dict[str, np.ndarray] = {}
     sickness_factor = 1.0
     if group_state in (State.EMPLOYED, State.UNEMPLOYED_WW):
-        wv = np.exp(rng.normal(np.log(mw_median), p["population.worker_wage_value_sd"], n)
-                    ).clip(1.0, wv_max)
-        res = _beta(rng, p["population.resilience_mean_employed"],
-                    p["population.resilience_concentration"], n)
+        wv = np.exp(rng.normal(np.log(mw_median), p["population.worker_wage_value_sd"], n)).clip(
+            1.0, wv_max
+        )
+        res = _beta(
+            rng,
+            p["population.resilience_mean_employed"],
+            p["population.resilience_concentration"],
+            n,
+        )
         ready = np.ones(n, bool)
     elif group_state == State.NO_BENEFIT:
-        wv = np.exp(rng.normal(np.log(p["population.no_benefit_wage_value_median"]),
-                               p["population.no_benefit_wage_value_sd"], n)).clip(0.8, wv_max)
-        res = _beta(rng, p["population.resilience_mean_no_benefit"],
-                    p["population.resilience_concentration"], n)
+        wv = np.exp(
+            rng.normal(
+                np.log(p["population.no_benefit_wage_value_median"]),
+                p["population.no_benefit_wage_value_sd"],
+                n,
+            )
+        ).clip(0.8, wv_max)
+        res = _beta(
+            rng,
+            p["population.resilience_mean_no_benefit"],
+            p["population.resilience_concentration"],
+            n,
+        )
         ready = np.ones(n, bool)
     elif group_state == State.SOCIAL_ASSISTANCE:
         full = rng.random(n) < p["population.sa_full_capacity_share"]
-        full_wv = np.exp(rng.normal(np.log(p["population.sa_full_wage_value_median"]),
-                                    p["population.sa_full_wage_value_sd"], n)).clip(1.0, 3.0)
+        full_wv = np.exp(
+            rng.normal(
+                np.log(p["population.sa_full_wage_value_median"]),
+                p["population.sa_full_wage_value_sd"],
+                n,
+            )
+        ).clip(1.0, 3.0)
         wv = np.where(full, full_wv, _beta(rng, p["population.sa_wage_value_mean"], wv_conc, n))
-        res = _beta(rng, p["population.resilience_mean_social_assistance"],
-                    p["population.target_resilience_concentration"], n)
+        res = _beta(
+            rng,
+            p["population.resilience_mean_social_assistance"],
+            p["population.target_resilience_concentration"],
+            n,
+        )
         # readiness is likelier for those with a full wage value; overall share as the parameter
         share = p["population.search_ready_share"]
         p_full = min(1.0, p["population.full_capacity_readiness_factor"] * share)
@@ -95,8 +118,12 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
         sickness_factor = p["health.target_group_sickness_factor"]
     elif group_state == State.SHELTERED:
         wv = _beta(rng, p["population.sw_wage_value_mean"], wv_conc, n)
-        res = _beta(rng, p["population.resilience_mean_sheltered"],
-                    p["population.target_resilience_concentration"], n)
+        res = _beta(
+            rng,
+            p["population.resilience_mean_sheltered"],
+            p["population.target_resilience_concentration"],
+            n,
+        )
         ready = rng.random(n) < p["population.sw_transition_ready_share"]
         sickness_factor = p["health.target_group_sickness_factor"]
     else:  # pragma: no cover - programming error
@@ -108,8 +135,9 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
     out["sickness"] = (
         p["health.sick_onset_rate"] * sickness_factor * np.exp(rng.normal(-sd * sd / 2, sd, n))
     ).astype(np.float32)
-    out["level"] = np.digitize(wv, [p["population.skilled_wage_value"],
-                                    p["population.highly_skilled_wage_value"]]).astype(np.int8)
+    out["level"] = np.digitize(
+        wv, [p["population.skilled_wage_value"], p["population.highly_skilled_wage_value"]]
+    ).astype(np.int8)
     out["sector"] = rng.choice(n_sectors, size=n, p=sector_mix).astype(np.int8)
     return out
 
@@ -152,12 +180,15 @@ def build_employers(region, p, scale, rng):
             base_size=sizes,
             incommuters=incomm,
             target=sizes * (1 + p["employers.vacancy_open_share"]),
-            pressure=_beta(rng, p["employers.pressure_mean"], p["employers.pressure_concentration"],
-                           n_est),
-            openness=np.where(inclusive, rng.uniform(p["employers.openness_min"], 1.0, n_est),
-                              0.0),
-            slack=np.where(has_slack, rng.uniform(p["employers.slack_min"],
-                                                  p["employers.slack_max"], n_est), 0.0),
+            pressure=_beta(
+                rng, p["employers.pressure_mean"], p["employers.pressure_concentration"], n_est
+            ),
+            openness=np.where(inclusive, rng.uniform(p["employers.openness_min"], 1.0, n_est), 0.0),
+            slack=np.where(
+                has_slack,
+                rng.uniform(p["employers.slack_min"], p["employers.slack_max"], n_est),
+                0.0,
+            ),
             external=bool(ext[node]),
         )
     return emp, resident_factor
@@ -198,13 +229,15 @@ def build_population(region, p, scale, rng):
     n_nodes = region.n_nodes
     lf = region.labour_force.astype(float) * scale
     counts = start_counts(region, p, scale, rng)
-    employed_res = np.clip(lf - _unemployed(region) * scale
-                           - region.sheltered_work.astype(float) * scale, 0, None)
+    employed_res = np.clip(
+        lf - _unemployed(region) * scale - region.sheltered_work.astype(float) * scale, 0, None
+    )
     employed_res[region.external] = 0.0
     # Doubly constrained gravity model: homes (rows) x work places (columns).
     col = np.bincount(employers.node, weights=employers.base_size, minlength=n_nodes)
-    flows = ipf(commute_seed(region, p), employed_res * col.sum() / max(employed_res.sum(), 1e-9),
-                col)
+    flows = ipf(
+        commute_seed(region, p), employed_res * col.sum() / max(employed_res.sum(), 1e-9), col
+    )
     capacity = int(1.3 * (col.sum() + sum(c.sum() for c in counts.values())) + 1024)
     persons = Table(PERSON_COLUMNS, capacity=capacity)
     mix = _norm((region.sector_shares * region.jobs[:, None]).sum(0))
@@ -221,12 +254,19 @@ def build_population(region, p, scale, rng):
         attrs = person_attributes(rng, p, State.EMPLOYED, len(emp_ids), region.n_sectors, mix)
         attrs["sector"] = employers.sector[emp_ids]
         persons.append(
-            len(emp_ids), state=State.EMPLOYED, group=Group.WORKER, home=homes, employer=emp_ids,
-            job_start=-rng.integers(1, p["population.max_initial_tenure_months"],
-                                    len(emp_ids)),
+            len(emp_ids),
+            state=State.EMPLOYED,
+            group=Group.WORKER,
+            home=homes,
+            employer=emp_ids,
+            job_start=-rng.integers(1, p["population.max_initial_tenure_months"], len(emp_ids)),
             return_state=State.NO_BENEFIT,
-            start_state=State.EMPLOYED, placement=-1, first_placement=-1, left=-1,
-            training_sector=-1, **attrs,
+            start_state=State.EMPLOYED,
+            placement=-1,
+            first_placement=-1,
+            left=-1,
+            training_sector=-1,
+            **attrs,
         )
     groups = {State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE, State.SHELTERED: Group.SHELTERED}
     for state, per_node in counts.items():
@@ -251,10 +291,21 @@ def build_population(region, p, scale, rng):
                 extra["months_out"] = np.minimum(np.where(is_long, long, short), 480)
                 extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
             persons.append(
-                k, state=state, group=groups.get(state, Group.WORKER), home=node, employer=-1,
-                job_start=-1, return_state=state if state in groups else State.NO_BENEFIT,
-                start_state=state, placement=-1, first_placement=-1, left=-1, training_sector=-1,
-                ever_target=state in groups, **attrs, **extra,
+                k,
+                state=state,
+                group=groups.get(state, Group.WORKER),
+                home=node,
+                employer=-1,
+                job_start=-1,
+                return_state=state if state in groups else State.NO_BENEFIT,
+                start_state=state,
+                placement=-1,
+                first_placement=-1,
+                left=-1,
+                training_sector=-1,
+                ever_target=state in groups,
+                **attrs,
+                **extra,
             )
     persons.start_wage_value[:] = persons.wage_value
     persons.start_months_out[:] = persons.months_out  # bijstand: the drawn spell (sa_since)

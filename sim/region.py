@@ -45,8 +45,14 @@ __all__ = [
 FLEVOLAND_FILE = Path(__file__).with_name("data") / "flevoland.toml"
 
 DEFAULT_SECTORS: list[str] = [
-    "agriculture", "industry", "construction", "trade", "logistics", "hospitality",
-    "business_services", "care_public",
+    "agriculture",
+    "industry",
+    "construction",
+    "trade",
+    "logistics",
+    "hospitality",
+    "business_services",
+    "care_public",
 ]
 # assumed: rounded national CBS shares of jobs by SBI section around 2017 (A; B-E; F; G; H; I;
 # J-N; O-U). flevoland.nl has a 12-sector split per municipality but docs/sources.md lacks its
@@ -80,15 +86,39 @@ SHARE_TOLERANCE = 0.01  # sector shares must sum to 1 within this, then they are
 TOTAL_TOLERANCE = 0.01  # municipal rows may differ from a region total by this share
 
 _TOP_KEYS = ("name", "description", "sectors", "sector_shares", "totals", "municipality", "link")
-_TOTAL_KEYS = ("labour_force", "employed", "unemployed", "residents_15plus",
-               "social_assistance", "sheltered_work", "unemployment_benefit")
+_TOTAL_KEYS = (
+    "labour_force",
+    "employed",
+    "unemployed",
+    "residents_15plus",
+    "social_assistance",
+    "sheltered_work",
+    "unemployment_benefit",
+)
 # Figures spread from a region total in proportion to population where municipal rows are missing.
-_SPREAD_BY_POPULATION = ("labour_force", "social_assistance", "sheltered_work",
-                         "unemployment_benefit")
+_SPREAD_BY_POPULATION = (
+    "labour_force",
+    "social_assistance",
+    "sheltered_work",
+    "unemployment_benefit",
+)
 _RESIDENT_FIGURES = ("population", *_SPREAD_BY_POPULATION, "unemployed")
-_MUNICIPALITY_KEYS = ("name", "note", "external", "population", "labour_force", "jobs",
-                      "establishments", "social_assistance", "sheltered_work",
-                      "unemployment_benefit", "unemployed", "x_km", "y_km", "sector_shares")
+_MUNICIPALITY_KEYS = (
+    "name",
+    "note",
+    "external",
+    "population",
+    "labour_force",
+    "jobs",
+    "establishments",
+    "social_assistance",
+    "sheltered_work",
+    "unemployment_benefit",
+    "unemployed",
+    "x_km",
+    "y_km",
+    "sector_shares",
+)
 _LINK_KEYS = ("from", "to", "minutes", "note")
 
 
@@ -158,8 +188,9 @@ class Region:
         try:
             return self.names.index(name)
         except ValueError:
-            raise KeyError(f"{name!r} is not a node of region {self.name!r}; "
-                           f"nodes: {', '.join(self.names)}") from None
+            raise KeyError(
+                f"{name!r} is not a node of region {self.name!r}; nodes: {', '.join(self.names)}"
+            ) from None
 
     def reach(self, max_minutes: float) -> np.ndarray:
         """Boolean (n, n) matrix: True where the travel time is at most ``max_minutes``.
@@ -194,16 +225,28 @@ class Region:
         nodes = []
         for i, name in enumerate(self.names):
             node: dict[str, Any] = {"id": i, "name": name, "external": bool(self.external[i])}
-            for key in ("population", "labour_force", "employed", "unemployed", "jobs",
-                        "establishments", "social_assistance", "sheltered_work",
-                        "unemployment_benefit", "x_km", "y_km"):
+            for key in (
+                "population",
+                "labour_force",
+                "employed",
+                "unemployed",
+                "jobs",
+                "establishments",
+                "social_assistance",
+                "sheltered_work",
+                "unemployment_benefit",
+                "x_km",
+                "y_km",
+            ):
                 node[key] = num(getattr(self, key)[i])
             node["sector_shares"] = [float(s) for s in self.sector_shares[i]]
             if self.notes and self.notes[i]:
                 node["note"] = self.notes[i]
             nodes.append(node)
-        links = [{"from": self.names[a], "to": self.names[b], "minutes": float(d["minutes"])}
-                 for a, b, d in self.graph.edges(data=True)]
+        links = [
+            {"from": self.names[a], "to": self.names[b], "minutes": float(d["minutes"])}
+            for a, b, d in self.graph.edges(data=True)
+        ]
         return {
             "name": self.name,
             "description": self.description,
@@ -229,13 +272,19 @@ def load_region(path: str | Path) -> Region:
         text = read_input_bytes(path).decode("utf-8")
     except InputFileError as exc:
         if exc.missing:
-            raise RegionError(path, "(file)", "no such file; allowed: the path of a region "
-                              "TOML file, 'flevoland' or 'synthetic:N:SEED'") from None
-        raise RegionError(path, "(file)", f"cannot be read: it {exc.reason}; allowed: a UTF-8 "
-                          "region TOML file") from None
+            raise RegionError(
+                path,
+                "(file)",
+                "no such file; allowed: the path of a region "
+                "TOML file, 'flevoland' or 'synthetic:N:SEED'",
+            ) from None
+        raise RegionError(
+            path, "(file)", f"cannot be read: it {exc.reason}; allowed: a UTF-8 region TOML file"
+        ) from None
     except UnicodeDecodeError as exc:
-        raise RegionError(path, "(file)", f"cannot be read ({exc}); allowed: a UTF-8 "
-                          "region TOML file") from None
+        raise RegionError(
+            path, "(file)", f"cannot be read ({exc}); allowed: a UTF-8 region TOML file"
+        ) from None
     try:
         data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
@@ -273,9 +322,13 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
             if not 1 <= n <= MAX_SYNTHETIC_MUNICIPALITIES or seed < 0:
                 raise ValueError
         except ValueError:
-            raise RegionError(spec, "run.region", "allowed: 'synthetic:N:SEED' with integers "
-                              f"1 <= N <= {MAX_SYNTHETIC_MUNICIPALITIES} and SEED >= 0, "
-                              "e.g. 'synthetic:4:0'") from None
+            raise RegionError(
+                spec,
+                "run.region",
+                "allowed: 'synthetic:N:SEED' with integers "
+                f"1 <= N <= {MAX_SYNTHETIC_MUNICIPALITIES} and SEED >= 0, "
+                "e.g. 'synthetic:4:0'",
+            ) from None
         return synthetic_region(n, seed=seed)
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
@@ -284,8 +337,9 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
         check_input_file(path)
     except InputFileError as exc:  # the mistake is in the scenario's run.region
         what = "no such file" if exc.missing else f"it {exc.reason}"
-        raise RegionError(path, "run.region", f"{what}; {allowed} (relative to the scenario "
-                          "file)") from None
+        raise RegionError(
+            path, "run.region", f"{what}; {allowed} (relative to the scenario file)"
+        ) from None
     return load_region(path)
 
 
@@ -300,38 +354,58 @@ def _build_region(data: dict[str, Any], file: str, source: str) -> Region:
     given_totals = _read_totals(data, v, file)
     rows = data.get("municipality", [])
     names = _read_names(rows, v, file)
-    external, figures, shares, notes = _read_municipalities(rows, names, len(sectors),
-                                                            default_shares, v, file)
-    employed, totals, provenance = _complete_figures(figures, external, given_totals, names,
-                                                     file)
+    external, figures, shares, notes = _read_municipalities(
+        rows, names, len(sectors), default_shares, v, file
+    )
+    employed, totals, provenance = _complete_figures(figures, external, given_totals, names, file)
     graph, travel = _region_graph(data.get("link", []), names, external, v, file)
     for i in range(len(names)):
-        attrs = {"name": names[i], "external": bool(external[i]),
-                 "sector_shares": shares[i].tolist(), "note": notes[i],
-                 "employed": float(employed[i])}
+        attrs = {
+            "name": names[i],
+            "external": bool(external[i]),
+            "sector_shares": shares[i].tolist(),
+            "note": notes[i],
+            "employed": float(employed[i]),
+        }
         attrs.update({k: float(arr[i]) for k, arr in figures.items()})
         graph.nodes[i].update(attrs)
     graph.graph["name"] = name
 
     return Region(
-        name=name, description=description, names=names, external=external,
-        population=figures["population"], labour_force=figures["labour_force"],
-        employed=employed, unemployed=figures["unemployed"], jobs=figures["jobs"],
+        name=name,
+        description=description,
+        names=names,
+        external=external,
+        population=figures["population"],
+        labour_force=figures["labour_force"],
+        employed=employed,
+        unemployed=figures["unemployed"],
+        jobs=figures["jobs"],
         establishments=figures["establishments"],
         social_assistance=figures["social_assistance"],
         sheltered_work=figures["sheltered_work"],
         unemployment_benefit=figures["unemployment_benefit"],
-        x_km=figures["x_km"], y_km=figures["y_km"], sectors=list(sectors),
-        sector_shares=shares, graph=graph, travel_minutes=travel, totals=totals,
-        provenance=provenance, notes=notes, source=source,
+        x_km=figures["x_km"],
+        y_km=figures["y_km"],
+        sectors=list(sectors),
+        sector_shares=shares,
+        graph=graph,
+        travel_minutes=travel,
+        totals=totals,
+        provenance=provenance,
+        notes=notes,
+        source=source,
     )
 
 
 def _read_sectors(data: dict[str, Any], v: _Validator, file: str) -> tuple[list, np.ndarray]:
     """The sector names and the region's default sector shares of jobs."""
     sectors = data.get("sectors", DEFAULT_SECTORS)
-    if (not isinstance(sectors, list) or not sectors
-            or not all(isinstance(s, str) and s for s in sectors)):
+    if (
+        not isinstance(sectors, list)
+        or not sectors
+        or not all(isinstance(s, str) and s for s in sectors)
+    ):
         raise RegionError(file, "sectors", "allowed: a non-empty list of sector names")
     if len(set(sectors)) != len(sectors):
         raise RegionError(file, "sectors", "sector names must be unique")
@@ -340,8 +414,12 @@ def _read_sectors(data: dict[str, Any], v: _Validator, file: str) -> tuple[list,
     elif list(sectors) == DEFAULT_SECTORS:
         default_shares = np.array(DEFAULT_SECTOR_SHARES) / sum(DEFAULT_SECTOR_SHARES)
     else:
-        raise RegionError(file, "sector_shares", f"required when `sectors` is not the default "
-                          f"list; allowed: {len(sectors)} shares >= 0 summing to 1")
+        raise RegionError(
+            file,
+            "sector_shares",
+            f"required when `sectors` is not the default "
+            f"list; allowed: {len(sectors)} shares >= 0 summing to 1",
+        )
     return sectors, default_shares
 
 
@@ -349,8 +427,9 @@ def _read_totals(data: dict[str, Any], v: _Validator, file: str) -> dict[str, fl
     """The region totals given in [totals]."""
     totals_in = data.get("totals", {})
     if not isinstance(totals_in, dict):
-        raise RegionError(file, "totals", "allowed: a table [totals] with keys "
-                          + ", ".join(_TOTAL_KEYS))
+        raise RegionError(
+            file, "totals", "allowed: a table [totals] with keys " + ", ".join(_TOTAL_KEYS)
+        )
     v.keys(totals_in, _TOTAL_KEYS, "totals")
     return {k: v.number(totals_in[k], f"totals.{k}", hi=MAX_COUNT) for k in totals_in}
 
@@ -365,24 +444,38 @@ def _read_names(rows: Any, v: _Validator, file: str) -> list[str]:
         row_name = v.string(row, "name", where, required=True)
         assert row_name is not None  # required=True: a missing name raised above
         if row_name in names:
-            raise RegionError(file, f"municipality[{row_name}].name",
-                              f"duplicate municipality name {row_name!r}; allowed: unique names")
+            raise RegionError(
+                file,
+                f"municipality[{row_name}].name",
+                f"duplicate municipality name {row_name!r}; allowed: unique names",
+            )
         names.append(row_name)
     if not any(not bool(r.get("external", False)) for r in rows):
-        raise RegionError(file, "municipality", "empty region: allowed: at least one "
-                          "[[municipality]] that is not external (with residents)")
+        raise RegionError(
+            file,
+            "municipality",
+            "empty region: allowed: at least one "
+            "[[municipality]] that is not external (with residents)",
+        )
     return names
 
 
-def _read_municipalities(rows: list[dict], names: list[str], n_sectors: int,
-                         default_shares: np.ndarray, v: _Validator, file: str
-                         ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray, list[str]]:
+def _read_municipalities(
+    rows: list[dict],
+    names: list[str],
+    n_sectors: int,
+    default_shares: np.ndarray,
+    v: _Validator,
+    file: str,
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray, list[str]]:
     """Per row: external or not, the figures it gives (NaN where absent), sector shares and
     note; checks every row's keys and values."""
     n = len(names)
     external = np.zeros(n, dtype=bool)
-    figures = {k: np.full(n, np.nan) for k in (*_RESIDENT_FIGURES, "jobs", "establishments",
-                                               "x_km", "y_km")}
+    figures = {
+        k: np.full(n, np.nan)
+        for k in (*_RESIDENT_FIGURES, "jobs", "establishments", "x_km", "y_km")
+    }
     shares = np.tile(default_shares, (n, 1))
     notes = [""] * n
     for i, row in enumerate(rows):
@@ -397,39 +490,61 @@ def _read_municipalities(rows: list[dict], names: list[str], n_sectors: int,
         for key in required:
             if key not in row:
                 kind = "an external job area" if ext else "a municipality"
-                raise RegionError(file, f"{where}.{key}", f"missing; required for {kind}: "
-                                  f"{', '.join(required)} (numbers >= 0)")
+                raise RegionError(
+                    file,
+                    f"{where}.{key}",
+                    f"missing; required for {kind}: {', '.join(required)} (numbers >= 0)",
+                )
         for key in figures:
             if key in row:  # coordinates may be negative (any km grid), figures may not
                 signed = key in ("x_km", "y_km")
-                figures[key][i] = v.number(row[key], f"{where}.{key}", signed=signed,
-                                           hi=None if signed else MAX_COUNT)
+                figures[key][i] = v.number(
+                    row[key], f"{where}.{key}", signed=signed, hi=None if signed else MAX_COUNT
+                )
         if ext:
             for key in _RESIDENT_FIGURES:
                 if row.get(key, 0) != 0:
-                    raise RegionError(file, f"{where}.{key}", "an external job area has no "
-                                      "simulated residents: allowed: 0 or absent")
+                    raise RegionError(
+                        file,
+                        f"{where}.{key}",
+                        "an external job area has no simulated residents: allowed: 0 or absent",
+                    )
                 figures[key][i] = 0.0
             if "establishments" not in row:
                 figures["establishments"][i] = 0.0
         elif figures["population"][i] <= 0:
-            raise RegionError(file, f"{where}.population", "allowed: a number > 0 (a node "
-                              "without residents is a job area: set external = true)")
+            raise RegionError(
+                file,
+                f"{where}.population",
+                "allowed: a number > 0 (a node "
+                "without residents is a job area: set external = true)",
+            )
         if ("x_km" in row) != ("y_km" in row):
-            raise RegionError(file, f"{where}.{'y_km' if 'x_km' in row else 'x_km'}",
-                              "give both x_km and y_km (km), or neither")
+            raise RegionError(
+                file,
+                f"{where}.{'y_km' if 'x_km' in row else 'x_km'}",
+                "give both x_km and y_km (km), or neither",
+            )
         if "sector_shares" in row:
             shares[i] = v.shares(row["sector_shares"], n_sectors, f"{where}.sector_shares")
     for key in ("population", "jobs", "establishments"):
         if figures[key].sum() > MAX_COUNT:
-            raise RegionError(file, "municipality", f"the {key} of all rows add up to "
-                              f"{figures[key].sum():g}; allowed: at most {MAX_COUNT:g} in a region")
+            raise RegionError(
+                file,
+                "municipality",
+                f"the {key} of all rows add up to "
+                f"{figures[key].sum():g}; allowed: at most {MAX_COUNT:g} in a region",
+            )
     return external, figures, shares, notes
 
 
-def _complete_figures(figures: dict[str, np.ndarray], external: np.ndarray,
-                      given_totals: dict[str, float], names: list[str], file: str
-                      ) -> tuple[np.ndarray, dict[str, float], dict[str, str]]:
+def _complete_figures(
+    figures: dict[str, np.ndarray],
+    external: np.ndarray,
+    given_totals: dict[str, float],
+    names: list[str],
+    file: str,
+) -> tuple[np.ndarray, dict[str, float], dict[str, str]]:
     """Fill the resident figures the rows lack from the totals (in place); return the employed
     residents, the region totals and how each figure was obtained."""
     internal = ~external
@@ -444,14 +559,23 @@ def _complete_figures(figures: dict[str, np.ndarray], external: np.ndarray,
     if all(k in given_totals for k in ("labour_force", "employed", "unemployed")):
         gap = given_totals["labour_force"] - given_totals["employed"] - given_totals["unemployed"]
         if abs(gap) > TOTAL_TOLERANCE * given_totals["labour_force"]:
-            raise RegionError(file, "totals.labour_force", "must equal totals.employed + "
-                              f"totals.unemployed within {TOTAL_TOLERANCE:.0%} (gap {gap:g})")
+            raise RegionError(
+                file,
+                "totals.labour_force",
+                "must equal totals.employed + "
+                f"totals.unemployed within {TOTAL_TOLERANCE:.0%} (gap {gap:g})",
+            )
     spread_totals = {k: given_totals.get(k) for k in _SPREAD_BY_POPULATION}
     spread_totals["labour_force"] = lf_total
     for key in _SPREAD_BY_POPULATION:
         figures[key][internal], provenance[key] = _fill(
-            figures[key][internal], population[internal], spread_totals[key],
-            FLEVOLAND_RATES[key], file, key)
+            figures[key][internal],
+            population[internal],
+            spread_totals[key],
+            FLEVOLAND_RATES[key],
+            file,
+            key,
+        )
 
     # unemployed residents, spread by labour force
     labour_force = figures["labour_force"]
@@ -461,13 +585,21 @@ def _complete_figures(figures: dict[str, np.ndarray], external: np.ndarray,
         if u_total < 0:
             raise RegionError(file, "totals.employed", "must not exceed totals.labour_force")
     figures["unemployed"][internal], provenance["unemployed"] = _fill(
-        figures["unemployed"][internal], labour_force[internal], u_total,
-        FLEVOLAND_RATES["unemployed"], file, "unemployed")
+        figures["unemployed"][internal],
+        labour_force[internal],
+        u_total,
+        FLEVOLAND_RATES["unemployed"],
+        file,
+        "unemployed",
+    )
     employed = labour_force - figures["unemployed"]
     bad = np.flatnonzero(employed < -1e-9)
     if bad.size:
-        raise RegionError(file, f"municipality[{names[bad[0]]}].unemployed",
-                          "must not exceed the municipality's labour_force")
+        raise RegionError(
+            file,
+            f"municipality[{names[bad[0]]}].unemployed",
+            "must not exceed the municipality's labour_force",
+        )
     employed = np.maximum(employed, 0.0)
 
     for key in (*_SPREAD_BY_POPULATION, "unemployed", "jobs", "establishments"):
@@ -480,8 +612,9 @@ def _complete_figures(figures: dict[str, np.ndarray], external: np.ndarray,
     return employed, totals, provenance
 
 
-def _region_graph(links: Any, names: list[str], external: np.ndarray, v: _Validator,
-                  file: str) -> tuple[nx.Graph, np.ndarray]:
+def _region_graph(
+    links: Any, names: list[str], external: np.ndarray, v: _Validator, file: str
+) -> tuple[nx.Graph, np.ndarray]:
     """The road graph of the links (every node connected) and its shortest travel times."""
     n = len(names)
     graph = _build_graph(links, names, v)
@@ -507,23 +640,38 @@ def _build_graph(links: Any, names: list[str], v: _Validator) -> nx.Graph:
         for key in ("from", "to"):
             end = v.string(row, key, where, required=True)
             if end not in ids:
-                raise RegionError(v.file, f"{where}.{key}", f"unknown municipality {end!r}; "
-                                  f"allowed: one of {', '.join(repr(s) for s in names)}")
+                raise RegionError(
+                    v.file,
+                    f"{where}.{key}",
+                    f"unknown municipality {end!r}; "
+                    f"allowed: one of {', '.join(repr(s) for s in names)}",
+                )
             ends.append(ids[end])
         a, b = ends
         if a == b:
-            raise RegionError(v.file, f"{where}.to", "a link must join two different "
-                              f"municipalities (both are {names[a]!r})")
+            raise RegionError(
+                v.file,
+                f"{where}.to",
+                f"a link must join two different municipalities (both are {names[a]!r})",
+            )
         if "minutes" not in row:
-            raise RegionError(v.file, f"{where}.minutes", "missing; required: travel time "
-                              "one way in minutes, a number > 0")
+            raise RegionError(
+                v.file,
+                f"{where}.minutes",
+                "missing; required: travel time one way in minutes, a number > 0",
+            )
         minutes = v.number(row["minutes"], f"{where}.minutes")
         if minutes <= 0:
-            raise RegionError(v.file, f"{where}.minutes", f"allowed: a number > 0 minutes "
-                              f"(got {minutes:g})")
+            raise RegionError(
+                v.file, f"{where}.minutes", f"allowed: a number > 0 minutes (got {minutes:g})"
+            )
         if graph.has_edge(a, b):
-            raise RegionError(v.file, where, f"link {names[a]!r} - {names[b]!r} is given twice; "
-                              "allowed: one link per pair (travel times are symmetric)")
+            raise RegionError(
+                v.file,
+                where,
+                f"link {names[a]!r} - {names[b]!r} is given twice; "
+                "allowed: one link per pair (travel times are symmetric)",
+            )
         graph.add_edge(a, b, minutes=minutes)
     return graph
 
@@ -532,19 +680,30 @@ def _check_connected(graph: nx.Graph, names: list[str], external: np.ndarray, fi
     """Every node must be reachable from every other, unless the region is one lone node."""
     if graph.number_of_nodes() == 1:
         return
-    components = sorted(nx.connected_components(graph),
-                        key=lambda c: (-sum(not external[i] for i in c), min(c)))
+    components = sorted(
+        nx.connected_components(graph), key=lambda c: (-sum(not external[i] for i in c), min(c))
+    )
     if len(components) == 1:
         return
     stranded = sorted(i for c in components[1:] for i in c)
     first = names[stranded[0]]
-    raise RegionError(file, f"municipality[{first}]", "unreachable: no chain of [[link]]s joins "
-                      f"{', '.join(repr(names[i]) for i in stranded)} to the rest of the region; "
-                      "allowed: a connected network (add a [[link]] with from, to, minutes)")
+    raise RegionError(
+        file,
+        f"municipality[{first}]",
+        "unreachable: no chain of [[link]]s joins "
+        f"{', '.join(repr(names[i]) for i in stranded)} to the rest of the region; "
+        "allowed: a connected network (add a [[link]] with from, to, minutes)",
+    )
 
 
-def _fill(given: np.ndarray, weights: np.ndarray, total: float | None, fallback_rate: float,
-          file: str, key: str) -> tuple[np.ndarray, str]:
+def _fill(
+    given: np.ndarray,
+    weights: np.ndarray,
+    total: float | None,
+    fallback_rate: float,
+    file: str,
+    key: str,
+) -> tuple[np.ndarray, str]:
     """Fill missing (NaN) rows: spread ``total`` minus the given rows by ``weights``.
 
     Without a total, missing rows get the rate of the given rows, or ``fallback_rate``
@@ -562,9 +721,13 @@ def _fill(given: np.ndarray, weights: np.ndarray, total: float | None, fallback_
         rest = total - known_sum
         slack = max(TOTAL_TOLERANCE * total, 1.0)
         if rest < -slack or (not missing.any() and abs(rest) > slack):
-            raise RegionError(file, f"totals.{key}", f"municipal rows sum to {known_sum:g} but "
-                              f"the total is {total:g}; allowed: rows that add up to the total "
-                              f"within {TOTAL_TOLERANCE:.0%}, or leave rows out to spread it")
+            raise RegionError(
+                file,
+                f"totals.{key}",
+                f"municipal rows sum to {known_sum:g} but "
+                f"the total is {total:g}; allowed: rows that add up to the total "
+                f"within {TOTAL_TOLERANCE:.0%}, or leave rows out to spread it",
+            )
         if not missing.any():
             return out, "file"
         w = weights[missing]
@@ -593,8 +756,9 @@ class _Validator:
         for key in table:
             if key not in allowed:
                 full = f"{where}.{key}" if where else key
-                raise RegionError(self.file, full, "unknown key; allowed keys here: "
-                                  + ", ".join(allowed))
+                raise RegionError(
+                    self.file, full, "unknown key; allowed keys here: " + ", ".join(allowed)
+                )
 
     def string(self, table: dict[str, Any], key: str, where: str, required: bool) -> str | None:
         full = f"{where}.{key}" if where else key
@@ -607,8 +771,7 @@ class _Validator:
             raise RegionError(self.file, full, f"allowed: a non-empty string (got {value!r})")
         return value.strip() if required else value
 
-    def number(self, value: Any, key: str, signed: bool = False,
-               hi: float | None = None) -> float:
+    def number(self, value: Any, key: str, signed: bool = False, hi: float | None = None) -> float:
         allowed = "a finite number" if signed else "a finite number >= 0"
         if hi is not None:
             allowed += f" and <= {hi:g}"
@@ -631,8 +794,9 @@ class _Validator:
         arr = np.array([self.number(x, key) for x in value])
         total = arr.sum()
         if abs(total - 1.0) > SHARE_TOLERANCE:
-            raise RegionError(self.file, key, f"{allowed} within {SHARE_TOLERANCE} "
-                              f"(they sum to {total:g})")
+            raise RegionError(
+                self.file, key, f"{allowed} within {SHARE_TOLERANCE} (they sum to {total:g})"
+            )
         return arr / total
 
 
@@ -640,9 +804,14 @@ class _Validator:
 # Synthetic regions and Mesa
 
 
-def synthetic_region(n_municipalities: int = 4, seed: int = 0, population: float = 20_000,
-                     n_external: int = 0, sigma_size: float = 0.6,
-                     km_per_node: float = 12.0) -> Region:
+def synthetic_region(
+    n_municipalities: int = 4,
+    seed: int = 0,
+    population: float = 20_000,
+    n_external: int = 0,
+    sigma_size: float = 0.6,
+    km_per_node: float = 12.0,
+) -> Region:
     """A small seeded region for tests, with Flevoland's rates per resident.
 
     ``population`` is the mean number of residents per municipality (sizes lognormal with
@@ -673,8 +842,11 @@ def synthetic_region(n_municipalities: int = 4, seed: int = 0, population: float
     angles = rng.uniform(0.0, 2 * math.pi, k)
     centre, radius = side / 2, side / 2 + 20.0
     xy_ext = np.column_stack([centre + radius * np.cos(angles), centre + radius * np.sin(angles)])
-    ext_jobs = np.round(pop.sum() * rates["external_jobs"] * rng.dirichlet(np.ones(k))) \
-        if k else np.zeros(0)
+    ext_jobs = (
+        np.round(pop.sum() * rates["external_jobs"] * rng.dirichlet(np.ones(k)))
+        if k
+        else np.zeros(0)
+    )
     shares = rng.dirichlet(np.array(DEFAULT_SECTOR_SHARES) * 60.0, n + k)
 
     def minutes(a: np.ndarray, b: np.ndarray) -> float:
@@ -689,18 +861,37 @@ def synthetic_region(n_municipalities: int = 4, seed: int = 0, population: float
     for a in range(n):
         nearest = sorted((complete[a][b]["minutes"], b) for b in complete[a])[:2]
         edges.update((min(a, b), max(a, b)) for _, b in nearest)
-    links = [{"from": f"M{a + 1}", "to": f"M{b + 1}", "minutes": complete[a][b]["minutes"]}
-             for a, b in sorted(edges)]
+    links = [
+        {"from": f"M{a + 1}", "to": f"M{b + 1}", "minutes": complete[a][b]["minutes"]}
+        for a, b in sorted(edges)
+    ]
     for e in range(k):
         dists = sorted((minutes(xy_ext[e], xy[a]), a) for a in range(n))[:2]
         links += [{"from": f"X{e + 1}", "to": f"M{a + 1}", "minutes": m} for m, a in dists]
 
-    rows = [{"name": f"M{i + 1}", "population": float(pop[i]), "jobs": float(jobs[i]),
-             "establishments": float(establishments[i]), "x_km": float(xy[i, 0]),
-             "y_km": float(xy[i, 1]), "sector_shares": shares[i].tolist()} for i in range(n)]
-    rows += [{"name": f"X{e + 1}", "external": True, "jobs": float(ext_jobs[e]),
-              "x_km": float(xy_ext[e, 0]), "y_km": float(xy_ext[e, 1]),
-              "sector_shares": shares[n + e].tolist()} for e in range(k)]
+    rows = [
+        {
+            "name": f"M{i + 1}",
+            "population": float(pop[i]),
+            "jobs": float(jobs[i]),
+            "establishments": float(establishments[i]),
+            "x_km": float(xy[i, 0]),
+            "y_km": float(xy[i, 1]),
+            "sector_shares": shares[i].tolist(),
+        }
+        for i in range(n)
+    ]
+    rows += [
+        {
+            "name": f"X{e + 1}",
+            "external": True,
+            "jobs": float(ext_jobs[e]),
+            "x_km": float(xy_ext[e, 0]),
+            "y_km": float(xy_ext[e, 1]),
+            "sector_shares": shares[n + e].tolist(),
+        }
+        for e in range(k)
+    ]
     total_pop = float(pop.sum())
     labour_force = round(total_pop * rates["labour_force"])
     totals = {
@@ -711,10 +902,14 @@ def synthetic_region(n_municipalities: int = 4, seed: int = 0, population: float
         "unemployment_benefit": round(total_pop * rates["unemployment_benefit"]),
     }
     spec = f"synthetic:{n}:{seed}"
-    data = {"name": f"synthetic-{n}-{seed}",
-            "description": f"Synthetic region ({n} municipalities, {k} external job areas, "
-                           f"seed {seed}) with Flevoland's rates per resident.",
-            "totals": totals, "municipality": rows, "link": links}
+    data = {
+        "name": f"synthetic-{n}-{seed}",
+        "description": f"Synthetic region ({n} municipalities, {k} external job areas, "
+        f"seed {seed}) with Flevoland's rates per resident.",
+        "totals": totals,
+        "municipality": rows,
+        "link": links,
+    }
     return _build_region(data, file=spec, source=spec)
 
 
@@ -727,6 +922,9 @@ def mesa_network(region: Region, random: Random, capacity: int | None = None) ->
     from mesa.discrete_space import Network
 
     coords = np.column_stack([region.x_km, region.y_km])
-    layout = ({i: (float(x), float(y)) for i, (x, y) in enumerate(coords)}
-              if np.isfinite(coords).all() else None)
+    layout = (
+        {i: (float(x), float(y)) for i, (x, y) in enumerate(coords)}
+        if np.isfinite(coords).all()
+        else None
+    )
     return Network(region.graph.copy(), capacity=capacity, random=random, layout=layout)

@@ -12,8 +12,19 @@ import hashlib
 import numpy as np
 
 STREAMS = (
-    "population", "network", "demand", "demography", "health", "separations", "relapse",
-    "matching", "training", "benefits", "policies", "employers", "preparation",
+    "population",
+    "network",
+    "demand",
+    "demography",
+    "health",
+    "separations",
+    "relapse",
+    "matching",
+    "training",
+    "benefits",
+    "policies",
+    "employers",
+    "preparation",
 )
 
 
@@ -58,8 +69,9 @@ def _splitmix64(x: np.ndarray | np.uint64) -> np.ndarray | np.uint64:
     return x ^ (x >> np.uint64(31))
 
 
-def counter_uniform(seed: int, stream: str, month: int, ids: np.ndarray, slot: int | np.ndarray = 0
-                    ) -> np.ndarray:
+def counter_uniform(
+    seed: int, stream: str, month: int, ids: np.ndarray, slot: int | np.ndarray = 0
+) -> np.ndarray:
     """Uniform [0, 1) numbers that depend only on (seed, stream, month, id, slot).
 
     A counter-based generator (splitmix64 hashing): person ``i``'s draw in a month is the same

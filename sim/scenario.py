@@ -24,9 +24,13 @@ from sim.params import Param, all_params, policy_names
 from sim.survey import FORMAT_MARKDOWN as SURVEY_FORMAT_MARKDOWN
 
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "demand", "policy_stop")
-DEFAULT_SHOCK_SIZE = {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
-                      "demand": 0.01,
-                      "policy_stop": 0.0}
+DEFAULT_SHOCK_SIZE = {
+    "reshoring": 0.05,
+    "recession": -0.06,
+    "new_product_line": 0.03,
+    "demand": 0.01,
+    "policy_stop": 0.0,
+}
 _META = ("name", "title", "description", "extends", "shocks")
 #: languages of the texts a scenario file shows to users (title, description)
 LANGUAGES = ("en", "nl")
@@ -52,6 +56,7 @@ class ScenarioError(ValueError):
 
 # --- values --------------------------------------------------------------------------------
 
+
 def _show(value: Any) -> str:
     """Render a value the way it would be written in TOML, for error messages."""
     if isinstance(value, bool):
@@ -66,8 +71,14 @@ def _show(value: Any) -> str:
 
 
 def _type_name(value: Any) -> str:
-    for kind, name in ((bool, "a boolean"), (str, "a string"), (numbers.Integral, "an integer"),
-                       (float, "a float"), (Mapping, "a table"), ((list, tuple), "an array")):
+    for kind, name in (
+        (bool, "a boolean"),
+        (str, "a string"),
+        (numbers.Integral, "an integer"),
+        (float, "a float"),
+        (Mapping, "a table"),
+        ((list, tuple), "an array"),
+    ):
         if isinstance(value, kind):
             return name
     return type(value).__name__
@@ -115,6 +126,7 @@ def coerce(param: Param, value: Any, file: str | None = None) -> Any:
 
 # --- shocks --------------------------------------------------------------------------------
 
+
 def _field(name: str, default: Any, doc: str, **bounds: Any) -> Param:
     return Param(name, default, "", "", doc, **bounds)
 
@@ -124,9 +136,14 @@ _SHOCK_FIELDS: dict[str, Param] = {
     "month": _field("month", 0, "Month the shock starts (0 = first month).", lo=0),
     "duration_months": _field("duration_months", 0, "Months it lasts; 0 = permanent.", lo=0),
     "sector": _field("sector", "all", "Sector name, or 'all'."),
-    "size": _field("size", 0.0, "Relative change in sector demand (0.05 = +5%); default by "
-                   "kind: " + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_SHOCK_SIZE.items()) + ".",
-                   lo=-0.9, hi=2.0),
+    "size": _field(
+        "size",
+        0.0,
+        "Relative change in sector demand (0.05 = +5%); default by "
+        "kind: " + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_SHOCK_SIZE.items()) + ".",
+        lo=-0.9,
+        hi=2.0,
+    ),
     "municipality": _field("municipality", "all", "Municipality name, or 'all'."),
     "policy": _field("policy", "", "Policy to stop; required for policy_stop, else not allowed."),
 }
@@ -135,8 +152,10 @@ _SHOCK_REQUIRED = ("kind", "month")
 
 def _shock_specs() -> dict[str, Param]:
     """The shock fields, with the names of the instruments as the choices of ``policy``."""
-    return {**_SHOCK_FIELDS, "policy": dataclasses.replace(_SHOCK_FIELDS["policy"],
-                                                           choices=policy_names())}
+    return {
+        **_SHOCK_FIELDS,
+        "policy": dataclasses.replace(_SHOCK_FIELDS["policy"], choices=policy_names()),
+    }
 
 
 @dataclass(frozen=True)
@@ -160,28 +179,44 @@ class Shock:
         """Validate one ``[[shocks]]`` table; errors name ``shocks[index].field``."""
         where = f"shocks[{index}]"
         if not isinstance(table, Mapping):
-            raise ScenarioError(f"got {_show(table)}, allowed: a table with keys "
-                                + ", ".join(_SHOCK_FIELDS), file, where)
+            raise ScenarioError(
+                f"got {_show(table)}, allowed: a table with keys " + ", ".join(_SHOCK_FIELDS),
+                file,
+                where,
+            )
         specs, out = _shock_specs(), {}
         for name, value in table.items():
             if name not in specs:
-                raise ScenarioError("unknown shock field" + _suggest(str(name), specs)
-                                    + "; allowed: " + ", ".join(specs), file, f"{where}.{name}")
+                raise ScenarioError(
+                    "unknown shock field"
+                    + _suggest(str(name), specs)
+                    + "; allowed: "
+                    + ", ".join(specs),
+                    file,
+                    f"{where}.{name}",
+                )
             spec = dataclasses.replace(specs[name], key=f"{where}.{name}")
             out[name] = coerce(spec, value, file)
             if name in ("sector", "municipality") and not out[name].strip():
-                raise ScenarioError("got an empty string, allowed: a name or 'all'", file,
-                                    spec.key)
+                raise ScenarioError("got an empty string, allowed: a name or 'all'", file, spec.key)
         for name in _SHOCK_REQUIRED:
             if name not in out:
-                raise ScenarioError(f"missing, allowed: {_SHOCK_FIELDS[name].allowed()}",
-                                    file, f"{where}.{name}")
+                raise ScenarioError(
+                    f"missing, allowed: {_SHOCK_FIELDS[name].allowed()}", file, f"{where}.{name}"
+                )
         if out["kind"] == "policy_stop" and "policy" not in out:
-            raise ScenarioError("required for kind 'policy_stop', allowed: one of "
-                                + ", ".join(map(repr, policy_names())), file, f"{where}.policy")
+            raise ScenarioError(
+                "required for kind 'policy_stop', allowed: one of "
+                + ", ".join(map(repr, policy_names())),
+                file,
+                f"{where}.policy",
+            )
         if out["kind"] != "policy_stop" and "policy" in out:
-            raise ScenarioError(f"not allowed for kind {out['kind']!r}, only for 'policy_stop'",
-                                file, f"{where}.policy")
+            raise ScenarioError(
+                f"not allowed for kind {out['kind']!r}, only for 'policy_stop'",
+                file,
+                f"{where}.policy",
+            )
         return cls(**out)
 
     def to_dict(self) -> dict[str, Any]:
@@ -191,6 +226,7 @@ class Shock:
 
 
 # --- scenario ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -203,8 +239,7 @@ class Scenario:
     path: str | None = field(default=None, compare=False)
     chain: tuple[str, ...] = field(default=(), compare=False)  # oldest ancestor first
     #: what users see instead of the file name: {"title" | "description": {language: text}}
-    texts: types.MappingProxyType = field(
-        default=types.MappingProxyType({}), compare=False)
+    texts: types.MappingProxyType = field(default=types.MappingProxyType({}), compare=False)
 
     def __hash__(self) -> int:
         return hash((self.name, self.description, tuple(self.values.items()), self.shocks))
@@ -221,8 +256,11 @@ class Scenario:
         """A copy with some keys changed: a mapping of dotted key -> value or ``"k=v"`` strings."""
         params = all_params()
         new = dict(self.values)
-        items = overrides.items() if isinstance(overrides, Mapping) else (
-            parse_override(o) if isinstance(o, str) else o for o in overrides)
+        items = (
+            overrides.items()
+            if isinstance(overrides, Mapping)
+            else (parse_override(o) if isinstance(o, str) else o for o in overrides)
+        )
         for key, value in items:
             if key not in params:
                 example = next(iter(params))
@@ -256,10 +294,15 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form (all values, shocks as dicts)."""
-        return {"name": self.name, "description": self.description,
-                "texts": {k: dict(v) for k, v in self.texts.items()}, "values": dict(self.values),
-                "shocks": [s.to_dict() for s in self.shocks], "path": self.path,
-                "chain": list(self.chain)}
+        return {
+            "name": self.name,
+            "description": self.description,
+            "texts": {k: dict(v) for k, v in self.texts.items()},
+            "values": dict(self.values),
+            "shocks": [s.to_dict() for s in self.shocks],
+            "path": self.path,
+            "chain": list(self.chain),
+        }
 
     def to_toml(self) -> str:
         """TOML text with name, description, changed keys and shocks; loading it gives ``self``."""
@@ -269,8 +312,11 @@ class Scenario:
             if by_lang and set(by_lang) == {"en"}:  # plain text is English
                 lines.append(f"{key} = {_toml_value(by_lang['en'])}")
             elif by_lang:
-                lines.append(f"{key} = {{ " + ", ".join(
-                    f"{lang} = {_toml_value(text)}" for lang, text in by_lang.items()) + " }")
+                lines.append(
+                    f"{key} = {{ "
+                    + ", ".join(f"{lang} = {_toml_value(text)}" for lang, text in by_lang.items())
+                    + " }"
+                )
             elif key == "description":
                 lines.append(f"description = {_toml_value(self.description)}")
         tables: dict[str, list[str]] = {}
@@ -299,8 +345,7 @@ def load_scenario(path: str | os.PathLike, overrides: Overrides = ()) -> Scenari
     return scenario.with_overrides(overrides) if overrides else scenario
 
 
-def scenario_from_dict(data: Mapping[str, Any], path: str | os.PathLike | None = None
-                       ) -> Scenario:
+def scenario_from_dict(data: Mapping[str, Any], path: str | os.PathLike | None = None) -> Scenario:
     """Validate an already parsed scenario (nested tables or flat dotted keys), e.g. from the UI.
 
     ``path`` names the source in errors and anchors a relative ``extends``.
@@ -335,6 +380,7 @@ def parse_override(text: str) -> tuple[str, Any]:
 
 # --- loading -------------------------------------------------------------------------------
 
+
 def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
     """Parse one file; a missing ``extends`` target is blamed on the file that names it.
 
@@ -349,13 +395,18 @@ def _read_toml(file: str, referrer: str | None = None) -> dict[str, Any]:
                 raise ScenarioError(f"no such file: {file}", referrer, "extends") from None
             raise ScenarioError("no such scenario file", file) from None
         if referrer is not None:
-            raise ScenarioError(f"cannot read {file}: it {e.reason}; allowed: a scenario TOML "
-                                "file", referrer, "extends") from None
-        raise ScenarioError(f"cannot be read: it {e.reason}; allowed: a scenario TOML file",
-                            file) from None
+            raise ScenarioError(
+                f"cannot read {file}: it {e.reason}; allowed: a scenario TOML file",
+                referrer,
+                "extends",
+            ) from None
+        raise ScenarioError(
+            f"cannot be read: it {e.reason}; allowed: a scenario TOML file", file
+        ) from None
     except UnicodeDecodeError as e:
-        raise ScenarioError(f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})",
-                            file) from None
+        raise ScenarioError(
+            f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})", file
+        ) from None
     try:
         return parse_toml(text)
     except tomllib.TOMLDecodeError as e:
@@ -373,8 +424,11 @@ def _build(data: Any, file: str | None) -> Scenario:
     while (ext := layers[-1][1].get("extends")) is not None:
         child = layers[-1][0]
         if not isinstance(ext, str) or not ext.strip() or "\0" in ext:
-            raise ScenarioError(f"got {_show(ext)}, allowed: a path to a scenario file, relative "
-                                "to this file", child, "extends")
+            raise ScenarioError(
+                f"got {_show(ext)}, allowed: a path to a scenario file, relative to this file",
+                child,
+                "extends",
+            )
         target = os.path.normpath(os.path.join(os.path.dirname(child or ""), ext))
         if os.path.realpath(target) in seen:
             names = [f for f, _ in layers if f] + [target]
@@ -399,23 +453,36 @@ def _build(data: Any, file: str | None) -> Scenario:
         if "name" in layer:
             coerce(Param("name", "", "", "", ""), layer["name"], layer_file)
             if not layer["name"].strip():
-                raise ScenarioError("got an empty string, allowed: a non-empty name", layer_file,
-                                    "name")
+                raise ScenarioError(
+                    "got an empty string, allowed: a non-empty name", layer_file, "name"
+                )
         for key in ("title", "description"):
             if key in layer:
                 _texts(layer[key], layer_file, key)
     top_file, top = layers[0]
     default_name = os.path.splitext(os.path.basename(top_file))[0] if top_file else "custom"
-    texts = {k: types.MappingProxyType(_texts(top[k], top_file, k))
-             for k in ("title", "description") if k in top}
+    texts = {
+        k: types.MappingProxyType(_texts(top[k], top_file, k))
+        for k in ("title", "description")
+        if k in top
+    }
     description = texts["description"].get("en", "") if "description" in texts else ""
-    return Scenario(top.get("name", default_name), description,
-                    types.MappingProxyType(values), tuple(shocks), top_file,
-                    tuple(f for f, _ in reversed(layers) if f), types.MappingProxyType(texts))
+    return Scenario(
+        top.get("name", default_name),
+        description,
+        types.MappingProxyType(values),
+        tuple(shocks),
+        top_file,
+        tuple(f for f, _ in reversed(layers) if f),
+        types.MappingProxyType(texts),
+    )
 
 
-def check_policy_windows(values: Mapping[str, Any], origin: Mapping[str, str | None] | None = None,
-                         file: str | None = None) -> None:
+def check_policy_windows(
+    values: Mapping[str, Any],
+    origin: Mapping[str, str | None] | None = None,
+    file: str | None = None,
+) -> None:
     """No policy's ``start_month`` comes after its ``end_month`` (unless that is -1).
 
     An instrument that starts after it stops would be accepted and never run. The error names
@@ -428,22 +495,30 @@ def check_policy_windows(values: Mapping[str, Any], origin: Mapping[str, str | N
         end_key = key[: -len("start_month")] + "end_month"
         end = values.get(end_key, -1)
         if end is not None and end >= 0 and start > end:
-            blame, where = (key, origin[key]) if key in origin else (
-                end_key, origin.get(end_key, file))
+            blame, where = (
+                (key, origin[key]) if key in origin else (end_key, origin.get(end_key, file))
+            )
             raise ScenarioError(
                 f"{key} is {start} and {end_key} is {end}: the instrument would stop before it "
                 f"starts and never run; allowed: start_month <= end_month, or end_month = -1 "
-                "(never stops)", where if where is not None else file, blame)
+                "(never stops)",
+                where if where is not None else file,
+                blame,
+            )
 
 
 #: pairs of keys whose values must not be in the wrong order: (lower, upper)
-ORDERED_PAIRS = (("employers.slack_min", "employers.slack_max"),
-                 ("population.skilled_wage_value", "population.highly_skilled_wage_value"))
+ORDERED_PAIRS = (
+    ("employers.slack_min", "employers.slack_max"),
+    ("population.skilled_wage_value", "population.highly_skilled_wage_value"),
+)
 
 
-def check_ordered_pairs(values: Mapping[str, Any],
-                        origin: Mapping[str, str | None] | None = None,
-                        file: str | None = None) -> None:
+def check_ordered_pairs(
+    values: Mapping[str, Any],
+    origin: Mapping[str, str | None] | None = None,
+    file: str | None = None,
+) -> None:
     """A lower bound is not above its upper bound (e.g. the least and the most slack)."""
     origin = origin or {}
     for lo_key, hi_key in ORDERED_PAIRS:
@@ -451,15 +526,18 @@ def check_ordered_pairs(values: Mapping[str, Any],
         if lo is not None and hi is not None and lo > hi:
             blame = lo_key if lo_key in origin else hi_key
             where = origin.get(blame, file)
-            raise ScenarioError(f"{lo_key} is {lo:g} and {hi_key} is {hi:g}; allowed: "
-                                f"{lo_key} <= {hi_key}", where if where is not None else file,
-                                blame)
+            raise ScenarioError(
+                f"{lo_key} is {lo:g} and {hi_key} is {hi:g}; allowed: {lo_key} <= {hi_key}",
+                where if where is not None else file,
+                blame,
+            )
 
 
 def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:
     """A title or description: plain text (English) or a table of texts by language."""
-    allowed = ("allowed: a string (English) or a table with "
-               + " and ".join(f"{lang} = \"...\"" for lang in LANGUAGES))
+    allowed = "allowed: a string (English) or a table with " + " and ".join(
+        f'{lang} = "..."' for lang in LANGUAGES
+    )
     if isinstance(value, str):
         return {"en": value}
     if not isinstance(value, Mapping):
@@ -469,14 +547,21 @@ def _texts(value: Any, file: str | None, key: str) -> dict[str, str]:
         if lang not in LANGUAGES:
             raise ScenarioError(f"unknown language {lang!r}; {allowed}", file, f"{key}.{lang}")
         if not isinstance(text, str) or not text.strip():
-            raise ScenarioError(f"got {_show(text)}, allowed: a non-empty string", file,
-                                f"{key}.{lang}")
+            raise ScenarioError(
+                f"got {_show(text)}, allowed: a non-empty string", file, f"{key}.{lang}"
+            )
         out[lang] = text
     return out
 
 
-def _flatten(table: Mapping, file: str | None, params: dict[str, Param], sections: set[str],
-             prefix: str = "", out: dict[str, Any] | None = None) -> dict[str, Any]:
+def _flatten(
+    table: Mapping,
+    file: str | None,
+    params: dict[str, Param],
+    sections: set[str],
+    prefix: str = "",
+    out: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Nested tables (or dotted keys) -> {dotted key: validated value}; rejects unknown keys."""
     out = {} if out is None else out
     for raw_key, value in table.items():
@@ -491,28 +576,41 @@ def _flatten(table: Mapping, file: str | None, params: dict[str, Param], section
             out[key] = coerce(params[key], value, file)
         elif key in sections:
             if not isinstance(value, Mapping):
-                example = next(k for k in params if k.startswith(key + "."))[len(key) + 1:]
-                raise ScenarioError(f"got {_show(value)}, but this is a section, allowed: a table "
-                                    f"such as [{key}] with {example} = ...", file, key)
+                example = next(k for k in params if k.startswith(key + "."))[len(key) + 1 :]
+                raise ScenarioError(
+                    f"got {_show(value)}, but this is a section, allowed: a table "
+                    f"such as [{key}] with {example} = ...",
+                    file,
+                    key,
+                )
             _flatten(value, file, params, sections, key, out)
         else:
             what = "unknown section" if isinstance(value, Mapping) else "unknown key"
             hint = _suggest(key, [*params, *sections])
             if not hint and prefix:
-                hint = "; keys in [" + prefix + "]: " + ", ".join(
-                    k[len(prefix) + 1:] for k in [*params, *sections]
-                    if k.startswith(prefix + ".") and "." not in k[len(prefix) + 1:])
+                hint = (
+                    "; keys in ["
+                    + prefix
+                    + "]: "
+                    + ", ".join(
+                        k[len(prefix) + 1 :]
+                        for k in [*params, *sections]
+                        if k.startswith(prefix + ".") and "." not in k[len(prefix) + 1 :]
+                    )
+                )
             elif not hint:
                 hint = "; allowed: " + ", ".join(
-                    [*_META, *sorted({k.split(".")[0] for k in params})])
+                    [*_META, *sorted({k.split(".")[0] for k in params})]
+                )
             raise ScenarioError(what + hint, file, key)
     return out
 
 
 def _shocks(raw: Any, file: str | None) -> list[Shock]:
     if not isinstance(raw, list):
-        raise ScenarioError(f"got {_show(raw)}, allowed: an array of tables written as "
-                            "[[shocks]]", file, "shocks")
+        raise ScenarioError(
+            f"got {_show(raw)}, allowed: an array of tables written as [[shocks]]", file, "shocks"
+        )
     return [Shock.from_dict(table, file, i) for i, table in enumerate(raw)]
 
 
@@ -523,13 +621,26 @@ def _suggest(key: str, known: Iterable[str]) -> str:
 
 # --- TOML and Markdown output --------------------------------------------------------------
 
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
 
 
 def _toml_str(s: str) -> str:
-    return '"' + "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 0x20 or c == "\x7f"
-                                              else c) for c in s) + '"'
+    return (
+        '"'
+        + "".join(
+            _ESCAPES.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 0x20 or c == "\x7f" else c)
+            for c in s
+        )
+        + '"'
+    )
 
 
 def _toml_key(key: str) -> str:
@@ -559,21 +670,43 @@ def scenario_docs_markdown() -> str:
     groups: dict[str, list[Param]] = {}
     for p in all_params().values():
         groups.setdefault(p.key.split(".")[0], []).append(p)
-    out = ["# Scenario keys", "",
-           "Set these in a scenario file as nested tables (`[policies.wage_subsidy]`, then "
-           "`enabled = true`) or on the command line with `--set KEY=VALUE`.", ""]
+    out = [
+        "# Scenario keys",
+        "",
+        "Set these in a scenario file as nested tables (`[policies.wage_subsidy]`, then "
+        "`enabled = true`) or on the command line with `--set KEY=VALUE`.",
+        "",
+    ]
     header = ["Key", "Default", "Unit", "Allowed", "Source", "Description"]
     for section, ps in groups.items():
         out += [f"## {section}", "", _md_row(header), _md_row(["---"] * len(header))]
-        out += [_md_row([f"`{p.key}`", f"`{_toml_value(p.default)}`", p.unit, p.allowed(),
-                         p.source, p.doc]) for p in ps]
+        out += [
+            _md_row(
+                [f"`{p.key}`", f"`{_toml_value(p.default)}`", p.unit, p.allowed(), p.source, p.doc]
+            )
+            for p in ps
+        ]
         out.append("")
     head = ["Field", "Default", "Allowed", "Description"]
-    out += ["## shocks", "", "Each `[[shocks]]` table is one event; a file's shocks come after "
-            "those of the file it extends.", "", _md_row(head), _md_row(["---"] * len(head))]
+    out += [
+        "## shocks",
+        "",
+        "Each `[[shocks]]` table is one event; a file's shocks come after "
+        "those of the file it extends.",
+        "",
+        _md_row(head),
+        _md_row(["---"] * len(head)),
+    ]
     for name, p in _shock_specs().items():
-        default = ("required" if name in _SHOCK_REQUIRED else "by kind" if name == "size"
-                   else "" if name == "policy" else f"`{_toml_value(p.default)}`")
+        default = (
+            "required"
+            if name in _SHOCK_REQUIRED
+            else "by kind"
+            if name == "size"
+            else ""
+            if name == "policy"
+            else f"`{_toml_value(p.default)}`"
+        )
         out.append(_md_row([f"`{name}`", default, p.allowed(), p.doc]))
     out += ["", SURVEY_FORMAT_MARKDOWN.rstrip("\n")]
     return "\n".join(out) + "\n"

@@ -110,8 +110,7 @@ class Table:
     ([0, 1, 2], 3, [1.5, 1.5, 1.5])
     """
 
-    def __init__(self, columns: Mapping[str, DTypeLike], capacity: int,
-                 width: dict | None = None):
+    def __init__(self, columns: Mapping[str, DTypeLike], capacity: int, width: dict | None = None):
         self._dtypes = dict(columns)
         self._width = dict(width or {})
         self._fill: dict[str, object] = {}  # value of unused rows (and so of new rows), 0 if absent
@@ -302,7 +301,11 @@ class TransitionLog:
         a = self.arrays()
         idx = np.flatnonzero(a["person"] == person)
         return [
-            (int(a["month"][i]), STATE_NAMES[a["old"][i]], STATE_NAMES[a["new"][i]],
-             CAUSE_NAMES[a["cause"][i]])
+            (
+                int(a["month"][i]),
+                STATE_NAMES[a["old"][i]],
+                STATE_NAMES[a["new"][i]],
+                CAUSE_NAMES[a["cause"][i]],
+            )
             for i in idx
         ]

@@ -35,11 +35,11 @@ ships as `scenarios/data/employer_survey_flevoland.csv`. One row per municipalit
 
 | Column | Allowed | Meaning |
 |---|---|---|
-| `municipality` | a municipality of the region (not an outside area), or `all` | where the employers are |
+| `municipality` | a municipality of the region (no outside area), or `all` | where they are |
 | `sector` | a sector of the region, or `all` | which employers |
 | `months_ahead` | a whole number from 1 to 120 | the months the expected growth refers to |
 | `growth` | a number from -0.9 to 2 | expected change in jobs over those months (0.04 = 4% more) |
-| `slack_jobs` | a number >= 0, or empty | unused work employers could pool, in jobs, whole region (empty: keep the model's) |
+| `slack_jobs` | a number >= 0, or empty | work to pool, jobs in the region (empty: the model's) |
 
 A municipality and sector may be covered once (a row with `all` covers every municipality or
 sector it stands for). Lines starting with `#` are comments. Errors name the file, line and
@@ -115,17 +115,26 @@ def read_survey(source: str | Path | bytes, region, name: str | None = None) -> 
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SurveyError(file, raw[: exc.start].count(b"\n") + 1, None, "not UTF-8 text"
-                          ) from None
-    lines = [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)
-             if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")]
+        raise SurveyError(file, raw[: exc.start].count(b"\n") + 1, None, "not UTF-8 text") from None
+    lines = [
+        (i, row)
+        for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)
+        if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")
+    ]
     if not lines:
-        raise SurveyError(file, 1, None, "empty; allowed: a header " + ",".join(COLUMNS)
-                          + " and one row per municipality and sector")
+        raise SurveyError(
+            file,
+            1,
+            None,
+            "empty; allowed: a header "
+            + ",".join(COLUMNS)
+            + " and one row per municipality and sector",
+        )
     head_line, header = lines[0]
     if [c.strip().lower() for c in header] != list(COLUMNS):
-        raise SurveyError(file, head_line, None, f"header {','.join(header)!r}; allowed: "
-                          + ",".join(COLUMNS))
+        raise SurveyError(
+            file, head_line, None, f"header {','.join(header)!r}; allowed: " + ",".join(COLUMNS)
+        )
     internal = [n for n, ext in zip(region.names, region.external) if not ext]
     node_of = {n: i for i, n in enumerate(region.names)}
     sector_of = {s: i for i, s in enumerate(region.sectors)}
@@ -133,38 +142,54 @@ def read_survey(source: str | Path | bytes, region, name: str | None = None) -> 
     seen = np.zeros((region.n_nodes, region.n_sectors), dtype=np.int64)
     for i, row in lines[1:]:
         if len(row) != len(COLUMNS):
-            raise SurveyError(file, i, None, f"{len(row)} fields; allowed: {len(COLUMNS)} ("
-                              + ",".join(COLUMNS) + ")")
+            raise SurveyError(
+                file,
+                i,
+                None,
+                f"{len(row)} fields; allowed: {len(COLUMNS)} (" + ",".join(COLUMNS) + ")",
+            )
         area, sector, h_txt, g_txt, s_txt = (c.strip() for c in row)
         if area != "all" and area not in internal:
-            raise SurveyError(file, i, 1, f"unknown municipality {area!r}; allowed: 'all' or "
-                              "one of " + ", ".join(internal))
+            raise SurveyError(
+                file,
+                i,
+                1,
+                f"unknown municipality {area!r}; allowed: 'all' or one of " + ", ".join(internal),
+            )
         if sector != "all" and sector not in sector_of:
-            raise SurveyError(file, i, 2, f"unknown sector {sector!r}; allowed: 'all' or one "
-                              "of " + ", ".join(region.sectors))
+            raise SurveyError(
+                file,
+                i,
+                2,
+                f"unknown sector {sector!r}; allowed: 'all' or one of " + ", ".join(region.sectors),
+            )
         try:
             horizon = int(h_txt)
         except ValueError:
             horizon = -1
         if not 1 <= horizon <= 120:
-            raise SurveyError(file, i, 3, f"got {h_txt!r}, allowed: a whole number from 1 to "
-                              "120")
+            raise SurveyError(file, i, 3, f"got {h_txt!r}, allowed: a whole number from 1 to 120")
         growth = _number(g_txt)
         if growth is None or not -0.9 <= growth <= 2.0:
             raise SurveyError(file, i, 4, f"got {g_txt!r}, allowed: a number from -0.9 to 2")
         slack = math.nan
         if s_txt:
-            slack = _number(s_txt)
-            if slack is None or slack < 0:
-                raise SurveyError(file, i, 5, f"got {s_txt!r}, allowed: a number >= 0 or "
-                                  "empty")
+            value = _number(s_txt)
+            if value is None or value < 0:
+                raise SurveyError(file, i, 5, f"got {s_txt!r}, allowed: a number >= 0 or empty")
+            slack = value
         nodes = [node_of[n] for n in internal] if area == "all" else [node_of[area]]
         secs = list(range(region.n_sectors)) if sector == "all" else [sector_of[sector]]
         cells = np.ix_(nodes, secs)
         if (seen[cells] > 0).any():
             other = int(seen[cells][seen[cells] > 0][0])
-            raise SurveyError(file, i, None, f"{area}, {sector} is already covered by line "
-                              f"{other}; allowed: each municipality and sector once")
+            raise SurveyError(
+                file,
+                i,
+                None,
+                f"{area}, {sector} is already covered by line "
+                f"{other}; allowed: each municipality and sector once",
+            )
         seen[cells] = i
         survey.log_growth[cells] = math.log1p(growth)
         survey.months_ahead[cells] = horizon
@@ -192,8 +217,11 @@ def load_for_scenario(scen, region, base_dir) -> EmployerSurvey | None:
         return None
     path = Path(name) if Path(name).is_absolute() or base_dir is None else Path(base_dir) / name
     if not path.is_file():
-        raise ScenarioError(f"no such file: {path}; allowed: a CSV file relative to the "
-                            "scenario file", scen.path, "forecasting.employer_survey")
+        raise ScenarioError(
+            f"no such file: {path}; allowed: a CSV file relative to the scenario file",
+            scen.path,
+            "forecasting.employer_survey",
+        )
     try:
         return read_survey(path, region)
     except SurveyError as exc:

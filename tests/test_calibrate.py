@@ -25,9 +25,26 @@ from kluit.cli import main
 from sim.params import all_params
 from sim.scenario import load_scenario
 
-TINY = ["--set", "run.region=synthetic:3:0", "--scale", "0.05", "--months", "24",
-        "--params", "labour_market.separation_rate,matching.applications_per_month",
-        "--samples", "4", "--rounds", "2", "--reps", "2", "--final-reps", "2", "--workers", "1"]
+TINY = [
+    "--set",
+    "run.region=synthetic:3:0",
+    "--scale",
+    "0.05",
+    "--months",
+    "24",
+    "--params",
+    "labour_market.separation_rate,matching.applications_per_month",
+    "--samples",
+    "4",
+    "--rounds",
+    "2",
+    "--reps",
+    "2",
+    "--final-reps",
+    "2",
+    "--workers",
+    "1",
+]
 
 
 def test_doctests():
@@ -67,7 +84,8 @@ def test_distance_is_zero_on_target_and_grows_with_deviation():
     # a missing moment costs a fixed penalty
     missing = dict(on, unemployment_rate=None)
     assert target_distance(missing) == pytest.approx(
-        calibrate.target_loss(calibrate.MISSING_DEVIATION))
+        calibrate.target_loss(calibrate.MISSING_DEVIATION)
+    )
 
 
 def test_target_table_interval_and_inside():
@@ -102,8 +120,9 @@ def test_search_box_respects_allowed_ranges_and_round_trips():
         assert pts[0][k] == pytest.approx(lo, rel=1e-3) and pts[1][k] == pytest.approx(hi, rel=1e-3)
     back = to_unit(pts[2], box)
     assert np.allclose(back, 0.5, atol=1e-3)
-    box2 = search_box(["labour_market.separation_rate"],
-                      bounds={"labour_market.separation_rate": (0.001, 0.9)})
+    box2 = search_box(
+        ["labour_market.separation_rate"], bounds={"labour_market.separation_rate": (0.001, 0.9)}
+    )
     assert box2["labour_market.separation_rate"][1] == 0.5  # clipped to the allowed maximum
 
 
@@ -112,8 +131,13 @@ def test_calibrate_command_end_to_end(tmp_path, capsys):
     code = main(["calibrate", "scenarios/baseline.toml", *TINY, "--out", str(out)])
     assert code == 0
     files = {p.name for p in out.iterdir()}
-    assert {"baseline_calibrated.toml", "calibration.csv", "calibration.md", "samples.csv",
-            "metadata.json"} <= files
+    assert {
+        "baseline_calibrated.toml",
+        "calibration.csv",
+        "calibration.md",
+        "samples.csv",
+        "metadata.json",
+    } <= files
     toml = (out / "baseline_calibrated.toml").read_text()
     assert toml.startswith("# Calibrated on ")
     assert "kluit calibrate scenarios/baseline.toml --params" in toml
@@ -137,22 +161,33 @@ def test_calibrate_command_end_to_end(tmp_path, capsys):
 
 
 def test_parallel_workers_give_the_same_fit():
-    kw = dict(params=["labour_market.separation_rate"], reps=1, samples=2, rounds=1,
-              final_reps=1, scale=0.02, months=12, seed=5,
-              overrides=[("run.region", "synthetic:2:0")])
+    kw = dict(
+        params=["labour_market.separation_rate"],
+        reps=1,
+        samples=2,
+        rounds=1,
+        final_reps=1,
+        scale=0.02,
+        months=12,
+        seed=5,
+        overrides=[("run.region", "synthetic:2:0")],
+    )
     one = calibrate.calibrate("scenarios/baseline.toml", workers=1, **kw)
     two = calibrate.calibrate("scenarios/baseline.toml", workers=2, **kw)
     assert one.best == two.best
     pd.testing.assert_frame_equal(one.samples, two.samples)
 
 
-@pytest.mark.parametrize("argv", [
-    ["--params", "no.such_key"],
-    ["--params", "run.region"],
-    ["--bounds", "labour_market.separation_rate=0.1"],
-    ["--bounds", "matching.scar_per_year=0:1"],
-    ["--set", "labour_market.separation_rate=-1"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--params", "no.such_key"],
+        ["--params", "run.region"],
+        ["--bounds", "labour_market.separation_rate=0.1"],
+        ["--bounds", "matching.scar_per_year=0:1"],
+        ["--set", "labour_market.separation_rate=-1"],
+    ],
+)
 def test_calibrate_bad_input_exits_2(argv, tmp_path, capsys):
     code = main(["calibrate", "scenarios/baseline.toml", *argv, "--out", str(tmp_path)])
     assert code == 2

@@ -24,11 +24,14 @@ def test_grid_is_full_factorial_last_factor_fastest():
     assert len({tuple(p.values()) for p in d.points}) == 6
 
 
-@pytest.mark.parametrize("kind,samples,expected", [
-    ("latin", 7, 7),
-    ("sobol", 8, 8 * (2 + 2)),  # Saltelli: N (D + 2) without second-order indices
-    ("morris", 5, 5 * (2 + 1)),  # trajectories of D + 1 points
-])
+@pytest.mark.parametrize(
+    "kind,samples,expected",
+    [
+        ("latin", 7, 7),
+        ("sobol", 8, 8 * (2 + 2)),  # Saltelli: N (D + 2) without second-order indices
+        ("morris", 5, 5 * (2 + 1)),  # trajectories of D + 1 points
+    ],
+)
 def test_sampled_designs_are_deterministic_sized_and_in_range(kind, samples, expected):
     a = make_design(kind, (X, N), samples=samples, seed=123)
     b = make_design(kind, (X, N), samples=samples, seed=123)
@@ -55,7 +58,7 @@ def test_latin_hypercube_stratifies_every_factor():
 def test_morris_steps_change_one_factor_at_a_time():
     d = make_design("morris", (X, N), samples=3, seed=9, levels=4)
     for t in range(3):
-        traj = d.matrix[t * 3:(t + 1) * 3]
+        traj = d.matrix[t * 3 : (t + 1) * 3]
         changed = (np.diff(traj, axis=0) != 0).sum(axis=1)
         assert (changed == 1).all()
 
@@ -67,8 +70,12 @@ def test_salib_problem_and_unknown_design():
 
 
 @settings(max_examples=40, deadline=None)
-@given(lo=st.integers(-50, 50), width=st.integers(0, 30), n=st.integers(1, 20),
-       seed=st.integers(0, 2**63 - 1))
+@given(
+    lo=st.integers(-50, 50),
+    width=st.integers(0, 30),
+    n=st.integers(1, 20),
+    seed=st.integers(0, 2**63 - 1),
+)
 def test_integer_factors_round_into_their_range(lo, width, n, seed):
     f = Factor("x", "lever", int, low=float(lo), high=float(lo + width) + 0.4)
     d = make_design("latin", (f,), samples=n, seed=seed)

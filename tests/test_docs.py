@@ -11,7 +11,8 @@ def test_scenario_readme_is_up_to_date():
     mk = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mk)
     assert (ROOT / "scenarios/README.md").read_text() == mk.render(), (
-        "run: python scripts/make_scenario_docs.py")
+        "run: python scripts/make_scenario_docs.py"
+    )
 
 
 def test_model_doc_names_every_policy():

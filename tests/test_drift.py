@@ -24,7 +24,8 @@ def test_status_quo_does_not_drift_over_120_months(drift, name):
     band = DRIFT_BANDS[name]
     assert abs(change.mean()) <= band, (
         f"{name} drifts by {change.mean():+.4f} on average over {len(SEEDS)} seeds "
-        f"(band {band}); per seed: {change.round(4).tolist()}")
+        f"(band {band}); per seed: {change.round(4).tolist()}"
+    )
     assert (change.abs() <= 3 * band).all(), change.round(4).tolist()
 
 

@@ -28,12 +28,16 @@ BASELINE = ROOT / "scenarios" / "baseline.toml"
 POLICIES = ROOT / "scenarios" / "policies"
 #: a reference without instruments that starts from the status quo's month 0 (issue 12: the
 #: shipped baseline is the status quo), and one instrument on top of it
-NONE = replace(load_scenario(ROOT / "scenarios" / "no_instruments.toml").with_overrides(
-    {"run.burn_in_policies": "status_quo"}), name="baseline")
-WAGE_SUBSIDY = replace(NONE.with_overrides({"policies.wage_subsidy.enabled": True}),
-                       name="wage_subsidy")
-WORK_POOLS = replace(NONE.with_overrides({"policies.work_pools.enabled": True}),
-                     name="work_pools")
+NONE = replace(
+    load_scenario(ROOT / "scenarios" / "no_instruments.toml").with_overrides(
+        {"run.burn_in_policies": "status_quo"}
+    ),
+    name="baseline",
+)
+WAGE_SUBSIDY = replace(
+    NONE.with_overrides({"policies.wage_subsidy.enabled": True}), name="wage_subsidy"
+)
+WORK_POOLS = replace(NONE.with_overrides({"policies.work_pools.enabled": True}), name="work_pools")
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +111,7 @@ def test_decisiveness_reevaluates_each_hire_without_the_instrument():
 
 def test_an_instrument_employers_do_not_know_is_rarely_decisive():
     def share(awareness):
-        m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=24, rng=5,
-                              check=False)
+        m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=24, rng=5, check=False)
         m.p["policies.wage_subsidy.awareness"] = awareness
         m.p["service_point.brokered_per_10k_sa"] = 0.0
         for pol in m.policies:
@@ -129,8 +132,9 @@ def test_an_instrument_employers_do_not_know_is_rarely_decisive():
 
 @pytest.fixture(scope="module")
 def small_run():
-    return compare([NONE, WAGE_SUBSIDY, WORK_POOLS],
-                   reps=2, seed=4, months=24, scale=0.03, keep_monthly=False)
+    return compare(
+        [NONE, WAGE_SUBSIDY, WORK_POOLS], reps=2, seed=4, months=24, scale=0.03, keep_monthly=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +173,9 @@ def test_subgroup_rows(small_comparison):
     for family in ("wage_value", "benefit_months", "origin"):
         n = base[(base.metric == "persons") & base.subgroup.str.startswith(family)]["mean"].sum()
         assert n == pytest.approx(total)
-    sub = t[(t.scenario == "wage_subsidy") & (t.metric == "placement_rate_12m")
-            & (t.subgroup != "all")]
+    sub = t[
+        (t.scenario == "wage_subsidy") & (t.metric == "placement_rate_12m") & (t.subgroup != "all")
+    ]
     assert sub["diff"].notna().all()
 
 
@@ -180,10 +185,17 @@ def cpb():
     wage-cost subsidy."""
     base = NONE
     # ten times the training places from month 0: the burn-in is the reference's
-    more_training = base.with_overrides({"schools.places_per_1000_sa": 200.0,
-                                         "run.burn_in_scenario": str(BASELINE)})
-    comp = compare([base, more_training, WAGE_SUBSIDY], reps=3, seed=7,
-                   months=36, scale=0.1, keep_monthly=False)
+    more_training = base.with_overrides(
+        {"schools.places_per_1000_sa": 200.0, "run.burn_in_scenario": str(BASELINE)}
+    )
+    comp = compare(
+        [base, more_training, WAGE_SUBSIDY],
+        reps=3,
+        seed=7,
+        months=36,
+        scale=0.1,
+        keep_monthly=False,
+    )
     return comp.table()
 
 
@@ -193,8 +205,9 @@ def _diff(t, arm, metric, subgroup):
 
 
 def _level(t, metric, subgroup):
-    return t[(t.scenario == "baseline") & (t.metric == metric)
-             & (t.subgroup == subgroup)].iloc[0]["mean"]
+    return t[(t.scenario == "baseline") & (t.metric == metric) & (t.subgroup == subgroup)].iloc[0][
+        "mean"
+    ]
 
 
 def test_training_locks_in_at_first(cpb):
@@ -206,7 +219,8 @@ def test_training_locks_in_at_first(cpb):
 def test_training_helps_mainly_the_long_term_unemployed(cpb):
     def relative_gain(sg):
         return _diff(cpb, "baseline_2", "placement_rate_36m", sg) / max(
-            _level(cpb, "placement_rate_36m", sg), 1e-3)
+            _level(cpb, "placement_rate_36m", sg), 1e-3
+        )
 
     assert _diff(cpb, "baseline_2", "placement_rate_36m", "benefit_months>36") > 0
     assert relative_gain("benefit_months>36") > 2 * relative_gain("benefit_months<12")

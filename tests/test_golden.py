@@ -46,7 +46,8 @@ def test_same_seed_gives_the_same_trajectory_as_before(now):
     changed = [r["seed"] for r in GOLDEN["runs"] if now[r["seed"]][1] != r["digest"]]
     assert not changed, (
         f"seeds {changed} no longer reproduce the trajectory recorded at "
-        f"{GOLDEN['git_revision'][:10]}: a change altered random draws or behaviour")
+        f"{GOLDEN['git_revision'][:10]}: a change altered random draws or behaviour"
+    )
 
 
 def test_outcome_means_are_statistically_unchanged(now):

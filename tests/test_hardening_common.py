@@ -29,16 +29,31 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-COUNTS_FILE = Path(os.environ.get("KLUIT_HARDENING_COUNTS",
-                                  ROOT / "out" / "hardening_counts.jsonl"))
+COUNTS_FILE = Path(
+    os.environ.get("KLUIT_HARDENING_COUNTS", ROOT / "out" / "hardening_counts.jsonl")
+)
 
 #: words with which an error message says what is allowed instead
-ALLOWED_WORDS = ("allowed", "did you mean", "required", "keys in [", "expects", "such as", "must",
-                 "give both", "not valid TOML", "not UTF-8", "no such", "extends cycle",
-                 "given twice", "expected one argument")
+ALLOWED_WORDS = (
+    "allowed",
+    "did you mean",
+    "required",
+    "keys in [",
+    "expects",
+    "such as",
+    "must",
+    "give both",
+    "not valid TOML",
+    "not UTF-8",
+    "no such",
+    "extends cycle",
+    "given twice",
+    "expected one argument",
+)
 
 
 # --- the command, in-process -----------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -77,9 +92,14 @@ def assert_no_traceback(o: Outcome) -> None:
     assert o.rc in (0, 2), str(o)
 
 
-def assert_bad_input(o: Outcome, *, file: str | os.PathLike | None = None,
-                     key: str | None = None, allowed: bool = True,
-                     also: tuple[str, ...] = ()) -> None:
+def assert_bad_input(
+    o: Outcome,
+    *,
+    file: str | os.PathLike | None = None,
+    key: str | None = None,
+    allowed: bool = True,
+    also: tuple[str, ...] = (),
+) -> None:
     """Exit 2, no traceback, and a message naming the file, the key and what is allowed."""
     assert "Traceback" not in o.err, str(o)
     assert o.rc == 2, str(o)
@@ -153,19 +173,26 @@ def toml_text(data: dict[str, Any], *, sections: bool = True) -> str:
 def region_text(name: str, rows: list[dict], links: list[dict], extra: dict | None = None) -> str:
     """A region file: top-level keys, then [[municipality]] and [[link]] tables."""
     lines = [f"name = {toml_value(name)}"]
-    lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in (extra or {}).items()
-              if not isinstance(v, dict)]
+    lines += [
+        f"{toml_key(k)} = {toml_value(v)}"
+        for k, v in (extra or {}).items()
+        if not isinstance(v, dict)
+    ]
     for k, v in (extra or {}).items():
         if isinstance(v, dict):
             lines += ["", f"[{k}]", *(f"{toml_key(a)} = {toml_value(b)}" for a, b in v.items())]
     for table, items in (("municipality", rows), ("link", links)):
         for item in items:
-            lines += ["", f"[[{table}]]", *(f"{toml_key(k)} = {toml_value(v)}"
-                                            for k, v in item.items())]
+            lines += [
+                "",
+                f"[[{table}]]",
+                *(f"{toml_key(k)} = {toml_value(v)}" for k, v in item.items()),
+            ]
     return "\n".join(lines) + "\n"
 
 
 # --- results ---------------------------------------------------------------------------------
+
 
 def non_finite(obj: Any, path: str = "") -> list[str]:
     """Paths of NaN or infinite floats in nested dicts/lists (None is allowed)."""
@@ -197,8 +224,16 @@ def ledger_balances(model) -> list[str]:
     return problems
 
 
-def run_checked(scenario, *, region: str | None, scale: float, months: int = 24,
-                seed: int = 1, counts: Counts | None = None, **kw):
+def run_checked(
+    scenario,
+    *,
+    region: str | None,
+    scale: float,
+    months: int = 24,
+    seed: int = 1,
+    counts: Counts | None = None,
+    **kw,
+):
     """Run ``LabourMarketModel(check=True)`` and check it from outside too; returns the model.
 
     Outside checks: the persons table grows only by entrants, every month's stocks count every
@@ -207,8 +242,9 @@ def run_checked(scenario, *, region: str | None, scale: float, months: int = 24,
     from sim.model import LabourMarketModel
     from sim.state import N_STATES
 
-    m = LabourMarketModel(scenario, scale=scale, months=months, rng=seed, region=region,
-                          check=True, **kw)
+    m = LabourMarketModel(
+        scenario, scale=scale, months=months, rng=seed, region=region, check=True, **kw
+    )
     n0 = m.persons.n
     m.run()
     if counts is not None:
@@ -233,6 +269,7 @@ def run_checked(scenario, *, region: str | None, scale: float, months: int = 24,
 
 # --- counts ----------------------------------------------------------------------------------
 
+
 class Counts(collections.Counter):
     """What one test module tried; :meth:`flush` appends it to ``COUNTS_FILE``."""
 
@@ -244,9 +281,17 @@ class Counts(collections.Counter):
         if not self:
             return
         COUNTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps({"module": self.module, "pid": os.getpid(),
-                           "time": datetime.datetime.now().isoformat(timespec="seconds"),
-                           "counts": dict(self)}) + "\n"
+        line = (
+            json.dumps(
+                {
+                    "module": self.module,
+                    "pid": os.getpid(),
+                    "time": datetime.datetime.now().isoformat(timespec="seconds"),
+                    "counts": dict(self),
+                }
+            )
+            + "\n"
+        )
         with open(COUNTS_FILE, "a", encoding="utf-8") as f:  # one short append: atomic
             f.write(line)
         self.clear()

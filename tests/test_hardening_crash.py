@@ -112,10 +112,12 @@ def assert_complete(out: Path) -> None:
 
 
 def _start(sweep_file: Path, out: Path, log: Path) -> subprocess.Popen:
-    return subprocess.Popen([str(KLUIT), "sweep", str(sweep_file), "--out", str(out),
-                             "--workers", "2", "--batch", "1"],
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)  # own group: its workers die with it
+    return subprocess.Popen(
+        [str(KLUIT), "sweep", str(sweep_file), "--out", str(out), "--workers", "2", "--batch", "1"],
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # own group: its workers die with it
 
 
 def _wait(proc: subprocess.Popen, until, timeout: float = 90.0) -> bool:
@@ -131,7 +133,8 @@ def _wait(proc: subprocess.Popen, until, timeout: float = 90.0) -> bool:
 
 @pytest.mark.slow
 def test_sweep_killed_again_and_again_resumes_to_the_uninterrupted_result(
-        sweep_file, reference, tmp_path):
+    sweep_file, reference, tmp_path
+):
     out, log = tmp_path / "out", tmp_path / "sweep.log"
     rng = random.Random(20261127)  # seeded: the same kill moments every time
     kills, attempts = 0, 0
@@ -145,8 +148,9 @@ def test_sweep_killed_again_and_again_resumes_to_the_uninterrupted_result(
             alive = _wait(proc, lambda t0=t0, wait=wait: time.monotonic() - t0 > wait)
         elif mode == "runs":
             more = rng.randint(1, 8)
-            alive = _wait(proc, lambda before=before, more=more:
-                          len(finished(out) - before) >= more)
+            alive = _wait(
+                proc, lambda before=before, more=more: len(finished(out) - before) >= more
+            )
         else:  # the moment every run is written: consolidation is starting
             alive = _wait(proc, lambda: len(finished(out)) == N_RUNS)
         if alive and proc.poll() is None:
@@ -187,10 +191,12 @@ def test_a_stray_temporary_file_does_not_count_as_a_run(sweep_file, reference, t
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("backend", [["--workers", "2"], ["--local-dask", "--workers", "2"]],
-                         ids=["2-processes", "dask"])
+@pytest.mark.parametrize(
+    "backend", [["--workers", "2"], ["--local-dask", "--workers", "2"]], ids=["2-processes", "dask"]
+)
 def test_backends_give_the_same_runs_and_rerun_reproduces_them(
-        sweep_file, reference, tmp_path, backend):
+    sweep_file, reference, tmp_path, backend
+):
     out = tmp_path / "out"
     o = kluit("sweep", sweep_file, "--out", out, *backend)
     assert o.rc == 0, str(o)
@@ -210,11 +216,14 @@ def test_rerun_of_the_reference_in_this_process(reference):
         assert r.rc == 0 and "identical" in r.out, str(r)
 
 
-@pytest.mark.parametrize("args,text", [
-    (["rerun", "{missing}", "abc"], "no such folder"),
-    (["rerun", "{ref}", "zzzzzzzz"], "zzzzzzzz"),
-    (["rerun", "{ref}", ""], "run key"),
-])
+@pytest.mark.parametrize(
+    "args,text",
+    [
+        (["rerun", "{missing}", "abc"], "no such folder"),
+        (["rerun", "{ref}", "zzzzzzzz"], "zzzzzzzz"),
+        (["rerun", "{ref}", ""], "run key"),
+    ],
+)
 def test_rerun_bad_input_is_exit_2(reference, tmp_path, args, text):
     o = kluit(*[a.format(missing=tmp_path / "nope", ref=reference) for a in args])
     assert "Traceback" not in o.err, str(o)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from sim.params import all_params
 from sim.region import DEFAULT_SECTORS, MAX_COUNT, MAX_SYNTHETIC_MUNICIPALITIES
 from sim.scenario import _META, SHOCK_KINDS
+
 from test_hardening_common import (
     ROOT,
     Counts,
@@ -46,10 +47,22 @@ DATA = ROOT / "tests" / "data"
 BAD = DATA / "bad"
 FLEVOLAND_NAMES = ["Almere", "Lelystad", "Dronten", "Noordoostpolder", "Urk", "Zeewolde"]
 SMALL_REGIONS = ["synthetic:1:0", "synthetic:3:0", "synthetic:2:7", "flevoland"]
-BAD_REGION_SPECS = ["synthetic:0:0", f"synthetic:{MAX_SYNTHETIC_MUNICIPALITIES + 1}:1",
-                    "synthetic:-2:0", "synthetic:a:b", "synthetic:1:2:3", "synthetic:2:-1", "",
-                    "   ", "no_such_region.toml", "sub/none.toml", "a\0b", ".", "..",
-                    "__import__('os').system('true')"]
+BAD_REGION_SPECS = [
+    "synthetic:0:0",
+    f"synthetic:{MAX_SYNTHETIC_MUNICIPALITIES + 1}:1",
+    "synthetic:-2:0",
+    "synthetic:a:b",
+    "synthetic:1:2:3",
+    "synthetic:2:-1",
+    "",
+    "   ",
+    "no_such_region.toml",
+    "sub/none.toml",
+    "a\0b",
+    ".",
+    "..",
+    "__import__('os').system('true')",
+]
 #: a run in the property tests: tiny and short; the file's own run.* keys are overridden
 RUN_OPTS = ("--scale", "0.005", "--months", "6", "--check")
 
@@ -59,8 +72,12 @@ FACTOR = float(os.environ.get("KLUIT_HARDENING_FACTOR", "1"))
 
 def hyp(examples: int):
     """Hypothesis settings of these tests: ``examples`` inputs, no deadline (runs vary)."""
-    return settings(max_examples=max(1, round(examples * FACTOR)), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=max(1, round(examples * FACTOR)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
 
 counts = Counts("input")
 
@@ -72,6 +89,7 @@ def _flush_counts():
 
 
 # --- value strategies ------------------------------------------------------------------------
+
 
 def valid_value(p):
     """Values the registry accepts for ``p``."""
@@ -92,8 +110,11 @@ def valid_value(p):
 
 
 _WRONG_TYPE = st.one_of(
-    st.text(max_size=10), st.lists(st.integers(-3, 3), max_size=2),
-    st.fixed_dictionaries({"value": st.integers(0, 9)}), st.dates())
+    st.text(max_size=10),
+    st.lists(st.integers(-3, 3), max_size=2),
+    st.fixed_dictionaries({"value": st.integers(0, 9)}),
+    st.dates(),
+)
 _NON_FINITE = st.sampled_from([math.nan, math.inf, -math.inf])
 
 
@@ -113,13 +134,15 @@ def invalid_value(p):
         opts.append(st.floats(allow_nan=False))  # 12.0 is not an integer either
         opts.append(st.integers(max_value=int(lo) - 1))
         opts.append(st.integers(min_value=int(hi) + 1))
-        opts.append(st.sampled_from([10**30, -10**30, 2**63, 10**400]).filter(
-            lambda v: not lo <= v <= hi))
+        opts.append(
+            st.sampled_from([10**30, -(10**30), 2**63, 10**400]).filter(lambda v: not lo <= v <= hi)
+        )
     else:
         opts.append(st.floats(max_value=lo, allow_nan=False).filter(lambda v: v < lo))
         opts.append(st.floats(min_value=hi, allow_nan=False).filter(lambda v: v > hi))
-        opts.append(st.sampled_from([1e308, -1e308, 10**400, -(10**30)]).filter(
-            lambda v: not lo <= v <= hi))
+        opts.append(
+            st.sampled_from([1e308, -1e308, 10**400, -(10**30)]).filter(lambda v: not lo <= v <= hi)
+        )
     return st.one_of(opts)
 
 
@@ -147,8 +170,11 @@ def unknown_key(draw):
         i = draw(st.integers(0, len(leaf)))
         op = draw(st.sampled_from(["insert", "delete", "replace"]))
         c = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz_"))
-        leaf = {"insert": leaf[:i] + c + leaf[i:], "delete": leaf[:i] + leaf[i + 1:],
-                "replace": leaf[:i] + c + leaf[i + 1:]}[op] or "x"
+        leaf = {
+            "insert": leaf[:i] + c + leaf[i:],
+            "delete": leaf[:i] + leaf[i + 1 :],
+            "replace": leaf[:i] + c + leaf[i + 1 :],
+        }[op] or "x"
         key = f"{head}.{leaf}" if head else leaf
     else:
         key = ".".join(draw(st.lists(_ident, min_size=1, max_size=3)))
@@ -164,8 +190,9 @@ def valid_shock(draw, months: int, region: str, i: int) -> dict:
     if draw(st.booleans()):
         shock["duration_months"] = draw(st.integers(0, 36))
     if kind == "policy_stop":
-        shock["policy"] = draw(st.sampled_from([k.split(".")[1] for k in KEYS
-                                                if k.endswith(".enabled")]))
+        shock["policy"] = draw(
+            st.sampled_from([k.split(".")[1] for k in KEYS if k.endswith(".enabled")])
+        )
     else:
         if draw(st.booleans()):
             shock["size"] = draw(st.floats(-0.9, 2.0, allow_nan=False))
@@ -201,9 +228,23 @@ def scenario_case(draw, shock_months: int | None = None):
     months = months if shock_months is None else min(months, shock_months)
     region = data.get("run.region", "flevoland")
     shocks = [valid_shock(draw, months, region, i) for i in range(draw(st.integers(0, 2)))]
-    fault = draw(st.sampled_from(["none", "value", "value", "unknown_key", "broken_toml",
-                                  "not_utf8", "missing_extends", "cycle", "parent_value",
-                                  "shock", "name"]))
+    fault = draw(
+        st.sampled_from(
+            [
+                "none",
+                "value",
+                "value",
+                "unknown_key",
+                "broken_toml",
+                "not_utf8",
+                "missing_extends",
+                "cycle",
+                "parent_value",
+                "shock",
+                "name",
+            ]
+        )
+    )
     sections = draw(st.booleans())
     expect: dict = {"fault": fault}
     files: dict[str, bytes] = {}
@@ -211,9 +252,10 @@ def scenario_case(draw, shock_months: int | None = None):
 
     def text(d, shock_list):
         body = toml_text(d, sections=sections)
-        return body + "".join("\n[[shocks]]\n" + "".join(f"{k} = {toml_value(v)}\n"
-                                                         for k, v in s.items())
-                              for s in shock_list)
+        return body + "".join(
+            "\n[[shocks]]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in s.items())
+            for s in shock_list
+        )
 
     if fault in ("value", "parent_value"):
         key = draw(st.sampled_from(KEYS))
@@ -234,8 +276,9 @@ def scenario_case(draw, shock_months: int | None = None):
     if fault == "shock":
         field = draw(st.sampled_from(sorted(SHOCK_FAULTS)))
         value = draw(st.sampled_from(SHOCK_FAULTS[field]))
-        shocks.append({"kind": "policy_stop" if field == "policy" else "recession",
-                       "month": 0, field: value})
+        shocks.append(
+            {"kind": "policy_stop" if field == "policy" else "recession", "month": 0, field: value}
+        )
         if field == "month" and shock_months is not None and value == 10**20:
             value = shocks[-1]["month"] = shock_months + 1  # after the run, not after 1e20
         expect["key"] = f"shocks[{len(shocks) - 1}].{field}"
@@ -249,13 +292,33 @@ def scenario_case(draw, shock_months: int | None = None):
     if fault == "broken_toml":
         lines = body.splitlines()
         at = draw(st.integers(0, len(lines)))
-        junk = draw(st.sampled_from(['x = ', '[run', 'k = "unterminated', '= 3', 'a = 1\na = 2',
-                                     't = {', 'v = 1 2', '[[shocks', 'x = [1,', "'''"]))
+        junk = draw(
+            st.sampled_from(
+                [
+                    "x = ",
+                    "[run",
+                    'k = "unterminated',
+                    "= 3",
+                    "a = 1\na = 2",
+                    "t = {",
+                    "v = 1 2",
+                    "[[shocks",
+                    "x = [1,",
+                    "'''",
+                ]
+            )
+        )
         body = "\n".join([*lines[:at], junk, *lines[at:]]) + "\n"
         expect["text"] = "not valid TOML"
     if fault == "missing_extends":
-        target = draw(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
-            lambda t: t not in ("scenario", "parent"))) + ".toml"
+        target = (
+            draw(
+                st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
+                    lambda t: t not in ("scenario", "parent")
+                )
+            )
+            + ".toml"
+        )
         body = f'extends = "{target}"\n' + body
         expect["key"] = "extends"
         expect["text"] = target
@@ -289,11 +352,16 @@ def check_expectation(o, folder: Path, top: str, expect: dict) -> None:
         assert o.rc == 0, str(o)
         return
     file = expect.get("file", top)
-    assert_bad_input(o, file=None if file is None else folder / file, key=expect.get("key"),
-                     also=(expect["text"],) if "text" in expect else ())
+    assert_bad_input(
+        o,
+        file=None if file is None else folder / file,
+        key=expect.get("key"),
+        also=(expect["text"],) if "text" in expect else (),
+    )
 
 
 # --- scenario files ----------------------------------------------------------------------------
+
 
 @hyp(400)
 @given(case=scenario_case())
@@ -332,19 +400,24 @@ def test_generated_scenario_files_run_or_fail_clearly(case, seed):
 
 # --- --set overrides ---------------------------------------------------------------------------
 
+
 @st.composite
 def set_case(draw):
     """(--set text, expectation): valid, bad value, unknown key or random text."""
-    kind = draw(st.sampled_from(["valid", "bad_value", "bad_value", "unknown_key", "junk",
-                                 "no_equals"]))
+    kind = draw(
+        st.sampled_from(["valid", "bad_value", "bad_value", "unknown_key", "junk", "no_equals"])
+    )
     if kind in ("valid", "bad_value"):
         key = draw(st.sampled_from(KEYS))
         p = PARAMS[key]
         value = draw(valid_value(p) if kind == "valid" else invalid_value(p))
         if kind == "valid":  # valid with the defaults of the other keys too
             value = consistent({key: value})[key]
-        raw = value if (p.kind is str and isinstance(value, str) and draw(st.booleans())) \
+        raw = (
+            value
+            if (p.kind is str and isinstance(value, str) and draw(st.booleans()))
             else toml_value(value)
+        )
         space = draw(st.sampled_from(["", " "]))
         return f"{key}{space}={space}{raw}", {"kind": kind, "key": key}
     if kind == "unknown_key":
@@ -380,29 +453,43 @@ def test_set_overrides_apply_or_fail_clearly(sets, tmp_path_factory):
     assert_bad_input(o)
     if not any(e["kind"] == "junk" for e in bad):
         named = [e["key"] for e in bad if "key" in e] + ["KEY=VALUE"] * any(
-            e["kind"] == "no_equals" for e in bad)
+            e["kind"] == "no_equals" for e in bad
+        )
         assert any(n in o.err for n in named), str(o)
 
 
 # --- command-line options ----------------------------------------------------------------------
 
 _junk = st.text(alphabet=st.characters(categories=["L", "P", "Zs"]), max_size=8).filter(
-    lambda s: s.strip().lower() not in ("",))
+    lambda s: s.strip().lower() not in ("",)
+)
 OPTION_VALUES = {  # option -> (valid, invalid)
-    "--scale": (st.sampled_from(["0.0005", "0.001", "0.003", "5e-4"]),
-                st.sampled_from(["0", "-1", "0.0001", "2.5", "nan", "inf", "-inf", "1e999", "",
-                                 "abc", "0,01", "1/100"]) | _junk),
-    "--months": (st.integers(1, 4).map(str),
-                 st.sampled_from(["0", "-1", "1.5", "1e3", "", "abc", "nan", "5000", "12 months",
-                                  str(10**30)]) | _junk),
-    "--seed": (st.integers(0, 2**63 - 1).map(str),
-               st.sampled_from(["-1", "abc", "1.0", "", str(2**63), str(10**40), "0x10"]) | _junk),
+    "--scale": (
+        st.sampled_from(["0.0005", "0.001", "0.003", "5e-4"]),
+        st.sampled_from(
+            ["0", "-1", "0.0001", "2.5", "nan", "inf", "-inf", "1e999", "", "abc", "0,01", "1/100"]
+        )
+        | _junk,
+    ),
+    "--months": (
+        st.integers(1, 4).map(str),
+        st.sampled_from(
+            ["0", "-1", "1.5", "1e3", "", "abc", "nan", "5000", "12 months", str(10**30)]
+        )
+        | _junk,
+    ),
+    "--seed": (
+        st.integers(0, 2**63 - 1).map(str),
+        st.sampled_from(["-1", "abc", "1.0", "", str(2**63), str(10**40), "0x10"]) | _junk,
+    ),
 }
 
 
 @hyp(150)
-@given(opts=st.dictionaries(st.sampled_from(sorted(OPTION_VALUES)), st.booleans(), min_size=1),
-       data=st.data())
+@given(
+    opts=st.dictionaries(st.sampled_from(sorted(OPTION_VALUES)), st.booleans(), min_size=1),
+    data=st.data(),
+)
 def test_run_options_are_checked(opts, data, tmp_path_factory):
     base = tmp_path_factory.getbasetemp() / "opt_base.toml"
     base.write_text('[run]\nregion = "synthetic:1:0"\n')
@@ -429,21 +516,24 @@ def test_run_options_are_checked(opts, data, tmp_path_factory):
         assert any(w in o.err for w in ("allowed", "expected one argument")), str(o)
 
 
-@pytest.mark.parametrize("argv,option", [
-    (["run", "{base}", "--scale", "0", "--out", "{out}"], "--scale"),
-    (["run", "{base}", "--months", "-1", "--out", "{out}"], "--months"),
-    (["run", "{base}", "--seed", "abc", "--out", "{out}"], "--seed"),
-    (["compare", "{base}", "--reps", "0", "--out", "{out}"], "--reps"),
-    (["compare", "{base}", "--reps", "-3", "--out", "{out}"], "--reps"),
-    (["compare", "{base}", "--reps", "two", "--out", "{out}"], "--reps"),
-    (["run", "{base}", "--out", "{out}", "--scale"], "--scale"),
-    (["run", "{base}", "--no-such-option", "--out", "{out}"], "unrecognized arguments"),
-    (["run"], "scenario"),
-    (["frobnicate"], "invalid choice"),
-    (["run", "{missing}", "--out", "{out}"], "scenario file not found"),
-    (["compare", "{base}", "{missing}", "--out", "{out}"], "scenario file not found"),
-    (["validate", "{missing}"], "no such scenario file"),
-])
+@pytest.mark.parametrize(
+    "argv,option",
+    [
+        (["run", "{base}", "--scale", "0", "--out", "{out}"], "--scale"),
+        (["run", "{base}", "--months", "-1", "--out", "{out}"], "--months"),
+        (["run", "{base}", "--seed", "abc", "--out", "{out}"], "--seed"),
+        (["compare", "{base}", "--reps", "0", "--out", "{out}"], "--reps"),
+        (["compare", "{base}", "--reps", "-3", "--out", "{out}"], "--reps"),
+        (["compare", "{base}", "--reps", "two", "--out", "{out}"], "--reps"),
+        (["run", "{base}", "--out", "{out}", "--scale"], "--scale"),
+        (["run", "{base}", "--no-such-option", "--out", "{out}"], "unrecognized arguments"),
+        (["run"], "scenario"),
+        (["frobnicate"], "invalid choice"),
+        (["run", "{missing}", "--out", "{out}"], "scenario file not found"),
+        (["compare", "{base}", "{missing}", "--out", "{out}"], "scenario file not found"),
+        (["validate", "{missing}"], "no such scenario file"),
+    ],
+)
 def test_named_bad_options(argv, option, tmp_path):
     base = tmp_path / "base.toml"
     base.write_text('[run]\nregion = "synthetic:1:0"\nmonths = 2\n')
@@ -456,8 +546,19 @@ def test_named_bad_options(argv, option, tmp_path):
 
 # --- region files ------------------------------------------------------------------------------
 
-REGION_FAULTS = ("none", "none", "disconnected", "value", "unknown_key", "duplicate_name",
-                 "link_unknown", "link_self", "link_minutes", "only_external", "huge")
+REGION_FAULTS = (
+    "none",
+    "none",
+    "disconnected",
+    "value",
+    "unknown_key",
+    "duplicate_name",
+    "link_unknown",
+    "link_self",
+    "link_minutes",
+    "only_external",
+    "huge",
+)
 
 
 @st.composite
@@ -468,8 +569,12 @@ def region_case(draw):
     rows = []
     for i in range(n):
         pop = draw(st.integers(50, 60_000) | st.floats(50, 60_000))
-        row = {"name": f"M{i + 1}", "population": pop,
-               "jobs": draw(st.integers(0, 40_000)), "establishments": draw(st.integers(0, 4000))}
+        row = {
+            "name": f"M{i + 1}",
+            "population": pop,
+            "jobs": draw(st.integers(0, 40_000)),
+            "establishments": draw(st.integers(0, 4000)),
+        }
         if draw(st.booleans()):
             row["social_assistance"] = draw(st.integers(0, int(pop * 0.1)))
         if draw(st.booleans()):
@@ -483,8 +588,13 @@ def region_case(draw):
     links = []
     for i in range(1, len(rows)):  # a random spanning tree: connected
         j = draw(st.integers(0, i - 1))
-        links.append({"from": rows[j]["name"], "to": rows[i]["name"],
-                      "minutes": draw(st.floats(0.5, 180, allow_nan=False) | st.integers(1, 180))})
+        links.append(
+            {
+                "from": rows[j]["name"],
+                "to": rows[i]["name"],
+                "minutes": draw(st.floats(0.5, 180, allow_nan=False) | st.integers(1, 180)),
+            }
+        )
     fault = draw(st.sampled_from(REGION_FAULTS))
     expect = {"fault": fault}
     if fault == "disconnected":
@@ -496,10 +606,14 @@ def region_case(draw):
             expect.update(key="municipality[", text="unreachable")
     if fault == "value":
         i = draw(st.integers(0, n - 1))
-        field = draw(st.sampled_from(["population", "jobs", "establishments",
-                                      "social_assistance", "labour_force"]))
-        rows[i][field] = draw(st.sampled_from([-1, -0.5, math.nan, math.inf, "many", True,
-                                               [1], MAX_COUNT + 1, 1e300]))
+        field = draw(
+            st.sampled_from(
+                ["population", "jobs", "establishments", "social_assistance", "labour_force"]
+            )
+        )
+        rows[i][field] = draw(
+            st.sampled_from([-1, -0.5, math.nan, math.inf, "many", True, [1], MAX_COUNT + 1, 1e300])
+        )
         expect["key"] = f"municipality[{rows[i]['name']}].{field}"
     if fault == "unknown_key":
         i = draw(st.integers(0, len(rows) - 1))
@@ -510,8 +624,14 @@ def region_case(draw):
             fault = expect["fault"] = "none"
         else:
             rows[1]["name"] = rows[0]["name"]
-            links = [lk | {"from": rows[0]["name"]} if lk["from"] == "M2" else
-                     lk | {"to": rows[0]["name"]} if lk["to"] == "M2" else lk for lk in links]
+            links = [
+                lk | {"from": rows[0]["name"]}
+                if lk["from"] == "M2"
+                else lk | {"to": rows[0]["name"]}
+                if lk["to"] == "M2"
+                else lk
+                for lk in links
+            ]
             expect.update(key=f"municipality[{rows[0]['name']}].name", text="duplicate")
     if fault == "link_unknown":
         links.append({"from": rows[0]["name"], "to": "Atlantis", "minutes": 10})
@@ -528,7 +648,8 @@ def region_case(draw):
             expect["key"] = f"link[{k + 1}].minutes"
     if fault == "only_external":
         rows = [r for r in rows if r.get("external")] or [
-            {"name": "X1", "external": True, "jobs": 10}]
+            {"name": "X1", "external": True, "jobs": 10}
+        ]
         links = []
         expect.update(key="municipality", text="empty region")
     if fault == "huge":
@@ -538,8 +659,7 @@ def region_case(draw):
         if n < 2:
             rows[0]["jobs"] = MAX_COUNT * 3
         expect["key"] = "municipality"
-    return region_text(draw(st.sampled_from(["Testland", "Zuid", "Polder 2"])), rows,
-                       links), expect
+    return region_text(draw(st.sampled_from(["Testland", "Zuid", "Polder 2"])), rows, links), expect
 
 
 def _region_scenario(folder: Path, region: str) -> Path:
@@ -554,8 +674,12 @@ def _check_region(o, folder: Path, expect: dict) -> None:
         assert_no_traceback(o)
         assert o.rc == 0, str(o)
     else:
-        assert_bad_input(o, file=folder / "region.toml", key=expect.get("key"),
-                         also=(expect["text"],) if "text" in expect else ())
+        assert_bad_input(
+            o,
+            file=folder / "region.toml",
+            key=expect.get("key"),
+            also=(expect["text"],) if "text" in expect else (),
+        )
 
 
 @hyp(200)
@@ -579,8 +703,19 @@ def test_generated_region_files_run_or_fail_clearly(case, seed):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         scen = _region_scenario(folder, region)
-        o = kluit("run", scen, "--scale", "0.01", "--months", "13", "--check", "--seed", seed,
-                  "--out", folder / "out")
+        o = kluit(
+            "run",
+            scen,
+            "--scale",
+            "0.01",
+            "--months",
+            "13",
+            "--check",
+            "--seed",
+            seed,
+            "--out",
+            folder / "out",
+        )
         counts["region files tried (run)"] += 1
         _check_region(o, folder, expect)
         if o.rc == 0:
@@ -588,6 +723,7 @@ def test_generated_region_files_run_or_fail_clearly(case, seed):
 
 
 # --- the corpus --------------------------------------------------------------------------------
+
 
 def _header(path: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -600,8 +736,9 @@ def _header(path: Path) -> dict[str, list[str]]:
 
 CORPUS = sorted(BAD.glob("*/*.toml"))
 OLD_SCENARIOS = sorted((DATA / "scenarios" / "bad").glob("*.toml"))
-OLD_REGIONS = sorted(p for p in (DATA / "regions").glob("*.toml")
-                     if p.stem not in ("good_two", "single"))
+OLD_REGIONS = sorted(
+    p for p in (DATA / "regions").glob("*.toml") if p.stem not in ("good_two", "single")
+)
 
 
 def test_corpus_is_there_and_every_file_says_what_to_expect():
@@ -627,8 +764,9 @@ def _corpus_target(path: Path, tmp_path: Path) -> tuple[Path, Path | None]:
 def test_corpus_file_is_rejected_clearly(path, command, tmp_path):
     scen, named = _corpus_target(path, tmp_path)
     h = _header(path)
-    extra = ("--scale", "0.005", "--months", "3", "--out", tmp_path / "out") \
-        if command == "run" else ()
+    extra = (
+        ("--scale", "0.005", "--months", "3", "--out", tmp_path / "out") if command == "run" else ()
+    )
     o = kluit(command, scen, *extra)
     counts[f"corpus files tried ({command})"] += 1
     for key in h.get("key", [None]):
@@ -636,16 +774,18 @@ def test_corpus_file_is_rejected_clearly(path, command, tmp_path):
     assert not (tmp_path / "out" / "summary.json").exists()
 
 
-@pytest.mark.parametrize("path", OLD_SCENARIOS + OLD_REGIONS,
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", OLD_SCENARIOS + OLD_REGIONS, ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_older_corpora_are_rejected_clearly_by_the_command(path, tmp_path):
     """tests/data/scenarios/bad and the bad files of tests/data/regions, through the CLI."""
     scen, named = _corpus_target(path, tmp_path)
     o = kluit("validate", scen)
     counts["corpus files tried (validate)"] += 1
     # the parent's error names the parent, which lives in the same folder
-    assert_bad_input(o, file=named if named is not None and path.parent.name == "regions"
-                     else path.parent)
+    assert_bad_input(
+        o, file=named if named is not None and path.parent.name == "regions" else path.parent
+    )
 
 
 # --- through the installed executable ------------------------------------------------------------
@@ -653,19 +793,52 @@ def test_older_corpora_are_rejected_clearly_by_the_command(path, tmp_path):
 KLUIT = Path(sys.executable).with_name("kluit")
 
 
-@pytest.mark.parametrize("args,rc", [
-    (["validate", str(BAD / "scenarios" / "nul_in_extends.toml")], 2),
-    (["validate", str(BAD / "scenarios" / "region_synthetic_huge.toml")], 2),
-    (["run", str(BAD / "scenarios" / "latin1_text.toml"), "--out", "{tmp}"], 2),
-    (["validate", str(DATA / "scenarios" / "bad" / "bad_parent.toml")], 2),
-    (["run", str(ROOT / "scenarios" / "baseline.toml"), "--scale", "0.005", "--months", "2",
-      "--set", "policies.wage_subsidy.enabled=maybe", "--out", "{tmp}"], 2),
-    (["run", str(ROOT / "scenarios" / "baseline.toml"), "--scale", "0.005", "--months", "2",
-      "--check", "--out", "{tmp}"], 0),
-])
+@pytest.mark.parametrize(
+    "args,rc",
+    [
+        (["validate", str(BAD / "scenarios" / "nul_in_extends.toml")], 2),
+        (["validate", str(BAD / "scenarios" / "region_synthetic_huge.toml")], 2),
+        (["run", str(BAD / "scenarios" / "latin1_text.toml"), "--out", "{tmp}"], 2),
+        (["validate", str(DATA / "scenarios" / "bad" / "bad_parent.toml")], 2),
+        (
+            [
+                "run",
+                str(ROOT / "scenarios" / "baseline.toml"),
+                "--scale",
+                "0.005",
+                "--months",
+                "2",
+                "--set",
+                "policies.wage_subsidy.enabled=maybe",
+                "--out",
+                "{tmp}",
+            ],
+            2,
+        ),
+        (
+            [
+                "run",
+                str(ROOT / "scenarios" / "baseline.toml"),
+                "--scale",
+                "0.005",
+                "--months",
+                "2",
+                "--check",
+                "--out",
+                "{tmp}",
+            ],
+            0,
+        ),
+    ],
+)
 def test_the_executable_exits_cleanly(args, rc, tmp_path):
-    proc = subprocess.run([str(KLUIT), *[a.format(tmp=tmp_path) for a in args]],
-                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    proc = subprocess.run(
+        [str(KLUIT), *[a.format(tmp=tmp_path) for a in args]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     counts["subprocess calls"] += 1
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == rc, proc.stderr
@@ -674,6 +847,7 @@ def test_the_executable_exits_cleanly(args, rc, tmp_path):
 
 
 # --- regressions: bugs these tests found (fixed in 5f5e895 unless marked xfail) ------------
+
 
 def test_shock_checked_against_the_region_reads_like_other_errors():
     path = BAD / "scenarios" / "shock_unknown_sector.toml"
@@ -692,8 +866,18 @@ def test_run_region_mistake_names_the_scenario_file(name):
 @pytest.mark.parametrize("months", [1, 2, 3])
 def test_shortest_allowed_ww_duration_runs(months, tmp_path):
     """WW lasts at least 3 months; shorter maxima are refused with the key, 3 runs."""
-    o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "6",
-              "--set", f"labour_market.ww_max_months={months}", "--out", tmp_path)
+    o = kluit(
+        "run",
+        ROOT / "scenarios" / "baseline.toml",
+        "--scale",
+        "0.005",
+        "--months",
+        "6",
+        "--set",
+        f"labour_market.ww_max_months={months}",
+        "--out",
+        tmp_path,
+    )
     assert_no_traceback(o)
     if months < 3:
         assert o.rc == 2 and "labour_market.ww_max_months" in o.err, str(o)
@@ -702,8 +886,18 @@ def test_shortest_allowed_ww_duration_runs(months, tmp_path):
 
 
 def test_no_social_ties_runs(tmp_path):
-    o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "3",
-              "--set", "population.ties_per_person=0", "--out", tmp_path)
+    o = kluit(
+        "run",
+        ROOT / "scenarios" / "baseline.toml",
+        "--scale",
+        "0.005",
+        "--months",
+        "3",
+        "--set",
+        "population.ties_per_person=0",
+        "--out",
+        tmp_path,
+    )
     assert_no_traceback(o)
     assert o.rc == 0, str(o)
 
@@ -711,19 +905,24 @@ def test_no_social_ties_runs(tmp_path):
 def test_region_without_jobs_runs_or_is_rejected(tmp_path):
     (tmp_path / "region.toml").write_text(
         'name = "Dormitory"\n[[municipality]]\nname = "M1"\npopulation = 16967.0\n'
-        "jobs = 0\nestablishments = 0\n")
+        "jobs = 0\nestablishments = 0\n"
+    )
     scen = tmp_path / "scenario.toml"
     scen.write_text('[run]\nregion = "region.toml"\n')
-    o = kluit("run", scen, "--scale", "0.01", "--months", "13", "--seed", "0", "--out",
-              tmp_path / "out")
+    o = kluit(
+        "run", scen, "--scale", "0.01", "--months", "13", "--seed", "0", "--out", tmp_path / "out"
+    )
     assert_no_traceback(o)
 
 
 # --- sweep files -------------------------------------------------------------------------------
 
 SWEEP_BASE = DATA / "sweeps" / "base.toml"
-NUMERIC_KEYS = [k for k in KEYS if PARAMS[k].kind in (int, float) and not k.startswith("run.")
-                and PARAMS[k].lo < PARAMS[k].hi]
+NUMERIC_KEYS = [
+    k
+    for k in KEYS
+    if PARAMS[k].kind in (int, float) and not k.startswith("run.") and PARAMS[k].lo < PARAMS[k].hi
+]
 SWEEP_FAULTS = {  # fault -> (edit of the sweep dict, expected key)
     "unknown_top": (lambda d: d.update(replication=2), "replication"),
     "design": (lambda d: d.update(design="factorial"), "design"),
@@ -735,26 +934,37 @@ SWEEP_FAULTS = {  # fault -> (edit of the sweep dict, expected key)
     "seed": (lambda d: d.update(master_seed=-1), "master_seed"),
     "outcomes_empty": (lambda d: d.update(outcomes=[]), "outcomes"),
     "outcomes_unknown": (lambda d: d.update(outcomes=["placement_rate_12"]), "outcomes[0]"),
-    "outcomes_twice": (lambda d: d.update(outcomes=["vacancy_rate", "vacancy_rate"]),
-                       "outcomes[1]"),
+    "outcomes_twice": (
+        lambda d: d.update(outcomes=["vacancy_rate", "vacancy_rate"]),
+        "outcomes[1]",
+    ),
     "outcomes_string": (lambda d: d.update(outcomes="vacancy_rate"), "outcomes"),
     "base_missing": (lambda d: d.update(base="nowhere.toml"), "base"),
     "base_empty": (lambda d: d.update(base=" "), "base"),
     "base_number": (lambda d: d.update(base=3), "base"),
-    "constants_unknown": (lambda d: d.update(constants={"labour_market.separaton_rate": 0.1}),
-                          "constants.labour_market.separaton_rate"),
+    "constants_unknown": (
+        lambda d: d.update(constants={"labour_market.separaton_rate": 0.1}),
+        "constants.labour_market.separaton_rate",
+    ),
     "constants_reserved": (lambda d: d.update(constants={"run.seed": 3}), "constants.run.seed"),
-    "constants_bad": (lambda d: d.update(constants={"labour_market.separation_rate": 9.0}),
-                      "constants.labour_market.separation_rate"),
+    "constants_bad": (
+        lambda d: d.update(constants={"labour_market.separation_rate": 9.0}),
+        "constants.labour_market.separation_rate",
+    ),
     "constants_not_table": (lambda d: d.update(constants=3), "constants"),
     "no_factors": (lambda d: (d.pop("levers", None), d.pop("uncertainties", None)), "levers"),
-    "factor_unknown_key": (lambda d: d.update(levers={"policies.magic.level": {
-        "values": [1], "low": 0, "high": 1}}), "levers.policies.magic.level"),
-    "factor_reserved": (lambda d: d.update(levers={"run.months": {"values": [1, 2],
-                                                                  "low": 1, "high": 2}}),
-                        "levers.run.months"),
-    "factor_not_table": (lambda d: d.update(levers={"matching.referral_boost": 3}),
-                         "levers.matching.referral_boost"),
+    "factor_unknown_key": (
+        lambda d: d.update(levers={"policies.magic.level": {"values": [1], "low": 0, "high": 1}}),
+        "levers.policies.magic.level",
+    ),
+    "factor_reserved": (
+        lambda d: d.update(levers={"run.months": {"values": [1, 2], "low": 1, "high": 2}}),
+        "levers.run.months",
+    ),
+    "factor_not_table": (
+        lambda d: d.update(levers={"matching.referral_boost": 3}),
+        "levers.matching.referral_boost",
+    ),
 }
 
 
@@ -762,25 +972,45 @@ SWEEP_FAULTS = {  # fault -> (edit of the sweep dict, expected key)
 def sweep_case(draw):
     """(sweep dict, expectation) for a small sweep with at most one fault."""
     design = draw(st.sampled_from(["grid", "latin", "sobol", "morris"]))
-    data: dict = {"name": draw(st.text(min_size=1, max_size=12).filter(str.strip)),
-                  "base": SWEEP_BASE.as_posix(), "design": design,
-                  "replications": draw(st.integers(1, 3)), "months": draw(st.integers(1, 24)),
-                  "scale": draw(st.sampled_from([0.01, 0.05, 0.3])),
-                  "master_seed": draw(st.integers(0, 2**63 - 1)),
-                  "outcomes": draw(st.lists(st.sampled_from(
-                      ["placement_rate_12m", "relapse_rate_12m", "public_cost_eur",
-                       "unemployment_rate", "vacancy_rate"]), min_size=1, max_size=3,
-                      unique=True))}
+    data: dict = {
+        "name": draw(st.text(min_size=1, max_size=12).filter(str.strip)),
+        "base": SWEEP_BASE.as_posix(),
+        "design": design,
+        "replications": draw(st.integers(1, 3)),
+        "months": draw(st.integers(1, 24)),
+        "scale": draw(st.sampled_from([0.01, 0.05, 0.3])),
+        "master_seed": draw(st.integers(0, 2**63 - 1)),
+        "outcomes": draw(
+            st.lists(
+                st.sampled_from(
+                    [
+                        "placement_rate_12m",
+                        "relapse_rate_12m",
+                        "public_cost_eur",
+                        "unemployment_rate",
+                        "vacancy_rate",
+                    ]
+                ),
+                min_size=1,
+                max_size=3,
+                unique=True,
+            )
+        ),
+    }
     if design != "grid":
-        data["samples"] = draw(st.sampled_from([2, 4, 8]) if design == "sobol"
-                               else st.integers(1, 6))
+        data["samples"] = draw(
+            st.sampled_from([2, 4, 8]) if design == "sobol" else st.integers(1, 6)
+        )
     keys = draw(st.lists(st.sampled_from(NUMERIC_KEYS), min_size=1, max_size=3, unique=True))
     factors = {}
     for k in keys:
         p = PARAMS[k]
         if design == "grid":
-            factors[k] = {"values": draw(st.lists(valid_value(p), min_size=1, max_size=3,
-                                                  unique_by=lambda v: float(v)))}
+            factors[k] = {
+                "values": draw(
+                    st.lists(valid_value(p), min_size=1, max_size=3, unique_by=lambda v: float(v))
+                )
+            }
         elif p.kind is int:
             lo = draw(st.integers(int(p.lo), int(p.hi) - 1))
             factors[k] = {"low": lo, "high": draw(st.integers(lo + 1, int(p.hi)))}
@@ -802,8 +1032,10 @@ def sweep_case(draw):
             expect["key"] = f"{section}.{key}.values[0]"
         else:
             field = draw(st.sampled_from(["low", "high"]))
-            data[section][key] = {**data[section][key], field: draw(
-                st.sampled_from([math.nan, math.inf, "low", True, p.lo - 1, p.hi + 1]))}
+            data[section][key] = {
+                **data[section][key],
+                field: draw(st.sampled_from([math.nan, math.inf, "low", True, p.lo - 1, p.hi + 1])),
+            }
             expect["key"] = f"{section}.{key}"
     elif fault != "none":
         edit, key = SWEEP_FAULTS[fault]
@@ -813,18 +1045,27 @@ def sweep_case(draw):
 
 
 def sweep_text(data: dict) -> str:
-    lines = [f"{k} = {toml_value(v)}" for k, v in data.items()
-             if k not in ("levers", "uncertainties", "constants")]
+    lines = [
+        f"{k} = {toml_value(v)}"
+        for k, v in data.items()
+        if k not in ("levers", "uncertainties", "constants")
+    ]
     if "constants" in data and not isinstance(data["constants"], dict):
         lines.append(f"constants = {toml_value(data['constants'])}")
     elif "constants" in data:
-        lines += ["", "[constants]", *(f"{toml_value(k)} = {toml_value(v)}"
-                                       for k, v in data["constants"].items())]
+        lines += [
+            "",
+            "[constants]",
+            *(f"{toml_value(k)} = {toml_value(v)}" for k, v in data["constants"].items()),
+        ]
     for section in ("levers", "uncertainties"):
         for key, spec in data.get(section, {}).items():
             if isinstance(spec, dict):
-                lines += ["", f"[{section}.{toml_value(key)}]",
-                          *(f"{f} = {toml_value(v)}" for f, v in spec.items())]
+                lines += [
+                    "",
+                    f"[{section}.{toml_value(key)}]",
+                    *(f"{f} = {toml_value(v)}" for f, v in spec.items()),
+                ]
             else:
                 lines += ["", f"[{section}]", f"{toml_value(key)} = {toml_value(spec)}"]
     return "\n".join(lines) + "\n"
@@ -856,12 +1097,16 @@ def test_a_sweep_too_large_to_plan_is_rejected_up_front(tmp_path):
         f'name = "big"\nbase = "{SWEEP_BASE.as_posix()}"\ndesign = "latin"\n'
         "samples = 1000000\nreplications = 1000\nmonths = 2\nscale = 0.01\n"
         'outcomes = ["placement_rate_12m"]\n[levers."labour_market.separation_rate"]\n'
-        "low = 0.001\nhigh = 0.01\n")
-    code = ("import resource, sys\nresource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
-            "from kluit.cli import main\n"
-            f"sys.exit(main(['sweep', {str(tmp_path / 'big.toml')!r}, '--workers', '1', "
-            f"'--out', {str(tmp_path / 'out')!r}]))\n")
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       timeout=600, cwd=ROOT)
+        "low = 0.001\nhigh = 0.01\n"
+    )
+    code = (
+        "import resource, sys\nresource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from kluit.cli import main\n"
+        f"sys.exit(main(['sweep', {str(tmp_path / 'big.toml')!r}, '--workers', '1', "
+        f"'--out', {str(tmp_path / 'out')!r}]))\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=600, cwd=ROOT
+    )
     assert "Traceback" not in p.stderr, p.stderr[-2000:]
     assert p.returncode == 2, p.stderr[-2000:]

@@ -48,6 +48,7 @@ def base(tmp_path) -> Path:
 @pytest.fixture
 def no_simulating(monkeypatch):
     """Any simulation fails the test: the checks must come first."""
+
     def boom(*a, **k):
         raise AssertionError("simulated although the output folder was refused")
 
@@ -61,9 +62,11 @@ def no_simulating(monkeypatch):
 
 
 def _commands(base: Path, out: Path) -> dict[str, list]:
-    return {"run": ["run", base, "--out", out],
-            "compare": ["compare", base, base, "--reps", "1", "--out", out],
-            "sweep": ["sweep", SWEEP_DATA / "grid_small.toml", "--workers", "1", "--out", out]}
+    return {
+        "run": ["run", base, "--out", out],
+        "compare": ["compare", base, base, "--reps", "1", "--out", out],
+        "sweep": ["sweep", SWEEP_DATA / "grid_small.toml", "--workers", "1", "--out", out],
+    }
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -71,6 +74,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 # --- input that is not a regular file ------------------------------------------------------------
+
 
 def _fifo(tmp_path: Path) -> Path:
     path = tmp_path / "scenario.fifo"
@@ -105,13 +109,17 @@ def _with_timeout(fn, seconds: float = 60):
 
 @pytest.mark.parametrize("kind", sorted(INPUTS))
 @pytest.mark.parametrize("command", ["validate", "run", "compare", "sweep"])
-def test_input_that_is_not_a_regular_file_is_refused_before_reading(kind, command, tmp_path,
-                                                                    base, no_simulating):
+def test_input_that_is_not_a_regular_file_is_refused_before_reading(
+    kind, command, tmp_path, base, no_simulating
+):
     make, text = INPUTS[kind]
     path = make(tmp_path)
-    argv = {"validate": ["validate", path], "run": ["run", path, "--out", tmp_path / "o"],
-            "compare": ["compare", base, path, "--out", tmp_path / "o"],
-            "sweep": ["sweep", path, "--out", tmp_path / "o"]}[command]
+    argv = {
+        "validate": ["validate", path],
+        "run": ["run", path, "--out", tmp_path / "o"],
+        "compare": ["compare", base, path, "--out", tmp_path / "o"],
+        "sweep": ["sweep", path, "--out", tmp_path / "o"],
+    }[command]
     o = _with_timeout(lambda: kluit(*argv))
     assert_bad_input(o, allowed=True, also=(text, str(path)))
     assert not (tmp_path / "o").exists()
@@ -131,8 +139,10 @@ def test_extends_and_region_that_are_devices_are_refused(tmp_path):
 def test_sweep_base_that_is_a_fifo_is_refused(tmp_path):
     os.mkfifo(tmp_path / "base.fifo")
     sweep = tmp_path / "s.toml"
-    sweep.write_text('base = "base.fifo"\ndesign = "grid"\noutcomes = ["placement_rate_12m"]\n'
-                     '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.02]\n')
+    sweep.write_text(
+        'base = "base.fifo"\ndesign = "grid"\noutcomes = ["placement_rate_12m"]\n'
+        '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.02]\n'
+    )
     o = _with_timeout(lambda: kluit("sweep", sweep, "--dry-run"))
     assert_bad_input(o, file=sweep, key="base", also=("FIFO",))
 
@@ -143,6 +153,7 @@ def test_deep_nesting_in_a_set_override_is_a_clear_error(base):
 
 
 # --- --out checked before simulating -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("command", ["run", "compare", "sweep"])
 def test_out_that_is_a_file_is_refused_up_front(command, tmp_path, base, no_simulating):
@@ -156,32 +167,39 @@ def test_out_that_is_a_file_is_refused_up_front(command, tmp_path, base, no_simu
 
 
 @pytest.mark.parametrize("command", ["run", "compare", "sweep"])
-def test_out_in_a_folder_nobody_can_write_is_refused_up_front(command, tmp_path, base,
-                                                             no_simulating):
+def test_out_in_a_folder_nobody_can_write_is_refused_up_front(
+    command, tmp_path, base, no_simulating
+):
     """/proc takes no new folders, even from root."""
     o = kluit(*_commands(base, Path("/proc/kluit-test-results"))[command])
     assert_bad_input(o, also=("--out /proc/kluit-test-results", "cannot write to /proc"))
 
 
 @pytest.mark.parametrize("command", ["run", "compare", "sweep"])
-def test_out_without_write_permission_is_refused_up_front(command, tmp_path, base,
-                                                         no_simulating, monkeypatch):
+def test_out_without_write_permission_is_refused_up_front(
+    command, tmp_path, base, no_simulating, monkeypatch
+):
     """As root, chmod cannot take away write permission: os.access says what a user sees."""
     real = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == tmp_path
-                        else real(p, mode, **k))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **k: False if Path(p) == tmp_path else real(p, mode, **k)
+    )
     o = kluit(*_commands(base, tmp_path / "results")[command])
     assert_bad_input(o, also=("--out", "permission denied"))
     assert not (tmp_path / "results").exists()
 
 
 @pytest.mark.parametrize("command", ["run", "compare", "sweep"])
-def test_out_on_a_full_disk_is_refused_up_front(command, tmp_path, base, no_simulating,
-                                               monkeypatch):
+def test_out_on_a_full_disk_is_refused_up_front(
+    command, tmp_path, base, no_simulating, monkeypatch
+):
     import shutil
 
-    monkeypatch.setattr(shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(
-        100 * 2**30, 100 * 2**30 - 4096, 4096))
+    monkeypatch.setattr(
+        shutil,
+        "disk_usage",
+        lambda p: shutil._ntuple_diskusage(100 * 2**30, 100 * 2**30 - 4096, 4096),
+    )
     o = kluit(*_commands(base, tmp_path / "results")[command])
     assert_bad_input(o, also=("--out", "full"))
     assert not (tmp_path / "results").exists()
@@ -189,8 +207,9 @@ def test_out_on_a_full_disk_is_refused_up_front(command, tmp_path, base, no_simu
 
 @pytest.mark.parametrize("command", ["run", "compare", "sweep"])
 @pytest.mark.parametrize("bad, text", [("", "empty path"), ("x" * 5000, "File name too long")])
-def test_out_that_is_no_usable_path_is_refused_up_front(command, bad, text, tmp_path, base,
-                                                       no_simulating, monkeypatch):
+def test_out_that_is_no_usable_path_is_refused_up_front(
+    command, bad, text, tmp_path, base, no_simulating, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     argv = [str(a) for a in _commands(base, Path("placeholder"))[command]]
     argv[argv.index("placeholder")] = bad
@@ -237,8 +256,7 @@ def test_force_never_deletes_files_kluit_did_not_write(tmp_path, base):
     assert _leftovers(tmp_path) == []
 
 
-def test_full_disk_with_force_into_a_shared_folder_keeps_everything(tmp_path, base,
-                                                                   monkeypatch):
+def test_full_disk_with_force_into_a_shared_folder_keeps_everything(tmp_path, base, monkeypatch):
     out = tmp_path / "shared"
     out.mkdir()
     (out / "notes.txt").write_text("my notes")
@@ -274,6 +292,7 @@ def test_sweep_refuses_a_non_sweep_folder_and_resumes_its_own(tmp_path):
 
 # --- a disk that fills up while writing -----------------------------------------------------------
 
+
 def _disk_fills_at(monkeypatch, name: str) -> None:
     """The writer raises ENOSPC for the file ``name`` (after the others were written)."""
     real = analysis.io.atomic_write_bytes
@@ -289,8 +308,7 @@ def _disk_fills_at(monkeypatch, name: str) -> None:
 
 
 @pytest.mark.parametrize("command,last", [("run", "summary.json"), ("compare", "report.html")])
-def test_full_disk_while_writing_leaves_nothing_partial(command, last, tmp_path, base,
-                                                        monkeypatch):
+def test_full_disk_while_writing_leaves_nothing_partial(command, last, tmp_path, base, monkeypatch):
     out = tmp_path / "results"
     _disk_fills_at(monkeypatch, last)
     o = kluit(*_commands(base, out)[command])
@@ -336,6 +354,7 @@ def test_full_disk_during_a_sweep_is_a_clear_error_and_resumable(tmp_path, monke
 
 # --- metadata of a stopped sweep session ----------------------------------------------------------
 
+
 def test_a_stopped_sweep_session_records_the_runs_it_finished(tmp_path, monkeypatch):
     """A session killed without warning (SIGKILL) cannot write at the end: it writes its
     progress while it runs, and the next session settles the count from the folder."""
@@ -369,10 +388,14 @@ def test_a_stopped_sweep_session_records_the_runs_it_finished(tmp_path, monkeypa
 
 # --- scenario as a folder, textbook statement -----------------------------------------------------
 
+
 @pytest.mark.parametrize("command", ["validate", "run", "compare"])
 def test_a_folder_given_as_the_scenario_says_it_is_a_folder(command, tmp_path, base):
-    argv = {"validate": ["validate", tmp_path], "run": ["run", tmp_path, "--out", tmp_path / "o"],
-            "compare": ["compare", base, tmp_path, "--out", tmp_path / "o"]}[command]
+    argv = {
+        "validate": ["validate", tmp_path],
+        "run": ["run", tmp_path, "--out", tmp_path / "o"],
+        "compare": ["compare", base, tmp_path, "--out", tmp_path / "o"],
+    }[command]
     o = kluit(*argv)
     assert_bad_input(o, also=("is a folder",))
     assert "not found" not in o.err
@@ -389,8 +412,9 @@ def test_textbook_scenario_states_the_discrete_steady_state():
     assert_no_traceback(kluit("validate", ROOT / "scenarios" / "validation" / "textbook.toml"))
 
 
-def test_a_failed_move_into_a_shared_folder_puts_the_earlier_results_back(tmp_path, base,
-                                                                         monkeypatch):
+def test_a_failed_move_into_a_shared_folder_puts_the_earlier_results_back(
+    tmp_path, base, monkeypatch
+):
     """The last step (renaming the new files in) fails half way: the earlier results return."""
     out = tmp_path / "shared"
     out.mkdir()

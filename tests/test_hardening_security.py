@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from sim.scenario import default_scenario, load_scenario
+
 from test_hardening_common import ROOT, Counts, kluit, toml_value
 
 counts = Counts("security")
@@ -39,21 +40,28 @@ def _python_sources():
 
 # --- input files are data --------------------------------------------------------------------
 
+
 def _payloads(marker: Path) -> list[str]:
     m = marker.as_posix()
-    return [f"__import__('os').system('touch {m}')",
-            f"$(touch {m})", f"`touch {m}`", f"'; touch {m}; '",
-            f"{{{{ ''.__class__.__mro__[1].__subclasses__() }}}} touch {m}",
-            f"!!python/object/apply:os.system ['touch {m}']",
-            f"exec(open('{m}', 'w').write('x'))"]
+    return [
+        f"__import__('os').system('touch {m}')",
+        f"$(touch {m})",
+        f"`touch {m}`",
+        f"'; touch {m}; '",
+        f"{{{{ ''.__class__.__mro__[1].__subclasses__() }}}} touch {m}",
+        f"!!python/object/apply:os.system ['touch {m}']",
+        f"exec(open('{m}', 'w').write('x'))",
+    ]
 
 
 def test_code_in_a_scenario_file_is_only_text(tmp_path):
     marker = tmp_path / "PWNED"
     for i, code in enumerate(_payloads(marker)):
         scen = tmp_path / f"code{i}.toml"
-        scen.write_text(f"name = {toml_value(code)}\ndescription = {toml_value(code)}\n"
-                        '[run]\nregion = "synthetic:2:0"\n')
+        scen.write_text(
+            f"name = {toml_value(code)}\ndescription = {toml_value(code)}\n"
+            '[run]\nregion = "synthetic:2:0"\n'
+        )
         o = kluit("run", scen, "--scale", "0.005", "--months", "2", "--out", tmp_path / f"o{i}")
         assert o.rc == 0, str(o)
         assert load_scenario(scen).name == code
@@ -81,10 +89,12 @@ def test_code_in_a_sweep_file_is_only_text(tmp_path):
     base = (ROOT / "tests" / "data" / "sweeps" / "base.toml").as_posix()
     for i, code in enumerate(_payloads(marker)):
         sweep = tmp_path / f"sweep{i}.toml"
-        sweep.write_text(f"name = {toml_value(code)}\ndescription = {toml_value(code)}\n"
-                         f'base = "{base}"\ndesign = "grid"\nreplications = 1\nmonths = 2\n'
-                         'scale = 0.01\noutcomes = ["placement_rate_12m"]\n'
-                         '[levers."labour_market.separation_rate"]\nvalues = [0.005, 0.01]\n')
+        sweep.write_text(
+            f"name = {toml_value(code)}\ndescription = {toml_value(code)}\n"
+            f'base = "{base}"\ndesign = "grid"\nreplications = 1\nmonths = 2\n'
+            'scale = 0.01\noutcomes = ["placement_rate_12m"]\n'
+            '[levers."labour_market.separation_rate"]\nvalues = [0.005, 0.01]\n'
+        )
         o = kluit("sweep", sweep, "--dry-run", "--out", tmp_path / f"s{i}")
         assert o.rc in (0, 2) and "Traceback" not in o.err, str(o)
         counts["code strings kept as text"] += 1
@@ -101,13 +111,23 @@ def test_no_eval_or_exec_of_input_in_the_code():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
-                name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(
-                    f, ast.Attribute) else ""
+                name = (
+                    f.id
+                    if isinstance(f, ast.Name)
+                    else f.attr
+                    if isinstance(f, ast.Attribute)
+                    else ""
+                )
                 if name in ("eval", "exec", "compile") and not (
-                        isinstance(f, ast.Attribute) and name == "compile"):
+                    isinstance(f, ast.Attribute) and name == "compile"
+                ):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}()")
-                if name in ("load", "unsafe_load") and isinstance(f, ast.Attribute) and \
-                        isinstance(f.value, ast.Name) and f.value.id == "yaml":
+                if (
+                    name in ("load", "unsafe_load")
+                    and isinstance(f, ast.Attribute)
+                    and isinstance(f.value, ast.Name)
+                    and f.value.id == "yaml"
+                ):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} yaml.{name}()")
     assert offenders == []
 
@@ -115,8 +135,10 @@ def test_no_eval_or_exec_of_input_in_the_code():
 # --- no untrusted pickle -----------------------------------------------------------------------
 
 #: ways to turn bytes into live objects
-UNPICKLERS = re.compile(r"\b(pickle|cPickle|cloudpickle|dill|joblib|marshal|shelve)\s*\.\s*"
-                        r"(loads?|Unpickler|open)\b|\bread_pickle\s*\(|allow_pickle\s*=\s*True")
+UNPICKLERS = re.compile(
+    r"\b(pickle|cPickle|cloudpickle|dill|joblib|marshal|shelve)\s*\.\s*"
+    r"(loads?|Unpickler|open)\b|\bread_pickle\s*\(|allow_pickle\s*=\s*True"
+)
 #: a use is trusted only where it says so on the same line, e.g. in a test that round-trips
 #: an object it made itself: ``pickle.loads(pickle.dumps(e))  # trusted: our own bytes``
 TRUSTED = re.compile(r"#.*trusted:|pickle\.loads\(pickle\.dumps\(")
@@ -141,9 +163,17 @@ def test_no_pickle_load_outside_a_documented_trusted_path():
 
 
 def test_the_pickle_pattern_finds_what_it_should():
-    for bad in ("pickle.load(f)", "x = pickle.loads(data)", "pd.read_pickle(path)",
-                "np.load(p, allow_pickle=True)", "joblib.load('m')", "cloudpickle.loads(b)",
-                "dill.load(f)", "marshal.loads(b)", "shelve.open('db')"):
+    for bad in (
+        "pickle.load(f)",
+        "x = pickle.loads(data)",
+        "pd.read_pickle(path)",
+        "np.load(p, allow_pickle=True)",
+        "joblib.load('m')",
+        "cloudpickle.loads(b)",
+        "dill.load(f)",
+        "marshal.loads(b)",
+        "shelve.open('db')",
+    ):
         assert UNPICKLERS.search(bad), bad
     for ok in ("pickle.dumps(x)", "np.load(p)", "json.loads(s)", "tomllib.load(f)"):
         assert not UNPICKLERS.search(ok), ok
@@ -158,9 +188,38 @@ except ImportError:  # the UI extra is not installed
     ui_state = None
 needs_ui = pytest.mark.skipif(ui_state is None, reason="the UI (issue 7) is not installed")
 
-_PIECES = ["..", ".", "/", "\\", "//", "etc", "passwd", "~", "\0", "%2e%2e", "C:", "..\\..",
-           "\u2025", "\uff0e\uff0e", " ", "\n", "con", "a b", "x.toml", ".hidden", "-rf", "*",
-           "é", "🙂", "$HOME", "${IFS}", "|", ";", "'", '"']
+_PIECES = [
+    "..",
+    ".",
+    "/",
+    "\\",
+    "//",
+    "etc",
+    "passwd",
+    "~",
+    "\0",
+    "%2e%2e",
+    "C:",
+    "..\\..",
+    "\u2025",
+    "\uff0e\uff0e",
+    " ",
+    "\n",
+    "con",
+    "a b",
+    "x.toml",
+    ".hidden",
+    "-rf",
+    "*",
+    "é",
+    "🙂",
+    "$HOME",
+    "${IFS}",
+    "|",
+    ";",
+    "'",
+    '"',
+]
 _path_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=8).map("".join)
 
 
@@ -169,12 +228,19 @@ def _tree(root: Path) -> set[str]:
 
 
 @needs_ui
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(folder=_path_text | st.sampled_from(["../../etc", "/etc", "/tmp/x", "..\\..\\windows",
-                                            "a/../../b", "~/.ssh"]),
-       name=_path_text | st.sampled_from(["../../etc/x", "/etc/passwd", "a\0b", "..",
-                                          "../../../../tmp/evil.toml", "~root"]))
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    folder=_path_text
+    | st.sampled_from(["../../etc", "/etc", "/tmp/x", "..\\..\\windows", "a/../../b", "~/.ssh"]),
+    name=_path_text
+    | st.sampled_from(
+        ["../../etc/x", "/etc/passwd", "a\0b", "..", "../../../../tmp/evil.toml", "~root"]
+    ),
+)
 def test_ui_saves_stay_inside_the_chosen_folder(folder, name):
     note(f"folder={folder!r} name={name!r}")
     scen = default_scenario().with_overrides({"run.months": 24})
@@ -223,6 +289,7 @@ def test_ui_save_does_not_overwrite_unless_asked(tmp_path):
 
 # --- the UI listens on loopback unless told otherwise -----------------------------------------
 
+
 @needs_ui
 def test_ui_default_host_is_loopback():
     o = kluit("ui", "--dry-run", "--port", "0")
@@ -253,9 +320,10 @@ def test_ui_loopback_hosts_need_no_flag(host):
 
 # --- Dask ------------------------------------------------------------------------------------
 
+
 def test_readme_says_how_to_secure_a_dask_cluster():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.lower().find("dask"):]
+    section = readme[readme.lower().find("dask") :]
     assert "TLS" in section and "--tls-ca-file" in section and "--tls-cert" in section
 
 
@@ -272,8 +340,16 @@ def test_environment_does_not_leak_into_results(tmp_path, monkeypatch):
     """A secret in the environment is not written into result files or metadata."""
     secret = "hardening-secret-" + os.urandom(4).hex()
     monkeypatch.setenv("KLUIT_TEST_SECRET", secret)
-    o = kluit("run", ROOT / "scenarios" / "baseline.toml", "--scale", "0.005", "--months", "2",
-              "--out", tmp_path)
+    o = kluit(
+        "run",
+        ROOT / "scenarios" / "baseline.toml",
+        "--scale",
+        "0.005",
+        "--months",
+        "2",
+        "--out",
+        tmp_path,
+    )
     assert o.rc == 0
     for p in tmp_path.rglob("*"):
         if p.is_file():

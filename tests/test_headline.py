@@ -87,22 +87,28 @@ def test_headline_cards_are_the_comparison_scaled_to_the_region_per_year(comp):
     def diff(metric):
         return table[(table.scenario == comp.arms[1]) & (table.metric == metric)].iloc[0]
 
-    for card, metric in (("cost_year", "public_cost_eur"),
-                         ("cost_year_municipality", "public_cost_municipality_eur"),
-                         ("cost_year_national", "public_cost_national_eur")):
+    for card, metric in (
+        ("cost_year", "public_cost_eur"),
+        ("cost_year_municipality", "public_cost_municipality_eur"),
+        ("cost_year_national", "public_cost_national_eur"),
+    ):
         row = diff(metric)
         assert h.cards[card].value == pytest.approx(row["diff"] / SCALE / years)
         assert h.cards[card].low == pytest.approx(row["diff_low"] / SCALE / years)
     # the payer split adds up to the total
     assert h.cards["cost_year"].value == pytest.approx(
-        h.cards["cost_year_municipality"].value + h.cards["cost_year_national"].value)
+        h.cards["cost_year_municipality"].value + h.cards["cost_year_national"].value
+    )
     # people in work at month 24: arm minus reference per seed, whole region
     work = []
     for fa, fb in zip(comp.monthly[comp.arms[1]], comp.monthly[comp.arms[0]]):
+
         def at(f):
-            sel = (f.month == 24) & f.variable.isin(["stock_employed", "stock_subsidised",
-                                                     "stock_pool"])
+            sel = (f.month == 24) & f.variable.isin(
+                ["stock_employed", "stock_subsidised", "stock_pool"]
+            )
             return f[sel]["value"].sum()
+
         work.append((at(fa) - at(fb)) / SCALE)
     assert h.cards["work_24m"].value == pytest.approx(np.mean(work))
     dw = diff("deadweight_share_paired")
@@ -110,7 +116,8 @@ def test_headline_cards_are_the_comparison_scaled_to_the_region_per_year(comp):
     subs = [r["placements_subsidised"] for r in comp.runs[comp.arms[1]]]
     shares = [r["deadweight_share_paired"] for r in comp.runs[comp.arms[1]]]
     assert h.cards["deadweight"].value == pytest.approx(
-        sum(s * n for s, n in zip(shares, subs)) / sum(subs))
+        sum(s * n for s, n in zip(shares, subs)) / sum(subs)
+    )
     assert math.isfinite(dw["mean"])
     assert set(h.cards) == set(CARDS)
 
@@ -143,20 +150,30 @@ def test_side_by_side_has_scenarios_as_columns_reference_first(comp):
     table = comp.table()
     ref = table[(table.scenario == comp.arms[0]) & (table.metric == "public_cost_eur")].iloc[0]
     assert cells["public_cost_eur"][comp.arms[0]].level.value == pytest.approx(
-        ref["mean"] / SCALE / (25 / 12))
+        ref["mean"] / SCALE / (25 / 12)
+    )
 
 
 def test_rows_of_the_employers_issue_are_shown_when_present():
     # the keys the employers' issue adds to a run: per instrument (only in the arms running
     # it), the renamed paired deadweight, and subgroup outcomes as <metric>@<subgroup>
     def run(i, arm):
-        r = {"placement_rate_12m": 0.1 + i / 100, "deadweight_share_paired": 0.3,
-             "placements_subsidised": 10.0, "extra_sustained_placements": 1.0,
-             "public_cost_eur": 5.0, "placement_rate_12m@wage_value<0.5": 0.05 * i}
+        r = {
+            "placement_rate_12m": 0.1 + i / 100,
+            "deadweight_share_paired": 0.3,
+            "placements_subsidised": 10.0,
+            "extra_sustained_placements": 1.0,
+            "public_cost_eur": 5.0,
+            "placement_rate_12m@wage_value<0.5": 0.05 * i,
+        }
         if arm == "arm":
-            r.update({"decisive_share.wage_subsidy": 0.4 + i / 10,
-                      "deadweight_share.wage_subsidy": 0.6 - i / 10,
-                      "touched_placements.wage_subsidy": 20.0})
+            r.update(
+                {
+                    "decisive_share.wage_subsidy": 0.4 + i / 10,
+                    "deadweight_share.wage_subsidy": 0.6 - i / 10,
+                    "touched_placements.wage_subsidy": 20.0,
+                }
+            )
         return r
 
     runs = {a: [run(i, a) for i in range(3)] for a in ("ref", "arm")}
@@ -182,8 +199,17 @@ def test_rows_of_the_employers_issue_are_shown_when_present():
 def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens):
     text = comparison_html(comp, lang="nl", scale=SCALE, scenarios=scens)
     assert '<html lang="nl">' in text and "@page { size: A4" in text
-    order = [text.index(s) for s in ("In het kort", "De scenario's naast elkaar", "In de tijd",
-                                     "Voor wie", "Wat het model aanneemt", "Hoe leest u dit")]
+    order = [
+        text.index(s)
+        for s in (
+            "In het kort",
+            "De scenario's naast elkaar",
+            "In de tijd",
+            "Voor wie",
+            "Wat het model aanneemt",
+            "Hoe leest u dit",
+        )
+    ]
     assert order == sorted(order)
     assert "Slechts 3 herhaling" in text  # fewer than 5 repetitions: a warning
     assert "Loonkostensubsidie" in text and "Het huidige beleid" in text
@@ -226,18 +252,47 @@ def test_headline_csv_holds_the_cards_and_the_table(comp):
 
 def test_kluit_compare_lang_nl_writes_a_dutch_report(tmp_path):
     out = tmp_path / "cmp"
-    r = subprocess.run([sys.executable, "-m", "kluit.cli", "compare",
-                        str(ROOT / "scenarios/baseline.toml"),
-                        str(ROOT / "scenarios/policies/wage_subsidy_temporary.toml"), "--reps", "2",
-                        "--scale", "0.01", "--months", "13", "--out", str(out), "--lang", "nl"],
-                       capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kluit.cli",
+            "compare",
+            str(ROOT / "scenarios/baseline.toml"),
+            str(ROOT / "scenarios/policies/wage_subsidy_temporary.toml"),
+            "--reps",
+            "2",
+            "--scale",
+            "0.01",
+            "--months",
+            "13",
+            "--out",
+            str(out),
+            "--lang",
+            "nl",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert '<html lang="nl">' in (out / "report.html").read_text()
     assert "In het kort" in (out / "summary.md").read_text()
     assert (out / "headline.csv").read_text().startswith("scenario,kind,outcome,value")
-    bad = subprocess.run([sys.executable, "-m", "kluit.cli", "compare",
-                          str(ROOT / "scenarios/baseline.toml"), "--lang", "de"],
-                         capture_output=True, text=True, cwd=tmp_path)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kluit.cli",
+            "compare",
+            str(ROOT / "scenarios/baseline.toml"),
+            "--lang",
+            "de",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 2 and "nl" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -255,8 +310,12 @@ def test_doctests():
 def test_costs_and_months_have_no_interval_below_zero(comp):
     rows, cells = side_by_side(comp, SCALE)
     kinds = {r.key: r.kind for r in rows}
-    levels = [(k, c.level) for k, by_arm in cells.items() for c in by_arm.values()
-              if kinds[k] in ("eur_year", "months")]
+    levels = [
+        (k, c.level)
+        for k, by_arm in cells.items()
+        for c in by_arm.values()
+        if kinds[k] in ("eur_year", "months")
+    ]
     assert len(levels) >= 8
     for key, e in levels:
         assert e.low >= 0 or not math.isfinite(e.low), (key, e)

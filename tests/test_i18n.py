@@ -53,8 +53,7 @@ def test_no_text_holds_a_file_name_key_or_outside_document(lang):
 
 
 def test_dutch_differs_from_english_for_the_labels():
-    same = [k for k, v in i18n.MESSAGES.items()
-            if v["en"] == v["nl"] and len(v["en"]) > 12]
+    same = [k for k, v in i18n.MESSAGES.items() if v["en"] == v["nl"] and len(v["en"]) > 12]
     assert not same
 
 

@@ -45,13 +45,33 @@ class Mentoring(Policy):
     COST_ITEMS = {"mentoring": CostItem("municipality", "the mentors' hours")}
     PARAMS = [
         *window_params("test_mentoring", "mentoring at the workplace"),
-        _p("policies.test_mentoring.months", 6, "months", "assumed: a test value",
-           "How long a placed worker is mentored.", lo=1, hi=60),
-        _p("policies.test_mentoring.cost_eur_month", 200.0, "EUR per mentored worker per month",
-           "assumed: a test value", "Cost of a month of mentoring.", lo=0.0, hi=10_000.0),
-        _p("policies.test_mentoring.relapse_factor", 0.5, "hazard multiplier",
-           "assumed: a test value", "Multiplier on the relapse hazard while mentored.",
-           lo=0.0, hi=1.0),
+        _p(
+            "policies.test_mentoring.months",
+            6,
+            "months",
+            "assumed: a test value",
+            "How long a placed worker is mentored.",
+            lo=1,
+            hi=60,
+        ),
+        _p(
+            "policies.test_mentoring.cost_eur_month",
+            200.0,
+            "EUR per mentored worker per month",
+            "assumed: a test value",
+            "Cost of a month of mentoring.",
+            lo=0.0,
+            hi=10_000.0,
+        ),
+        _p(
+            "policies.test_mentoring.relapse_factor",
+            0.5,
+            "hazard multiplier",
+            "assumed: a test value",
+            "Multiplier on the relapse hazard while mentored.",
+            lo=0.0,
+            hi=1.0,
+        ),
     ]
 
     def setup(self, model):
@@ -128,8 +148,12 @@ def test_an_instrument_defined_outside_sim_runs_in_a_scenario(mentoring, tmp_pat
     monthly = m.monthly_table()
     booked = monthly[monthly.variable == "cost_municipality_mentoring_eur"]["value"].sum()
     assert booked == pytest.approx(cost)
-    reint = sum(v for payer in ("municipality", "national")
-                for k, v in s["costs"][payer].items() if k in ("training", "mentoring"))
+    reint = sum(
+        v
+        for payer in ("municipality", "national")
+        for k, v in s["costs"][payer].items()
+        if k in ("training", "mentoring")
+    )
     assert s["reintegration_cost_eur"] == pytest.approx(reint)
     # the decisiveness record counts it; its column resets when a job ends
     assert s["instruments"]["test_mentoring"]["touched"] == n_mentored
@@ -144,15 +168,41 @@ def test_an_instrument_defined_outside_sim_runs_in_a_scenario(mentoring, tmp_pat
 
 def test_the_cli_accepts_the_instruments_parameters(mentoring, tmp_path, capsys):
     out = tmp_path / "run"
-    rc = main(["run", str(BASELINE), "--set", "policies.test_mentoring.enabled=true",
-               "--set", "policies.test_mentoring.cost_eur_month=250", "--scale", "0.02",
-               "--months", "8", "--seed", "2", "--out", str(out)])
+    rc = main(
+        [
+            "run",
+            str(BASELINE),
+            "--set",
+            "policies.test_mentoring.enabled=true",
+            "--set",
+            "policies.test_mentoring.cost_eur_month=250",
+            "--scale",
+            "0.02",
+            "--months",
+            "8",
+            "--seed",
+            "2",
+            "--out",
+            str(out),
+        ]
+    )
     assert rc == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["costs"]["municipality"]["mentoring"] > 0
     assert "mentored" in (out / "placements.csv").read_text().splitlines()[0].split(",")
-    assert main(["run", str(BASELINE), "--set", "policies.test_mentoring.cost_eur_month=-5",
-                 "--out", str(tmp_path / "bad")]) == 2
+    assert (
+        main(
+            [
+                "run",
+                str(BASELINE),
+                "--set",
+                "policies.test_mentoring.cost_eur_month=-5",
+                "--out",
+                str(tmp_path / "bad"),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "policies.test_mentoring.cost_eur_month" in err and "from 0 to 10000" in err
 
@@ -191,6 +241,7 @@ def _recording(hook):
     def method(self, model, *args):
         Recorder.called.add(hook)
         return None
+
     return method
 
 
@@ -226,23 +277,38 @@ def _sick_cover(self, model, sick):
     return None
 
 
-@pytest.mark.parametrize("attrs, says", [
-    ({"name": "wage_subsidy"}, "registered already"),
-    ({"name": "Bad Name"}, "lower-case letters"),
-    ({"PARAMS": [_p("policies.other.enabled", False, "switch", "design", "x")]},
-     "must start with 'policies.test_bad.'"),
-    ({"PARAMS": [_p("policies.test_bad.enabled", False, "switch", "design", "x")]},
-     "window_params"),
-    ({"PERSON_COLUMNS": {"state": Column(np.int8, "x")}}, "the core uses this name"),
-    ({"PERSON_COLUMNS": {"support_kind": Column(np.int32, "x")}}, "differs from the declaration"),
-    ({"PERSON_COLUMNS": {"x": (np.int8, 0)}}, "must be a Column"),
-    ({"EMPLOYER_COLUMNS": {"x": Column(np.int8, "x", reset=0)}}, "reset is for persons only"),
-    ({"PLACEMENT_FIELDS": {"kind": PlacementField(np.int8, "x", _mentored)}},
-     "the core uses this name"),
-    ({"COST_ITEMS": {"training": CostItem("municipality", "x")}}, "the core uses this name"),
-    ({"COST_ITEMS": {"wage_subsidy": CostItem("national", "x")}}, "differs from the declaration"),
-    ({"sick_cover": _sick_cover}, "SICK_PAY_ITEM"),
-])
+@pytest.mark.parametrize(
+    "attrs, says",
+    [
+        ({"name": "wage_subsidy"}, "registered already"),
+        ({"name": "Bad Name"}, "lower-case letters"),
+        (
+            {"PARAMS": [_p("policies.other.enabled", False, "switch", "design", "x")]},
+            "must start with 'policies.test_bad.'",
+        ),
+        (
+            {"PARAMS": [_p("policies.test_bad.enabled", False, "switch", "design", "x")]},
+            "window_params",
+        ),
+        ({"PERSON_COLUMNS": {"state": Column(np.int8, "x")}}, "the core uses this name"),
+        (
+            {"PERSON_COLUMNS": {"support_kind": Column(np.int32, "x")}},
+            "differs from the declaration",
+        ),
+        ({"PERSON_COLUMNS": {"x": (np.int8, 0)}}, "must be a Column"),
+        ({"EMPLOYER_COLUMNS": {"x": Column(np.int8, "x", reset=0)}}, "reset is for persons only"),
+        (
+            {"PLACEMENT_FIELDS": {"kind": PlacementField(np.int8, "x", _mentored)}},
+            "the core uses this name",
+        ),
+        ({"COST_ITEMS": {"training": CostItem("municipality", "x")}}, "the core uses this name"),
+        (
+            {"COST_ITEMS": {"wage_subsidy": CostItem("national", "x")}},
+            "differs from the declaration",
+        ),
+        ({"sick_cover": _sick_cover}, "SICK_PAY_ITEM"),
+    ],
+)
 def test_register_refuses_an_incomplete_or_clashing_instrument(attrs, says):
     with pytest.raises(InstrumentError) as exc:
         register(_instrument(**attrs))

@@ -23,8 +23,9 @@ def test_solaraviz_reset_rebuilds_the_model_with_its_parameters():
     _check_model_params(type(model).__init__, {k: v for k, v in PARAMS.items()})
     # what SolaraViz's Reset does: split parameters, add Mesa's Scenario, rebuild
     values = {"scale": 0.01, "months": 6, "rng": 3, "policies__wage_subsidy__enabled": True}
-    kwargs = _build_model_init_kwargs(model, values, add_scenario_when_empty=True,
-                                      require_model_accepts_scenario=False)
+    kwargs = _build_model_init_kwargs(
+        model, values, add_scenario_when_empty=True, require_model_accepts_scenario=False
+    )
     rebuilt = type(model)(**kwargs)
     assert rebuilt.seed == 3 and rebuilt.p["policies.wage_subsidy.enabled"] is True
     rebuilt.step()
@@ -43,9 +44,13 @@ def test_solaraviz_controller_steps_and_resets_the_model():
 
     @solara.component
     def Harness():
-        ModelController(model, model_parameters=params, play_interval=solara.use_reactive(100),
-                        render_interval=solara.use_reactive(1),
-                        use_threads=solara.use_reactive(False))
+        ModelController(
+            model,
+            model_parameters=params,
+            play_interval=solara.use_reactive(100),
+            render_interval=solara.use_reactive(1),
+            use_threads=solara.use_reactive(False),
+        )
 
     _, rc = solara.render(Harness(), handle_error=False)
     rc.find(v.Btn, children=["Step"]).widget.click()

@@ -28,14 +28,17 @@ def test_same_seed_same_network_population_and_results():
     for col in ("state", "home", "sector", "wage_value", "resilience", "ties"):
         assert np.array_equal(a.persons.column(col), b.persons.column(col)), col
     assert np.array_equal(a.employers.base_size, b.employers.base_size)
-    assert [c.coordinate for c in a.network.all_cells] == [c.coordinate for c in b.network.all_cells]
+    assert [c.coordinate for c in a.network.all_cells] == [
+        c.coordinate for c in b.network.all_cells
+    ]
     a.run()
     b.run()
     assert json.dumps(a.summary(), sort_keys=True) == json.dumps(b.summary(), sort_keys=True)
     c = LabourMarketModel(rng=12, scale=0.02, months=14)
     c.run()
     assert c.summary()["placements"] != a.summary()["placements"] or not np.array_equal(
-        c.persons.column("state"), a.persons.column("state"))
+        c.persons.column("state"), a.persons.column("state")
+    )
 
 
 def test_population_matches_region_at_scale():
@@ -101,8 +104,11 @@ def test_resilient_placements_relapse_less_in_runs():
         m.run()
         pl = m.placements
         done = pl.month <= m.month - 12
-        rel = done & np.isin(pl.end_state, (State.SOCIAL_ASSISTANCE, State.SHELTERED, State.UNEMPLOYED_WW)) & (
-            pl.end_month - pl.month <= 12)
+        rel = (
+            done
+            & np.isin(pl.end_state, (State.SOCIAL_ASSISTANCE, State.SHELTERED, State.UNEMPLOYED_WW))
+            & (pl.end_month - pl.month <= 12)
+        )
         res = m.persons.resilience[pl.person]
         relapsed_res += res[rel].tolist()
         kept_res += res[done & ~rel].tolist()
@@ -124,16 +130,31 @@ def test_agents_are_views_per_model():
 
 def test_summary_keys_are_the_public_interface(small_run):
     s = small_run.summary()
-    for key in ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-                "mean_months_to_placement", "unemployment_rate", "vacancy_rate",
-                "public_cost_eur", "cost_per_sustained_placement_eur",
-                "employer_participation_rate", "groups", "scenario", "seed", "months", "scale",
-                "persons", "employers", "version"):
+    for key in (
+        "placement_rate_12m",
+        "relapse_rate_12m",
+        "sustained_placement_rate_24m",
+        "mean_months_to_placement",
+        "unemployment_rate",
+        "vacancy_rate",
+        "public_cost_eur",
+        "cost_per_sustained_placement_eur",
+        "employer_participation_rate",
+        "groups",
+        "scenario",
+        "seed",
+        "months",
+        "scale",
+        "persons",
+        "employers",
+        "version",
+    ):
         assert key in s
     assert set(s["groups"]) == {"social_assistance", "sheltered_work"}
     assert s["persons"] == small_run.persons.n
     assert s["public_cost_eur"] == pytest.approx(
-        s["public_cost_municipality_eur"] + s["public_cost_national_eur"])
+        s["public_cost_municipality_eur"] + s["public_cost_national_eur"]
+    )
 
 
 def test_monthly_table_is_tidy(small_run):
@@ -160,7 +181,9 @@ def test_bad_input_exits_2_with_file_key_and_allowed(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "policies.wage_subsidy.duration_months" in err and "allowed" in err
-    assert main(["run", "scenarios/baseline.toml", "--set", "labour_market.separation_rat=0.1"]) == 2
+    assert (
+        main(["run", "scenarios/baseline.toml", "--set", "labour_market.separation_rat=0.1"]) == 2
+    )
     assert "did you mean" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["run", "scenarios/baseline.toml", "--scale", "0"])

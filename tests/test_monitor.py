@@ -16,11 +16,27 @@ NAMES = get_region("flevoland").names
 def _observed(tmp, scenario, months, upto, name, variables=VARS, areas=("all",)):
     """The region's 'realised' figures: a whole-region kluit run with another seed."""
     out = tmp / name
-    assert main(["run", scenario, "--scale", "1.0", "--months", str(months), "--seed", "5",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "run",
+                scenario,
+                "--scale",
+                "1.0",
+                "--months",
+                str(months),
+                "--seed",
+                "5",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     m = pd.read_csv(out / "monthly.csv")
-    keep = m[m.municipality.isin(areas) & m.variable.isin(variables) & (m.month >= 1)
-             & (m.month <= upto)]
+    keep = m[
+        m.municipality.isin(areas) & m.variable.isin(variables) & (m.month >= 1) & (m.month <= upto)
+    ]
     path = out / "observed.csv"
     keep.to_csv(path, index=False)
     return path
@@ -28,8 +44,14 @@ def _observed(tmp, scenario, months, upto, name, variables=VARS, areas=("all",))
 
 @pytest.fixture(scope="module")
 def same(tmp_path_factory):
-    return _observed(tmp_path_factory.mktemp("obs"), "scenarios/baseline.toml", 24, 18, "same",
-                     areas=("all", "Almere"))
+    return _observed(
+        tmp_path_factory.mktemp("obs"),
+        "scenarios/baseline.toml",
+        24,
+        18,
+        "same",
+        areas=("all", "Almere"),
+    )
 
 
 def test_another_seed_of_the_same_scenario_lies_inside_the_band(same):
@@ -43,11 +65,25 @@ def test_another_seed_of_the_same_scenario_lies_inside_the_band(same):
 
 
 def test_recession_is_flagged_and_the_refit_moves_toward_it(tmp_path):
-    path = _observed(tmp_path, "scenarios/shocks/recession.toml", 36, 30, "recession",
-                     variables=["stock_employed", "vacancies", "stock_social_assistance"])
+    path = _observed(
+        tmp_path,
+        "scenarios/shocks/recession.toml",
+        36,
+        30,
+        "recession",
+        variables=["stock_employed", "vacancies", "stock_social_assistance"],
+    )
     obs = read_observed(path, NAMES, 36)
-    res = monitor("scenarios/baseline.toml", obs, months=36, scale=0.04, reps=6, samples=8,
-                  rounds=2, fit_reps=2)
+    res = monitor(
+        "scenarios/baseline.toml",
+        obs,
+        months=36,
+        scale=0.04,
+        reps=6,
+        samples=8,
+        rounds=2,
+        fit_reps=2,
+    )
     assert len(res.flags) >= 5
     # the recession starts in month 12: the flags come after it
     assert res.flags.month.min() >= 12
@@ -61,8 +97,22 @@ def test_recession_is_flagged_and_the_refit_moves_toward_it(tmp_path):
 
 def test_cli_writes_table_and_page(same, tmp_path, capsys):
     out = tmp_path / "m"
-    rc = main(["monitor", "scenarios/baseline.toml", str(same), "--months", "24",
-               "--scale", "0.03", "--reps", "3", "--no-refit", "--out", str(out)])
+    rc = main(
+        [
+            "monitor",
+            "scenarios/baseline.toml",
+            str(same),
+            "--months",
+            "24",
+            "--scale",
+            "0.03",
+            "--reps",
+            "3",
+            "--no-refit",
+            "--out",
+            str(out),
+        ]
+    )
     assert rc == 0
     t = pd.read_csv(out / "monitor.csv")
     for col in ("municipality", "variable", "month", "observed", "low", "high", "inside"):
@@ -75,18 +125,21 @@ def test_cli_writes_table_and_page(same, tmp_path, capsys):
 GOOD = "month,municipality,variable,value\n1,all,placements,10\n2,all,placements,12\n"
 
 
-@pytest.mark.parametrize("text, where", [
-    (GOOD + "3,all,placement,12\n", "line 4, column 3"),
-    (GOOD + "3,Amsterdam,placements,12\n", "line 4, column 2"),
-    (GOOD + "30,all,placements,12\n", "line 4, column 1"),
-    (GOOD + "4,all,placements,12\n", "line 4, column 1"),  # a gap: month 3 is missing
-    (GOOD + "3,all,placements,many\n", "line 4, column 4"),
-    (GOOD + "x,all,placements,1\n", "line 4, column 1"),
-    (GOOD + "2,all,placements,12\n", "line 4, column 1"),  # given twice
-    (GOOD + "3,Almere,relapses,1\n", "line 4, column 3"),  # relapses: whole region only
-    ("month,area,variable,value\n1,all,placements,1\n", "line 1"),
-    ("", "line 1"),
-])
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        (GOOD + "3,all,placement,12\n", "line 4, column 3"),
+        (GOOD + "3,Amsterdam,placements,12\n", "line 4, column 2"),
+        (GOOD + "30,all,placements,12\n", "line 4, column 1"),
+        (GOOD + "4,all,placements,12\n", "line 4, column 1"),  # a gap: month 3 is missing
+        (GOOD + "3,all,placements,many\n", "line 4, column 4"),
+        (GOOD + "x,all,placements,1\n", "line 4, column 1"),
+        (GOOD + "2,all,placements,12\n", "line 4, column 1"),  # given twice
+        (GOOD + "3,Almere,relapses,1\n", "line 4, column 3"),  # relapses: whole region only
+        ("month,area,variable,value\n1,all,placements,1\n", "line 1"),
+        ("", "line 1"),
+    ],
+)
 def test_bad_observed_files_name_line_and_column(text, where, tmp_path, capsys):
     path = tmp_path / "observed.csv"
     path.write_text(text)
@@ -102,6 +155,18 @@ def test_missing_observed_file_is_exit_2(tmp_path, capsys):
 
 
 def test_bad_refit_parameter_is_exit_2(same, capsys):
-    assert main(["monitor", "scenarios/baseline.toml", str(same), "--months", "24",
-                 "--params", "employers.nope"]) == 2
+    assert (
+        main(
+            [
+                "monitor",
+                "scenarios/baseline.toml",
+                str(same),
+                "--months",
+                "24",
+                "--params",
+                "employers.nope",
+            ]
+        )
+        == 2
+    )
     assert "--params" in capsys.readouterr().err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -13,8 +12,12 @@ nbclient = pytest.importorskip("nbclient")
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 #: what the notebooks read from the environment; tiny so the whole set runs in well under a minute
-TINY = {"KLUIT_NOTEBOOK_SCALE": "0.01", "KLUIT_NOTEBOOK_WORKERS": "1",
-        "KLUIT_NOTEBOOK_TRAJECTORIES": "2", "MPLBACKEND": "Agg"}
+TINY = {
+    "KLUIT_NOTEBOOK_SCALE": "0.01",
+    "KLUIT_NOTEBOOK_WORKERS": "1",
+    "KLUIT_NOTEBOOK_TRAJECTORIES": "2",
+    "MPLBACKEND": "Agg",
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +34,11 @@ def kernel_name():
         pass
     import subprocess
 
-    subprocess.run([sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name",
-                    "python3"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"],
+        check=True,
+        capture_output=True,
+    )
     return "python3"
 
 
@@ -51,8 +57,9 @@ def test_notebook_runs(path, kernel_name, monkeypatch):
             assert not cell.get("outputs") and cell.get("execution_count") is None, path.name
     for k, v in TINY.items():
         monkeypatch.setenv(k, v)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name=kernel_name,
-                                     resources={"metadata": {"path": str(path.parent)}})
+    client = nbclient.NotebookClient(
+        nb, timeout=300, kernel_name=kernel_name, resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()  # raises CellExecutionError (with the cell and traceback) on an error
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors

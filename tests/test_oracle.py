@@ -12,14 +12,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from oracle import reference  # tests/oracle/reference.py (tests/ is on the path)
 
 from sim.model import LabourMarketModel
 from sim.processes import matching
-from oracle import reference  # tests/oracle/reference.py (tests/ is on the path)
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ["scenarios/baseline.toml", "scenarios/policies/package.toml",
-             "scenarios/validation/textbook.toml"]
+SCENARIOS = [
+    "scenarios/baseline.toml",
+    "scenarios/policies/package.toml",
+    "scenarios/validation/textbook.toml",
+]
 SCALE, MONTHS = 0.01, 12
 
 
@@ -82,6 +85,8 @@ def test_runs_with_the_reference_matching_are_identical(scenario, seed, monkeypa
     np.testing.assert_array_equal(fast.placements.decisive, slow.placements.decisive)
     for a, b in zip(fast.series, slow.series):
         assert a["counts"] == b["counts"], f"month {a['month']}"
-    np.testing.assert_array_equal(fast.employers.refusals_sickness, slow.employers.refusals_sickness)
+    np.testing.assert_array_equal(
+        fast.employers.refusals_sickness, slow.employers.refusals_sickness
+    )
     np.testing.assert_array_equal(fast.persons.employer, slow.persons.employer)
     assert fast.placements.n == slow.placements.n

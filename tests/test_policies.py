@@ -38,19 +38,33 @@ def test_wage_subsidy_raises_placements_and_costs_the_municipality():
 
 
 def test_longer_subsidy_is_worth_more_to_employers():
-    short = [run(s, policies__wage_subsidy__enabled=True,
-                 policies__wage_subsidy__duration_months=3).summary() for s in SEEDS]
-    long = [run(s, policies__wage_subsidy__enabled=True,
-                policies__wage_subsidy__duration_months=36).summary() for s in SEEDS]
-    assert sum(b["placements_subsidised"] for b in long) > sum(a["placements_subsidised"] for a in short)
+    short = [
+        run(
+            s, policies__wage_subsidy__enabled=True, policies__wage_subsidy__duration_months=3
+        ).summary()
+        for s in SEEDS
+    ]
+    long = [
+        run(
+            s, policies__wage_subsidy__enabled=True, policies__wage_subsidy__duration_months=36
+        ).summary()
+        for s in SEEDS
+    ]
+    assert sum(b["placements_subsidised"] for b in long) > sum(
+        a["placements_subsidised"] for a in short
+    )
 
 
 def _refusal_share(awareness):
     refusals, apps = 0, 0
     for s in SEEDS:
-        m = LabourMarketModel(rng=s, months=18, scale=0.03,
-                              policies__no_risk_policy__enabled=True,
-                              policies__no_risk_policy__awareness=awareness)
+        m = LabourMarketModel(
+            rng=s,
+            months=18,
+            scale=0.03,
+            policies__no_risk_policy__enabled=True,
+            policies__no_risk_policy__awareness=awareness,
+        )
         for _ in range(18):
             m.step()
             refusals += m.month_counts.get("refusals_sickness", 0)
@@ -66,8 +80,13 @@ def test_no_risk_policy_cuts_sickness_refusals_more_with_awareness():
 
 
 def test_no_risk_policy_pays_sick_pay_of_covered_workers():
-    m = run(1, months=30, scale=0.05, policies__no_risk_policy__enabled=True,
-            policies__no_risk_policy__awareness=1.0)
+    m = run(
+        1,
+        months=30,
+        scale=0.05,
+        policies__no_risk_policy__enabled=True,
+        policies__no_risk_policy__awareness=1.0,
+    )
     assert m.ledger.totals.get(("national", "no_risk_claims"), 0) > 0
     assert m.placements.no_risk.any()
 
@@ -77,10 +96,14 @@ def _sheltered_relapses(intensity, months=12):
     their relapses (common random numbers: the relapse draws are per person)."""
     total = 0
     for seed in range(6):
-        m = LabourMarketModel(rng=seed, scale=0.1, months=months,
-                              policies__root_ball__enabled=True,
-                              policies__root_ball__intensity=intensity,
-                              labour_market__separation_rate=0.0)
+        m = LabourMarketModel(
+            rng=seed,
+            scale=0.1,
+            months=months,
+            policies__root_ball__enabled=True,
+            policies__root_ball__intensity=intensity,
+            labour_market__separation_rate=0.0,
+        )
         per, e = m.persons, m.employers
         sw = np.flatnonzero(per.state == State.SHELTERED)
         m.month = 1
@@ -104,8 +127,13 @@ def test_root_ball_lowers_relapse_more_with_intensity():
 
 
 def test_root_ball_right_to_return_sends_relapses_to_sheltered_work():
-    m = LabourMarketModel(rng=2, scale=0.1, months=12, policies__root_ball__enabled=True,
-                          policies__root_ball__intensity=0.0)
+    m = LabourMarketModel(
+        rng=2,
+        scale=0.1,
+        months=12,
+        policies__root_ball__enabled=True,
+        policies__root_ball__intensity=0.0,
+    )
     per, e = m.persons, m.employers
     sw = np.flatnonzero(per.state == State.SHELTERED)[:40]
     jobs = np.flatnonzero(~e.external & (e.base_size > 0))[:40]
@@ -116,8 +144,12 @@ def test_root_ball_right_to_return_sends_relapses_to_sheltered_work():
     m.run()
     pl = m.placements
     ended = pl.end_state[np.isin(pl.person, sw) & (pl.end_month >= 0)]
-    assert len(ended) and (ended[np.isin(ended, (State.SHELTERED, State.SOCIAL_ASSISTANCE))]
-                           == State.SHELTERED).all()
+    assert (
+        len(ended)
+        and (
+            ended[np.isin(ended, (State.SHELTERED, State.SOCIAL_ASSISTANCE))] == State.SHELTERED
+        ).all()
+    )
 
 
 def test_work_pools_create_jobs_from_pooled_slack():
@@ -127,8 +159,10 @@ def test_work_pools_create_jobs_from_pooled_slack():
     assert len(pools) > 0
     members = np.flatnonzero(e.pool >= 0)
     # a pool's jobs are whole jobs made of its members' slack, and only members within reach
-    assert (e.target[pools] <= np.bincount(e.pool[members], weights=e.slack[members] * 1.5,
-                                           minlength=e.n)[pools]).all()
+    assert (
+        e.target[pools]
+        <= np.bincount(e.pool[members], weights=e.slack[members] * 1.5, minlength=e.n)[pools]
+    ).all()
     minutes = m.region.travel_minutes[e.node[e.pool[members]], e.node[members]]
     assert (minutes <= m.p["policies.work_pools.max_member_minutes"]).all()
     assert m.summary()["placements_pool"] > 0
@@ -174,15 +208,25 @@ def test_policy_stop_ends_subsidies_for_people_already_placed():
 def test_compare_reports_paired_differences_and_deadweight():
     # today's policy against the regional package on top of it (push subsidy, the no-risk
     # policy made known, work pools, root ball)
-    comp = compare(["scenarios/baseline.toml", "scenarios/policies/package.toml"], reps=3,
-                   seed=7, months=14, scale=0.02)
+    comp = compare(
+        ["scenarios/baseline.toml", "scenarios/policies/package.toml"],
+        reps=3,
+        seed=7,
+        months=14,
+        scale=0.02,
+    )
     t = comp.table()
     row = t[(t.scenario == "package") & (t.metric == "placements")].iloc[0]
     assert row["diff"] > 0
     dw = t[(t.scenario == "package") & (t.metric == "deadweight_share_paired")].iloc[0]
     assert 0 <= dw["mean"] <= 1
-    same = compare(["scenarios/baseline.toml", "scenarios/baseline.toml"], reps=2, seed=7,
-                   months=13, scale=0.01).table()
+    same = compare(
+        ["scenarios/baseline.toml", "scenarios/baseline.toml"],
+        reps=2,
+        seed=7,
+        months=13,
+        scale=0.01,
+    ).table()
     d = same[(same.scenario == "baseline_2") & (same.metric == "placement_rate_12m")].iloc[0]
     assert d["diff"] == 0 and d["diff_low"] == 0
 

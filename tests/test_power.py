@@ -7,8 +7,13 @@ import pandas as pd
 import pytest
 from scipy.stats import binom
 
-from analysis.power import (fixed_effects_p, paired_outcomes, simulate_pilots,
-                            two_proportion_p, wilson)
+from analysis.power import (
+    fixed_effects_p,
+    paired_outcomes,
+    simulate_pilots,
+    two_proportion_p,
+    wilson,
+)
 from kluit.cli import main
 
 BASE = "scenarios/policies/forecasting.toml"
@@ -69,22 +74,48 @@ def test_tests_and_interval_by_hand():
 
 def test_cli_writes_the_table_and_figure(tmp_path):
     out = tmp_path / "p"
-    rc = main(["power", BASE, POLICY, "--participants", "40,80", "--eligible",
-               "ready_sheltered", "--scale", "0.05", "--reps", "1", "--pilots", "20",
-               "--out", str(out)])
+    rc = main(
+        [
+            "power",
+            BASE,
+            POLICY,
+            "--participants",
+            "40,80",
+            "--eligible",
+            "ready_sheltered",
+            "--scale",
+            "0.05",
+            "--reps",
+            "1",
+            "--pilots",
+            "20",
+            "--out",
+            str(out),
+        ]
+    )
     assert rc == 0
     t = pd.read_csv(out / "power.csv")
-    assert list(t.columns) == ["design", "participants", "outcome", "effect", "power", "low",
-                               "high"]
+    assert list(t.columns) == [
+        "design",
+        "participants",
+        "outcome",
+        "effect",
+        "power",
+        "low",
+        "high",
+    ]
     assert sorted(t.participants.unique()) == [40, 80]
     assert (out / "power.png").stat().st_size > 1000
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["--participants", "0"], "--participants"),
-    (["--participants", "10,x"], "--participants"),
-    (["--participants", "10", "--months", "12"], "--months"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--participants", "0"], "--participants"),
+        (["--participants", "10,x"], "--participants"),
+        (["--participants", "10", "--months", "12"], "--months"),
+    ],
+)
 def test_cli_rejects_bad_options(argv, words, capsys):
     assert main(["power", BASE, POLICY, *argv]) == 2
     assert words in capsys.readouterr().err

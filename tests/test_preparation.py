@@ -31,8 +31,11 @@ def arms():
 
 
 def _paired(arms, key):
-    d = [a[key] - b[key] for a, b in zip(arms[SHORT], arms[LONG])
-         if a[key] is not None and b[key] is not None]
+    d = [
+        a[key] - b[key]
+        for a, b in zip(arms[SHORT], arms[LONG])
+        if a[key] is not None and b[key] is not None
+    ]
     return mean_interval(d)
 
 
@@ -58,18 +61,29 @@ def test_preparation_runs_its_course(arms):
 
 def test_lower_pressure_in_the_prepared_sector_lowers_relapse():
     # a strong relief (three times the default) so that a few small runs show the direction
-    relief = [_prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.45})[
-        "relapse_rate_12m"] for s in SEEDS]
-    none = [_prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.0})[
-        "relapse_rate_12m"] for s in SEEDS]
+    relief = [
+        _prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.45})[
+            "relapse_rate_12m"
+        ]
+        for s in SEEDS
+    ]
+    none = [
+        _prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.0})[
+            "relapse_rate_12m"
+        ]
+        for s in SEEDS
+    ]
     m, lo, hi, n = mean_interval([a - b for a, b in zip(relief, none)])
     assert hi < 0, (m, lo, hi)
 
 
 def test_an_accurate_forecast_at_the_end_of_preparation_beats_noise():
     def growing(acc):
-        return [_prepared(SHORT, s, **{"policies.forecasting.accuracy": acc})[
-            "growing_sector_share"] for s in range(6)]
+        return [
+            _prepared(SHORT, s, **{"policies.forecasting.accuracy": acc})["growing_sector_share"]
+            for s in range(6)
+        ]
+
     m, lo, hi, n = mean_interval([a - b for a, b in zip(growing(1.0), growing(0.0))])
     assert lo > 0, (m, lo, hi)
 
@@ -77,18 +91,24 @@ def test_an_accurate_forecast_at_the_end_of_preparation_beats_noise():
 def test_without_preparation_the_root_ball_is_todays():
     """Preparation switched off: its other settings change nothing, draw for draw."""
     base = run_scenario("scenarios/policies/root_ball.toml", seed=3, months=36, scale=0.03)
-    off = run_scenario("scenarios/policies/root_ball.toml", seed=3, months=36, scale=0.03,
-                       overrides={"policies.root_ball.preparation_months": 12,
-                                  "policies.root_ball.preparation_intake_share": 0.5,
-                                  "policies.root_ball.preparation_for": "sheltered"})
+    off = run_scenario(
+        "scenarios/policies/root_ball.toml",
+        seed=3,
+        months=36,
+        scale=0.03,
+        overrides={
+            "policies.root_ball.preparation_months": 12,
+            "policies.root_ball.preparation_intake_share": 0.5,
+            "policies.root_ball.preparation_for": "sheltered",
+        },
+    )
     assert base.summary == off.summary
     assert "preparation" not in base.summary["groups"]
     assert base.monthly.equals(off.monthly)
 
 
 def test_preparation_costs_the_municipality_and_stops_with_the_policy():
-    m = LabourMarketModel(SHORT, rng=1, months=30, scale=0.03,
-                          policies__root_ball__end_month=20)
+    m = LabourMarketModel(SHORT, rng=1, months=30, scale=0.03, policies__root_ball__end_month=20)
     m.run()
     costs = m.summary()["costs"]["municipality"]
     assert costs.get("root_ball_preparation", 0) > 0

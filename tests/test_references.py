@@ -36,22 +36,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".py", ".md", ".toml", ".ipynb", ".txt", ".cfg"}
 NAMES = {"Makefile"}
 #: folders never scanned (tools' and runs' output)
-SKIP_DIRS = {".git", ".venv", "__pycache__", "out", "build", ".pytest_cache", ".hypothesis",
-             ".ipynb_checkpoints", "node_modules"}
+SKIP_DIRS = {
+    ".git",
+    ".venv",
+    "__pycache__",
+    "out",
+    "build",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "node_modules",
+}
 #: folders that runs create: paths under them are outputs, not references
 OUTPUT_DIRS = ("out/", "results/", "runs/")
 #: files that hold deliberately broken references: the bad-input corpus and this test's own
 #: planted examples
 SKIP_FILES_UNDER = ("tests/data/bad/", "tests/test_references.py")
 #: the missing file the old texts cited (spelled in two parts so this file does not cite it)
-OLD_FACTS = "DOMAIN" ".md"
+OLD_FACTS = "DOMAIN.md"
 #: the bare document names the programs write (reports beside their inputs), not repository files
 GENERATED_DOCS = {"calibration.md", "power.md", "report.md", "summary.md", "validation_report.md"}
 
 _TOP = ("sim", "analysis", "kluit", "tests", "docs", "scenarios", "scripts", "notebooks")
 _PATH = re.compile(
     r"(?<![\w/.:~-])"  # not inside a longer word, path or URL
-    r"((?:\.\.?/)+[\w.\-/]*[\w\-/]|(?:" + "|".join(_TOP) + r")/[\w.\-/]*[\w\-/])")
+    r"((?:\.\.?/)+[\w.\-/]*[\w\-/]|(?:" + "|".join(_TOP) + r")/[\w.\-/]*[\w\-/])"
+)
 _BARE_MD = re.compile(r"(?<![\w/.\-])([A-Za-z][\w\-]*\.md)\b")
 _MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
 _OUTSIDE = re.compile(re.escape(OLD_FACTS) + r"|(?:\.\./|/work/)shared\b")
@@ -61,20 +71,33 @@ _TEMPLATE = re.compile(r"[*?\[\]{}<>$%]")
 def repository_files(root: Path = ROOT) -> list[Path]:
     """The repository's text files to check (tracked by git, or on disk without git)."""
     try:
-        out = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True,
-                             check=True).stdout.decode()
+        out = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True
+        ).stdout.decode()
         paths = [root / p for p in out.split("\0") if p]
-        paths += [root / p for p in subprocess.run(
-            ["git", "ls-files", "-z", "--others", "--exclude-standard"], cwd=root,
-            capture_output=True, check=True).stdout.decode().split("\0") if p]
+        paths += [
+            root / p
+            for p in subprocess.run(
+                ["git", "ls-files", "-z", "--others", "--exclude-standard"],
+                cwd=root,
+                capture_output=True,
+                check=True,
+            )
+            .stdout.decode()
+            .split("\0")
+            if p
+        ]
     except (OSError, subprocess.CalledProcessError):
         paths = [p for p in root.rglob("*") if not SKIP_DIRS & set(p.relative_to(root).parts)]
     keep = []
     for p in paths:
         rel = p.relative_to(root).as_posix()
-        if (p.is_file() and (p.suffix in SUFFIXES or p.name in NAMES)
-                and not SKIP_DIRS & set(Path(rel).parts)
-                and not rel.startswith(SKIP_FILES_UNDER)):
+        if (
+            p.is_file()
+            and (p.suffix in SUFFIXES or p.name in NAMES)
+            and not SKIP_DIRS & set(Path(rel).parts)
+            and not rel.startswith(SKIP_FILES_UNDER)
+        ):
             keep.append(p)
     return sorted(set(keep))
 
@@ -107,7 +130,7 @@ def references(text: str) -> list[tuple[int, str, str]]:
                 found.append((n, "link", target))
         for m in _PATH.finditer(line):
             ref = m.group(1).rstrip(".-")
-            after = line[m.end():m.end() + 1]
+            after = line[m.end() : m.end() + 1]
             if _TEMPLATE.search(after) or ref.endswith("/") and after in "*{<":
                 continue  # a glob or a template: scenarios/*.toml, out/{name}
             found.append((n, "path", ref))
@@ -116,8 +139,9 @@ def references(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def missing_references(path: Path, root: Path = ROOT, md_names: set[str] | None = None
-                       ) -> list[str]:
+def missing_references(
+    path: Path, root: Path = ROOT, md_names: set[str] | None = None
+) -> list[str]:
     """Messages for every reference in ``path`` to a file that does not exist in ``root``."""
     if md_names is None:
         md_names = {p.name for p in repository_files(root) if p.suffix == ".md"}
@@ -164,29 +188,32 @@ def test_no_reference_to_a_missing_file():
     assert not bad, "references to files that are not in the repository:\n" + "\n".join(bad)
 
 
-@pytest.mark.parametrize("line, expect_bad", [
-    (f"See {OLD_FACTS} for the figures.", True),
-    (f"figures in ../" f"shared/{OLD_FACTS}", True),
-    (f"rows of ../../{OLD_FACTS}", True),
-    ("source: /work/" "shared/STYLE.md", True),
-    ("see docs/nowhere.md for more", True),
-    ("see `docs/model.md`, section 2", False),
-    ("see docs/sources.md.", False),
-    ("in sim/policies/base.py: hooks", False),
-    ("module sim/policies/base", False),
-    ("see ../docs/no_such_doc.md", True),
-    ("[the model](../docs/model.md)", False),
-    ('extends = "../baseline.toml"', False),
-    ("the [model](model.md) and the [missing](missing_doc.md)", True),
-    ("as explained in STYLE.md, example 4", True),
-    ("run kluit compare scenarios/policies/*.toml", False),
-    ("results in out/compare/summary.csv", False),
-    ("https://example.org/docs/nowhere.md and www.example.org/x", False),
-    ("written to out/{name}/monthly.csv", False),
-    ("a calibration.md beside the scenario", False),
-    ("load scenarios/policies/no_such_policy.toml", True),
-    ("the oracle in sim/processes/no_such_module.py", True),
-])
+@pytest.mark.parametrize(
+    "line, expect_bad",
+    [
+        (f"See {OLD_FACTS} for the figures.", True),
+        (f"figures in ../shared/{OLD_FACTS}", True),
+        (f"rows of ../../{OLD_FACTS}", True),
+        ("source: /work/shared/STYLE.md", True),
+        ("see docs/nowhere.md for more", True),
+        ("see `docs/model.md`, section 2", False),
+        ("see docs/sources.md.", False),
+        ("in sim/policies/base.py: hooks", False),
+        ("module sim/policies/base", False),
+        ("see ../docs/no_such_doc.md", True),
+        ("[the model](../docs/model.md)", False),
+        ('extends = "../baseline.toml"', False),
+        ("the [model](model.md) and the [missing](missing_doc.md)", True),
+        ("as explained in STYLE.md, example 4", True),
+        ("run kluit compare scenarios/policies/*.toml", False),
+        ("results in out/compare/summary.csv", False),
+        ("https://example.org/docs/nowhere.md and www.example.org/x", False),
+        ("written to out/{name}/monthly.csv", False),
+        ("a calibration.md beside the scenario", False),
+        ("load scenarios/policies/no_such_policy.toml", True),
+        ("the oracle in sim/processes/no_such_module.py", True),
+    ],
+)
 def test_reference_check_flags_planted_bad_references(line, expect_bad):
     """The check itself fails on a planted bad reference and passes good ones (it can fail)."""
     doc = ROOT / "docs" / "_planted_reference_check.md"

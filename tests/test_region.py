@@ -24,10 +24,22 @@ from sim.region import (
 REGIONS = Path(__file__).parent / "data" / "regions"
 
 # docs/sources.md, Flevoland rows
-POPULATION_2016 = {"Almere": 198_145, "Lelystad": 76_792, "Noordoostpolder": 46_439,
-                   "Dronten": 40_592, "Zeewolde": 22_113, "Urk": 19_987}
-JOBS_2017 = {"Almere": 78_424, "Lelystad": 35_109, "Noordoostpolder": 25_274,
-             "Dronten": 16_026, "Zeewolde": 11_286, "Urk": 10_248}
+POPULATION_2016 = {
+    "Almere": 198_145,
+    "Lelystad": 76_792,
+    "Noordoostpolder": 46_439,
+    "Dronten": 40_592,
+    "Zeewolde": 22_113,
+    "Urk": 19_987,
+}
+JOBS_2017 = {
+    "Almere": 78_424,
+    "Lelystad": 35_109,
+    "Noordoostpolder": 25_274,
+    "Dronten": 16_026,
+    "Zeewolde": 11_286,
+    "Urk": 10_248,
+}
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +133,7 @@ def test_reach(fl):
     assert r30[fl.index("Almere"), fl.index("Greater Amsterdam")]
     assert not r30[fl.index("Urk"), fl.index("Almere")]
     assert fl.reach(np.inf).all()
-    assert (fl.reach(20).sum() <= fl.reach(40).sum())
+    assert fl.reach(20).sum() <= fl.reach(40).sum()
 
 
 def test_commute_weights(fl):
@@ -148,8 +160,15 @@ def test_unreachable_weight_is_zero():
 
 def test_synthetic_deterministic_by_seed():
     a, b = synthetic_region(6, seed=3, n_external=1), synthetic_region(6, seed=3, n_external=1)
-    for key in ("population", "jobs", "establishments", "x_km", "travel_minutes",
-                "sector_shares", "social_assistance"):
+    for key in (
+        "population",
+        "jobs",
+        "establishments",
+        "x_km",
+        "travel_minutes",
+        "sector_shares",
+        "social_assistance",
+    ):
         np.testing.assert_array_equal(getattr(a, key), getattr(b, key))
     assert sorted(a.graph.edges) == sorted(b.graph.edges)
     c = synthetic_region(6, seed=4, n_external=1)
@@ -259,16 +278,19 @@ def test_bad_region_files(filename, key):
     assert e.message and e.message in str(e)
 
 
-@pytest.mark.parametrize(("filename", "words"), [
-    ("negative.toml", ">= 0"),
-    ("nan.toml", "NaN"),
-    ("shares_sum.toml", "sum"),
-    ("link_unknown.toml", "'A'"),
-    ("link_zero.toml", "> 0"),
-    ("empty.toml", "empty region"),
-    ("disconnected.toml", "Faraway"),
-    ("unknown_key.toml", "population"),
-])
+@pytest.mark.parametrize(
+    ("filename", "words"),
+    [
+        ("negative.toml", ">= 0"),
+        ("nan.toml", "NaN"),
+        ("shares_sum.toml", "sum"),
+        ("link_unknown.toml", "'A'"),
+        ("link_zero.toml", "> 0"),
+        ("empty.toml", "empty region"),
+        ("disconnected.toml", "Faraway"),
+        ("unknown_key.toml", "population"),
+    ],
+)
 def test_error_says_what_is_allowed(filename, words):
     with pytest.raises(RegionError, match="allowed|empty region") as err:
         load_region(REGIONS / filename)
@@ -284,7 +306,8 @@ def test_missing_file(tmp_path):
 
 def test_disconnected_external_node_is_named(tmp_path):
     text = (REGIONS / "single.toml").read_text() + (
-        '[[municipality]]\nname = "Far City"\nexternal = true\njobs = 10\n')
+        '[[municipality]]\nname = "Far City"\nexternal = true\njobs = 10\n'
+    )
     path = tmp_path / "far.toml"
     path.write_text(text)
     with pytest.raises(RegionError, match="Far City"):
@@ -292,8 +315,11 @@ def test_disconnected_external_node_is_named(tmp_path):
 
 
 def test_totals_must_agree(tmp_path):
-    text = (REGIONS / "good_two.toml").read_text().replace(
-        "[totals]\n", "[totals]\nlabour_force = 100\nemployed = 50\nunemployed = 10\n")
+    text = (
+        (REGIONS / "good_two.toml")
+        .read_text()
+        .replace("[totals]\n", "[totals]\nlabour_force = 100\nemployed = 50\nunemployed = 10\n")
+    )
     path = tmp_path / "inconsistent.toml"
     path.write_text(text)
     with pytest.raises(RegionError) as err:

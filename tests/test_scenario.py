@@ -40,7 +40,7 @@ def _other_value(p):
     if p.choices:
         return next(c for c in p.choices if c != p.default) if len(p.choices) > 1 else p.default
     if p.kind is str:
-        return p.default + "-other \"quoted\" \\ é"
+        return p.default + '-other "quoted" \\ é'
     lo = p.lo if p.lo is not None else p.default - 10
     hi = p.hi if p.hi is not None else p.default + 10
     if p.kind is int:
@@ -49,6 +49,7 @@ def _other_value(p):
 
 
 # --- defaults ----------------------------------------------------------------------------
+
 
 def test_default_scenario_has_every_param_at_default():
     s = default_scenario()
@@ -74,6 +75,7 @@ def test_empty_file_is_the_default_scenario(tmp_path):
 
 # --- extends -----------------------------------------------------------------------------
 
+
 def test_extends_chain_overrides_values_and_appends_shocks():
     s = load_scenario(DATA / "sub" / "grandchild.toml")
     assert s.name == "grandchild"
@@ -88,8 +90,11 @@ def test_extends_chain_overrides_values_and_appends_shocks():
     assert s.shocks[1].sector == "manufacturing" and s.shocks[1].size == 0.1
     assert s.shocks[2].policy == "wage_subsidy"
     assert [Path(f).name for f in s.chain] == ["base.toml", "child.toml", "grandchild.toml"]
-    assert s.changed() == {"run.months": 48, "run.scale": 0.5,
-                           "policies.wage_subsidy.enabled": True}
+    assert s.changed() == {
+        "run.months": 48,
+        "run.scale": 0.5,
+        "policies.wage_subsidy.enabled": True,
+    }
 
 
 def test_child_name_defaults_to_its_file_stem():
@@ -125,8 +130,11 @@ CASES = [  # file, key in the error, text the message must contain
     ("wrong_type.toml", "run.months", 'got "twelve" (a string), allowed: an integer'),
     ("bool_as_int.toml", "run.months", "got true (a boolean), allowed: an integer"),
     ("float_for_int.toml", "run.months", "got 12.0 (a float), allowed: an integer"),
-    ("int_as_bool.toml", "policies.wage_subsidy.enabled",
-     "got 1 (an integer), allowed: true or false"),
+    (
+        "int_as_bool.toml",
+        "policies.wage_subsidy.enabled",
+        "got 1 (an integer), allowed: true or false",
+    ),
     ("string_as_bool.toml", "policies.wage_subsidy.enabled", "allowed: true or false"),
     ("nan.toml", "run.scale", "got nan, allowed: a number"),
     ("inf.toml", "run.scale", "got -inf, allowed: a number"),
@@ -168,8 +176,10 @@ def test_every_corpus_file_is_covered():
 def test_error_str_format_exactly():
     with pytest.raises(ScenarioError) as e:
         load_scenario(BAD / "out_of_range.toml")
-    assert str(e.value) == f"{BAD / 'out_of_range.toml'}: key 'run.months': got -3, allowed: " \
-                           "an integer from 1 to 1200"
+    assert (
+        str(e.value) == f"{BAD / 'out_of_range.toml'}: key 'run.months': got -3, allowed: "
+        "an integer from 1 to 1200"
+    )
     assert isinstance(e.value, ValueError) and e.value.message.startswith("got -3")
     again = pickle.loads(pickle.dumps(e.value))
     assert (again.file, again.key, str(again)) == (e.value.file, e.value.key, str(e.value))
@@ -225,7 +235,7 @@ def test_float_param_accepts_int_and_rejects_bool_and_nan():
     if value is not None:
         got = coerce(p, value)
         assert got == value and type(got) is float
-    for bad in (True, float("nan"), float("inf"), "0.5", [0.5], 10 ** 400):
+    for bad in (True, float("nan"), float("inf"), "0.5", [0.5], 10**400):
         with pytest.raises(ScenarioError, match="allowed"):
             coerce(p, bad, file="f.toml")
 
@@ -240,40 +250,46 @@ def test_dict_input_accepts_flat_dotted_keys_and_rejects_duplicates():
 
 
 def test_dict_input_extends_is_relative_to_path():
-    s = scenario_from_dict({"extends": "base.toml", "run": {"scale": 0.25}},
-                           path=DATA / "ui.toml")
+    s = scenario_from_dict({"extends": "base.toml", "run": {"scale": 0.25}}, path=DATA / "ui.toml")
     assert s["run.months"] == 60 and s["run.scale"] == 0.25 and len(s.shocks) == 1
 
 
 # --- overrides ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,expected", [
-    ("run.months=12", ("run.months", 12)),
-    (" run.months = 12 ", ("run.months", 12)),
-    ("run.scale=1", ("run.scale", 1.0)),
-    ("run.scale=0.5", ("run.scale", 0.5)),
-    ("run.region=groningen", ("run.region", "groningen")),
-    ('run.region="a b"', ("run.region", "a b")),
-    ("run.region=2017", ("run.region", "2017")),
-    ("run.region=regions/x=y.toml", ("run.region", "regions/x=y.toml")),
-    ("policies.wage_subsidy.enabled=true", ("policies.wage_subsidy.enabled", True)),
-])
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("run.months=12", ("run.months", 12)),
+        (" run.months = 12 ", ("run.months", 12)),
+        ("run.scale=1", ("run.scale", 1.0)),
+        ("run.scale=0.5", ("run.scale", 0.5)),
+        ("run.region=groningen", ("run.region", "groningen")),
+        ('run.region="a b"', ("run.region", "a b")),
+        ("run.region=2017", ("run.region", "2017")),
+        ("run.region=regions/x=y.toml", ("run.region", "regions/x=y.toml")),
+        ("policies.wage_subsidy.enabled=true", ("policies.wage_subsidy.enabled", True)),
+    ],
+)
 def test_parse_override(text, expected):
     assert parse_override(text) == expected
     assert type(parse_override(text)[1]) is type(expected[1])
 
 
-@pytest.mark.parametrize("text,key,fragment", [
-    ("run.months", None, "KEY=VALUE"),
-    ("=12", None, "KEY=VALUE"),
-    ("run.monthz=3", "run.monthz", "did you mean 'run.months'"),
-    ("run.months=12.0", "run.months", "allowed: an integer"),
-    ("run.months=abc", "run.months", "allowed: an integer"),
-    ("run.months=0", "run.months", "from 1 to 1200"),
-    ("run.scale=nan", "run.scale", "allowed"),
-    ("policies.wage_subsidy.enabled=1", "policies.wage_subsidy.enabled", "true or false"),
-    ("policies.wage_subsidy.enabled=yes", "policies.wage_subsidy.enabled", "true or false"),
-])
+@pytest.mark.parametrize(
+    "text,key,fragment",
+    [
+        ("run.months", None, "KEY=VALUE"),
+        ("=12", None, "KEY=VALUE"),
+        ("run.monthz=3", "run.monthz", "did you mean 'run.months'"),
+        ("run.months=12.0", "run.months", "allowed: an integer"),
+        ("run.months=abc", "run.months", "allowed: an integer"),
+        ("run.months=0", "run.months", "from 1 to 1200"),
+        ("run.scale=nan", "run.scale", "allowed"),
+        ("policies.wage_subsidy.enabled=1", "policies.wage_subsidy.enabled", "true or false"),
+        ("policies.wage_subsidy.enabled=yes", "policies.wage_subsidy.enabled", "true or false"),
+    ],
+)
 def test_parse_override_errors(text, key, fragment):
     with pytest.raises(ScenarioError) as e:
         parse_override(text)
@@ -309,12 +325,20 @@ def test_getitem_unknown_key_suggests():
 
 # --- shocks ------------------------------------------------------------------------------
 
+
 def test_shock_defaults_depend_on_kind():
-    sizes = {k: Shock.from_dict({"kind": k, "month": 0, **({"policy": POLICY_NAMES[0]}
-                                                           if k == "policy_stop" else {})}).size
-             for k in ("reshoring", "recession", "new_product_line", "policy_stop")}
-    assert sizes == {"reshoring": 0.05, "recession": -0.06, "new_product_line": 0.03,
-                     "policy_stop": 0.0}
+    sizes = {
+        k: Shock.from_dict(
+            {"kind": k, "month": 0, **({"policy": POLICY_NAMES[0]} if k == "policy_stop" else {})}
+        ).size
+        for k in ("reshoring", "recession", "new_product_line", "policy_stop")
+    }
+    assert sizes == {
+        "reshoring": 0.05,
+        "recession": -0.06,
+        "new_product_line": 0.03,
+        "policy_stop": 0.0,
+    }
     s = Shock.from_dict({"kind": "recession", "month": 5, "size": -0.2, "municipality": "Almere"})
     assert (s.sector, s.duration_months, s.municipality, s.size) == ("all", 0, "Almere", -0.2)
     with pytest.raises(ScenarioError, match="non-empty|empty"):
@@ -322,6 +346,7 @@ def test_shock_defaults_depend_on_kind():
 
 
 # --- output ------------------------------------------------------------------------------
+
 
 def test_to_toml_round_trip_of_chain(tmp_path):
     s = load_scenario(DATA / "sub" / "grandchild.toml")
@@ -338,12 +363,23 @@ def test_to_toml_round_trip_with_every_param_changed(tmp_path):
     for k in changes:  # an instrument may not stop before it starts (start_month is 1)
         if k.endswith(".end_month"):
             changes[k] = 2
-    shocks = [{"kind": "new_product_line", "month": 3, "sector": "zorg \"&\" welzijn",
-               "municipality": "Noordoostpolder"},
-              {"kind": "policy_stop", "month": 9, "duration_months": 6,
-               "policy": POLICY_NAMES[-1]}]
-    s = scenario_from_dict({"name": "every key", "description": 'line 1\nline "2"\t\\ ü\x7f',
-                            **changes, "shocks": shocks})
+    shocks = [
+        {
+            "kind": "new_product_line",
+            "month": 3,
+            "sector": 'zorg "&" welzijn',
+            "municipality": "Noordoostpolder",
+        },
+        {"kind": "policy_stop", "month": 9, "duration_months": 6, "policy": POLICY_NAMES[-1]},
+    ]
+    s = scenario_from_dict(
+        {
+            "name": "every key",
+            "description": 'line 1\nline "2"\t\\ ü\x7f',
+            **changes,
+            "shocks": shocks,
+        }
+    )
     assert s.changed() == {k: v for k, v in changes.items() if v != PARAMS[k].default}
     text = s.to_toml()
     f = tmp_path / "all.toml"
@@ -384,21 +420,29 @@ hypothesis = pytest.importorskip("hypothesis")
 
 
 @hypothesis.settings(max_examples=200, deadline=None)
-@hypothesis.given(name=hypothesis.strategies.text(min_size=1).filter(str.strip),
-                  text=hypothesis.strategies.text())
+@hypothesis.given(
+    name=hypothesis.strategies.text(min_size=1).filter(str.strip), text=hypothesis.strategies.text()
+)
 def test_any_name_and_description_survive_to_toml(name, text):
     import tomllib
 
-    s = scenario_from_dict({"name": name, "description": text,
-                            "shocks": [{"kind": "recession", "month": 1, "sector": name}]})
+    s = scenario_from_dict(
+        {
+            "name": name,
+            "description": text,
+            "shocks": [{"kind": "recession", "month": 1, "sector": name}],
+        }
+    )
     back = scenario_from_dict(tomllib.loads(s.to_toml()))
     assert (back.name, back.description, back.shocks) == (name, text, s.shocks)
 
 
 def test_title_and_description_in_two_languages(tmp_path):
     f = tmp_path / "two.toml"
-    f.write_text('name = "two"\ntitle = { en = "Status quo", nl = "Huidig beleid" }\n'
-                 'description = { en = "Today.", nl = "Vandaag." }\n')
+    f.write_text(
+        'name = "two"\ntitle = { en = "Status quo", nl = "Huidig beleid" }\n'
+        'description = { en = "Today.", nl = "Vandaag." }\n'
+    )
     s = load_scenario(f)
     assert (s.title_in("nl"), s.title_in("en")) == ("Huidig beleid", "Status quo")
     assert (s.description_in("nl"), s.description) == ("Vandaag.", "Today.")
@@ -411,11 +455,14 @@ def test_title_and_description_in_two_languages(tmp_path):
     assert load_scenario(plain).title_in("nl") == "Only English"  # falls back to English
 
 
-@pytest.mark.parametrize("text, key", [
-    ('title = { de = "x" }', "title.de"),
-    ('title = { nl = "" }', "title.nl"),
-    ("description = 3", "description"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ('title = { de = "x" }', "title.de"),
+        ('title = { nl = "" }', "title.nl"),
+        ("description = 3", "description"),
+    ],
+)
 def test_bad_scenario_texts_name_the_key(tmp_path, text, key):
     f = tmp_path / "bad.toml"
     f.write_text(text + "\n")
@@ -435,5 +482,7 @@ def test_policy_that_starts_after_it_ends_is_refused_with_file_and_key(tmp_path)
     ok = load_scenario(f)
     with pytest.raises(ScenarioError, match="never run"):
         ok.with_overrides({"policies.root_ball.start_month": 7})
-    assert ok.with_overrides({"policies.root_ball.end_month": -1})[
-        "policies.root_ball.start_month"] == 6
+    assert (
+        ok.with_overrides({"policies.root_ball.end_month": -1})["policies.root_ball.start_month"]
+        == 6
+    )

@@ -27,10 +27,15 @@ def test_baseline_file_is_the_status_quo_of_the_burn_in():
     assert not any(none[k] for k in STATUS_QUO if k.endswith(".enabled"))
 
 
-@pytest.mark.parametrize("arm", ["scenarios/policies/wage_subsidy_temporary.toml",
-                                 "scenarios/policies/no_risk_policy_aware.toml",
-                                 "scenarios/shocks/subsidy_stop.toml",
-                                 "scenarios/shocks/tight_market.toml"])
+@pytest.mark.parametrize(
+    "arm",
+    [
+        "scenarios/policies/wage_subsidy_temporary.toml",
+        "scenarios/policies/no_risk_policy_aware.toml",
+        "scenarios/shocks/subsidy_stop.toml",
+        "scenarios/shocks/tight_market.toml",
+    ],
+)
 def test_every_change_to_the_status_quo_starts_from_the_same_month_0(arm):
     a = LabourMarketModel("scenarios/baseline.toml", rng=3, **SMALL)
     b = LabourMarketModel(arm, rng=3, **SMALL)
@@ -67,8 +72,11 @@ def test_burn_in_makes_a_fresh_month_0():
 
 def _subsidised_worker(m, wage_value, months_on):
     per = m.persons
-    row = int(np.flatnonzero((per.state == State.EMPLOYED) & ~m.employers.external[
-        np.maximum(per.employer, 0)])[0])
+    row = int(
+        np.flatnonzero(
+            (per.state == State.EMPLOYED) & ~m.employers.external[np.maximum(per.employer, 0)]
+        )[0]
+    )
     per.state[row] = State.SUBSIDISED
     per.wage_value[row] = wage_value
     per.subsidy_left[row] = STRUCTURAL
@@ -83,8 +91,13 @@ def _wage_subsidy(m):
 
 
 def test_structural_subsidy_runs_on_and_ends_when_the_wage_value_reaches_the_minimum_wage():
-    m = LabourMarketModel("scenarios/baseline.toml", rng=4, run__burn_in_months=0,
-                          policies__wage_subsidy__on_job_learning=0.0, **SMALL)
+    m = LabourMarketModel(
+        "scenarios/baseline.toml",
+        rng=4,
+        run__burn_in_months=0,
+        policies__wage_subsidy__on_job_learning=0.0,
+        **SMALL,
+    )
     pol = _wage_subsidy(m)
     m.month = 12
     low = _subsidised_worker(m, 0.5, months_on=12)
@@ -100,8 +113,13 @@ def test_structural_subsidy_runs_on_and_ends_when_the_wage_value_reaches_the_min
 
 
 def test_policy_stop_lets_the_employer_judge_again_at_full_wage_cost():
-    m = LabourMarketModel("scenarios/baseline.toml", rng=4, run__burn_in_months=0,
-                          policies__wage_subsidy__end_month=5, **SMALL)
+    m = LabourMarketModel(
+        "scenarios/baseline.toml",
+        rng=4,
+        run__burn_in_months=0,
+        policies__wage_subsidy__end_month=5,
+        **SMALL,
+    )
     m.month = 6
     rows = [_subsidised_worker(m, 0.3, months_on=6) for _ in range(1)]
     _wage_subsidy(m).month_end(m)
@@ -112,30 +130,40 @@ def test_policy_stop_lets_the_employer_judge_again_at_full_wage_cost():
 
 
 def test_push_subsidy_for_full_wage_value_is_temporary():
-    m = LabourMarketModel("scenarios/policies/wage_subsidy_temporary.toml", rng=1, scale=0.05,
-                          months=14)
+    m = LabourMarketModel(
+        "scenarios/policies/wage_subsidy_temporary.toml", rng=1, scale=0.05, months=14
+    )
     m.run()
     pl = m.placements
     per = m.persons
     sub = pl.person[pl.subsidised]
     assert (per.wage_value[sub] >= 0.95).any(), "the push reaches people with full wage value"
-    pushed = (per.subsidy_kind == 2)
+    pushed = per.subsidy_kind == 2
     assert (per.subsidy_left[pushed] <= 6).all()
     assert m.ledger.totals.get(("municipality", "wage_subsidy"), 0) > 0
 
 
 def test_ww_needs_26_of_36_weeks_of_work_also_after_a_placement():
-    m = LabourMarketModel("scenarios/baseline.toml", rng=6, run__burn_in_months=0,
-                          labour_market__ww_eligible_share=1.0,
-                          labour_market__placed_job_loss_to_sa_share=1.0, **SMALL)
+    m = LabourMarketModel(
+        "scenarios/baseline.toml",
+        rng=6,
+        run__burn_in_months=0,
+        labour_market__ww_eligible_share=1.0,
+        labour_market__placed_job_loss_to_sa_share=1.0,
+        **SMALL,
+    )
     m.month = 30
     per = m.persons
-    rows = np.flatnonzero((per.state == State.EMPLOYED))[:4]
+    rows = np.flatnonzero(per.state == State.EMPLOYED)[:4]
     per.target_job[rows] = True
     per.job_start[rows] = m.month - np.array([3, 5, 6, 20])
     m.end_jobs(rows, Cause.RELAPSE)
-    assert per.state[rows].tolist() == [State.SOCIAL_ASSISTANCE, State.SOCIAL_ASSISTANCE,
-                                        State.UNEMPLOYED_WW, State.UNEMPLOYED_WW]
+    assert per.state[rows].tolist() == [
+        State.SOCIAL_ASSISTANCE,
+        State.SOCIAL_ASSISTANCE,
+        State.UNEMPLOYED_WW,
+        State.UNEMPLOYED_WW,
+    ]
     # a placed worker's work history is this job: the 3-month minimum
     assert per.ww_left[rows[2:]].tolist() == [3, 3]
 
@@ -169,8 +197,9 @@ def test_a_reused_burn_in_gives_the_same_run_as_a_fresh_one():
     for fresh in (True, False):
         if fresh:
             model_module._BURN_IN_CACHE.clear()
-        m = LabourMarketModel("scenarios/policies/wage_subsidy_temporary.toml", rng=8,
-                              scale=0.02, months=14)
+        m = LabourMarketModel(
+            "scenarios/policies/wage_subsidy_temporary.toml", rng=8, scale=0.02, months=14
+        )
         if fresh:
             assert model_module._BURN_IN_CACHE, "the burn-in was kept"
         m.run()
@@ -185,8 +214,9 @@ def test_a_parameter_change_can_start_from_the_reference_month_0():
     changed = dict(rng=3, **SMALL, schools__places_per_1000_sa=200.0)
     own = LabourMarketModel("scenarios/baseline.toml", **changed)
     ref = LabourMarketModel("scenarios/baseline.toml", rng=3, **SMALL)
-    same = LabourMarketModel("scenarios/baseline.toml", run__burn_in_scenario="baseline.toml",
-                             **changed)
+    same = LabourMarketModel(
+        "scenarios/baseline.toml", run__burn_in_scenario="baseline.toml", **changed
+    )
     state = "state"
     assert np.array_equal(same.persons.column(state), ref.persons.column(state))
     assert not np.array_equal(own.persons.column(state), ref.persons.column(state))

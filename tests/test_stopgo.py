@@ -33,8 +33,9 @@ def test_money_spent_before_the_cut_is_partly_lost(subsidy):
 
 def test_stopping_an_instrument_that_is_off_costs_nothing():
     scen = load_scenario("scenarios/baseline.toml")
-    scen = dataclasses.replace(scen, shocks=(Shock("policy_stop", month=12,
-                                                   policy="wage_subsidy"),))
+    scen = dataclasses.replace(
+        scen, shocks=(Shock("policy_stop", month=12, policy="wage_subsidy"),)
+    )
     t = stop_go(scen, reps=2, months=24, scale=0.02).table()
     assert (t["mean"] == 0).all(), t
 
@@ -46,8 +47,24 @@ def test_a_scenario_without_a_stop_is_refused():
 
 def test_comparison_report_shows_the_cost_of_stop_go(tmp_path):
     out = tmp_path / "c"
-    assert main(["compare", "scenarios/baseline.toml", STOP, "--reps", "2",
-                 "--scale", "0.02", "--months", "36", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                "scenarios/baseline.toml",
+                STOP,
+                "--reps",
+                "2",
+                "--scale",
+                "0.02",
+                "--months",
+                "36",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     page = (out / "report.html").read_text()
     assert "The cost of stop-go" in page and "wage_subsidy stopped in month 24" in page
     assert (out / "stopgo.csv").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -37,8 +38,10 @@ def test_demand_follows_the_announced_growth():
     with_s = _model()
     without = _model(forecasting__employer_survey="")
     diff = with_s.demand - without.demand
-    expected = with_s.employer_survey.planned(np.arange(diff.shape[0])) * \
-        with_s.employer_survey.covered[None]
+    expected = (
+        with_s.employer_survey.planned(np.arange(diff.shape[0]))
+        * with_s.employer_survey.covered[None]
+    )
     assert np.allclose(diff, expected)
     region = with_s.region
     a, lg = region.names.index("Almere"), region.sectors.index("logistics")
@@ -67,30 +70,39 @@ def test_pools_form_from_the_reported_slack():
     assert (e.is_pool).any()
 
 
-@pytest.mark.parametrize("row, where", [
-    ("Amsterdam,logistics,12,0.04,1", "line 2, column 1"),
-    ("Almere,ships,12,0.04,1", "line 2, column 2"),
-    ("Almere,logistics,0,0.04,1", "line 2, column 3"),
-    ("Almere,logistics,12,lots,1", "line 2, column 4"),
-    ("Almere,logistics,12,0.04,-3", "line 2, column 5"),
-    ("Almere,logistics,12,0.04", "line 2"),
-])
+@pytest.mark.parametrize(
+    "row, where",
+    [
+        ("Amsterdam,logistics,12,0.04,1", "line 2, column 1"),
+        ("Almere,ships,12,0.04,1", "line 2, column 2"),
+        ("Almere,logistics,0,0.04,1", "line 2, column 3"),
+        ("Almere,logistics,12,lots,1", "line 2, column 4"),
+        ("Almere,logistics,12,0.04,-3", "line 2, column 5"),
+        ("Almere,logistics,12,0.04", "line 2"),
+    ],
+)
 def test_bad_survey_rows_name_file_line_and_column(row, where, tmp_path, capsys):
-    (tmp_path / "survey.csv").write_text("municipality,sector,months_ahead,growth,slack_jobs\n"
-                                         + row + "\n")
+    (tmp_path / "survey.csv").write_text(
+        "municipality,sector,months_ahead,growth,slack_jobs\n" + row + "\n"
+    )
     scen = tmp_path / "s.toml"
-    scen.write_text('extends = "%s"\n[forecasting]\nemployer_survey = "survey.csv"\n'
-                    % (str(__import__("pathlib").Path(SCEN).resolve())))
-    assert main(["run", str(scen), "--scale", "0.01", "--months", "2",
-                 "--out", str(tmp_path / "o")]) == 2
+    scen.write_text(
+        f'extends = "{Path(SCEN).resolve()}"\n[forecasting]\nemployer_survey = "survey.csv"\n'
+    )
+    assert (
+        main(["run", str(scen), "--scale", "0.01", "--months", "2", "--out", str(tmp_path / "o")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "survey.csv" in err and where in err and "Traceback" not in err, err
 
 
 def test_overlapping_rows_are_refused(tmp_path):
     p = tmp_path / "s.csv"
-    p.write_text("municipality,sector,months_ahead,growth,slack_jobs\n"
-                 "all,logistics,12,0.01,\nAlmere,logistics,12,0.02,\n")
+    p.write_text(
+        "municipality,sector,months_ahead,growth,slack_jobs\n"
+        "all,logistics,12,0.01,\nAlmere,logistics,12,0.02,\n"
+    )
     with pytest.raises(ValueError, match="line 3.*already covered by line 2"):
         read_survey(p, get_region("flevoland"))
 
@@ -98,7 +110,9 @@ def test_overlapping_rows_are_refused(tmp_path):
 def test_missing_survey_names_the_scenario_and_key(tmp_path, capsys):
     scen = tmp_path / "s.toml"
     scen.write_text('[forecasting]\nemployer_survey = "nope.csv"\n')
-    assert main(["run", str(scen), "--scale", "0.01", "--months", "2",
-                 "--out", str(tmp_path / "o")]) == 2
+    assert (
+        main(["run", str(scen), "--scale", "0.01", "--months", "2", "--out", str(tmp_path / "o")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "s.toml" in err and "forecasting.employer_survey" in err and "nope.csv" in err

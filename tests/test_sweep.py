@@ -40,6 +40,7 @@ def grid_dir(tmp_path_factory):
 
 # --- sweep files ---------------------------------------------------------------------------
 
+
 def test_load_grid_sweep():
     s = load_sweep(GRID)
     assert s.design == "grid" and s.replications == 2 and s.months == 13 and s.scale == 0.3
@@ -63,8 +64,9 @@ def test_common_random_numbers_across_points_by_default():
 
 
 def test_independent_seeds_per_point_when_asked(tmp_path):
-    text = GRID.read_text().replace("master_seed = 7",
-                                    "master_seed = 7\ncommon_random_numbers = false")
+    text = GRID.read_text().replace(
+        "master_seed = 7", "master_seed = 7\ncommon_random_numbers = false"
+    )
     f = tmp_path / "g.toml"
     f.write_text(text)
     shutil.copy(DATA / "base.toml", tmp_path / "base.toml")
@@ -95,51 +97,91 @@ def _bad(tmp_path, body: str, name="bad.toml") -> Path:
     return f
 
 
-GOOD_HEAD = ('base = "base.toml"\ndesign = "grid"\nmonths = 13\nscale = 0.1\n'
-             'outcomes = ["placement_rate_12m"]\n')
+GOOD_HEAD = (
+    'base = "base.toml"\ndesign = "grid"\nmonths = 13\nscale = 0.1\n'
+    'outcomes = ["placement_rate_12m"]\n'
+)
 LEVER = '[levers."labour_market.separation_rate"]\nvalues = [0.005, 0.01]\n'
 
 BAD = [
     # (file body, key the message must name, words it must contain)
     (GOOD_HEAD + "replication = 3\n" + LEVER, "replication", ["did you mean 'replications'"]),
-    (GOOD_HEAD + '[levers."labour_market.separaton_rate"]\nvalues = [0.01]\n',
-     "levers.labour_market.separaton_rate", ["did you mean 'labour_market.separation_rate'"]),
-    (GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.7]\n',
-     "levers.labour_market.separation_rate.values[1]", ["got 0.7", "from 0 to 0.5"]),
-    (GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
-     + '[uncertainties."labour_market.separation_rate"]\nlow = -0.1\nhigh = 0.01\n',
-     "uncertainties.labour_market.separation_rate.low", ["from 0 to 0.5"]),
-    (GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
-     + '[uncertainties."labour_market.separation_rate"]\nlow = 0.02\nhigh = 0.01\n',
-     "uncertainties.labour_market.separation_rate.high", ["above low"]),
-    (GOOD_HEAD + '[levers."labour_market.separation_rate"]\nlow = 0.0\nhigh = 0.01\n',
-     "levers.labour_market.separation_rate", ["values = [...]"]),
-    (GOOD_HEAD.replace('"grid"', '"sobol"\nsamples = 10')
-     + '[levers."labour_market.separation_rate"]\nlow = 0.0\nhigh = 0.01\n',
-     "samples", ["power of 2", "8 or 16"]),
-    (GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
-     + '[levers."policies.root_ball.right_to_return"]\nlow = 0\nhigh = 1\n',
-     "levers.policies.root_ball.right_to_return", ["numeric keys"]),
-    (GOOD_HEAD.replace('"placement_rate_12m"', '"placement_rate_1m"') + LEVER,
-     "outcomes[0]", ["unknown outcome", "did you mean 'placement_rate_12m'"]),
+    (
+        GOOD_HEAD + '[levers."labour_market.separaton_rate"]\nvalues = [0.01]\n',
+        "levers.labour_market.separaton_rate",
+        ["did you mean 'labour_market.separation_rate'"],
+    ),
+    (
+        GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.7]\n',
+        "levers.labour_market.separation_rate.values[1]",
+        ["got 0.7", "from 0 to 0.5"],
+    ),
+    (
+        GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
+        + '[uncertainties."labour_market.separation_rate"]\nlow = -0.1\nhigh = 0.01\n',
+        "uncertainties.labour_market.separation_rate.low",
+        ["from 0 to 0.5"],
+    ),
+    (
+        GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
+        + '[uncertainties."labour_market.separation_rate"]\nlow = 0.02\nhigh = 0.01\n',
+        "uncertainties.labour_market.separation_rate.high",
+        ["above low"],
+    ),
+    (
+        GOOD_HEAD + '[levers."labour_market.separation_rate"]\nlow = 0.0\nhigh = 0.01\n',
+        "levers.labour_market.separation_rate",
+        ["values = [...]"],
+    ),
+    (
+        GOOD_HEAD.replace('"grid"', '"sobol"\nsamples = 10')
+        + '[levers."labour_market.separation_rate"]\nlow = 0.0\nhigh = 0.01\n',
+        "samples",
+        ["power of 2", "8 or 16"],
+    ),
+    (
+        GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 4')
+        + '[levers."policies.root_ball.right_to_return"]\nlow = 0\nhigh = 1\n',
+        "levers.policies.root_ball.right_to_return",
+        ["numeric keys"],
+    ),
+    (
+        GOOD_HEAD.replace('"placement_rate_12m"', '"placement_rate_1m"') + LEVER,
+        "outcomes[0]",
+        ["unknown outcome", "did you mean 'placement_rate_12m'"],
+    ),
     (GOOD_HEAD.replace("outcomes", "#") + LEVER, "outcomes", ["missing"]),
-    (GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = ["high"]\n',
-     "levers.labour_market.separation_rate.values[0]", ["a number from 0 to 0.5"]),
-    (GOOD_HEAD + '[levers."run.seed"]\nvalues = [1, 2]\n', "levers.run.seed",
-     ["master_seed"]),
+    (
+        GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = ["high"]\n',
+        "levers.labour_market.separation_rate.values[0]",
+        ["a number from 0 to 0.5"],
+    ),
+    (GOOD_HEAD + '[levers."run.seed"]\nvalues = [1, 2]\n', "levers.run.seed", ["master_seed"]),
     (GOOD_HEAD.replace('"base.toml"', '"nowhere.toml"') + LEVER, "base", ["no such scenario"]),
-    (GOOD_HEAD.replace('"grid"', '"random"') + LEVER, "design",
-     ["one of 'grid', 'latin', 'sobol', 'morris'"]),
+    (
+        GOOD_HEAD.replace('"grid"', '"random"') + LEVER,
+        "design",
+        ["one of 'grid', 'latin', 'sobol', 'morris'"],
+    ),
     (GOOD_HEAD + "samples = 4\n" + LEVER, "samples", ["not used by design 'grid'"]),
     (GOOD_HEAD.replace("months = 13", "months = 0") + LEVER, "months", ["from 1 to 1200"]),
     (GOOD_HEAD, "levers", ["no levers or uncertainties"]),
-    (GOOD_HEAD + '[constants]\n"labour_market.separation_rate" = 0.01\n' + LEVER,
-     "levers.labour_market.separation_rate", ["also set in [constants]"]),
-    (GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.01]\n',
-     "levers.labour_market.separation_rate.values[1]", ["given twice"]),
-    (GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 1000000\nreplications = 1000')
-     + '[levers."labour_market.separation_rate"]\nlow = 0.001\nhigh = 0.01\n',
-     "replications", ["1,000,000,000 runs", "at most 1,000,000 runs"]),
+    (
+        GOOD_HEAD + '[constants]\n"labour_market.separation_rate" = 0.01\n' + LEVER,
+        "levers.labour_market.separation_rate",
+        ["also set in [constants]"],
+    ),
+    (
+        GOOD_HEAD + '[levers."labour_market.separation_rate"]\nvalues = [0.01, 0.01]\n',
+        "levers.labour_market.separation_rate.values[1]",
+        ["given twice"],
+    ),
+    (
+        GOOD_HEAD.replace('"grid"', '"latin"\nsamples = 1000000\nreplications = 1000')
+        + '[levers."labour_market.separation_rate"]\nlow = 0.001\nhigh = 0.01\n',
+        "replications",
+        ["1,000,000,000 runs", "at most 1,000,000 runs"],
+    ),
 ]
 
 
@@ -173,9 +215,16 @@ def test_bad_base_scenario_is_blamed_on_the_scenario_file(tmp_path, capsys):
 
 
 def test_outcome_values_flattens_groups_and_calibration():
-    s = {"placement_rate_12m": 0.1, "relapse_rate_12m": None, "placements": 4, "seed": 9,
-         "groups": {"social_assistance": {"placement_rate_12m": 0.2}},
-         "calibration": {"sa_stock_start": 10}, "scenario": "x", "policies": []}
+    s = {
+        "placement_rate_12m": 0.1,
+        "relapse_rate_12m": None,
+        "placements": 4,
+        "seed": 9,
+        "groups": {"social_assistance": {"placement_rate_12m": 0.2}},
+        "calibration": {"sa_stock_start": 10},
+        "scenario": "x",
+        "policies": [],
+    }
     v = outcome_values(s)
     assert v["placement_rate_12m"] == 0.1 and math.isnan(v["relapse_rate_12m"])
     assert v["social_assistance.placement_rate_12m"] == 0.2
@@ -185,14 +234,22 @@ def test_outcome_values_flattens_groups_and_calibration():
 
 # --- running -------------------------------------------------------------------------------
 
+
 def test_results_files_have_one_row_per_run_and_outcome(grid_dir):
     res = pd.read_parquet(grid_dir / "results.parquet")
     assert (grid_dir / "results.parquet").stat().st_mode & 0o044  # readable by others
     s = load_sweep(GRID)
     assert len(res) == 8 * len(s.outcomes)
-    assert list(res.columns) == ["run_key", "point", "replication", "seed",
-                                 "labour_market.separation_rate",
-                                 "matching.applications_per_month", "outcome", "value"]
+    assert list(res.columns) == [
+        "run_key",
+        "point",
+        "replication",
+        "seed",
+        "labour_market.separation_rate",
+        "matching.applications_per_month",
+        "outcome",
+        "value",
+    ]
     assert list(res["outcome"].unique()) == list(s.outcomes)
     assert res.groupby("run_key").size().eq(len(s.outcomes)).all()
     runs = plan(s)
@@ -268,8 +325,9 @@ def test_resume_skips_finished_runs_and_gives_the_same_result(grid_dir, tmp_path
     assert any(n.startswith("numpy was 0.1 in an earlier session") for n in report.notes)
     assert not list(store.runs_dir.glob(".*.tmp"))
     for name in ("results.parquet", "monthly.parquet"):
-        pd.testing.assert_frame_equal(pd.read_parquet(grid_dir / name),
-                                      pd.read_parquet(copy / name), check_exact=True)
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(grid_dir / name), pd.read_parquet(copy / name), check_exact=True
+        )
     assert len(json.loads((copy / "metadata.json").read_text())["sessions"]) == 2
 
 
@@ -307,14 +365,18 @@ def test_failed_run_is_recorded_and_the_sweep_completes(tmp_path, capsys):
     assert (report.skipped, report.done, report.failed) == (1, 0, 1)
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "scenarios" / "sweeps")
-                                        .glob("*.toml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent.parent / "scenarios" / "sweeps").glob("*.toml")),
+    ids=lambda p: p.stem,
+)
 def test_shipped_sweep_files_load_and_their_first_run_works(path):
     sweep = load_sweep(path)
     runs = plan(sweep)
     assert len(runs) == sweep.n_runs() >= 200
-    assert design_size(sweep.design, sweep.factors, sweep.samples,
-                       sweep.second_order) * sweep.replications == len(runs)
+    assert design_size(
+        sweep.design, sweep.factors, sweep.samples, sweep.second_order
+    ) * sweep.replications == len(runs)
     out, monthly = run_one(sweep.base, sweep.constants, 2, 0.01, sweep.outcomes, runs[0])
     assert list(out) == list(sweep.outcomes) and len(monthly)
 
@@ -326,6 +388,7 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
 
 
 # --- analysis ------------------------------------------------------------------------------
+
 
 def test_analyse_grid_writes_means_and_a_figure_per_factor(grid_dir, tmp_path, capsys):
     out = tmp_path / "a"
@@ -341,10 +404,13 @@ def test_analyse_grid_writes_means_and_a_figure_per_factor(grid_dir, tmp_path, c
     assert "no such folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name,columns", [
-    ("sobol_small", ["S1", "S1_conf", "ST", "ST_conf"]),
-    ("morris_small", ["mu", "mu_star", "sigma", "mu_star_conf"]),
-])
+@pytest.mark.parametrize(
+    "name,columns",
+    [
+        ("sobol_small", ["S1", "S1_conf", "ST", "ST_conf"]),
+        ("morris_small", ["mu", "mu_star", "sigma", "mu_star_conf"]),
+    ],
+)
 def test_sensitivity_indices_with_intervals(tmp_path, capsys, name, columns):
     out = tmp_path / "out"
     assert main(["sweep", str(DATA / f"{name}.toml"), "--out", str(out), "--workers", "1"]) == 0

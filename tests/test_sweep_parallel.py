@@ -65,10 +65,22 @@ def test_dask_local_cluster_gives_identical_results(serial, tmp_path):
 
 def test_sweep_killed_half_way_resumes_to_the_uninterrupted_result(serial, tmp_path):
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "kluit.cli", "sweep", str(SWEEP), "--out", str(out),
-           "--workers", "2", "--batch", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)  # its own group: the workers die with it
+    cmd = [
+        sys.executable,
+        "-m",
+        "kluit.cli",
+        "sweep",
+        str(SWEEP),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--batch",
+        "1",
+    ]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )  # its own group: the workers die with it
     store = SweepStore(out)
     deadline = time.monotonic() + 60
     try:
@@ -103,8 +115,9 @@ def test_unreachable_scheduler_is_bad_input(tmp_path, capsys, monkeypatch):
         raise TimeoutError("Timed out trying to connect to tcp://127.0.0.1:9 after 30 s")
 
     monkeypatch.setattr("kluit.commands.sweep.make_backend", unreachable)
-    code = main(["sweep", str(SWEEP), "--out", str(tmp_path / "o"),
-                 "--scheduler", "tcp://127.0.0.1:9"])
+    code = main(
+        ["sweep", str(SWEEP), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9"]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler" in err and "Traceback" not in err

@@ -38,7 +38,8 @@ def test_urn_ball_formula_against_direct_simulation():
         assert abs(filled.mean() - float(urn_ball_hires(u, v))) < 4 * se, (u, v)
     # the exponential form is the large-v limit of the exact one
     assert float(urn_ball_hires(500, 1000)) == pytest.approx(
-        float(urn_ball_hires(500, 1000, exact=False)), rel=1e-3)
+        float(urn_ball_hires(500, 1000, exact=False)), rel=1e-3
+    )
 
 
 def test_u_and_v_from_series_equal_a_probe_inside_matching(monkeypatch):
@@ -55,8 +56,9 @@ def test_u_and_v_from_series_equal_a_probe_inside_matching(monkeypatch):
         return original(model)
 
     monkeypatch.setattr(matching, "match", probe)
-    m = LabourMarketModel(SCENARIOS["textbook"], scale=0.02, months=24, rng=3,
-                          employers__vacancy_open_share=0.10)
+    m = LabourMarketModel(
+        SCENARIOS["textbook"], scale=0.02, months=24, rng=3, employers__vacancy_open_share=0.10
+    )
     m.run()
     df = matching_records(m)
     assert df["u"].tolist() == [s[0] for s in seen]
@@ -67,8 +69,9 @@ def test_u_and_v_from_series_equal_a_probe_inside_matching(monkeypatch):
 @pytest.fixture(scope="module")
 def theory():
     # scale 0.05: ~110-120 hires a month, so sampling error per month is a few percent
-    return theory_check(scale=0.05, months=60, reps=3, seed=7, vacancy_shares=(0.05, 0.10),
-                        window=24)
+    return theory_check(
+        scale=0.05, months=60, reps=3, seed=7, vacancy_shares=(0.05, 0.10), window=24
+    )
 
 
 def test_hires_follow_the_urn_ball_function(theory):
@@ -95,8 +98,9 @@ def test_unemployment_converges_to_the_steady_state(theory):
 
 def test_steady_state_rejects_a_wrong_separation_rate(theory):
     """The check has power: with a 30% wrong s the predicted u* misses the simulated one."""
-    g = theory.records[(theory.records["vacancy_share"] == 0.05)
-                       & (theory.records["replication"] == 0)]
+    g = theory.records[
+        (theory.records["vacancy_share"] == 0.05) & (theory.records["replication"] == 0)
+    ]
     right = validation.steady_state(g, 0.01)
     wrong = validation.steady_state(g, 0.013)
     assert abs(right["u_end"] - right["u_star"]) < abs(wrong["u_end"] - wrong["u_star"]) / 3
@@ -123,9 +127,15 @@ def test_baseline_evidence_tallies_are_consistent(evidence):
 
 
 def test_relapse_curve_counts_only_followed_placements():
-    pl = pd.DataFrame({"month": [1, 1, 20], "end_month": [4, -1, 21], "origin": ["a"] * 3,
-                       "end_state": ["unemployed_ww", "", "social_assistance"],
-                       "months_run": [24, 24, 24]})
+    pl = pd.DataFrame(
+        {
+            "month": [1, 1, 20],
+            "end_month": [4, -1, 21],
+            "origin": ["a"] * 3,
+            "end_state": ["unemployed_ww", "", "social_assistance"],
+            "months_run": [24, 24, 24],
+        }
+    )
     c = relapse_curve(pl, "a", horizon=6).set_index("months")
     assert c.loc[1, "placements"] == 3 and c.loc[1, "relapsed"] == pytest.approx(1 / 3)
     assert c.loc[4, "placements"] == 3 and c.loc[3, "relapsed"] == pytest.approx(2 / 3)
@@ -133,20 +143,43 @@ def test_relapse_curve_counts_only_followed_placements():
 
 
 def test_report_command_writes_markdown_and_figures(tmp_path):
-    code = main(["report", "validation", "--scale", "0.01", "--reps", "2", "--months", "30",
-                 "--out", str(tmp_path)])
+    code = main(
+        [
+            "report",
+            "validation",
+            "--scale",
+            "0.01",
+            "--reps",
+            "2",
+            "--months",
+            "30",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     assert code == 0
     text = (tmp_path / "validation.md").read_text()
     assert text.startswith("# Validation of Kluit")
     assert "`kluit report validation --scale 0.01 --reps 2 --months 30 --out" in text
-    for section in ("## 1. Calibration targets", "## 2. Theory check", "## 3. Stylised facts",
-                    "## 4. What the model cannot say"):
+    for section in (
+        "## 1. Calibration targets",
+        "## 2. Theory check",
+        "## 3. Stylised facts",
+        "## 4. What the model cannot say",
+    ):
         assert section in text
     figs = sorted(p.name for p in (tmp_path / "figures").glob("validation_*.png"))
-    assert figs == sorted(["validation_targets.png", "validation_theory_matching.png",
-                           "validation_theory_unemployment.png", "validation_beveridge.png",
-                           "validation_duration.png", "validation_relapse.png",
-                           "validation_commuting.png"])
+    assert figs == sorted(
+        [
+            "validation_targets.png",
+            "validation_theory_matching.png",
+            "validation_theory_unemployment.png",
+            "validation_beveridge.png",
+            "validation_duration.png",
+            "validation_relapse.png",
+            "validation_commuting.png",
+        ]
+    )
     for name in figs:  # every figure is referenced
         assert f"figures/{name}" in text
 

@@ -12,8 +12,10 @@ from sim.model import LabourMarketModel
 
 
 def _fingerprint(model):
-    return [(type(a).__name__, a.unique_id, getattr(a, "row", None), sorted(vars(a)))
-            for a in model.agents]
+    return [
+        (type(a).__name__, a.unique_id, getattr(a, "row", None), sorted(vars(a)))
+        for a in model.agents
+    ]
 
 
 def test_bulk_registration_equals_agent_init(monkeypatch):
@@ -26,7 +28,8 @@ def test_bulk_registration_equals_agent_init(monkeypatch):
     assert list(fast.agents_by_type) == list(slow.agents_by_type)
     for cls in fast.agents_by_type:
         assert [a.unique_id for a in fast.agents_by_type[cls]] == [
-            a.unique_id for a in slow.agents_by_type[cls]]
+            a.unique_id for a in slow.agents_by_type[cls]
+        ]
     assert fast.agent_id_counter == slow.agent_id_counter
 
 

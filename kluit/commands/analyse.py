@@ -15,12 +15,20 @@ from kluit.commands.common import positive_int
 
 
 def add_parser(sub):
-    p = sub.add_parser("analyse", aliases=["sensitivity"], help="sensitivity indices, tables "
-                       "and figures of a finished sweep", description=__doc__.split("\n\n")[1])
+    p = sub.add_parser(
+        "analyse",
+        aliases=["sensitivity"],
+        help="sensitivity indices, tables and figures of a finished sweep",
+        description=__doc__.split("\n\n")[1],
+    )
     p.add_argument("dir", help="sweep output folder (holds results.parquet and metadata.json)")
     p.add_argument("--out", default=None, help="where to write (default DIR/analysis)")
-    p.add_argument("--resamples", type=positive_int, default=1000,
-                   help="bootstrap resamples for the intervals (default 1000)")
+    p.add_argument(
+        "--resamples",
+        type=positive_int,
+        default=1000,
+        help="bootstrap resamples for the intervals (default 1000)",
+    )
     return p
 
 

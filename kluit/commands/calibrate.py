@@ -11,7 +11,14 @@ import os
 import shlex
 
 from kluit.cli import UsageError
-from kluit.commands.common import Progress, overrides, positive_int, scale_float, scenario_path, seed_int
+from kluit.commands.common import (
+    Progress,
+    overrides,
+    positive_int,
+    scale_float,
+    scenario_path,
+    seed_int,
+)
 
 DEFAULT_SCENARIO = "scenarios/baseline.toml"
 
@@ -20,33 +27,69 @@ def add_parser(sub):
     from analysis.calibrate import DEFAULT_PARAMS
 
     p = sub.add_parser(
-        "calibrate", help="fit assumed parameters to the calibration targets (SMM)",
+        "calibrate",
+        help="fit assumed parameters to the calibration targets (SMM)",
         description="Simulated method of moments over the parameters marked calibrate=True: "
         "Latin hypercubes of shrinking size around the best point, each point run with the "
-        "same replication seeds; the best point is re-run with fresh seeds for the table.")
-    p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO,
-                   help=f"scenario to calibrate (default {DEFAULT_SCENARIO})")
-    p.add_argument("--params", default=",".join(DEFAULT_PARAMS), metavar="KEY,KEY,...",
-                   help="parameters to fit (default: %(default)s)")
-    p.add_argument("--bounds", action="append", default=[], metavar="KEY=LO:HI",
-                   help="search range of a parameter (default: a factor 3 either side of its "
-                   "value, within its allowed range)")
+        "same replication seeds; the best point is re-run with fresh seeds for the table.",
+    )
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        default=DEFAULT_SCENARIO,
+        help=f"scenario to calibrate (default {DEFAULT_SCENARIO})",
+    )
+    p.add_argument(
+        "--params",
+        default=",".join(DEFAULT_PARAMS),
+        metavar="KEY,KEY,...",
+        help="parameters to fit (default: %(default)s)",
+    )
+    p.add_argument(
+        "--bounds",
+        action="append",
+        default=[],
+        metavar="KEY=LO:HI",
+        help="search range of a parameter (default: a factor 3 either side of its "
+        "value, within its allowed range)",
+    )
     p.add_argument("--reps", type=positive_int, default=3, help="replications per point")
     p.add_argument("--samples", type=positive_int, default=24, help="points per round")
-    p.add_argument("--rounds", type=positive_int, default=3,
-                   help="rounds; each searches a box half as wide around the best point")
-    p.add_argument("--top", type=positive_int, default=5,
-                   help="best points re-run on fresh seeds before choosing (default 5)")
-    p.add_argument("--final-reps", type=positive_int, default=None,
-                   help="fresh replications for the selection and the final table "
-                   "(default max(reps, 5))")
+    p.add_argument(
+        "--rounds",
+        type=positive_int,
+        default=3,
+        help="rounds; each searches a box half as wide around the best point",
+    )
+    p.add_argument(
+        "--top",
+        type=positive_int,
+        default=5,
+        help="best points re-run on fresh seeds before choosing (default 5)",
+    )
+    p.add_argument(
+        "--final-reps",
+        type=positive_int,
+        default=None,
+        help="fresh replications for the selection and the final table (default max(reps, 5))",
+    )
     p.add_argument("--scale", type=scale_float, default=0.1, help="population scale (0.1)")
     p.add_argument("--months", type=positive_int, default=60, help="months per run (60)")
     p.add_argument("--seed", type=seed_int, default=2026, help="master seed (2026)")
-    p.add_argument("--workers", type=positive_int, default=max(1, (os.cpu_count() or 2) - 1),
-                   help="worker processes (default: CPUs - 1)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a scenario key during the fit (written into the result)")
+    p.add_argument(
+        "--workers",
+        type=positive_int,
+        default=max(1, (os.cpu_count() or 2) - 1),
+        help="worker processes (default: CPUs - 1)",
+    )
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario key during the fit (written into the result)",
+    )
     p.add_argument("--out", default="out/calibrate", help="output folder (default out/calibrate)")
     return p
 
@@ -103,13 +146,26 @@ def run(args) -> int:
     load_scenario(path, sets)  # bad files and --set values fail here, before any run
     final = args.final_reps or max(args.reps, 5)
     top = min(args.top, args.rounds * args.samples)
-    bar = Progress(args.rounds * args.samples * args.reps + (top + 3) * final, "calibrate",
-                   unit="run")
+    bar = Progress(
+        args.rounds * args.samples * args.reps + (top + 3) * final, "calibrate", unit="run"
+    )
     try:
-        res = calibrate(path, params=keys, reps=args.reps, samples=args.samples,
-                        rounds=args.rounds, final_reps=final, top=args.top, scale=args.scale,
-                        months=args.months, seed=args.seed, workers=args.workers,
-                        overrides=sets, bounds=bounds or None, progress=bar)
+        res = calibrate(
+            path,
+            params=keys,
+            reps=args.reps,
+            samples=args.samples,
+            rounds=args.rounds,
+            final_reps=final,
+            top=args.top,
+            scale=args.scale,
+            months=args.months,
+            seed=args.seed,
+            workers=args.workers,
+            overrides=sets,
+            bounds=bounds or None,
+            progress=bar,
+        )
     finally:
         bar.close()
     command = _command(args)
@@ -117,8 +173,10 @@ def run(args) -> int:
     width = max(len(k) for k in keys)
     for k in keys:
         print(f"  {k:{width}s} {res.start[k]:>10.4g} -> {res.best[k]:.4g}")
-    print(f"distance to the targets: {res.distance_before:.2f} -> {res.distance_after:.2f} "
-          f"(out of sample, {final} replications)")
+    print(
+        f"distance to the targets: {res.distance_before:.2f} -> {res.distance_after:.2f} "
+        f"(out of sample, {final} replications)"
+    )
     print(markdown_table(res.table_after, with_source=False))
     print(f"calibrated scenario: {paths['scenario']}; table: {paths['markdown']}")
     return 0
@@ -126,9 +184,21 @@ def run(args) -> int:
 
 def _command(args) -> str:
     """The command line that reproduces this fit (every option that changes the result)."""
-    parts = ["kluit", "calibrate", args.scenario, "--params", args.params, "--reps",
-             str(args.reps), "--samples", str(args.samples), "--rounds", str(args.rounds),
-             "--top", str(args.top)]
+    parts = [
+        "kluit",
+        "calibrate",
+        args.scenario,
+        "--params",
+        args.params,
+        "--reps",
+        str(args.reps),
+        "--samples",
+        str(args.samples),
+        "--rounds",
+        str(args.rounds),
+        "--top",
+        str(args.top),
+    ]
     if args.final_reps:
         parts += ["--final-reps", str(args.final_reps)]
     parts += ["--scale", str(args.scale), "--months", str(args.months), "--seed", str(args.seed)]

@@ -54,11 +54,20 @@ def scale_float(text: str) -> float:
 def add_run_options(p: argparse.ArgumentParser, *, seed_help: str = "seed of the run") -> None:
     p.add_argument("--seed", type=seed_int, default=None, help=seed_help)
     p.add_argument("--months", type=positive_int, default=None, help="months to simulate")
-    p.add_argument("--scale", type=scale_float, default=None,
-                   help="share of the population to simulate (1.0 = everyone; 0.1 for a quick "
-                   "look)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a scenario key, e.g. policies.wage_subsidy.enabled=true")
+    p.add_argument(
+        "--scale",
+        type=scale_float,
+        default=None,
+        help="share of the population to simulate (1.0 = everyone; 0.1 for a quick look)",
+    )
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario key, e.g. policies.wage_subsidy.enabled=true",
+    )
 
 
 def overrides(args) -> list[tuple[str, object]]:
@@ -82,8 +91,15 @@ class Progress:
     def __init__(self, total: int, desc: str, unit: str = "month"):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, mininterval=0.5,
-                        disable=None, leave=False)
+        self.bar = tqdm(
+            total=total,
+            desc=desc,
+            unit=unit,
+            file=sys.stderr,
+            mininterval=0.5,
+            disable=None,
+            leave=False,
+        )
         self.n = 0
 
     def __call__(self, done: int, total: int) -> None:
@@ -104,16 +120,32 @@ MIN_FREE_BYTES = 16 * 2**20
 
 #: the files ``kluit run`` and ``kluit compare`` write: --force replaces these in a folder and
 #: keeps anything else
-RESULT_FILES = frozenset({"summary.json", "monthly.csv", "placements.csv", "comparison.csv",
-                          "headline.csv", "stopgo.csv", "summary.md", "report.html"})
+RESULT_FILES = frozenset(
+    {
+        "summary.json",
+        "monthly.csv",
+        "placements.csv",
+        "comparison.csv",
+        "headline.csv",
+        "stopgo.csv",
+        "summary.md",
+        "report.html",
+    }
+)
 
 
 def add_out_options(p: argparse.ArgumentParser, default: str) -> None:
-    p.add_argument("--out", default=default, help=f"output folder (default {default}); it must "
-                   "be new or empty unless --force")
-    p.add_argument("--force", action="store_true",
-                   help="write into a non-empty --out folder: its earlier results are replaced "
-                   "when the new ones are complete; other files in it are kept")
+    p.add_argument(
+        "--out",
+        default=default,
+        help=f"output folder (default {default}); it must be new or empty unless --force",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty --out folder: its earlier results are replaced "
+        "when the new ones are complete; other files in it are kept",
+    )
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -136,8 +168,10 @@ def check_out_dir(out: str | os.PathLike, force: bool = False, *, sweep: bool = 
     try:
         return _check_out_dir(Path(out).absolute(), force, sweep)
     except OSError as exc:  # e.g. a name too long for the file system
-        raise UsageError(f"--out {out}: cannot be used ({exc.strerror or exc}); allowed: the "
-                         "path of a new or empty folder") from None
+        raise UsageError(
+            f"--out {out}: cannot be used ({exc.strerror or exc}); allowed: the "
+            "path of a new or empty folder"
+        ) from None
 
 
 def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
@@ -148,31 +182,38 @@ def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
         try:
             entries = sorted(p.name for p in out.iterdir())
         except OSError as exc:
-            raise UsageError(f"--out {out}: cannot be listed ({exc.strerror}); {allowed}") \
-                from None
+            raise UsageError(f"--out {out}: cannot be listed ({exc.strerror}); {allowed}") from None
         if entries and not force:
             shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
-            raise UsageError(f"--out {out}: the folder is not empty ({len(entries)} entries: "
-                             f"{shown}); {allowed}, or --force to replace the results in it")
+            raise UsageError(
+                f"--out {out}: the folder is not empty ({len(entries)} entries: "
+                f"{shown}); {allowed}, or --force to replace the results in it"
+            )
     base = _nearest_existing(out.parent)
     if not base.is_dir():
         raise UsageError(f"--out {out}: {base} is a file, not a folder; {allowed}")
     if not os.access(base, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out}: cannot write to {base} (permission denied); "
-                         "allowed: a folder you can write to")
+        raise UsageError(
+            f"--out {out}: cannot write to {base} (permission denied); "
+            "allowed: a folder you can write to"
+        )
     try:
         tempfile.TemporaryDirectory(dir=base, prefix=".kluit-probe-").cleanup()
     except OSError as exc:
-        raise UsageError(f"--out {out}: cannot write to {base} ({exc.strerror or exc}); "
-                         "allowed: a folder you can write to") from None
+        raise UsageError(
+            f"--out {out}: cannot write to {base} ({exc.strerror or exc}); "
+            "allowed: a folder you can write to"
+        ) from None
     try:
         free = shutil.disk_usage(base).free
     except OSError:
         free = None
     if free is not None and free < MIN_FREE_BYTES:
-        raise UsageError(f"--out {out}: the disk is (nearly) full, {free / 2**20:.1f} MB free; "
-                         f"allowed: a folder on a disk with at least {MIN_FREE_BYTES // 2**20} "
-                         "MB free")
+        raise UsageError(
+            f"--out {out}: the disk is (nearly) full, {free / 2**20:.1f} MB free; "
+            f"allowed: a folder on a disk with at least {MIN_FREE_BYTES // 2**20} "
+            "MB free"
+        )
     return out
 
 
@@ -199,9 +240,11 @@ def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path
         raise
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"--out {out}: cannot write the results ({reason}); nothing was "
-                         "written; allowed: a folder on a disk with free space that you can "
-                         "write to") from None
+        raise UsageError(
+            f"--out {out}: cannot write the results ({reason}); nothing was "
+            "written; allowed: a folder on a disk with free space that you can "
+            "write to"
+        ) from None
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -223,8 +266,9 @@ def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
         os.rename(tmp, out)
         return
     if not out.is_dir() or (any(out.iterdir()) and not force):  # appeared while we ran
-        raise _OutTaken(f"--out {out}: was filled by someone else while Kluit ran; the "
-                        f"results are in {tmp}")
+        raise _OutTaken(
+            f"--out {out}: was filled by someone else while Kluit ran; the results are in {tmp}"
+        )
     old = out.with_name(f".{out.name}.{os.getpid()}.old")
     if all(p.name in RESULT_FILES for p in out.iterdir()):
         os.rename(out, old)

@@ -17,8 +17,14 @@ from kluit.commands.common import (
     staged_out_dir,
 )
 
-SHOWN = ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-         "public_cost_eur", "cost_per_extra_sustained_placement_eur", "deadweight_share_paired")
+SHOWN = (
+    "placement_rate_12m",
+    "relapse_rate_12m",
+    "sustained_placement_rate_24m",
+    "public_cost_eur",
+    "cost_per_extra_sustained_placement_eur",
+    "deadweight_share_paired",
+)
 
 
 def add_parser(sub):
@@ -27,8 +33,12 @@ def add_parser(sub):
     p.add_argument("--reps", type=positive_int, default=5, help="replications per scenario")
     add_run_options(p, seed_help="master seed; replication seeds derive from it")
     add_out_options(p, "out/compare")
-    p.add_argument("--lang", choices=("en", "nl"), default="en",
-                   help="language of report.html and summary.md (default en)")
+    p.add_argument(
+        "--lang",
+        choices=("en", "nl"),
+        default="en",
+        help="language of report.html and summary.md (default en)",
+    )
     return p
 
 
@@ -66,22 +76,29 @@ def run(args) -> int:
     out = check_out_dir(args.out, args.force)  # before simulating: a bad --out fails fast
     bar = Progress(len(scens) * args.reps, "compare", unit="run")
     try:
-        comp = compare(scens, reps=args.reps, seed=1 if args.seed is None else args.seed,
-                       months=args.months, scale=args.scale, progress=bar)
+        comp = compare(
+            scens,
+            reps=args.reps,
+            seed=1 if args.seed is None else args.seed,
+            months=args.months,
+            scale=args.scale,
+            progress=bar,
+        )
     finally:
         bar.close()
     table = comp.table()
-    from analysis.io import atomic_write_bytes
     from analysis.headline import headline_table
+    from analysis.io import atomic_write_bytes
     from analysis.report import summary_markdown, write_comparison_report
 
     seed = 1 if args.seed is None else args.seed
     scale = args.scale if args.scale is not None else float(scens[0]["run.scale"])
     months = args.months or scens[0]["run.months"]
-    settings = (f"{args.reps} replications, master seed {seed}, {months} months, "
-                f"scale {scale:g}" if args.lang == "en" else
-                f"{args.reps} herhalingen, startgetal {seed}, {months} maanden, "
-                f"schaal {scale:g}")
+    settings = (
+        f"{args.reps} replications, master seed {seed}, {months} months, scale {scale:g}"
+        if args.lang == "en"
+        else f"{args.reps} herhalingen, startgetal {seed}, {months} maanden, schaal {scale:g}"
+    )
     sections, stopgo = _stop_go(scens, args)  # simulates: before anything is written
     with staged_out_dir(out, args.force) as tmp:  # every file or none
         write_table(tmp / "comparison.csv", table)
@@ -89,15 +106,30 @@ def run(args) -> int:
         write_table(tmp / "headline.csv", headline_table(comp, scale))
         if stopgo is not None:
             write_table(tmp / "stopgo.csv", stopgo)
-        atomic_write_bytes(tmp / "summary.md", summary_markdown(
-            comp, lang=args.lang, scale=scale, scenarios=scens, settings=settings).encode())
-        report = write_comparison_report(comp, tmp, settings=settings, lang=args.lang,
-                                         scale=scale, scenarios=scens, sections=sections)
+        atomic_write_bytes(
+            tmp / "summary.md",
+            summary_markdown(
+                comp, lang=args.lang, scale=scale, scenarios=scens, settings=settings
+            ).encode(),
+        )
+        report = write_comparison_report(
+            comp,
+            tmp,
+            settings=settings,
+            lang=args.lang,
+            scale=scale,
+            scenarios=scens,
+            sections=sections,
+        )
     print_table(table)
-    print(f"\nmean [95% interval] over {args.reps} replications; differences against "
-          f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)")
-    print(f"results in {out}/ (comparison.csv for the simulated share; headline.csv for the "
-          f"whole region, costs per year; monthly.csv, summary.md, {report.name})")
+    print(
+        f"\nmean [95% interval] over {args.reps} replications; differences against "
+        f"{comp.arms[0]} are in comparison.csv (diff, diff_low, diff_high)"
+    )
+    print(
+        f"results in {out}/ (comparison.csv for the simulated share; headline.csv for the "
+        f"whole region, costs per year; monthly.csv, summary.md, {report.name})"
+    )
     return 0
 
 
@@ -114,16 +146,24 @@ def _stop_go(scens, args):
             continue
         bar = Progress(args.reps, f"stop-go {scen.name}", unit="pair")
         try:
-            res = stop_go(scen, reps=args.reps, seed=1 if args.seed is None else args.seed,
-                          months=args.months, scale=args.scale, progress=bar)
+            res = stop_go(
+                scen,
+                reps=args.reps,
+                seed=1 if args.seed is None else args.seed,
+                months=args.months,
+                scale=args.scale,
+                progress=bar,
+            )
         finally:
             bar.close()
         parts.append(stopgo_html(res))
         tables.append(res.table().assign(scenario=scen.name))
         for r in res.table().itertuples():
             if r.metric in ("placements_ended_by_stop", "spent_buying_nothing_later_eur"):
-                print(f"stop-go {scen.name}: {r.label.lower()}: {_fmt(r.mean)} "
-                      f"[{_fmt(r.low)}, {_fmt(r.high)}]")
+                print(
+                    f"stop-go {scen.name}: {r.label.lower()}: {_fmt(r.mean)} "
+                    f"[{_fmt(r.low)}, {_fmt(r.high)}]"
+                )
     return "\n".join(parts), (pd.concat(tables, ignore_index=True) if tables else None)
 
 

@@ -15,23 +15,38 @@ def add_parser(sub):
     from analysis.monitor import DEFAULT_REFIT_PARAMS
 
     p = sub.add_parser(
-        "monitor", help="compare a region's realised monthly figures with the simulated band",
+        "monitor",
+        help="compare a region's realised monthly figures with the simulated band",
         description="Run the scenario over replications, show per observed series the "
         "simulated 90%% band (scaled to the whole region) with the realised path, flag the "
         "months outside it, re-fit uncertain parameters to the observed months and forecast "
         "the rest. OBSERVED.csv has the columns month,municipality,variable,value (the format "
-        "of monthly.csv; municipality 'all' is the whole region).")
+        "of monthly.csv; municipality 'all' is the whole region).",
+    )
     p.add_argument("scenario", help="scenario TOML file")
     p.add_argument("observed", help="CSV with the region's realised monthly figures")
-    p.add_argument("--months", type=positive_int, default=None,
-                   help="months to simulate (default: the scenario's run.months)")
-    p.add_argument("--scale", type=scale_float, default=0.1,
-                   help="population scale of the simulation (default 0.1)")
-    p.add_argument("--reps", type=positive_int, default=8,
-                   help="replications for the band (default 8)")
+    p.add_argument(
+        "--months",
+        type=positive_int,
+        default=None,
+        help="months to simulate (default: the scenario's run.months)",
+    )
+    p.add_argument(
+        "--scale",
+        type=scale_float,
+        default=0.1,
+        help="population scale of the simulation (default 0.1)",
+    )
+    p.add_argument(
+        "--reps", type=positive_int, default=8, help="replications for the band (default 8)"
+    )
     p.add_argument("--seed", type=seed_int, default=1, help="master seed (1)")
-    p.add_argument("--params", default=",".join(DEFAULT_REFIT_PARAMS), metavar="KEY,KEY,...",
-                   help="parameters to re-fit (default: %(default)s)")
+    p.add_argument(
+        "--params",
+        default=",".join(DEFAULT_REFIT_PARAMS),
+        metavar="KEY,KEY,...",
+        help="parameters to re-fit (default: %(default)s)",
+    )
     p.add_argument("--samples", type=positive_int, default=10, help="re-fit points per round")
     p.add_argument("--rounds", type=positive_int, default=3, help="re-fit rounds")
     p.add_argument("--no-refit", action="store_true", help="show the band only")
@@ -46,8 +61,10 @@ def _params(text: str) -> list[str]:
     known = all_params()
     for k in keys:
         if k not in known or known[k].kind not in (int, float) or k.startswith("run."):
-            raise UsageError(f"--params: got {k!r}, allowed: numeric scenario keys such as "
-                             "employers.sector_growth")
+            raise UsageError(
+                f"--params: got {k!r}, allowed: numeric scenario keys such as "
+                "employers.sector_growth"
+            )
     return keys
 
 
@@ -69,20 +86,34 @@ def run(args) -> int:
         raise UsageError(str(exc)) from None
     bar = Progress(1, "monitor", unit="run")
     try:
-        res = monitor(scen, observed, months=months, scale=args.scale, reps=args.reps,
-                      seed=args.seed, params=keys, samples=args.samples, rounds=args.rounds,
-                      refit=not args.no_refit, progress=bar)
+        res = monitor(
+            scen,
+            observed,
+            months=months,
+            scale=args.scale,
+            reps=args.reps,
+            seed=args.seed,
+            params=keys,
+            samples=args.samples,
+            rounds=args.rounds,
+            refit=not args.no_refit,
+            progress=bar,
+        )
     finally:
         bar.close()
     paths = write_monitor(res, args.out)
-    print(f"{100 * res.inside_share():.0f}% of the realised months lie inside the simulated "
-          f"90% band; {len(res.flags)} month(s) outside")
+    print(
+        f"{100 * res.inside_share():.0f}% of the realised months lie inside the simulated "
+        f"90% band; {len(res.flags)} month(s) outside"
+    )
     for (area, var), g in res.flags.groupby(["municipality", "variable"], sort=False):
         print(f"  {var} ({area}): outside in months {', '.join(map(str, g.month.tolist()))}")
     for k, (a, b) in res.params.items():
         print(f"  re-fit {k}: {a:.4g} -> {b:.4g}")
     if res.params:
-        print(f"distance to the realised figures: {res.distance_before:.2f} -> "
-              f"{res.distance_after:.2f}")
+        print(
+            f"distance to the realised figures: {res.distance_before:.2f} -> "
+            f"{res.distance_after:.2f}"
+        )
     print(f"table: {paths['table']}; page: {paths['html']}")
     return 0

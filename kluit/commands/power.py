@@ -22,8 +22,10 @@ def participants_list(text: str) -> list[int]:
         try:
             n = int(part)
         except ValueError:
-            raise UsageError(f"--participants: got {part!r}, allowed: whole numbers >= 4, "
-                             "separated by commas (e.g. 100,200,400)") from None
+            raise UsageError(
+                f"--participants: got {part!r}, allowed: whole numbers >= 4, "
+                "separated by commas (e.g. 100,200,400)"
+            ) from None
         if n < 4 or n > 1_000_000:
             raise UsageError(f"--participants: got {n}, allowed: 4 to 1,000,000")
         out.append(n)
@@ -36,8 +38,9 @@ def alpha_float(text: str) -> float:
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: a number from 0.001 to "
-                                         "0.5") from None
+        raise argparse.ArgumentTypeError(
+            f"got {text!r}, allowed: a number from 0.001 to 0.5"
+        ) from None
     if not 0.001 <= v <= 0.5:
         raise argparse.ArgumentTypeError(f"got {text}, allowed: a number from 0.001 to 0.5")
     return v
@@ -47,28 +50,51 @@ def add_parser(sub):
     from analysis.power import DESIGNS, ELIGIBLE
 
     p = sub.add_parser(
-        "power", help="power of a pilot of an instrument: how many participants it needs",
+        "power",
+        help="power of a pilot of an instrument: how many participants it needs",
         description="Simulate pilots of the instrument in POLICY against BASE (random "
         "assignment of eligible people, or a stepped roll-out over the municipalities), "
         "analyse each as an evaluator would and report the power to detect the effect on "
-        "placement within 12 months and on relapse.")
+        "placement within 12 months and on relapse.",
+    )
     p.add_argument("base", help="scenario without the instrument")
     p.add_argument("policy", help="scenario with the instrument")
-    p.add_argument("--participants", required=True, metavar="N[,N...]",
-                   help="pilot sizes to try, e.g. 100,200,400")
-    p.add_argument("--design", choices=DESIGNS, default="randomised",
-                   help="randomised (default) or stepped-wedge")
-    p.add_argument("--eligible", choices=ELIGIBLE, default="target",
-                   help="who may take part (people in the target group at the start; "
-                   "ready_*: only those ready to work); default target")
-    p.add_argument("--reps", type=positive_int, default=4,
-                   help="paired runs the participants are drawn from (default 4)")
-    p.add_argument("--pilots", type=positive_int, default=200,
-                   help="simulated pilots per size (default 200)")
+    p.add_argument(
+        "--participants",
+        required=True,
+        metavar="N[,N...]",
+        help="pilot sizes to try, e.g. 100,200,400",
+    )
+    p.add_argument(
+        "--design",
+        choices=DESIGNS,
+        default="randomised",
+        help="randomised (default) or stepped-wedge",
+    )
+    p.add_argument(
+        "--eligible",
+        choices=ELIGIBLE,
+        default="target",
+        help="who may take part (people in the target group at the start; "
+        "ready_*: only those ready to work); default target",
+    )
+    p.add_argument(
+        "--reps",
+        type=positive_int,
+        default=4,
+        help="paired runs the participants are drawn from (default 4)",
+    )
+    p.add_argument(
+        "--pilots", type=positive_int, default=200, help="simulated pilots per size (default 200)"
+    )
     p.add_argument("--alpha", type=alpha_float, default=0.05, help="significance level (0.05)")
     p.add_argument("--scale", type=scale_float, default=0.1, help="population scale (0.1)")
-    p.add_argument("--months", type=positive_int, default=24,
-                   help="months per run (default 24; at least 24 for relapse)")
+    p.add_argument(
+        "--months",
+        type=positive_int,
+        default=24,
+        help="months per run (default 24; at least 24 for relapse)",
+    )
     p.add_argument("--seed", type=seed_int, default=1, help="master seed (1)")
     p.add_argument("--out", default="out/power", help="output folder (default out/power)")
     return p
@@ -82,22 +108,57 @@ def run(args) -> int:
     sizes = participants_list(args.participants)
     load_scenario(base), load_scenario(policy)  # bad files fail before any run
     if args.months < 24:
-        raise UsageError(f"--months: got {args.months}, allowed: 24 or more (placement within "
-                         "12 months, then relapse within 12 months of it)")
+        raise UsageError(
+            f"--months: got {args.months}, allowed: 24 or more (placement within "
+            "12 months, then relapse within 12 months of it)"
+        )
     bar = Progress(args.reps, "power", unit="pair")
     try:
-        res = power(base, policy, sizes, design=args.design, reps=args.reps, seed=args.seed,
-                    months=args.months, scale=args.scale, pilots=args.pilots, alpha=args.alpha,
-                    eligible=args.eligible, progress=bar)
+        res = power(
+            base,
+            policy,
+            sizes,
+            design=args.design,
+            reps=args.reps,
+            seed=args.seed,
+            months=args.months,
+            scale=args.scale,
+            pilots=args.pilots,
+            alpha=args.alpha,
+            eligible=args.eligible,
+            progress=bar,
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     finally:
         bar.close()
-    command = " ".join(shlex.quote(a) for a in [
-        "kluit", "power", args.base, args.policy, "--participants", args.participants,
-        "--design", args.design, "--eligible", args.eligible, "--reps", str(args.reps),
-        "--pilots", str(args.pilots), "--alpha", str(args.alpha), "--scale", str(args.scale),
-        "--months", str(args.months), "--seed", str(args.seed)])
+    command = " ".join(
+        shlex.quote(a)
+        for a in [
+            "kluit",
+            "power",
+            args.base,
+            args.policy,
+            "--participants",
+            args.participants,
+            "--design",
+            args.design,
+            "--eligible",
+            args.eligible,
+            "--reps",
+            str(args.reps),
+            "--pilots",
+            str(args.pilots),
+            "--alpha",
+            str(args.alpha),
+            "--scale",
+            str(args.scale),
+            "--months",
+            str(args.months),
+            "--seed",
+            str(args.seed),
+        ]
+    )
     paths = write_power(res, args.out, command)
     print(f"{'participants':>12s} {'outcome':>14s} {'effect':>8s} {'power':>6s}  95% interval")
     for r in res.table.itertuples():
@@ -108,7 +169,9 @@ def run(args) -> int:
         print(f"smallest N with 80% power for {o}: {n if n else 'none of those tried'}")
     pool = res.settings["eligible_persons"]
     if pool < max(sizes):
-        print(f"note: the pilots draw from {pool} simulated eligible persons, fewer than "
-              f"{max(sizes)} participants; a larger --scale or --reps gives a truer spread")
+        print(
+            f"note: the pilots draw from {pool} simulated eligible persons, fewer than "
+            f"{max(sizes)} participants; a larger --scale or --reps gives a truer spread"
+        )
     print(f"table: {paths['table']}; figure: {paths['figure']}")
     return 0

@@ -15,15 +15,24 @@ REPORTS = ("validation",)
 
 
 def add_parser(sub):
-    p = sub.add_parser("report", help="regenerate a report (validation: docs/validation.md)",
-                       description="Regenerate a report from fresh runs.")
+    p = sub.add_parser(
+        "report",
+        help="regenerate a report (validation: docs/validation.md)",
+        description="Regenerate a report from fresh runs.",
+    )
     p.add_argument("kind", choices=REPORTS, help="which report: validation")
-    p.add_argument("--scale", type=scale_float, default=0.1,
-                   help="population scale of the runs (default 0.1)")
-    p.add_argument("--reps", type=positive_int, default=5,
-                   help="replications of the baseline and the theory check (default 5)")
-    p.add_argument("--months", type=positive_int, default=60,
-                   help="months of the baseline runs (default 60)")
+    p.add_argument(
+        "--scale", type=scale_float, default=0.1, help="population scale of the runs (default 0.1)"
+    )
+    p.add_argument(
+        "--reps",
+        type=positive_int,
+        default=5,
+        help="replications of the baseline and the theory check (default 5)",
+    )
+    p.add_argument(
+        "--months", type=positive_int, default=60, help="months of the baseline runs (default 60)"
+    )
     p.add_argument("--seed", type=seed_int, default=2026, help="master seed (default 2026)")
     p.add_argument("--out", default="docs", help="output folder (default docs)")
     return p
@@ -42,9 +51,14 @@ def _command(args) -> str:
 def run(args) -> int:
     from analysis.validation_report import ValidationSettings, write_validation_report
 
-    st = ValidationSettings(scale=args.scale, reps=args.reps, months=args.months,
-                            seed=args.seed, beveridge_reps=min(args.reps, 3),
-                            command=_command(args))
+    st = ValidationSettings(
+        scale=args.scale,
+        reps=args.reps,
+        months=args.months,
+        seed=args.seed,
+        beveridge_reps=min(args.reps, 3),
+        command=_command(args),
+    )
     bars: dict[str, Progress] = {}
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -10,8 +10,9 @@ from kluit.cli import UsageError
 
 
 def add_parser(sub):
-    p = sub.add_parser("rerun", help="rerun one run of a sweep and check it matches",
-                       description=__doc__)
+    p = sub.add_parser(
+        "rerun", help="rerun one run of a sweep and check it matches", description=__doc__
+    )
     p.add_argument("dir", help="sweep output folder (holds metadata.json)")
     p.add_argument("run_key", help="run key (or a unique prefix) from results.parquet")
     return p

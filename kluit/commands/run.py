@@ -20,14 +20,20 @@ def add_parser(sub):
     p.add_argument("scenario", help="scenario TOML file")
     add_run_options(p)
     add_out_options(p, "out/run")
-    p.add_argument("--check", action="store_true",
-                   help="verify the bookkeeping invariants every month")
+    p.add_argument(
+        "--check", action="store_true", help="verify the bookkeeping invariants every month"
+    )
     return p
 
 
 def run(args) -> int:
-    scen = prepare(scenario_path(args.scenario), seed=args.seed, months=args.months,
-                   scale=args.scale, overrides=overrides(args))
+    scen = prepare(
+        scenario_path(args.scenario),
+        seed=args.seed,
+        months=args.months,
+        scale=args.scale,
+        overrides=overrides(args),
+    )
     out = check_out_dir(args.out, args.force)  # before simulating: a bad --out fails fast
     bar = Progress(int(scen["run.months"]), f"run {scen.name}")
     try:
@@ -39,10 +45,17 @@ def run(args) -> int:
         write_table(tmp / "placements.csv", res.placements)
         write_json(tmp / "summary.json", res.summary)
     s = res.summary
-    print(f"{s['scenario']}: seed {s['seed']}, {s['months']} months, scale {s['scale']}, "
-          f"{s['persons']:,} persons, {s['employers']:,} employers")
-    for k in ("placement_rate_12m", "relapse_rate_12m", "sustained_placement_rate_24m",
-              "unemployment_rate", "public_cost_eur"):
+    print(
+        f"{s['scenario']}: seed {s['seed']}, {s['months']} months, scale {s['scale']}, "
+        f"{s['persons']:,} persons, {s['employers']:,} employers"
+    )
+    for k in (
+        "placement_rate_12m",
+        "relapse_rate_12m",
+        "sustained_placement_rate_24m",
+        "unemployment_rate",
+        "public_cost_eur",
+    ):
         v = s[k]
         print(f"  {k:32s} {'n/a' if v is None else format(v, ',.4g')}")
     print(f"results in {args.out}/ (summary.json, monthly.csv, placements.csv)")

@@ -21,30 +21,66 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EP
 
 
 def add_parser(sub):
-    p = sub.add_parser("sweep", help="run a sweep file (grid, Latin hypercube, Sobol, Morris)",
-                       description=__doc__.split("\n\n")[1])
+    p = sub.add_parser(
+        "sweep",
+        help="run a sweep file (grid, Latin hypercube, Sobol, Morris)",
+        description=__doc__.split("\n\n")[1],
+    )
     p.add_argument("sweep_file", help="sweep TOML file (see docs/sweeps.md)")
-    p.add_argument("--out", default=None,
-                   help="output folder (default out/sweeps/<sweep name>); rerun with the same "
-                   "folder to resume")
-    p.add_argument("--workers", type=positive_int, default=None,
-                   help="local worker processes (default: one per CPU; 1 = in this process); "
-                   "with --local-dask the number of Dask workers (default 2)")
+    p.add_argument(
+        "--out",
+        default=None,
+        help="output folder (default out/sweeps/<sweep name>); rerun with the same "
+        "folder to resume",
+    )
+    p.add_argument(
+        "--workers",
+        type=positive_int,
+        default=None,
+        help="local worker processes (default: one per CPU; 1 = in this process); "
+        "with --local-dask the number of Dask workers (default 2)",
+    )
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                       help="run on an existing Dask cluster, e.g. tcp://127.0.0.1:8786")
-    where.add_argument("--local-dask", action="store_true",
-                       help="run on a Dask LocalCluster on 127.0.0.1 (no dashboard)")
-    p.add_argument("--months", type=positive_int, default=None,
-                   help="override the sweep file's months (a different sweep: new run keys)")
-    p.add_argument("--scale", type=scale_float, default=None,
-                   help="override the sweep file's scale (a different sweep: new run keys)")
-    p.add_argument("--replications", type=positive_int, default=None,
-                   help="override the sweep file's replications")
-    p.add_argument("--batch", type=positive_int, default=None,
-                   help="runs per task (default: adapts to about one second per task)")
-    p.add_argument("--dry-run", action="store_true",
-                   help="validate the sweep file and show the plan without running")
+    where.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run on an existing Dask cluster, e.g. tcp://127.0.0.1:8786",
+    )
+    where.add_argument(
+        "--local-dask",
+        action="store_true",
+        help="run on a Dask LocalCluster on 127.0.0.1 (no dashboard)",
+    )
+    p.add_argument(
+        "--months",
+        type=positive_int,
+        default=None,
+        help="override the sweep file's months (a different sweep: new run keys)",
+    )
+    p.add_argument(
+        "--scale",
+        type=scale_float,
+        default=None,
+        help="override the sweep file's scale (a different sweep: new run keys)",
+    )
+    p.add_argument(
+        "--replications",
+        type=positive_int,
+        default=None,
+        help="override the sweep file's replications",
+    )
+    p.add_argument(
+        "--batch",
+        type=positive_int,
+        default=None,
+        help="runs per task (default: adapts to about one second per task)",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="validate the sweep file and show the plan without running",
+    )
     return p
 
 
@@ -54,11 +90,13 @@ def run(args) -> int:
     design = sweep.make_design()
     n_runs = len(design) * sweep.replications
     out = Path("out") / "sweeps" / sweep.name if args.out is None else Path(args.out)
-    print(f"sweep {sweep.name}: design {sweep.design}, {len(design)} points x "
-          f"{sweep.replications} replications = {n_runs} runs, {sweep.months} months at scale "
-          f"{sweep.scale:g}")
+    print(
+        f"sweep {sweep.name}: design {sweep.design}, {len(design)} points x "
+        f"{sweep.replications} replications = {n_runs} runs, {sweep.months} months at scale "
+        f"{sweep.scale:g}"
+    )
     for f in sweep.factors:
-        rng = (", ".join(map(str, f.values)) if not f.continuous else f"{f.low:g} .. {f.high:g}")
+        rng = ", ".join(map(str, f.values)) if not f.continuous else f"{f.low:g} .. {f.high:g}"
         print(f"  {f.role:11s} {f.key}: {rng}")
     if args.dry_run:
         return 0
@@ -67,8 +105,10 @@ def run(args) -> int:
     try:
         backend = make_backend(args.workers, args.scheduler, args.local_dask)
     except OSError as exc:  # includes Dask's connection timeouts
-        raise UsageError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler "
-                         f"({exc}); allowed: the address of a running 'dask scheduler'") from None
+        raise UsageError(
+            f"--scheduler {args.scheduler}: cannot reach the Dask scheduler "
+            f"({exc}); allowed: the address of a running 'dask scheduler'"
+        ) from None
     bar = _Bar(n_runs, sweep.name)
     try:
         with backend:
@@ -77,21 +117,28 @@ def run(args) -> int:
     except OSError as exc:  # e.g. the disk filled up during the sweep
         if exc.errno not in _WRITE_ERRORS:
             raise
-        raise UsageError(f"--out {out}: cannot write the results ({exc.strerror or exc}); the "
-                         "finished runs are kept; allowed: a folder on a disk with free space "
-                         "that you can write to (rerun the same command to resume)") from None
+        raise UsageError(
+            f"--out {out}: cannot write the results ({exc.strerror or exc}); the "
+            "finished runs are kept; allowed: a folder on a disk with free space "
+            "that you can write to (rerun the same command to resume)"
+        ) from None
     finally:
         bar.close()
     rate = report.done / report.seconds * 60 if report.seconds > 0 and report.done else 0.0
-    print(f"finished {report.finished} of {report.total} runs ({report.skipped} from an earlier "
-          f"session), {report.failed} failed; {report.seconds:.1f} s this session"
-          + (f", {rate:.0f} runs/min" if rate else ""))
+    print(
+        f"finished {report.finished} of {report.total} runs ({report.skipped} from an earlier "
+        f"session), {report.failed} failed; {report.seconds:.1f} s this session"
+        + (f", {rate:.0f} runs/min" if rate else "")
+    )
     print(f"results in {out}/ (results.parquet, monthly.parquet, metadata.json)")
     for note in report.notes:
         print(f"kluit: note: {note}", file=sys.stderr)
     if report.failed:
-        print(f"kluit: {report.failed} runs failed; errors in {out}/failed/ (rerun the same "
-              "command to retry them)", file=sys.stderr)
+        print(
+            f"kluit: {report.failed} runs failed; errors in {out}/failed/ (rerun the same "
+            "command to retry them)",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -102,8 +149,16 @@ class _Bar:
     def __init__(self, total: int, name: str):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, desc=f"sweep {name}", unit="run", file=sys.stderr,
-                        mininterval=0.5, disable=None, leave=False, dynamic_ncols=True)
+        self.bar = tqdm(
+            total=total,
+            desc=f"sweep {name}",
+            unit="run",
+            file=sys.stderr,
+            mininterval=0.5,
+            disable=None,
+            leave=False,
+            dynamic_ncols=True,
+        )
         self.started = False
 
     def __call__(self, report) -> None:

@@ -47,38 +47,74 @@ def port_number(text: str) -> int:
 
 
 def add_parser(sub):
-    p = sub.add_parser("ui", help="start the web UI (compare, explore, a person's story, editor)",
-                       description="Start the Kluit web UI on http://HOST:PORT. It needs no "
-                       "internet. Stop it with Ctrl-C.")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: this computer only)")
+    p = sub.add_parser(
+        "ui",
+        help="start the web UI (compare, explore, a person's story, editor)",
+        description="Start the Kluit web UI on http://HOST:PORT. It needs no "
+        "internet. Stop it with Ctrl-C.",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
     p.add_argument("--port", type=port_number, default=8765, help="port (default 8765)")
-    p.add_argument("--allow-remote", action="store_true",
-                   help="allow a non-loopback --host: anyone who can reach it can run "
-                        "simulations and save scenario files")
-    p.add_argument("--scenarios", default=None, metavar="DIR",
-                   help="folder of scenario files to list (default ./scenarios)")
-    p.add_argument("--save-dir", default=None, metavar="DIR",
-                   help="folder the editor saves into (default: the scenarios folder)")
-    p.add_argument("--dry-run", action="store_true",
-                   help="print the server command instead of starting it")
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a non-loopback --host: anyone who can reach it can run "
+        "simulations and save scenario files",
+    )
+    p.add_argument(
+        "--scenarios",
+        default=None,
+        metavar="DIR",
+        help="folder of scenario files to list (default ./scenarios)",
+    )
+    p.add_argument(
+        "--save-dir",
+        default=None,
+        metavar="DIR",
+        help="folder the editor saves into (default: the scenarios folder)",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="print the server command instead of starting it"
+    )
     return p
 
 
 def server_command(host: str, port: int) -> list[str]:
-    return [sys.executable, "-m", "solara", "run", "kluit.ui.app", "--host", host,
-            "--port", str(port), "--production", "--no-open", "--no-check-version",
-            "--log-level", "warning"]
+    return [
+        sys.executable,
+        "-m",
+        "solara",
+        "run",
+        "kluit.ui.app",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--production",
+        "--no-open",
+        "--no-check-version",
+        "--log-level",
+        "warning",
+    ]
 
 
 def run(args) -> int:
     if not is_loopback(args.host):
         if not args.allow_remote:
-            raise UsageError(f"--host {args.host} is not this computer only (loopback). Add "
-                             "--allow-remote to serve it to the network: anyone who can reach "
-                             "it can run simulations and save scenario files.")
-        print(f"kluit ui: warning: serving on {args.host}, reachable from the network; there "
-              "is no login.", file=sys.stderr)
+            raise UsageError(
+                f"--host {args.host} is not this computer only (loopback). Add "
+                "--allow-remote to serve it to the network: anyone who can reach "
+                "it can run simulations and save scenario files."
+            )
+        print(
+            f"kluit ui: warning: serving on {args.host}, reachable from the network; there "
+            "is no login.",
+            file=sys.stderr,
+        )
     try:
         import solara  # noqa: F401
     except ImportError:
@@ -101,8 +137,10 @@ def run(args) -> int:
             try:
                 sock.bind((args.host.strip("[]"), args.port))
             except OSError as exc:
-                raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}; "
-                                 "choose another --port") from None
+                raise UsageError(
+                    f"cannot listen on {args.host}:{args.port}: {exc.strerror}; "
+                    "choose another --port"
+                ) from None
     cmd = server_command(args.host, args.port)
     shown = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
     if args.dry_run:

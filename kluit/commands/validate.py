@@ -24,6 +24,8 @@ def run(args) -> int:
         check_size(region, float(scen["run.scale"]), path)
         check_shocks(scen.shocks, region, int(scen["run.months"]), path)
         load_for_scenario(scen, region, Path(path).parent)  # the employers' survey, if any
-        print(f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
-              f"{len(scen.shocks)} shocks, region {region.name})")
+        print(
+            f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
+            f"{len(scen.shocks)} shocks, region {region.name})"
+        )
     return 0

@@ -85,6 +85,7 @@ def Page():
     def push_address():  # keep the address bar in step with the settings
         if (router.search or "") != query and router.set_path is not None:
             router.push(f"{router.path}?{query}" if query else router.path)
+
     solara.use_effect(push_address, [query])
 
     def follow_address():  # back/forward buttons, or a link pasted into the same tab
@@ -93,6 +94,7 @@ def Page():
             s, warnings = settings_from_query(search, defaults, known)
             settings.set(s)
             link_warnings.set(warnings)
+
     solara.use_effect(follow_address, [router.search])
 
     def refresh():
@@ -108,17 +110,28 @@ def Page():
         solara.Title(t("app.title", lang))
         solara.Style(CSS)
         with solara.AppBar():
-            with solara.lab.Tabs(value=index, on_value=lambda i: settings.set(
-                    replace(settings.value, view=VIEWS[i])), background_color="primary", dark=True):
+            with solara.lab.Tabs(
+                value=index,
+                on_value=lambda i: settings.set(replace(settings.value, view=VIEWS[i])),
+                background_color="primary",
+                dark=True,
+            ):
                 for v in VIEWS:
                     solara.lab.Tab(t(f"view.{v}", lang))
-            solara.Button(t("app.language", lang), text=True, dark=True, classes=["kluit-lang"],
-                          on_click=lambda: settings.set(replace(settings.value, lang=other)))
+            solara.Button(
+                t("app.language", lang),
+                text=True,
+                dark=True,
+                classes=["kluit-lang"],
+                on_click=lambda: settings.set(replace(settings.value, lang=other)),
+            )
         solara.AppBarTitle("Kluit")
-        solara.HTML(tag="h2", unsafe_innerHTML=t(f"view.{s.view}", lang),
-                    style="margin: 8px 0 0 0;")
-        solara.Text(t("intro", lang), style={"font-size": "0.85em", "color": "#555",
-                                             "margin-bottom": "6px"})
+        solara.HTML(
+            tag="h2", unsafe_innerHTML=t(f"view.{s.view}", lang), style="margin: 8px 0 0 0;"
+        )
+        solara.Text(
+            t("intro", lang), style={"font-size": "0.85em", "color": "#555", "margin-bottom": "6px"}
+        )
         Messages(link_warnings.value)
         for v in VIEWS:
             hide = {} if v == s.view else {"display": "none"}

@@ -72,13 +72,17 @@ class Outcome:
         return scenario_titles(self.comparison, self.scenarios, lang)
 
 
-def run_comparison(s: Settings, entries: Sequence[ScenarioEntry],
-                   progress: Callable[[int, int], None] | None = None) -> Outcome:
+def run_comparison(
+    s: Settings,
+    entries: Sequence[ScenarioEntry],
+    progress: Callable[[int, int], None] | None = None,
+) -> Outcome:
     """Build the arms and run them (blocking; the view calls it in a thread)."""
     arms = build_arms(s, entries)
     t0 = time.perf_counter()
-    comp = compare(arms, reps=s.reps, seed=s.seed, months=s.months, scale=s.scale,
-                   progress=progress)
+    comp = compare(
+        arms, reps=s.reps, seed=s.seed, months=s.months, scale=s.scale, progress=progress
+    )
     return Outcome(comp, s, time.perf_counter() - t0, scenarios=tuple(arms))
 
 
@@ -90,8 +94,9 @@ def outcome_csv(out: Outcome) -> str:
 
 def series_table(out: Outcome) -> pd.DataFrame:
     """The monthly series shown in the figure (cumulative, scaled to the region)."""
-    return pd.concat([arm_series(out.comparison.monthly, v, scale=out.scale) for v in SERIES],
-                     ignore_index=True)
+    return pd.concat(
+        [arm_series(out.comparison.monthly, v, scale=out.scale) for v in SERIES], ignore_index=True
+    )
 
 
 def arms_problem(s: Settings, entries: Sequence[ScenarioEntry]) -> str | None:
@@ -106,8 +111,12 @@ def arms_problem(s: Settings, entries: Sequence[ScenarioEntry]) -> str | None:
 
 
 @solara.component
-def ScenarioPicker(entries: Sequence[ScenarioEntry], chosen: Sequence[str],
-                   on_chosen: Callable[[tuple[str, ...]], None], lang: str = "en"):
+def ScenarioPicker(
+    entries: Sequence[ScenarioEntry],
+    chosen: Sequence[str],
+    on_chosen: Callable[[tuple[str, ...]], None],
+    lang: str = "en",
+):
     """Checkboxes per scenario, by title, grouped by kind; the first chosen is the reference."""
     good = usable(entries)
     titles = {e.rel: e.title(lang) for e in good}
@@ -119,18 +128,23 @@ def ScenarioPicker(entries: Sequence[ScenarioEntry], chosen: Sequence[str],
         titles[e.rel] = title
         by_title[title] = e.rel
     with solara.Column(gap="0px") as main:
-        solara.Select(t("compare.reference", lang), values=list(by_title),
-                      value=titles.get(chosen[0]) if chosen else None,
-                      on_value=lambda v: on_chosen(
-                          (by_title[v], *[c for c in chosen if c != by_title[v]])))
+        solara.Select(
+            t("compare.reference", lang),
+            values=list(by_title),
+            value=titles.get(chosen[0]) if chosen else None,
+            on_value=lambda v: on_chosen((by_title[v], *[c for c in chosen if c != by_title[v]])),
+        )
         group = None
         for e in good:
             if e.group != group:
                 group = e.group
                 key = f"compare.group.{group}"
                 head = t(key, lang) if key in MESSAGES else t("compare.group.other", lang)
-                solara.HTML(tag="div", unsafe_innerHTML=f"<small><b>{html.escape(head)}"
-                            "</b></small>", style="margin-top: 6px")
+                solara.HTML(
+                    tag="div",
+                    unsafe_innerHTML=f"<small><b>{html.escape(head)}</b></small>",
+                    style="margin-top: 6px",
+                )
             is_ref = bool(chosen) and chosen[0] == e.rel
 
             def toggle(on, rel=e.rel):
@@ -140,15 +154,21 @@ def ScenarioPicker(entries: Sequence[ScenarioEntry], chosen: Sequence[str],
                 on_chosen(tuple(now))
 
             label = titles[e.rel] + (" " + t("compare.is_reference", lang) if is_ref else "")
-            solara.Checkbox(label=label, value=e.rel in chosen, on_value=toggle,
-                            disabled=is_ref, style="margin: 0; min-height: 28px;")
+            solara.Checkbox(
+                label=label,
+                value=e.rel in chosen,
+                on_value=toggle,
+                disabled=is_ref,
+                style="margin: 0; min-height: 28px;",
+            )
         bad = [e for e in entries if e.error]
         if bad:
             # collapsed: a user who saved a broken file opens it to see which and why
             with solara.Details(t("compare.not_scenarios", lang, n=len(bad))):
                 for e in bad:
-                    solara.Text(f"{e.rel}: {e.error}", style={"font-size": "0.8em",
-                                                             "display": "block"})
+                    solara.Text(
+                        f"{e.rel}: {e.error}", style={"font-size": "0.8em", "display": "block"}
+                    )
     return main
 
 
@@ -167,24 +187,29 @@ def OwnPackage(s: Settings, update: Callable[..., None]):
         update(own=tuple(now.items()), own_on=True)
 
     with solara.Column(gap="2px", classes=["kluit-own"]) as main:
-        solara.Checkbox(label=t("compare.own", s.lang), value=s.own_on,
-                        on_value=lambda v: update(own_on=v))
+        solara.Checkbox(
+            label=t("compare.own", s.lang), value=s.own_on, on_value=lambda v: update(own_on=v)
+        )
         if s.own_on:
             for name in policy_names(params):
                 # one keyed block per instrument: opening one does not rebuild the others
                 with solara.Column(gap="0px").key(f"own-{name}"):
                     key = f"policies.{name}.enabled"
                     on = bool(own.get(key, False))
-                    solara.Checkbox(label=policy_label(name, s.lang), value=on,
-                                    on_value=lambda v, k=key: set_key(k, v))
+                    solara.Checkbox(
+                        label=policy_label(name, s.lang),
+                        value=on,
+                        on_value=lambda v, k=key: set_key(k, v),
+                    )
                     with solara.Column(style={"padding-left": "28px"}, gap="0px"):
                         if on:
                             Help(policy_explanation(name, s.lang))
                             for p in policy_params(name, params):
                                 if p.key.endswith(".enabled"):
                                     continue
-                                ParamSlider(p, own.get(p.key, p.default),
-                                            lambda v, k=p.key: set_key(k, v)).key(p.key)
+                                ParamSlider(
+                                    p, own.get(p.key, p.default), lambda v, k=p.key: set_key(k, v)
+                                ).key(p.key)
     return main
 
 
@@ -199,20 +224,39 @@ def CompareControls(s: Settings, update: Callable[..., None], entries: Sequence[
 @solara.component
 def RunSettings(s: Settings, update: Callable[..., None]):
     scales = sorted(set(SCALES) | {s.scale})
-    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"},
-                    classes=["kluit-run-settings"]) as main:
+    with solara.Row(
+        gap="12px",
+        style={"flex-wrap": "wrap", "align-items": "center"},
+        classes=["kluit-run-settings"],
+    ) as main:
         with solara.Column(gap="0px", style={"min-width": "220px", "flex": "1 1 220px"}):
-            solara.SliderInt(f"{t('compare.reps', s.lang)}: {s.reps}", value=s.reps, min=1,
-                             max=REPS_MAX, on_value=lambda v: update(reps=v))
+            solara.SliderInt(
+                f"{t('compare.reps', s.lang)}: {s.reps}",
+                value=s.reps,
+                min=1,
+                max=REPS_MAX,
+                on_value=lambda v: update(reps=v),
+            )
         shares = {percent(x, s.lang): x for x in scales}
-        solara.Select(t("compare.scale", s.lang), values=list(shares),
-                      value=percent(s.scale, s.lang), on_value=lambda v: update(scale=shares[v]),
-                      style="max-width: 260px; min-width: 220px")
-        solara.InputInt(t("compare.months", s.lang), value=s.months, on_value=lambda v: update(
-            months=max(1, min(240, int(v or 1)))), style="max-width: 110px")
-        solara.InputInt(t("compare.seed", s.lang), value=s.seed,
-                        on_value=lambda v: update(seed=max(0, int(v or 0))),
-                        style="max-width: 130px")
+        solara.Select(
+            t("compare.scale", s.lang),
+            values=list(shares),
+            value=percent(s.scale, s.lang),
+            on_value=lambda v: update(scale=shares[v]),
+            style="max-width: 260px; min-width: 220px",
+        )
+        solara.InputInt(
+            t("compare.months", s.lang),
+            value=s.months,
+            on_value=lambda v: update(months=max(1, min(240, int(v or 1)))),
+            style="max-width: 110px",
+        )
+        solara.InputInt(
+            t("compare.seed", s.lang),
+            value=s.seed,
+            on_value=lambda v: update(seed=max(0, int(v or 0))),
+            style="max-width: 130px",
+        )
     return main
 
 
@@ -228,35 +272,60 @@ def CompareResults(out: Outcome, lang: str = "en"):
     titles = out.titles(lang)
     tab = solara.use_reactive(0)
     series = solara.use_memo(
-        lambda: {v: arm_series(comp.monthly, v, scale=out.scale) for v in SERIES}, [id(out)])
+        lambda: {v: arm_series(comp.monthly, v, scale=out.scale) for v in SERIES}, [id(out)]
+    )
     series_png = solara.use_memo(
-        lambda: figures.png(figures.series_figure(
-            series, {v: t(k, lang) for v, k in SERIES.items()}, comp.arms, arm_labels=titles,
-            month_label=t("fig.month", lang), people_label=t("fig.persons", lang))),
-        [id(out), lang])
-    cards = solara.use_memo(lambda: headline_cards_html(comp, out.scale, titles, lang),
-                            [id(out), lang])
-    table = solara.use_memo(lambda: side_by_side_html(comp, out.scale, titles, lang),
-                            [id(out), lang])
+        lambda: figures.png(
+            figures.series_figure(
+                series,
+                {v: t(k, lang) for v, k in SERIES.items()},
+                comp.arms,
+                arm_labels=titles,
+                month_label=t("fig.month", lang),
+                people_label=t("fig.persons", lang),
+            )
+        ),
+        [id(out), lang],
+    )
+    cards = solara.use_memo(
+        lambda: headline_cards_html(comp, out.scale, titles, lang), [id(out), lang]
+    )
+    table = solara.use_memo(
+        lambda: side_by_side_html(comp, out.scale, titles, lang), [id(out), lang]
+    )
     whom = solara.use_memo(lambda: for_whom_html(comp, titles, lang), [id(out), lang])
     # FileDownload restarts when its data changes: give it the same callables every render
-    table_csv = solara.use_memo(lambda: (lambda: outcome_csv(out)), [id(out)])
+    table_csv = solara.use_memo(lambda: lambda: outcome_csv(out), [id(out)])
     headline_csv = solara.use_memo(
-        lambda: (lambda: headline_table(comp, out.scale).to_csv(index=False)), [id(out)])
-    monthly_csv = solara.use_memo(lambda: (lambda: series_table(out).to_csv(index=False)),
-                                  [id(out)])
+        lambda: lambda: headline_table(comp, out.scale).to_csv(index=False), [id(out)]
+    )
+    monthly_csv = solara.use_memo(lambda: lambda: series_table(out).to_csv(index=False), [id(out)])
     with solara.Column(gap="6px", classes=["kluit-results"]) as main:
-        solara.HTML(tag="div", unsafe_innerHTML=(
-            "<span class='kluit-run-info'>" + html.escape(t(
-                "compare.run_info", lang, arms=len(comp.arms), reps=s.reps, months=s.months,
-                share=percent(s.scale, lang), seconds=number(out.seconds, lang, 1)))
-            + "</span>"))
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML=(
+                "<span class='kluit-run-info'>"
+                + html.escape(
+                    t(
+                        "compare.run_info",
+                        lang,
+                        arms=len(comp.arms),
+                        reps=s.reps,
+                        months=s.months,
+                        share=percent(s.scale, lang),
+                        seconds=number(out.seconds, lang, 1),
+                    )
+                )
+                + "</span>"
+            ),
+        )
         if too_few_reps(comp):
             Messages([t("warn.few_reps", lang, reps=s.reps, min=MIN_REPS)])
         with solara.lab.Tabs(value=tab.value, on_value=tab.set, align="left"):
             with solara.lab.Tab(t("compare.tab.headline", lang)):
-                solara.HTML(tag="p", unsafe_innerHTML=html.escape(
-                    t("head.intro", lang, reps=s.reps)))
+                solara.HTML(
+                    tag="p", unsafe_innerHTML=html.escape(t("head.intro", lang, reps=s.reps))
+                )
                 solara.HTML(tag="div", unsafe_innerHTML=cards, classes=["kluit-cards"])
                 Help(t("compare.deadweight_help", lang))
             with solara.lab.Tab(t("compare.tab.table", lang)):
@@ -266,17 +335,36 @@ def CompareResults(out: Outcome, lang: str = "en"):
                 if not subgroup_keys(comp):
                     solara.Text(t("compare.no_subgroups", lang))
             with solara.lab.Tab(t("compare.tab.figures", lang)):
-                PngImage(series_png, t("compare.series_title", lang),
-                         css_class="kluit-figure kluit-series")
+                PngImage(
+                    series_png,
+                    t("compare.series_title", lang),
+                    css_class="kluit-figure kluit-series",
+                )
         with solara.Row(gap="8px", style={"flex-wrap": "wrap"}, classes=["kluit-downloads"]):
-            solara.FileDownload(headline_csv, filename="headline.csv",
-                                label=t("compare.dl_headline", lang), mime_type="text/csv")
-            solara.FileDownload(table_csv, filename="comparison.csv",
-                                label=t("compare.dl_table", lang), mime_type="text/csv")
-            solara.FileDownload(monthly_csv, filename="monthly_series.csv",
-                                label=t("compare.dl_monthly", lang), mime_type="text/csv")
-            solara.FileDownload(series_png, filename="placements_relapses.png",
-                                label=t("compare.dl_series", lang), mime_type="image/png")
+            solara.FileDownload(
+                headline_csv,
+                filename="headline.csv",
+                label=t("compare.dl_headline", lang),
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                table_csv,
+                filename="comparison.csv",
+                label=t("compare.dl_table", lang),
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                monthly_csv,
+                filename="monthly_series.csv",
+                label=t("compare.dl_monthly", lang),
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                series_png,
+                filename="placements_relapses.png",
+                label=t("compare.dl_series", lang),
+                mime_type="image/png",
+            )
     return main
 
 
@@ -326,11 +414,13 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
         if s.run and not started.current:
             started.current = True
             start()
+
     solara.use_effect(autostart, [])
 
     arm_problem = arms_problem(s, entries)
     n_arms = len([x for x in s.scenarios if x in {e.rel for e in usable(entries)}]) + (
-        1 if s.own_on else 0)
+        1 if s.own_on else 0
+    )
     out = outcome.value
     stale = out is not None and not same_run(out.settings, s)
 
@@ -341,14 +431,19 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             Help(t("compare.help", lang))
             RunSettings(s, update)
             with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}):
-                solara.Button(t("compare.run", lang), color="primary", on_click=start,
-                              disabled=task.pending or arm_problem is not None,
-                              icon_name="mdi-play", classes=["kluit-run"])
+                solara.Button(
+                    t("compare.run", lang),
+                    color="primary",
+                    on_click=start,
+                    disabled=task.pending or arm_problem is not None,
+                    icon_name="mdi-play",
+                    classes=["kluit-run"],
+                )
                 if task.pending:
-                    solara.Button(t("compare.stop", lang), on_click=cancel.set,
-                                  icon_name="mdi-stop")
-                solara.Text(t("compare.runs", lang, arms=n_arms, reps=s.reps,
-                              runs=n_arms * s.reps))
+                    solara.Button(
+                        t("compare.stop", lang), on_click=cancel.set, icon_name="mdi-stop"
+                    )
+                solara.Text(t("compare.runs", lang, arms=n_arms, reps=s.reps, runs=n_arms * s.reps))
             # the status lines come and go inside their own column, so the results below keep
             # their place (and their state: a FileDownload in flight) when they change
             with solara.Column(gap="4px"):
@@ -357,8 +452,10 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                 if task.pending:
                     done, total = progress.value
                     solara.ProgressLinear(value=100 * done / total if total else True)
-                    solara.Text(t("compare.progress", lang, done=done, total=total or "..."),
-                                classes=["kluit-progress"])
+                    solara.Text(
+                        t("compare.progress", lang, done=done, total=total or "..."),
+                        classes=["kluit-progress"],
+                    )
                 if problem.value:
                     Messages([problem.value], "error")
                 if task.error:
@@ -369,8 +466,10 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
                 if stale:  # the notice sits right above the results it concerns
                     Messages([t("compare.stale", lang)], "info")
                 if out is not None:
-                    with solara.Div(classes=["kluit-stale"] if stale else [],
-                                    style={"opacity": "0.45"} if stale else {}):
+                    with solara.Div(
+                        classes=["kluit-stale"] if stale else [],
+                        style={"opacity": "0.45"} if stale else {},
+                    ):
                         CompareResults(out, lang).key(f"results-{id(out)}")
     return main
 
@@ -380,5 +479,4 @@ def same_run(a: Settings, b: Settings) -> bool:
     return replace(a, run=False, view="", lang="en") == replace(b, run=False, view="", lang="en")
 
 
-__all__ = ["CompareView", "Outcome", "run_comparison", "series_table", "same_run",
-           "arms_problem"]
+__all__ = ["CompareView", "Outcome", "run_comparison", "series_table", "same_run", "arms_problem"]

@@ -27,17 +27,23 @@ def PngImage(png: bytes, alt: str, css_class: str = "kluit-figure", width: int |
     """A PNG sent as a binary widget buffer (no base64, no request to any server). ``alt`` is
     kept for the caller's documentation: ipywidgets' Image has no alt attribute."""
     classes = css_class.split()
-    return solara.Image(png, format="png", classes=classes,
-                        width=f"{width}px" if width else "100%")
+    return solara.Image(png, format="png", classes=classes, width=f"{width}px" if width else "100%")
 
 
 @solara.component
-def ClickableImage(png: bytes, alt: str, width: int, on_click: Callable[[float, float], None],
-                   css_class: str = "kluit-map"):
+def ClickableImage(
+    png: bytes,
+    alt: str,
+    width: int,
+    on_click: Callable[[float, float], None],
+    css_class: str = "kluit-map",
+):
     """A PNG at its natural pixel size that reports click positions (pixels from top left)."""
-    img = solara.v.Html(tag="img", attributes={"src": data_url(png), "alt": alt,
-                                               "class": css_class, "title": alt},
-                        style_=f"width: {width}px; max-width: none; cursor: pointer;")
+    img = solara.v.Html(
+        tag="img",
+        attributes={"src": data_url(png), "alt": alt, "class": css_class, "title": alt},
+        style_=f"width: {width}px; max-width: none; cursor: pointer;",
+    )
 
     def handler(widget, event, data):
         if isinstance(data, dict) and "offsetX" in data and "offsetY" in data:
@@ -50,9 +56,16 @@ def ClickableImage(png: bytes, alt: str, width: int, on_click: Callable[[float, 
 @solara.component
 def Help(text: str, title: str | None = None):
     """A short explanation in a muted box."""
-    with solara.Div(style={"background": "#f5f7fa", "border-left": "3px solid #0072B2",
-                           "padding": "6px 10px", "margin": "4px 0 8px 0", "font-size": "0.9em",
-                           "color": "#333"}) as main:
+    with solara.Div(
+        style={
+            "background": "#f5f7fa",
+            "border-left": "3px solid #0072B2",
+            "padding": "6px 10px",
+            "margin": "4px 0 8px 0",
+            "font-size": "0.9em",
+            "color": "#333",
+        }
+    ) as main:
         if title:
             solara.HTML(tag="div", unsafe_innerHTML=f"<b>{html.escape(title)}</b>")
         solara.HTML(tag="div", unsafe_innerHTML=html.escape(text))
@@ -96,11 +109,13 @@ def slider_step(p: Param, value: Any) -> float | None:
     target = (p.hi - p.lo) / 100
     for exp in range(-6, 7):
         for m in (5, 2, 1):
-            step = m * 10.0 ** -exp
+            step = m * 10.0**-exp
             if step > target * 1.0000001:
                 continue
-            if all(abs((float(v) - p.lo) / step - round((float(v) - p.lo) / step)) < 1e-6
-                   for v in (p.default, value)):
+            if all(
+                abs((float(v) - p.lo) / step - round((float(v) - p.lo) / step)) < 1e-6
+                for v in (p.default, value)
+            ):
                 return float(f"{step:.6g}")
     return None
 
@@ -113,19 +128,34 @@ def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None]):
         return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
     # the value is written in the label: a value bubble above the thumb covered the label
     if p.kind is int and numeric_slider_ok(p):
-        return solara.SliderInt(f"{label}: {int(value)}", value=int(value), min=int(p.lo),
-                                max=int(p.hi), on_value=on_value)
+        return solara.SliderInt(
+            f"{label}: {int(value)}",
+            value=int(value),
+            min=int(p.lo),
+            max=int(p.hi),
+            on_value=on_value,
+        )
     step = slider_step(p, value) if p.kind is float and numeric_slider_ok(p) else None
     if step is not None:
-        return solara.SliderFloat(f"{label}: {show_value(float(value))}", value=float(value),
-                                  min=float(p.lo), max=float(p.hi), step=step,
-                                  on_value=on_value)
+        return solara.SliderFloat(
+            f"{label}: {show_value(float(value))}",
+            value=float(value),
+            min=float(p.lo),
+            max=float(p.hi),
+            step=step,
+            on_value=on_value,
+        )
     return ParamField(p, value, on_value)
 
 
 @solara.component
-def ParamField(p: Param, value: Any, on_value: Callable[[Any], None],
-               base: Any = None, on_error: Callable[[str, str | None], None] | None = None):
+def ParamField(
+    p: Param,
+    value: Any,
+    on_value: Callable[[Any], None],
+    base: Any = None,
+    on_error: Callable[[str, str | None], None] | None = None,
+):
     """A text field for one parameter that checks what is typed against the registry: the
     error names the allowed range; valid values go to ``on_value``."""
     label = param_label(p)
@@ -136,6 +166,7 @@ def ParamField(p: Param, value: Any, on_value: Callable[[Any], None],
     def sync():
         if error is None:
             set_text(show_value(value))
+
     solara.use_effect(sync, [show_value(value)])
 
     if p.kind is bool:
@@ -160,27 +191,46 @@ def ParamField(p: Param, value: Any, on_value: Callable[[Any], None],
     hint = p.doc
     if base is not None and base != value and error is None:
         hint = f"changed (was {show_value(base)}). {p.doc}"
-    return solara.InputText(label, value=text, on_value=typed, error=error or False,
-                            message=hint, continuous_update=False)
+    return solara.InputText(
+        label,
+        value=text,
+        on_value=typed,
+        error=error or False,
+        message=hint,
+        continuous_update=False,
+    )
 
 
-def html_table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, dict[str, str]]]],
-               row_attrs: Sequence[dict[str, str]] | None = None, css_class: str = "") -> str:
+def html_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[tuple[str, dict[str, str]]]],
+    row_attrs: Sequence[dict[str, str]] | None = None,
+    css_class: str = "",
+) -> str:
     """An HTML table; each cell is (text, attributes); everything is escaped."""
+
     def attrs(d: dict[str, str]) -> str:
         return "".join(f' {html.escape(k)}="{html.escape(str(v))}"' for k, v in d.items())
 
-    out = [f'<table class="kluit-table {html.escape(css_class)}" style="border-collapse: '
-           'collapse; font-size: 0.9em; margin: 4px 0;">', "<thead><tr>"]
-    out += [f'<th style="text-align:left; padding: 4px 8px; border-bottom: 2px solid #999;">'
-            f"{html.escape(h)}</th>" for h in header]
+    out = [
+        f'<table class="kluit-table {html.escape(css_class)}" style="border-collapse: '
+        'collapse; font-size: 0.9em; margin: 4px 0;">',
+        "<thead><tr>",
+    ]
+    out += [
+        f'<th style="text-align:left; padding: 4px 8px; border-bottom: 2px solid #999;">'
+        f"{html.escape(h)}</th>"
+        for h in header
+    ]
     out.append("</tr></thead><tbody>")
     for i, row in enumerate(rows):
         ra = attrs(row_attrs[i]) if row_attrs else ""
         out.append(f"<tr{ra}>")
         for text, a in row:
-            out.append(f'<td style="padding: 3px 8px; border-bottom: 1px solid #ddd;"{attrs(a)}>'
-                       f"{html.escape(text)}</td>")
+            out.append(
+                f'<td style="padding: 3px 8px; border-bottom: 1px solid #ddd;"{attrs(a)}>'
+                f"{html.escape(text)}</td>"
+            )
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -199,12 +249,23 @@ def scenario_choices(entries, lang: str) -> dict[str, str]:
 
 
 @solara.component
-def ScenarioSelect(label: str, entries, value: str | None,
-                   on_value: Callable[[str], None], lang: str = "en",
-                   extra: dict[str, str] | None = None, style: str = ""):
+def ScenarioSelect(
+    label: str,
+    entries,
+    value: str | None,
+    on_value: Callable[[str], None],
+    lang: str = "en",
+    extra: dict[str, str] | None = None,
+    style: str = "",
+):
     """A drop-down of scenarios by title; ``on_value`` gets the scenario id. ``extra`` adds
     choices (title -> id) before the scenarios."""
     choices = {**(extra or {}), **scenario_choices(entries, lang)}
     shown = next((k for k, v in choices.items() if v == value), None)
-    return solara.Select(label, values=list(choices), value=shown,
-                         on_value=lambda title: on_value(choices[title]), style=style)
+    return solara.Select(
+        label,
+        values=list(choices),
+        value=shown,
+        on_value=lambda title: on_value(choices[title]),
+        style=style,
+    )

@@ -52,8 +52,13 @@ FIRST_MONTH = 1
 #: the mechanisms explained next to the run (texts in analysis.i18n as mech.<name>)
 MECHANISMS = ("matching", "relapse", "sickness", "vacancies", "training", "benefits")
 #: DataCollector columns drawn over time (people counts, scaled to the region)
-PLOTTED = {"social_assistance": "#D55E00", "sheltered_work": "#CC79A7", "training": "#999999",
-           "subsidised": "#56B4E9", "pool_jobs": "#0072B2"}
+PLOTTED = {
+    "social_assistance": "#D55E00",
+    "sheltered_work": "#CC79A7",
+    "training": "#999999",
+    "subsidised": "#56B4E9",
+    "pool_jobs": "#0072B2",
+}
 
 
 @dataclass(frozen=True)
@@ -87,12 +92,14 @@ class ExploreRun:
     def snapshot(self) -> Snapshot:
         with self.lock:
             m = self.model
-            return Snapshot(m.month, m.months, m.series[-1],
-                            m.datacollector.get_model_vars_dataframe().copy())
+            return Snapshot(
+                m.month, m.months, m.series[-1], m.datacollector.get_model_vars_dataframe().copy()
+            )
 
 
-def nearest_node(pixels: dict[int, tuple[float, float]], x: float, y: float,
-                 radius: float = 30.0) -> int | None:
+def nearest_node(
+    pixels: dict[int, tuple[float, float]], x: float, y: float, radius: float = 30.0
+) -> int | None:
     """The node drawn nearest to a click at pixel (x, y), if within ``radius`` pixels.
 
     >>> nearest_node({0: (10.0, 10.0), 1: (100.0, 50.0)}, 95, 48)
@@ -108,8 +115,9 @@ def nearest_node(pixels: dict[int, tuple[float, float]], x: float, y: float,
     return best
 
 
-def town_rows(region, rec: dict[str, Any], node: int, scale: float,
-              lang: str = "en") -> list[list[tuple]]:
+def town_rows(
+    region, rec: dict[str, Any], node: int, scale: float, lang: str = "en"
+) -> list[list[tuple]]:
     """Rows of the municipality table: state, people now, moved in, moved out this month."""
     stocks, flows = rec["stocks"][node], rec["flows"][node]
     labels = figures.state_labels(lang)
@@ -117,9 +125,14 @@ def town_rows(region, rec: dict[str, Any], node: int, scale: float,
     for st in State:
         inflow = int(flows[:, st].sum() - flows[st, st])
         outflow = int(flows[st, :].sum() - flows[st, st])
-        rows.append([(labels[STATE_NAMES[st]], {}),
-                     (f"{stocks[st] / scale:,.0f}", {"data-value": str(int(stocks[st]))}),
-                     (f"{inflow / scale:,.0f}", {}), (f"{outflow / scale:,.0f}", {})])
+        rows.append(
+            [
+                (labels[STATE_NAMES[st]], {}),
+                (f"{stocks[st] / scale:,.0f}", {"data-value": str(int(stocks[st]))}),
+                (f"{inflow / scale:,.0f}", {}),
+                (f"{outflow / scale:,.0f}", {}),
+            ]
+        )
     return rows
 
 
@@ -131,11 +144,14 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en")
     jobs = [int(s) for s in JOB_STATES]
     hires = int(flows[:, jobs].sum() - flows[np.ix_(jobs, jobs)].sum())
     placements = int(flows[[State.SOCIAL_ASSISTANCE, State.SHELTERED]][:, jobs].sum())
-    back = int(flows[jobs][:, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW,
-                               State.SHELTERED]].sum())
+    back = int(
+        flows[jobs][:, [State.SOCIAL_ASSISTANCE, State.UNEMPLOYED_WW, State.SHELTERED]].sum()
+    )
     g = region.graph
-    links = sorted(((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
-                   key=lambda x: x[1])
+    links = sorted(
+        ((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
+        key=lambda x: x[1],
+    )
 
     def n(v):
         return number(v, lang)
@@ -151,56 +167,110 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en")
             (t("town.placements", lang), n(placements / scale)),
             (t("town.back", lang), n(back / scale)),
         ]
-        solara.HTML(tag="div", unsafe_innerHTML=html_table(
-            ["", ""], [[(a, {}), (b, {"class": "fact"})] for a, b in facts], css_class="facts"))
-        solara.HTML(tag="div", unsafe_innerHTML=html_table(
-            [t("town.state", lang), t("town.now", lang), t("town.in", lang), t("town.out", lang)],
-            town_rows(region, rec, node, scale, lang), css_class="kluit-town-states"))
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML=html_table(
+                ["", ""], [[(a, {}), (b, {"class": "fact"})] for a, b in facts], css_class="facts"
+            ),
+        )
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML=html_table(
+                [
+                    t("town.state", lang),
+                    t("town.now", lang),
+                    t("town.in", lang),
+                    t("town.out", lang),
+                ],
+                town_rows(region, rec, node, scale, lang),
+                css_class="kluit-town-states",
+            ),
+        )
         solara.Text(t("town.links", lang, links=", ".join(f"{a} {m:.0f} min" for a, m in links)))
     return main
 
 
 @solara.component
-def ExploreControls(s: Settings, good: Sequence[ScenarioEntry], update, *, run, snap,
-                    playing: solara.Reactive[bool], speed: solara.Reactive[str], step, reset):
+def ExploreControls(
+    s: Settings,
+    good: Sequence[ScenarioEntry],
+    update,
+    *,
+    run,
+    snap,
+    playing: solara.Reactive[bool],
+    speed: solara.Reactive[str],
+    step,
+    reset,
+):
     """Scenario, share, seed; step, play, start again; the month shown."""
     lang = s.lang
     month = snap.month if snap else 0
     with solara.Column(gap="4px") as main:
         with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            ScenarioSelect(t("explore.scenario", lang), good, s.explore or None,
-                           lambda v: update(explore=v), lang, style="min-width: 260px")
+            ScenarioSelect(
+                t("explore.scenario", lang),
+                good,
+                s.explore or None,
+                lambda v: update(explore=v),
+                lang,
+                style="min-width: 260px",
+            )
             scales = sorted(set(SCALES[:4]) | {s.explore_scale})
             shares = {percent(x, lang): x for x in scales}
-            solara.Select(t("explore.scale", lang), values=list(shares),
-                          value=percent(s.explore_scale, lang),
-                          on_value=lambda v: update(explore_scale=shares[v]),
-                          style="max-width: 220px")
-            solara.InputInt(t("compare.seed", lang), value=s.explore_seed,
-                            on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
-                            style="max-width: 130px")
+            solara.Select(
+                t("explore.scale", lang),
+                values=list(shares),
+                value=percent(s.explore_scale, lang),
+                on_value=lambda v: update(explore_scale=shares[v]),
+                style="max-width: 220px",
+            )
+            solara.InputInt(
+                t("compare.seed", lang),
+                value=s.explore_seed,
+                on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
+                style="max-width: 130px",
+            )
         with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}):
-            solara.Button(t("explore.step", lang), on_click=lambda: step(1), color="primary",
-                          disabled=playing.value or run is None
-                          or month >= (snap.months if snap else 0))
-            solara.Button(t("explore.step_year", lang), on_click=lambda: step(12),
-                          disabled=playing.value or run is None)
-            solara.Button(t("explore.pause", lang) if playing.value else t("explore.play", lang),
-                          icon_name="mdi-pause" if playing.value else "mdi-play",
-                          on_click=lambda: playing.set(not playing.value),
-                          disabled=run is None)
+            solara.Button(
+                t("explore.step", lang),
+                on_click=lambda: step(1),
+                color="primary",
+                disabled=playing.value or run is None or month >= (snap.months if snap else 0),
+            )
+            solara.Button(
+                t("explore.step_year", lang),
+                on_click=lambda: step(12),
+                disabled=playing.value or run is None,
+            )
+            solara.Button(
+                t("explore.pause", lang) if playing.value else t("explore.play", lang),
+                icon_name="mdi-pause" if playing.value else "mdi-play",
+                on_click=lambda: playing.set(not playing.value),
+                disabled=run is None,
+            )
             solara.Button(t("explore.reset", lang), on_click=reset, icon_name="mdi-restart")
             speeds = {t(f"explore.speed.{k}", lang): k for k in SPEEDS}
-            solara.ToggleButtonsSingle(value=t(f"explore.speed.{speed.value}", lang),
-                                       values=list(speeds),
-                                       on_value=lambda v: speed.set(speeds[v]))
+            solara.ToggleButtonsSingle(
+                value=t(f"explore.speed.{speed.value}", lang),
+                values=list(speeds),
+                on_value=lambda v: speed.set(speeds[v]),
+            )
             if snap:
-                solara.HTML(tag="span", unsafe_innerHTML=(
-                    f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
-                    f" / {snap.months}; " + t(
-                        "explore.simulated", lang, persons=number(run.model.persons.n, lang),
-                        employers=number(run.model.employers.n, lang),
-                        share=percent(s.explore_scale, lang))))
+                solara.HTML(
+                    tag="span",
+                    unsafe_innerHTML=(
+                        f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
+                        f" / {snap.months}; "
+                        + t(
+                            "explore.simulated",
+                            lang,
+                            persons=number(run.model.persons.n, lang),
+                            employers=number(run.model.employers.n, lang),
+                            share=percent(s.explore_scale, lang),
+                        )
+                    ),
+                )
     return main
 
 
@@ -212,8 +282,10 @@ def ExploreHelp(lang: str, instruments: Sequence[str]):
         for name in MECHANISMS:
             Help(t(f"mech.{name}", lang), t(f"mech.{name}.title", lang))
         for n in instruments:
-            Help(policy_explanation(n, lang),
-                 t("explore.instrument_on", lang, name=policy_label(n, lang)))
+            Help(
+                policy_explanation(n, lang),
+                t("explore.instrument_on", lang, name=policy_label(n, lang)),
+            )
         if not instruments:
             Help(t("explore.no_instrument", lang), t("explore.instruments", lang))
     return main
@@ -222,16 +294,25 @@ def ExploreHelp(lang: str, instruments: Sequence[str]):
 def over_time_png(snap: Snapshot, scale: float, lang: str) -> bytes:
     """The DataCollector's series, whole region, with plain names."""
     collected = snap.collected
-    series = {t(f"series.{c}", lang): (collected[c].to_numpy() / scale, colour)
-              for c, colour in PLOTTED.items() if c in collected}
-    return figures.png(figures.over_time_figure(
-        series, title=t("explore.over_time", lang), month_label=t("fig.month", lang),
-        people_label=t("fig.persons", lang)))
+    series = {
+        t(f"series.{c}", lang): (collected[c].to_numpy() / scale, colour)
+        for c, colour in PLOTTED.items()
+        if c in collected
+    }
+    return figures.png(
+        figures.over_time_figure(
+            series,
+            title=t("explore.over_time", lang),
+            month_label=t("fig.month", lang),
+            people_label=t("fig.persons", lang),
+        )
+    )
 
 
 @solara.component
-def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
-                active: bool = True):
+def ExploreView(
+    settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry], active: bool = True
+):
     s = settings.value
     lang = s.lang
     good = usable(entries)
@@ -292,12 +373,26 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
     scale = s.explore_scale
 
     map_and_pixels = solara.use_memo(
-        lambda: figures.map_figure(region, snap.record, selected=node, scale=scale,
-                                   title=t("map.title", lang), legend=t("map.legend", lang))
-        if snap else (None, {}), [id(run), month, node, lang])
-    map_png = solara.use_memo(lambda: figures.png(map_and_pixels[0], tight=False)
-                              if map_and_pixels[0] is not None else b"",
-                              [id(run), month, node, lang])
+        lambda: (
+            figures.map_figure(
+                region,
+                snap.record,
+                selected=node,
+                scale=scale,
+                title=t("map.title", lang),
+                legend=t("map.legend", lang),
+            )
+            if snap
+            else (None, {})
+        ),
+        [id(run), month, node, lang],
+    )
+    map_png = solara.use_memo(
+        lambda: (
+            figures.png(map_and_pixels[0], tight=False) if map_and_pixels[0] is not None else b""
+        ),
+        [id(run), month, node, lang],
+    )
 
     def flows_png_make():
         if snap is None:
@@ -308,26 +403,43 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             where = t("explore.the_region", lang)
         else:
             st, fl, where = rec["stocks"][node], rec["flows"][node], region.names[node]
-        return figures.png(figures.flows_figure(
-            st, fl, title=t("explore.flows_title", lang, month=month, where=where), scale=scale,
-            lang=lang), tight=False)
+        return figures.png(
+            figures.flows_figure(
+                st,
+                fl,
+                title=t("explore.flows_title", lang, month=month, where=where),
+                scale=scale,
+                lang=lang,
+            ),
+            tight=False,
+        )
 
     flows_png = solara.use_memo(flows_png_make, [id(run), month, node, lang])
     vac_png = solara.use_memo(
-        lambda: figures.png(figures.vacancies_figure(region, snap.record, selected=node,
-                                                     scale=scale, lang=lang), tight=False)
-        if snap else b"", [id(run), month, node, lang])
-    time_png = solara.use_memo(lambda: over_time_png(snap, scale, lang) if snap else b"",
-                               [id(run), month, lang])
+        lambda: (
+            figures.png(
+                figures.vacancies_figure(
+                    region, snap.record, selected=node, scale=scale, lang=lang
+                ),
+                tight=False,
+            )
+            if snap
+            else b""
+        ),
+        [id(run), month, node, lang],
+    )
+    time_png = solara.use_memo(
+        lambda: over_time_png(snap, scale, lang) if snap else b"", [id(run), month, lang]
+    )
 
     # FileDownload restarts (a thread and a second render) whenever its data changes: give it
     # callables that stay the same from month to month and read the latest figures when asked
     latest_map = solara.use_ref(b"")
     latest_map.current = map_png
     monthly_csv = solara.use_memo(
-        lambda: (lambda: run.model.monthly_table().to_csv(index=False)) if run else "",
-        [id(run)])
-    map_file = solara.use_memo(lambda: (lambda: latest_map.current), [])
+        lambda: (lambda: run.model.monthly_table().to_csv(index=False)) if run else "", [id(run)]
+    )
+    map_file = solara.use_memo(lambda: lambda: latest_map.current, [])
 
     def on_map_click(x, y):
         hit = nearest_node(map_and_pixels[1], x, y)
@@ -335,8 +447,17 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             settings.set(replace(settings.value, town=region.names[hit]))
 
     with solara.Column(gap="8px") as main:
-        ExploreControls(s, good, update, run=run, snap=snap, playing=playing, speed=speed,
-                        step=step, reset=reset)
+        ExploreControls(
+            s,
+            good,
+            update,
+            run=run,
+            snap=snap,
+            playing=playing,
+            speed=speed,
+            step=step,
+            reset=reset,
+        )
         with solara.Column(gap="4px"):  # status lines in a container of their own
             if problem:
                 Messages([problem], "error")
@@ -345,29 +466,53 @@ def ExploreView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
         whole = t("explore.whole_region", lang)
         with solara.Columns([4, 5, 3], gutters_dense=True, classes=["kluit-cols"]):
             with solara.Column(gap="4px"):
-                ClickableImage(map_png, t("map.title", lang),
-                               width=int(figures.MAP_SIZE[0] * figures.DPI), on_click=on_map_click)
+                ClickableImage(
+                    map_png,
+                    t("map.title", lang),
+                    width=int(figures.MAP_SIZE[0] * figures.DPI),
+                    on_click=on_map_click,
+                )
                 Help(t("help.map", lang))
                 names = list(region.names)
-                solara.Select(t("explore.municipality", lang), values=[whole, *names],
-                              value=s.town if node is not None else whole,
-                              on_value=lambda v: settings.set(replace(
-                                  settings.value, town="" if v == whole else v)))
+                solara.Select(
+                    t("explore.municipality", lang),
+                    values=[whole, *names],
+                    value=s.town if node is not None else whole,
+                    on_value=lambda v: settings.set(
+                        replace(settings.value, town="" if v == whole else v)
+                    ),
+                )
                 if node is not None:
                     TownPanel(region, snap, node, scale, lang)
             with solara.Column(gap="4px"):
-                PngImage(time_png, t("explore.over_time", lang),
-                         css_class="kluit-figure kluit-over-time")
-                PngImage(flows_png, "Moves between states this month",
-                         css_class="kluit-figure kluit-flows")
+                PngImage(
+                    time_png, t("explore.over_time", lang), css_class="kluit-figure kluit-over-time"
+                )
+                PngImage(
+                    flows_png,
+                    "Moves between states this month",
+                    css_class="kluit-figure kluit-flows",
+                )
                 Help(t("help.flows", lang))
-                PngImage(vac_png, "Vacancies and people out of work per municipality",
-                         css_class="kluit-figure kluit-vacancies")
+                PngImage(
+                    vac_png,
+                    "Vacancies and people out of work per municipality",
+                    css_class="kluit-figure kluit-vacancies",
+                )
             with solara.Column(gap="2px"):
-                ExploreHelp(lang, [n for n in policy_names()
-                                   if run.model.p.get(f"policies.{n}.enabled")])
-                solara.FileDownload(monthly_csv, filename="explore_monthly.csv",
-                                    label=t("explore.dl_monthly", lang), mime_type="text/csv")
-                solara.FileDownload(map_file, filename="map.png",
-                                    label=t("explore.dl_map", lang), mime_type="image/png")
+                ExploreHelp(
+                    lang, [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")]
+                )
+                solara.FileDownload(
+                    monthly_csv,
+                    filename="explore_monthly.csv",
+                    label=t("explore.dl_monthly", lang),
+                    mime_type="text/csv",
+                )
+                solara.FileDownload(
+                    map_file,
+                    filename="map.png",
+                    label=t("explore.dl_map", lang),
+                    mime_type="image/png",
+                )
     return main

@@ -20,18 +20,37 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from sim.state import STATE_NAMES, State
 
 #: one colour per arm (reference first), colour-blind safe (Okabe-Ito)
-ARM_COLOURS = ["#555555", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-               "#F0E442"]
+ARM_COLOURS = [
+    "#555555",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#F0E442",
+]
 STATE_COLOURS = {
-    "employed": "#009E73", "subsidised": "#56B4E9", "pool": "#0072B2",
-    "unemployed_ww": "#E69F00", "no_benefit": "#F0E442", "social_assistance": "#D55E00",
-    "sheltered": "#CC79A7", "training": "#999999", "inactive": "#DDDDDD",
+    "employed": "#009E73",
+    "subsidised": "#56B4E9",
+    "pool": "#0072B2",
+    "unemployed_ww": "#E69F00",
+    "no_benefit": "#F0E442",
+    "social_assistance": "#D55E00",
+    "sheltered": "#CC79A7",
+    "training": "#999999",
+    "inactive": "#DDDDDD",
 }
 STATE_LABELS = {
-    "employed": "job", "subsidised": "job with wage subsidy", "pool": "work-pool job",
-    "unemployed_ww": "unemployment benefit (WW)", "no_benefit": "out of work, no benefit",
-    "social_assistance": "social assistance", "sheltered": "sheltered work",
-    "training": "training", "inactive": "left the labour force",
+    "employed": "job",
+    "subsidised": "job with wage subsidy",
+    "pool": "work-pool job",
+    "unemployed_ww": "unemployment benefit (WW)",
+    "no_benefit": "out of work, no benefit",
+    "social_assistance": "social assistance",
+    "sheltered": "sheltered work",
+    "training": "training",
+    "inactive": "left the labour force",
 }
 DPI = 100
 
@@ -50,9 +69,16 @@ def _style(ax) -> None:
 
 # --- compare -------------------------------------------------------------------------------
 
-def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
-                  arms: Sequence[str], *, arm_labels: Mapping[str, str] | None = None,
-                  month_label: str = "month", people_label: str = "people") -> Figure:
+
+def series_figure(
+    series: Mapping[str, pd.DataFrame],
+    titles: Mapping[str, str],
+    arms: Sequence[str],
+    *,
+    arm_labels: Mapping[str, str] | None = None,
+    month_label: str = "month",
+    people_label: str = "people",
+) -> Figure:
     """One panel per variable, one line per arm (labelled with ``arm_labels``, the scenario
     titles) with its 95% band over replications."""
     fig = Figure(figsize=(11, 3.8), layout="constrained")
@@ -66,8 +92,9 @@ def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
             ax.plot(d["month"], d["mean"], color=c, lw=2, label=(arm_labels or {}).get(arm, arm))
             if d["low"].notna().any():
                 # counts cannot be negative: the band is cut at zero (the CSV keeps the interval)
-                ax.fill_between(d["month"], d["low"].clip(lower=0), d["high"], color=c,
-                                alpha=0.18, lw=0)
+                ax.fill_between(
+                    d["month"], d["low"].clip(lower=0), d["high"], color=c, alpha=0.18, lw=0
+                )
         ax.set_title(titles.get(var, var), fontsize=11)
         ax.set_xlabel(month_label)
         ax.set_ylabel(people_label)
@@ -81,10 +108,15 @@ def series_figure(series: Mapping[str, pd.DataFrame], titles: Mapping[str, str],
 MAP_SIZE = (4.4, 4.0)  # inches; at DPI 100 the map image is 440 x 400 pixels
 
 
-def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale: float,
-               title: str = "Municipalities and commuting links (minutes)",
-               legend: str = "share of residents on bijstand",
-               ) -> tuple[Figure, dict[int, tuple[float, float]]]:
+def map_figure(
+    region,
+    record: Mapping[str, Any],
+    *,
+    selected: int | None,
+    scale: float,
+    title: str = "Municipalities and commuting links (minutes)",
+    legend: str = "share of residents on bijstand",
+) -> tuple[Figure, dict[int, tuple[float, float]]]:
     """Municipalities at their coordinates, sized by population and coloured by the share of
     residents on social assistance (a colour bar says how much); commuting links labelled with
     minutes. Returns the figure and each node's pixel position in the PNG (for clicks)."""
@@ -98,25 +130,58 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     g = region.graph
     for u, v, d in g.edges(data=True):
         ax.plot([x[u], x[v]], [y[u], y[v]], color="#9aa", lw=1.2, zorder=1)
-        ax.text((x[u] + x[v]) / 2, (y[u] + y[v]) / 2, f"{d.get('minutes', 0):.0f}'",
-                fontsize=7, color="#577", ha="center", va="center", zorder=2,
-                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
+        ax.text(
+            (x[u] + x[v]) / 2,
+            (y[u] + y[v]) / 2,
+            f"{d.get('minutes', 0):.0f}'",
+            fontsize=7,
+            color="#577",
+            ha="center",
+            va="center",
+            zorder=2,
+            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8),
+        )
     pop = np.asarray(region.population, float)
     size = 120 + 900 * np.sqrt(pop / max(pop.max(), 1))
     ext = np.asarray(region.external, bool)
     vmax = max(0.01, float(share[~ext].max()) if (~ext).any() else 0.01)
-    dots = ax.scatter(x[~ext], y[~ext], s=size[~ext], c=share[~ext], cmap="OrRd", vmin=0,
-                      vmax=vmax, edgecolors="#333", linewidths=0.8, zorder=3)
+    dots = ax.scatter(
+        x[~ext],
+        y[~ext],
+        s=size[~ext],
+        c=share[~ext],
+        cmap="OrRd",
+        vmin=0,
+        vmax=vmax,
+        edgecolors="#333",
+        linewidths=0.8,
+        zorder=3,
+    )
     ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
     for i, name in enumerate(region.names):
         # the name only, on a white ground just under its circle (figures per town are in the
         # panel a click opens and in the bar chart)
-        ax.annotate(name, (x[i], y[i]), xytext=(0, -4 - math.sqrt(size[i]) / 2),
-                    textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=6,
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+        ax.annotate(
+            name,
+            (x[i], y[i]),
+            xytext=(0, -4 - math.sqrt(size[i]) / 2),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            zorder=6,
+            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+        )
     if selected is not None and 0 <= selected < len(x):
-        ax.scatter([x[selected]], [y[selected]], s=size[selected] + 400, facecolors="none",
-                   edgecolors="#0072B2", linewidths=3, zorder=5)
+        ax.scatter(
+            [x[selected]],
+            [y[selected]],
+            s=size[selected] + 400,
+            facecolors="none",
+            edgecolors="#0072B2",
+            linewidths=3,
+            zorder=5,
+        )
     pad_x = (x.max() - x.min()) * 0.12 + 5
     pad_y = (y.max() - y.min()) * 0.18 + 5
     ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
@@ -134,8 +199,10 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
     bar.set_label(legend, fontsize=7.5)
     ax.apply_aspect()  # place the axes as drawing will, without drawing twice
     h = fig.bbox.height
-    pix = {i: (float(px), float(h - py))
-           for i, (px, py) in enumerate(ax.transData.transform(np.column_stack([x, y])))}
+    pix = {
+        i: (float(px), float(h - py))
+        for i, (px, py) in enumerate(ax.transData.transform(np.column_stack([x, y])))
+    }
     return fig, pix
 
 
@@ -143,9 +210,14 @@ def map_figure(region, record: Mapping[str, Any], *, selected: int | None, scale
 #: in work on the right, training above and sheltered work below. Leaving the labour force
 #: (and entering it) is written underneath instead of drawn, to keep the arrows readable.
 _FLOW_POS = {
-    "unemployed_ww": (0.13, 0.76), "social_assistance": (0.13, 0.47), "no_benefit": (0.13, 0.18),
-    "employed": (0.87, 0.76), "subsidised": (0.87, 0.47), "pool": (0.87, 0.18),
-    "training": (0.5, 0.92), "sheltered": (0.5, 0.05),
+    "unemployed_ww": (0.13, 0.76),
+    "social_assistance": (0.13, 0.47),
+    "no_benefit": (0.13, 0.18),
+    "employed": (0.87, 0.76),
+    "subsidised": (0.87, 0.47),
+    "pool": (0.87, 0.18),
+    "training": (0.5, 0.92),
+    "sheltered": (0.5, 0.05),
 }
 
 
@@ -156,8 +228,9 @@ def state_labels(lang: str = "en") -> dict[str, str]:
     return {name: t(f"state.{name}", lang) for name in STATE_LABELS}
 
 
-def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float,
-                 lang: str = "en") -> Figure:
+def flows_figure(
+    stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float, lang: str = "en"
+) -> Figure:
     """States as boxes (people now, scaled to the region) and this month's moves between them
     as arrows whose width grows with the number of people moving."""
     fig = Figure(figsize=(6.2, 4.6))
@@ -183,32 +256,77 @@ def flows_figure(stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: fl
         same_column = abs(x0 - x1) < 0.01
         rad = 0.45 if same_column else 0.1
         w = 0.6 + 5.5 * moved[a, b] / big
-        arrow = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}",
-                                arrowstyle="-|>", mutation_scale=8 + w * 2, lw=w,
-                                color=STATE_COLOURS[nb], alpha=0.75, shrinkA=24, shrinkB=24,
-                                zorder=1)
+        arrow = FancyArrowPatch(
+            (x0, y0),
+            (x1, y1),
+            connectionstyle=f"arc3,rad={rad}",
+            arrowstyle="-|>",
+            mutation_scale=8 + w * 2,
+            lw=w,
+            color=STATE_COLOURS[nb],
+            alpha=0.75,
+            shrinkA=24,
+            shrinkB=24,
+            zorder=1,
+        )
         ax.add_patch(arrow)
         mx = (x0 + x1) / 2 + 0.5 * rad * (y1 - y0) * 4.6 / 6.2
         my = (y0 + y1) / 2 - 0.5 * rad * (x1 - x0) * 6.2 / 4.6
-        ax.text(mx, my, f"{moved[a, b] / scale:,.0f}", fontsize=7, ha="center", va="center",
-                color="#222", zorder=3,
-                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
+        ax.text(
+            mx,
+            my,
+            f"{moved[a, b] / scale:,.0f}",
+            fontsize=7,
+            ha="center",
+            va="center",
+            color="#222",
+            zorder=3,
+            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85),
+        )
     for name, (x, y) in _FLOW_POS.items():
         s = int(stocks[STATE_NAMES.index(name)])
-        ax.add_patch(FancyBboxPatch((x - 0.12, y - 0.05), 0.24, 0.1,
-                                    boxstyle="round,pad=0.01", fc=STATE_COLOURS[name],
-                                    ec="#333", lw=0.8, alpha=0.95, zorder=2))
-        ax.text(x, y + 0.02, labels[name], ha="center", va="center", fontsize=6.8,
-                zorder=4)
-        ax.text(x, y - 0.022, f"{s / scale:,.0f}", ha="center", va="center", fontsize=8,
-                weight="bold", zorder=4)
-    fig.text(0.02, 0.015, t("explore.flows_footer", lang, left=number(left / scale, lang),
-                            came=number(came / scale, lang)), fontsize=7.5, color="#444")
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - 0.12, y - 0.05),
+                0.24,
+                0.1,
+                boxstyle="round,pad=0.01",
+                fc=STATE_COLOURS[name],
+                ec="#333",
+                lw=0.8,
+                alpha=0.95,
+                zorder=2,
+            )
+        )
+        ax.text(x, y + 0.02, labels[name], ha="center", va="center", fontsize=6.8, zorder=4)
+        ax.text(
+            x,
+            y - 0.022,
+            f"{s / scale:,.0f}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            weight="bold",
+            zorder=4,
+        )
+    fig.text(
+        0.02,
+        0.015,
+        t(
+            "explore.flows_footer",
+            lang,
+            left=number(left / scale, lang),
+            came=number(came / scale, lang),
+        ),
+        fontsize=7.5,
+        color="#444",
+    )
     return fig
 
 
-def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
-                     scale: float, lang: str = "en") -> Figure:
+def vacancies_figure(
+    region, record: Mapping[str, Any], *, selected: int | None, scale: float, lang: str = "en"
+) -> Figure:
     """Open vacancies and people searching (WW, no benefit, social assistance) per
     municipality this month, scaled to the region."""
     fig = Figure(figsize=(6.2, 2.8))
@@ -218,16 +336,16 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
     names = [region.names[i] for i in idx]
     vac = np.asarray(record["vacancies"], float)[idx] / scale
     st = record["stocks"][idx]
-    seek = (st[:, State.UNEMPLOYED_WW] + st[:, State.NO_BENEFIT]
-            + st[:, State.SOCIAL_ASSISTANCE]) / scale
+    seek = (
+        st[:, State.UNEMPLOYED_WW] + st[:, State.NO_BENEFIT] + st[:, State.SOCIAL_ASSISTANCE]
+    ) / scale
     pos = np.arange(len(idx))
     from analysis.i18n import t
 
-    b1 = ax.bar(pos - 0.2, vac, 0.4, label=t("explore.open_vacancies", lang), color="#009E73",
-                lw=0)
-    b2 = ax.bar(pos + 0.2, seek, 0.4, label=t("explore.out_of_work", lang), color="#D55E00",
-                alpha=0.8,
-                lw=0)
+    b1 = ax.bar(pos - 0.2, vac, 0.4, label=t("explore.open_vacancies", lang), color="#009E73", lw=0)
+    b2 = ax.bar(
+        pos + 0.2, seek, 0.4, label=t("explore.out_of_work", lang), color="#D55E00", alpha=0.8, lw=0
+    )
     for j, i in enumerate(idx):
         if selected == i:
             for bar in (b1[j], b2[j]):
@@ -240,16 +358,28 @@ def vacancies_figure(region, record: Mapping[str, Any], *, selected: int | None,
     return fig
 
 
-def over_time_figure(series: Mapping[str, tuple[np.ndarray, str]], *, title: str,
-                     month_label: str = "month", people_label: str = "people") -> Figure:
+def over_time_figure(
+    series: Mapping[str, tuple[np.ndarray, str]],
+    *,
+    title: str,
+    month_label: str = "month",
+    people_label: str = "people",
+) -> Figure:
     """Monthly series (name -> (values from month 0, colour)) with a legend; points are marked
     so that the first months show."""
     fig = Figure(figsize=(6.2, 3.0), layout="constrained")
     ax = fig.add_subplot()
     for name, (values, colour) in series.items():
         months = np.arange(len(values))  # the DataCollector records month 0 too
-        ax.plot(months, values, color=colour, lw=2, marker="o" if len(values) < 25 else None,
-                ms=3, label=name)
+        ax.plot(
+            months,
+            values,
+            color=colour,
+            lw=2,
+            marker="o" if len(values) < 25 else None,
+            ms=3,
+            label=name,
+        )
     ax.set_title(title, fontsize=10)
     ax.set_xlabel(month_label)
     ax.set_ylabel(people_label)
@@ -262,8 +392,10 @@ def over_time_figure(series: Mapping[str, tuple[np.ndarray, str]], *, title: str
 
 # --- a person's story ----------------------------------------------------------------------
 
-def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
-                 parting: int | None, lang: str = "en") -> Figure:
+
+def story_figure(
+    paths: Sequence[Sequence[str]], names: Sequence[str], parting: int | None, lang: str = "en"
+) -> Figure:
     """Each run's monthly state as a coloured band, one row per run, with the month the paths
     part marked."""
     from analysis.i18n import t
@@ -279,18 +411,36 @@ def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
         for m in range(1, months + 1):
             if m == months or path[m] != path[start]:
                 st = path[start]
-                ax.barh(y, m - start, left=start - 0.5, height=0.6,
-                        color=STATE_COLOURS.get(st, "#ccc"), edgecolor="white", lw=0.5)
+                ax.barh(
+                    y,
+                    m - start,
+                    left=start - 0.5,
+                    height=0.6,
+                    color=STATE_COLOURS.get(st, "#ccc"),
+                    edgecolor="white",
+                    lw=0.5,
+                )
                 if m - start >= 3:
-                    ax.text(start - 0.5 + (m - start) / 2, y, labels.get(st, st),
-                            ha="center", va="center", fontsize=7.5)
+                    ax.text(
+                        start - 0.5 + (m - start) / 2,
+                        y,
+                        labels.get(st, st),
+                        ha="center",
+                        va="center",
+                        fontsize=7.5,
+                    )
                 if st not in used:
                     used.append(st)
                 start = m
     if parting is not None:
         ax.axvline(parting - 0.5, color="#000", lw=1.5, ls="--")
-        ax.text(parting - 0.4, len(paths) - 0.45, t("story.paths_part", lang, month=parting),
-                fontsize=8, va="bottom")
+        ax.text(
+            parting - 0.4,
+            len(paths) - 0.45,
+            t("story.paths_part", lang, month=parting),
+            fontsize=8,
+            va="bottom",
+        )
     ax.set_yticks(range(len(paths)), list(reversed(names)))
     ax.set_xlim(-0.5, months - 0.5)
     ax.set_ylim(-0.6, len(paths) - 0.2)
@@ -299,6 +449,12 @@ def story_figure(paths: Sequence[Sequence[str]], names: Sequence[str],
     from matplotlib.patches import Patch
 
     handles = [Patch(color=STATE_COLOURS.get(s, "#ccc")) for s in used]
-    fig.legend(handles, [labels.get(s, s) for s in used], loc="outside lower center",
-               ncols=min(5, len(used)), frameon=False, fontsize=8)
+    fig.legend(
+        handles,
+        [labels.get(s, s) for s in used],
+        loc="outside lower center",
+        ncols=min(5, len(used)),
+        frameon=False,
+        fontsize=8,
+    )
     return fig

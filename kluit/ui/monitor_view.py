@@ -51,10 +51,13 @@ def format_html(lang: str) -> str:
     rows = "".join(
         f"<tr><td><code>{html.escape(v)}</code></td><td>{html.escape(what)}</td></tr>"
         for v, what in [(v, series_label(v, lang)) for v in area]
-        + [(v, t("monitor.region_only", lang, what=series_label(v, lang))) for v in region])
-    return (f"<p>{html.escape(intro)}</p><table class='kluit-monitor-vars'><tr>"
-            f"<th>{html.escape(t('monitor.var_name', lang))}</th>"
-            f"<th>{html.escape(t('monitor.var_meaning', lang))}</th></tr>{rows}</table>")
+        + [(v, t("monitor.region_only", lang, what=series_label(v, lang))) for v in region]
+    )
+    return (
+        f"<p>{html.escape(intro)}</p><table class='kluit-monitor-vars'><tr>"
+        f"<th>{html.escape(t('monitor.var_name', lang))}</th>"
+        f"<th>{html.escape(t('monitor.var_meaning', lang))}</th></tr>{rows}</table>"
+    )
 
 
 def read_upload(data: bytes, name: str, entry: ScenarioEntry, months: int):
@@ -77,14 +80,25 @@ def _flags_html(res, lang: str) -> str:
         return f"<p>{html.escape(t('monitor.all_inside', lang))}</p>"
     head = "".join(f"<th>{html.escape(t('monitor.head.' + h, lang))}</th>" for h in FLAG_HEAD)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (
-            t("monitor.region", lang) if r.municipality == REGION else r.municipality,
-            series_label(r.variable, lang), r.month, number(r.observed, lang),
-            f"{number(r.low, lang)} - {number(r.high, lang)}",
-            t(f"monitor.{r.direction}", lang))) + "</tr>"
-        for r in res.flags.itertuples())
-    return (f"<h3>{html.escape(t('monitor.flags_title', lang))}</h3>"
-            f"<table class='kluit-flags'><tr>{head}</tr>{rows}</table>")
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(str(c))}</td>"
+            for c in (
+                t("monitor.region", lang) if r.municipality == REGION else r.municipality,
+                series_label(r.variable, lang),
+                r.month,
+                number(r.observed, lang),
+                f"{number(r.low, lang)} - {number(r.high, lang)}",
+                t(f"monitor.{r.direction}", lang),
+            )
+        )
+        + "</tr>"
+        for r in res.flags.itertuples()
+    )
+    return (
+        f"<h3>{html.escape(t('monitor.flags_title', lang))}</h3>"
+        f"<table class='kluit-flags'><tr>{head}</tr>{rows}</table>"
+    )
 
 
 def setting_label(key: str, lang: str) -> str:
@@ -107,15 +121,25 @@ def _sig(v: float, lang: str) -> str:
 def _refit_html(res, lang: str) -> str:
     if not res.params:
         return ""
-    head = "".join(f"<th>{html.escape(t('monitor.head.' + h, lang))}</th>"
-                   for h in ("setting", "scenario", "fitted"))
-    rows = "".join(f"<tr><td>{html.escape(setting_label(k, lang))}</td>"
-                   f"<td>{_sig(a, lang)}</td><td>{_sig(b, lang)}</td></tr>"
-                   for k, (a, b) in res.params.items())
-    text = t("monitor.refit_text", lang, before=number(res.distance_before, lang, 2),
-             after=number(res.distance_after, lang, 2))
-    return (f"<h3>{html.escape(t('monitor.refit_title', lang))}</h3>"
-            f"<p>{html.escape(text)}</p><table class='kluit-refit'><tr>{head}</tr>{rows}</table>")
+    head = "".join(
+        f"<th>{html.escape(t('monitor.head.' + h, lang))}</th>"
+        for h in ("setting", "scenario", "fitted")
+    )
+    rows = "".join(
+        f"<tr><td>{html.escape(setting_label(k, lang))}</td>"
+        f"<td>{_sig(a, lang)}</td><td>{_sig(b, lang)}</td></tr>"
+        for k, (a, b) in res.params.items()
+    )
+    text = t(
+        "monitor.refit_text",
+        lang,
+        before=number(res.distance_before, lang, 2),
+        after=number(res.distance_after, lang, 2),
+    )
+    return (
+        f"<h3>{html.escape(t('monitor.refit_title', lang))}</h3>"
+        f"<p>{html.escape(text)}</p><table class='kluit-refit'><tr>{head}</tr>{rows}</table>"
+    )
 
 
 def _png(fig) -> bytes:
@@ -128,8 +152,14 @@ def _png(fig) -> bytes:
 
 
 @solara.component
-def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | None = None,
-                months: int = 36, scale: float = 0.05, reps: int = 6, lang: str = "en"):
+def MonitorView(
+    entries: Sequence[ScenarioEntry],
+    uploaded: solara.Reactive | None = None,
+    months: int = 36,
+    scale: float = 0.05,
+    reps: int = 6,
+    lang: str = "en",
+):
     """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
     tests set it directly). Every text is in ``lang`` (the page's language)."""
     from analysis.monitor import COLUMNS, ObservedFileError, figure, monitor
@@ -156,9 +186,17 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         try:  # any month the slider allows; the run is made long enough below
             observed = read_upload(data, name, entry, MONTHS_MAX)
         except ObservedFileError as exc:  # where in the page's language; the detail in English
-            where = (t("monitor.bad_cell", lang, line=exc.line, column=exc.column,
-                       name=COLUMNS[exc.column - 1]) if exc.column
-                     else t("monitor.bad_line", lang, line=exc.line))
+            where = (
+                t(
+                    "monitor.bad_cell",
+                    lang,
+                    line=exc.line,
+                    column=exc.column,
+                    name=COLUMNS[exc.column - 1],
+                )
+                if exc.column
+                else t("monitor.bad_line", lang, line=exc.line)
+            )
             problem = t("monitor.bad_file", lang, error=f"{where}: {exc.message}")
         except ScenarioError as exc:
             problem = t("monitor.bad_file", lang, error=str(exc))
@@ -171,8 +209,14 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         run_months = max(n_months.value, int(observed.month.max()))
         if run_months != n_months.value:
             n_months.set(run_months)
-        args = dict(months=run_months, scale=scale_r.value, reps=reps_r.value,
-                    refit=refit.value, samples=6, rounds=2)
+        args = dict(
+            months=run_months,
+            scale=scale_r.value,
+            reps=reps_r.value,
+            refit=refit.value,
+            samples=6,
+            rounds=2,
+        )
 
         def work():
             with lock:
@@ -186,62 +230,108 @@ def MonitorView(entries: Sequence[ScenarioEntry], uploaded: solara.Reactive | No
         threading.Thread(target=work, daemon=True).start()
 
     res = result.value
-    pngs = solara.use_memo(lambda: [] if res is None else [
-        (var, _png(figure(res, area, var, lang))) for area, var in
-        dict.fromkeys(zip(res.table.municipality, res.table.variable))], [id(res), lang])
+    pngs = solara.use_memo(
+        lambda: (
+            []
+            if res is None
+            else [
+                (var, _png(figure(res, area, var, lang)))
+                for area, var in dict.fromkeys(zip(res.table.municipality, res.table.variable))
+            ]
+        ),
+        [id(res), lang],
+    )
     with solara.Column(gap="6px", classes=["kluit-monitor"]) as main:
         Help(t("monitor.help", lang))
-        solara.HTML(tag="div", classes=["kluit-monitor-format"],
-                    unsafe_innerHTML=format_html(lang))
+        solara.HTML(tag="div", classes=["kluit-monitor-format"], unsafe_innerHTML=format_html(lang))
         if not ok:
             Messages([t("monitor.no_scenario", lang)])
             return main
         ScenarioSelect(t("monitor.scenario", lang), ok, choice.value, choice.set, lang)
-        FilePick(label=t("monitor.choose", lang), event_file_text=lambda f: upload.set(
-            (f["name"], f["text"].encode("utf-8"))))
-        solara.FileDrop(label=t("monitor.drop", lang),
-                        on_file=lambda f: upload.set((f["name"], f["data"])), lazy=False)
+        FilePick(
+            label=t("monitor.choose", lang),
+            event_file_text=lambda f: upload.set((f["name"], f["text"].encode("utf-8"))),
+        )
+        solara.FileDrop(
+            label=t("monitor.drop", lang),
+            on_file=lambda f: upload.set((f["name"], f["data"])),
+            lazy=False,
+        )
         if upload.value is None:
             solara.Text(t("monitor.no_file", lang))
         elif problem:
             Messages([problem], kind="error")
         elif observed is not None:
             keys = observed.groupby(["municipality", "variable"]).ngroups
-            solara.Text(t("monitor.loaded", lang, rows=len(observed), series=keys,
-                          first=int(observed.month.min()), last=int(observed.month.max())),
-                        classes=["kluit-monitor-loaded"])
+            solara.Text(
+                t(
+                    "monitor.loaded",
+                    lang,
+                    rows=len(observed),
+                    series=keys,
+                    first=int(observed.month.min()),
+                    last=int(observed.month.max()),
+                ),
+                classes=["kluit-monitor-loaded"],
+            )
         shares = {percent(x, lang): x for x in SCALES}
         # each control in a box that may shrink to 200 px: the row wraps in a narrow window
         box = {"flex": "1 1 200px", "min-width": "200px", "max-width": "100%"}
-        with solara.Row(style={"flex-wrap": "wrap", "gap": "4px 16px"},
-                        classes=["kluit-monitor-controls"]):
+        with solara.Row(
+            style={"flex-wrap": "wrap", "gap": "4px 16px"}, classes=["kluit-monitor-controls"]
+        ):
             with solara.Div(style=box):
                 # the value in the label (as in Compare): a thumb bubble would cover the label
-                solara.SliderInt(f"{t('monitor.months', lang)}: {n_months.value}",
-                                 value=n_months.value, min=1, max=MONTHS_MAX,
-                                 on_value=n_months.set, thumb_label=False)
+                solara.SliderInt(
+                    f"{t('monitor.months', lang)}: {n_months.value}",
+                    value=n_months.value,
+                    min=1,
+                    max=MONTHS_MAX,
+                    on_value=n_months.set,
+                    thumb_label=False,
+                )
             with solara.Div(style=box):
-                solara.Select(t("monitor.scale", lang), values=list(shares),
-                              value=percent(scale_r.value, lang),
-                              on_value=lambda v: scale_r.set(shares[v]))
+                solara.Select(
+                    t("monitor.scale", lang),
+                    values=list(shares),
+                    value=percent(scale_r.value, lang),
+                    on_value=lambda v: scale_r.set(shares[v]),
+                )
             with solara.Div(style=box):
-                solara.SliderInt(f"{t('monitor.reps', lang)}: {reps_r.value}",
-                                 value=reps_r.value, min=2, max=30, on_value=reps_r.set,
-                                 thumb_label=False)
+                solara.SliderInt(
+                    f"{t('monitor.reps', lang)}: {reps_r.value}",
+                    value=reps_r.value,
+                    min=2,
+                    max=30,
+                    on_value=reps_r.set,
+                    thumb_label=False,
+                )
             with solara.Div(style=box):
-                solara.Checkbox(label=t("monitor.refit", lang), value=refit.value,
-                                on_value=refit.set)
-        solara.Button(t("monitor.run", lang), on_click=start, color="primary",
-                      disabled=observed is None or busy.value, classes=["kluit-monitor-run"])
+                solara.Checkbox(
+                    label=t("monitor.refit", lang), value=refit.value, on_value=refit.set
+                )
+        solara.Button(
+            t("monitor.run", lang),
+            on_click=start,
+            color="primary",
+            disabled=observed is None or busy.value,
+            classes=["kluit-monitor-run"],
+        )
         if busy.value:
             solara.Text(t("monitor.running", lang))
         Messages(errors.value, kind="error")
         if res is not None:
             share = percent(res.inside_share(), lang)
-            solara.HTML(tag="div", classes=["kluit-monitor-result"], unsafe_innerHTML=(
-                f"<p class='kluit-inside' data-value='{res.inside_share():.6g}'><b>"
-                f"{html.escape(t('monitor.inside', lang, share=share))}</b></p>"
-                + _flags_html(res, lang) + _refit_html(res, lang)))
+            solara.HTML(
+                tag="div",
+                classes=["kluit-monitor-result"],
+                unsafe_innerHTML=(
+                    f"<p class='kluit-inside' data-value='{res.inside_share():.6g}'><b>"
+                    f"{html.escape(t('monitor.inside', lang, share=share))}</b></p>"
+                    + _flags_html(res, lang)
+                    + _refit_html(res, lang)
+                ),
+            )
             with solara.Row(style={"flex-wrap": "wrap"}):
                 for var, png in pngs:
                     PngImage(png, alt=var, css_class="kluit-figure kluit-band", width=480)

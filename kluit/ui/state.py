@@ -43,6 +43,7 @@ OWN_ARM = "own_package"
 
 # --- where scenarios live ------------------------------------------------------------------
 
+
 def project_root() -> Path:
     """The checkout this package was installed from (holds ``scenarios/``)."""
     return Path(__file__).resolve().parents[2]
@@ -119,8 +120,11 @@ def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
             continue
         try:
             scen = load_scenario(path)
-            titles = tuple((lang, scen.title_in(lang)) for lang in LANGUAGES
-                           if scen.texts.get("title", {}).get(lang))
+            titles = tuple(
+                (lang, scen.title_in(lang))
+                for lang in LANGUAGES
+                if scen.texts.get("title", {}).get(lang)
+            )
             out.append(ScenarioEntry(rel, path, scen.name, scen.description, None, titles))
         except ScenarioError as exc:
             out.append(ScenarioEntry(rel, path, path.stem, "", str(exc)))
@@ -133,6 +137,7 @@ def usable(entries: Iterable[ScenarioEntry]) -> list[ScenarioEntry]:
 
 
 # --- settings and the address --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -167,11 +172,27 @@ class Settings:
 
 #: query-string name of each setting (short, stable: links are shared)
 _QUERY = {
-    "view": "view", "lang": "lang", "scenarios": "s", "own_on": "pkg", "own": "set", "reps": "reps",
-    "scale": "scale", "months": "months", "seed": "seed", "run": "run", "explore": "ex",
-    "explore_scale": "exscale", "explore_seed": "exseed", "town": "town", "story_a": "a",
-    "story_b": "b", "group": "group", "person": "person", "story_seed": "sseed",
-    "story_months": "smonths", "base": "base",
+    "view": "view",
+    "lang": "lang",
+    "scenarios": "s",
+    "own_on": "pkg",
+    "own": "set",
+    "reps": "reps",
+    "scale": "scale",
+    "months": "months",
+    "seed": "seed",
+    "run": "run",
+    "explore": "ex",
+    "explore_scale": "exscale",
+    "explore_seed": "exseed",
+    "town": "town",
+    "story_a": "a",
+    "story_b": "b",
+    "group": "group",
+    "person": "person",
+    "story_seed": "sseed",
+    "story_months": "smonths",
+    "base": "base",
 }
 
 
@@ -179,8 +200,10 @@ def default_settings(entries: Sequence[ScenarioEntry]) -> Settings:
     """Defaults for the scenarios found: baseline against the first policy scenario."""
     ids = [e.rel for e in usable(entries)]
     ref = "baseline.toml" if "baseline.toml" in ids else (ids[0] if ids else "")
-    policy = next((i for i in ids if i.startswith("policies/") and "wage_subsidy" in i),
-                  next((i for i in ids if i != ref), ""))
+    policy = next(
+        (i for i in ids if i.startswith("policies/") and "wage_subsidy" in i),
+        next((i for i in ids if i != ref), ""),
+    )
     pair = tuple(x for x in (ref, policy) if x)
     return Settings(scenarios=pair, explore=ref, story_a=ref, story_b=policy or ref, base=ref)
 
@@ -212,8 +235,9 @@ def _plain(v: Any) -> str:
     return str(v)
 
 
-def settings_from_query(search: str | None, defaults: Settings,
-                        known: Iterable[str] = ()) -> tuple[Settings, list[str]]:
+def settings_from_query(
+    search: str | None, defaults: Settings, known: Iterable[str] = ()
+) -> tuple[Settings, list[str]]:
     """Settings from a query string; anything invalid keeps its default and adds a warning
     (a mistyped link opens the page, it does not break it). ``known`` lists scenario ids."""
     known = set(known)
@@ -238,12 +262,14 @@ def settings_from_query(search: str | None, defaults: Settings,
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError
         except ValueError:
-            warnings.append(f"{_QUERY[name]}={raw!r} is not a number; kept "
-                            f"{getattr(defaults, name)}")
+            warnings.append(
+                f"{_QUERY[name]}={raw!r} is not a number; kept {getattr(defaults, name)}"
+            )
             return
         if not lo <= v <= hi:
-            warnings.append(f"{_QUERY[name]}={raw} is outside {lo:g} to {hi:g}; "
-                            f"kept {getattr(defaults, name)}")
+            warnings.append(
+                f"{_QUERY[name]}={raw} is outside {lo:g} to {hi:g}; kept {getattr(defaults, name)}"
+            )
             return
         out[name] = v
 
@@ -254,8 +280,10 @@ def settings_from_query(search: str | None, defaults: Settings,
         if raw in known:
             out[name] = raw
         else:
-            warnings.append(f"scenario {raw!r} from the link was not found; kept "
-                            f"{getattr(defaults, name) or 'none'}")
+            warnings.append(
+                f"scenario {raw!r} from the link was not found; kept "
+                f"{getattr(defaults, name) or 'none'}"
+            )
 
     view = one("view")
     if view is not None:
@@ -320,6 +348,7 @@ def settings_from_query(search: str | None, defaults: Settings,
 
 # --- safe file names -----------------------------------------------------------------------
 
+
 class SaveError(ValueError):
     """A name or folder that cannot be used to save a scenario."""
 
@@ -341,8 +370,9 @@ def safe_part(text: str, what: str = "file name") -> str:
     part = _SAFE.sub("_", text).strip("_-")
     part = re.sub(r"_+", "_", part)[:64].strip("_-")
     if not part:
-        raise SaveError(f"the {what} {text!r} has no letters or digits; use letters, digits, "
-                        "'_' or '-'")
+        raise SaveError(
+            f"the {what} {text!r} has no letters or digits; use letters, digits, '_' or '-'"
+        )
     return part
 
 
@@ -358,18 +388,21 @@ def save_target(root: Path, folder: str, name: str) -> Path:
     target = root.joinpath(*safe, safe_part(name) + ".toml")
     resolved = target.resolve()
     if not resolved.is_relative_to(root):
-        raise SaveError(f"{'/'.join(safe) or '.'} leads outside {root} (a link?); choose "
-                        "another folder")
+        raise SaveError(
+            f"{'/'.join(safe) or '.'} leads outside {root} (a link?); choose another folder"
+        )
     return target
 
 
-def save_scenario(scen: Scenario, root: Path, folder: str, name: str,
-                  overwrite: bool = False) -> Path:
+def save_scenario(
+    scen: Scenario, root: Path, folder: str, name: str, overwrite: bool = False
+) -> Path:
     """Write ``scen`` as TOML under ``root`` and check that it loads back unchanged."""
     target = save_target(root, folder, name)
     if target.exists() and not overwrite:
-        raise SaveError(f"{target.name} exists in {target.parent}; tick 'overwrite' or choose "
-                        "another name")
+        raise SaveError(
+            f"{target.name} exists in {target.parent}; tick 'overwrite' or choose another name"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(scen.to_toml(), encoding="utf-8")
@@ -381,6 +414,7 @@ def save_scenario(scen: Scenario, root: Path, folder: str, name: str,
 
 
 # --- parameters ----------------------------------------------------------------------------
+
 
 def policy_names(params: Mapping[str, Param] | None = None) -> list[str]:
     """Instrument names, from the registry keys ``policies.<name>.enabled``."""
@@ -435,8 +469,7 @@ def policy_params(name: str, params: Mapping[str, Param] | None = None) -> list[
     return [p for k, p in params.items() if k.startswith(f"policies.{name}.")]
 
 
-_UNIT_WORDS = {"months", "month", "eur", "minutes", "years", "year", "hours", "hour", "week",
-               "per"}
+_UNIT_WORDS = {"months", "month", "eur", "minutes", "years", "year", "hours", "hour", "week", "per"}
 
 
 def param_label(p: Param) -> str:
@@ -478,9 +511,12 @@ def parse_value(p: Param, text: str) -> Any:
         value: Any = int(text) if p.kind is int else float(text.replace(",", ""))
     except ValueError:
         kind = "a whole number" if p.kind is int else "a number"
-        raise ScenarioError(f"got {text!r}, allowed: {kind}"
-                            + (f" ({p.allowed()})" if p.lo is not None or p.hi is not None
-                               else ""), None, p.key) from None
+        raise ScenarioError(
+            f"got {text!r}, allowed: {kind}"
+            + (f" ({p.allowed()})" if p.lo is not None or p.hi is not None else ""),
+            None,
+            p.key,
+        ) from None
     return coerce(p, value)
 
 
@@ -526,8 +562,13 @@ def rep_series(frame: pd.DataFrame, variable: str, months: Sequence[int]) -> np.
     return s.reindex(list(months), fill_value=0.0).to_numpy(dtype=float)
 
 
-def arm_series(monthly: Mapping[str, Sequence[pd.DataFrame]], variable: str, *, scale: float,
-               cumulative: bool = True) -> pd.DataFrame:
+def arm_series(
+    monthly: Mapping[str, Sequence[pd.DataFrame]],
+    variable: str,
+    *,
+    scale: float,
+    cumulative: bool = True,
+) -> pd.DataFrame:
     """Per arm and month: mean and 95% interval over replications of ``variable`` (summed
     from month 1 when ``cumulative``), scaled up to the whole region."""
     from analysis.compare import mean_interval
@@ -542,8 +583,17 @@ def arm_series(monthly: Mapping[str, Sequence[pd.DataFrame]], variable: str, *, 
             mat = np.cumsum(mat, axis=1)
         for j, month in enumerate(months):
             mean, lo, hi, n = mean_interval(mat[:, j])
-            out.append({"scenario": arm, "variable": variable, "month": month, "mean": mean,
-                        "low": lo, "high": hi, "n": n})
+            out.append(
+                {
+                    "scenario": arm,
+                    "variable": variable,
+                    "month": month,
+                    "mean": mean,
+                    "low": lo,
+                    "high": hi,
+                    "n": n,
+                }
+            )
     return pd.DataFrame(out)
 
 
@@ -558,21 +608,37 @@ def build_arms(s: Settings, entries: Sequence[ScenarioEntry]) -> list[Scenario]:
         own = scens[0].with_overrides(dict(s.own))
         from analysis.i18n import t
 
-        changed = ", ".join(f"{param_label(all_params()[k])} = {show_value(v)}"
-                            for k, v in s.own if k in all_params())
-        texts = {"title": {lang: t("compare.own_title", lang) for lang in LANGS},
-                 "description": {lang: t("compare.own_title", lang) + (": " + changed
-                                                                       if changed else "")
-                                 for lang in LANGS}}
-        scens.append(replace(own, name=OWN_ARM, description=texts["description"]["en"],
-                             path=scens[0].path, texts=types.MappingProxyType(texts)))
+        changed = ", ".join(
+            f"{param_label(all_params()[k])} = {show_value(v)}"
+            for k, v in s.own
+            if k in all_params()
+        )
+        texts = {
+            "title": {lang: t("compare.own_title", lang) for lang in LANGS},
+            "description": {
+                lang: t("compare.own_title", lang) + (": " + changed if changed else "")
+                for lang in LANGS
+            },
+        }
+        scens.append(
+            replace(
+                own,
+                name=OWN_ARM,
+                description=texts["description"]["en"],
+                path=scens[0].path,
+                texts=types.MappingProxyType(texts),
+            )
+        )
     if len(scens) < 2:
-        raise ScenarioError("choose a second scenario (or switch on your own package) to "
-                            "compare against the reference")
+        raise ScenarioError(
+            "choose a second scenario (or switch on your own package) to "
+            "compare against the reference"
+        )
     return scens
 
 
 # --- a person's story ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Group:
@@ -587,11 +653,13 @@ STORY_GROUPS: dict[str, Group] = {
     "sheltered_low_resilience": Group("Sheltered work, low resilience", (6,), low_resilience=True),
     "sheltered": Group("Sheltered work", (6,)),
     "social_assistance": Group("On social assistance (bijstand)", (5,)),
-    "social_assistance_long": Group("On social assistance for 3 years or more", (5,),
-                                    long_term=True),
+    "social_assistance_long": Group(
+        "On social assistance for 3 years or more", (5,), long_term=True
+    ),
     "social_assistance_ready": Group("On social assistance, ready to search", (5,), ready=True),
-    "social_assistance_low_resilience": Group("On social assistance, low resilience", (5,),
-                                              low_resilience=True),
+    "social_assistance_low_resilience": Group(
+        "On social assistance, low resilience", (5,), low_resilience=True
+    ),
     "unemployed_ww": Group("On unemployment benefit (WW)", (3,)),
 }
 
@@ -640,15 +708,24 @@ def parting_month(a: Sequence[str], b: Sequence[str]) -> int | None:
 
 
 CAUSE_WORDS = {
-    "start": "starts", "hire": "is hired", "separation": "loses the job",
-    "relapse": "falls back (relapse)", "layoff": "is laid off", "exit": "leaves the labour force",
-    "entry": "enters", "ww_exhausted": "reaches the end of WW", "sa_other_exit":
-    "leaves benefits for another reason", "sa_application": "applies for social assistance",
-    "training_start": "starts training", "training_end": "finishes training",
+    "start": "starts",
+    "hire": "is hired",
+    "separation": "loses the job",
+    "relapse": "falls back (relapse)",
+    "layoff": "is laid off",
+    "exit": "leaves the labour force",
+    "entry": "enters",
+    "ww_exhausted": "reaches the end of WW",
+    "sa_other_exit": "leaves benefits for another reason",
+    "sa_application": "applies for social assistance",
+    "training_start": "starts training",
+    "training_end": "finishes training",
     "long_sickness": "falls ill for long",
     "return_right": "returns to sheltered work (right to return)",
-    "subsidy_end": "loses the wage subsidy", "pool_end": "leaves the work pool",
-    "sheltered_place": "gets a sheltered place", "promotion": "takes a step on a career path",
+    "subsidy_end": "loses the wage subsidy",
+    "pool_end": "leaves the work pool",
+    "sheltered_place": "gets a sheltered place",
+    "promotion": "takes a step on a career path",
 }
 
 
@@ -684,8 +761,9 @@ class StoryPair:
     sectors: list[str] = field(default_factory=list)
 
 
-def run_story(scen_a: Scenario, scen_b: Scenario, *, seed: int, scale: float,
-              months: int) -> StoryPair:
+def run_story(
+    scen_a: Scenario, scen_b: Scenario, *, seed: int, scale: float, months: int
+) -> StoryPair:
     """Run both scenarios on the same seed and keep what a person's story needs."""
     from sim.model import LabourMarketModel
 
@@ -695,23 +773,42 @@ def run_story(scen_a: Scenario, scen_b: Scenario, *, seed: int, scale: float,
         m = LabourMarketModel(scen, rng=seed, scale=scale, months=months)
         if start is None:
             n0 = m.persons.n
-            start = {c: np.asarray(m.persons.column(c)[:n0]).copy()
-                     for c in ("state", "home", "sector", "wage_value", "resilience", "sickness",
-                               "months_out", "ready", "group")}
+            start = {
+                c: np.asarray(m.persons.column(c)[:n0]).copy()
+                for c in (
+                    "state",
+                    "home",
+                    "sector",
+                    "wage_value",
+                    "resilience",
+                    "sickness",
+                    "months_out",
+                    "ready",
+                    "group",
+                )
+            }
         m.run()
         models.append(m)
     a, b = models
     n0 = len(start["state"])
     changed = paths_differ(a.log.arrays(), b.log.arrays(), n0)
-    return StoryPair((a.config.name, b.config.name), months, start,
-                     (a.log.for_person, b.log.for_person), changed,
-                     list(a.region.names), list(a.region.sectors))
+    return StoryPair(
+        (a.config.name, b.config.name),
+        months,
+        start,
+        (a.log.for_person, b.log.for_person),
+        changed,
+        list(a.region.names),
+        list(a.region.sectors),
+    )
 
 
-def paths_differ(log_a: Mapping[str, np.ndarray], log_b: Mapping[str, np.ndarray],
-                 n: int) -> np.ndarray:
+def paths_differ(
+    log_a: Mapping[str, np.ndarray], log_b: Mapping[str, np.ndarray], n: int
+) -> np.ndarray:
     """Bool per person row < n: the (month, cause, new state) sequences of the two transition
     logs differ."""
+
     def events(log):
         sel = log["person"] < n
         p, m = log["person"][sel].astype(np.int64), log["month"][sel].astype(np.int64)
@@ -730,8 +827,9 @@ def paths_differ(log_a: Mapping[str, np.ndarray], log_b: Mapping[str, np.ndarray
     return out
 
 
-def draw_person(pair: StoryPair, group: str, draw: int, seed: int, *,
-                prefer_parting: bool = True) -> int:
+def draw_person(
+    pair: StoryPair, group: str, draw: int, seed: int, *, prefer_parting: bool = True
+) -> int:
     """A person of ``group``, drawn reproducibly from (seed, draw); preferably one whose path
     differs between the two runs. -1 if the group is empty."""
     rows = group_rows(pair.start, group)

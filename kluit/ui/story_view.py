@@ -41,20 +41,26 @@ def story_table(pair: StoryPair, person: int, names=None) -> pd.DataFrame:
     """Month, state under A, state under B (the CSV download)."""
     names = names or pair.names
     paths = [monthly_states(h(person), pair.months) for h in pair.histories]
-    return pd.DataFrame({"month": range(pair.months + 1), f"A: {names[0]}": paths[0],
-                         f"B: {names[1]}": paths[1]})
+    return pd.DataFrame(
+        {"month": range(pair.months + 1), f"A: {names[0]}": paths[0], f"B: {names[1]}": paths[1]}
+    )
 
 
-def why_text(pair: StoryPair, person: int, month: int, names=None,
-             lang: str = "en") -> list[str]:
+def why_text(pair: StoryPair, person: int, month: int, names=None, lang: str = "en") -> list[str]:
     """What happened in each run in the month the paths part (``names``: the scenarios'
     titles, default their names)."""
     out = []
     for name, hist in zip(names or pair.names, pair.histories):
         ev = [e for e in hist(person) if e[0] == month and e[3] != "start"]
         if ev:
-            out.append(t("story.under_events", lang, name=name,
-                         events="; ".join(describe_event(e, lang) for e in ev)))
+            out.append(
+                t(
+                    "story.under_events",
+                    lang,
+                    name=name,
+                    events="; ".join(describe_event(e, lang) for e in ev),
+                )
+            )
         else:
             out.append(t("story.under_nothing", lang, name=name))
     return out
@@ -74,16 +80,25 @@ def PersonCard(pair: StoryPair, person: int, lang: str = "en"):
         (t("person.wage_value", lang), number(float(st["wage_value"][person]), lang, 2)),
         (t("person.resilience", lang), number(float(st["resilience"][person]), lang, 2)),
         (t("person.sickness", lang), number(float(st["sickness"][person]), lang, 2)),
-        (t("person.sector", lang), pair.sectors[int(st["sector"][person])].replace("_", " ")
-         if 0 <= int(st["sector"][person]) < len(pair.sectors) else "-"),
+        (
+            t("person.sector", lang),
+            pair.sectors[int(st["sector"][person])].replace("_", " ")
+            if 0 <= int(st["sector"][person]) < len(pair.sectors)
+            else "-",
+        ),
     ]
-    return solara.HTML(tag="div", unsafe_innerHTML=html_table(
-        ["", ""], [[(a, {}), (b, {})] for a, b in facts], css_class="kluit-person"))
+    return solara.HTML(
+        tag="div",
+        unsafe_innerHTML=html_table(
+            ["", ""], [[(a, {}), (b, {})] for a, b in facts], css_class="kluit-person"
+        ),
+    )
 
 
 @solara.component
-def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry],
-              active: bool = True):
+def StoryView(
+    settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry], active: bool = True
+):
     s = settings.value
     lang = s.lang
     good = usable(entries)
@@ -97,8 +112,13 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
         a, b, seed, months = k
         problem.set(None)
         try:
-            pair = run_story(load_scenario(by_id[a].path), load_scenario(by_id[b].path),
-                             seed=seed, scale=STORY_SCALE, months=months)
+            pair = run_story(
+                load_scenario(by_id[a].path),
+                load_scenario(by_id[b].path),
+                seed=seed,
+                scale=STORY_SCALE,
+                months=months,
+            )
         except (ScenarioError, KeyError) as exc:
             problem.set(t("story.cannot_run", settings.value.lang, error=exc))
             return None
@@ -108,9 +128,14 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
     task = solara.lab.use_task(work, dependencies=None)
 
     def maybe_run():
-        if active and (pair_state.value is None or pair_state.value[0] != key) \
-                and s.story_a in by_id and s.story_b in by_id:
+        if (
+            active
+            and (pair_state.value is None or pair_state.value[0] != key)
+            and s.story_a in by_id
+            and s.story_b in by_id
+        ):
             task(key)
+
     solara.use_effect(maybe_run, [key, active])
 
     def update(**kw):
@@ -140,27 +165,56 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
     with solara.Column(gap="8px") as main:
         Help(t("help.story", s.lang))
         with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            ScenarioSelect(t("story.policy_a", lang), good, s.story_a or None,
-                           lambda v: update(story_a=v), lang, style="min-width: 220px")
-            ScenarioSelect(t("story.policy_b", lang), good, s.story_b or None,
-                           lambda v: update(story_b=v), lang, style="min-width: 220px")
+            ScenarioSelect(
+                t("story.policy_a", lang),
+                good,
+                s.story_a or None,
+                lambda v: update(story_a=v),
+                lang,
+                style="min-width: 220px",
+            )
+            ScenarioSelect(
+                t("story.policy_b", lang),
+                good,
+                s.story_b or None,
+                lambda v: update(story_b=v),
+                lang,
+                style="min-width: 220px",
+            )
             labels = {t(f"group.{k}", lang): k for k in STORY_GROUPS}
-            solara.Select(t("story.group", lang), values=list(labels),
-                          value=t(f"group.{s.group}", lang),
-                          on_value=lambda v: update(group=labels[v], person=-1),
-                          style="min-width: 300px")
-            solara.InputInt(t("compare.seed", lang), value=s.story_seed,
-                            on_value=lambda v: update(story_seed=max(0, int(v or 0)), person=-1),
-                            style="max-width: 130px")
-            solara.InputInt(t("compare.months", lang), value=s.story_months,
-                            on_value=lambda v: update(story_months=max(2, min(240, int(v or 2)))),
-                            style="max-width: 100px")
+            solara.Select(
+                t("story.group", lang),
+                values=list(labels),
+                value=t(f"group.{s.group}", lang),
+                on_value=lambda v: update(group=labels[v], person=-1),
+                style="min-width: 300px",
+            )
+            solara.InputInt(
+                t("compare.seed", lang),
+                value=s.story_seed,
+                on_value=lambda v: update(story_seed=max(0, int(v or 0)), person=-1),
+                style="max-width: 130px",
+            )
+            solara.InputInt(
+                t("compare.months", lang),
+                value=s.story_months,
+                on_value=lambda v: update(story_months=max(2, min(240, int(v or 2)))),
+                style="max-width: 100px",
+            )
         with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}):
-            solara.Button(t("story.draw", lang), on_click=draw_another, color="primary",
-                          disabled=pair is None, icon_name="mdi-account-search")
-            solara.InputInt(t("story.person_number", lang), value=max(person, 0) if pair else 0,
-                            on_value=lambda v: update(person=int(v) if v is not None else -1),
-                            style="max-width: 140px")
+            solara.Button(
+                t("story.draw", lang),
+                on_click=draw_another,
+                color="primary",
+                disabled=pair is None,
+                icon_name="mdi-account-search",
+            )
+            solara.InputInt(
+                t("story.person_number", lang),
+                value=max(person, 0) if pair else 0,
+                on_value=lambda v: update(person=int(v) if v is not None else -1),
+                style="max-width: 140px",
+            )
         with solara.Column(gap="4px"):  # status lines in a container of their own
             if problem.value:
                 Messages([problem.value], "error")
@@ -169,24 +223,47 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
                 solara.Text(t("story.running", lang))
             if pair is not None and person < 0:
                 Messages([t("story.nobody", lang, group=t(f"group.{s.group}", lang))])
-            elif pair is not None and s.person >= 0 and person not in set(
-                    group_rows(pair.start, s.group).tolist()):
-                Messages([t("story.not_in_group", lang, person=person,
-                            group=t(f"group.{s.group}", lang))], "info")
+            elif (
+                pair is not None
+                and s.person >= 0
+                and person not in set(group_rows(pair.start, s.group).tolist())
+            ):
+                Messages(
+                    [
+                        t(
+                            "story.not_in_group",
+                            lang,
+                            person=person,
+                            group=t(f"group.{s.group}", lang),
+                        )
+                    ],
+                    "info",
+                )
         if pair is None or person < 0:
             return main
         with solara.Columns([1, 3]):
             PersonCard(pair, person, lang)
             with solara.Column():
-                PngImage(png, f"Person {person} month by month under both policies",
-                         css_class="kluit-figure kluit-story")
+                PngImage(
+                    png,
+                    f"Person {person} month by month under both policies",
+                    css_class="kluit-figure kluit-story",
+                )
                 if part is None:
-                    solara.HTML(tag="div", unsafe_innerHTML=(
-                        f"<b class='kluit-parting'>{t('story.never_part', lang)}</b>"
-                        + html.escape(t("story.never_part_rest", lang))))
+                    solara.HTML(
+                        tag="div",
+                        unsafe_innerHTML=(
+                            f"<b class='kluit-parting'>{t('story.never_part', lang)}</b>"
+                            + html.escape(t("story.never_part_rest", lang))
+                        ),
+                    )
                 else:
-                    solara.HTML(tag="div", unsafe_innerHTML=(
-                        f"<b class='kluit-parting'>{t('story.part_in', lang, month=part)}</b>"))
+                    solara.HTML(
+                        tag="div",
+                        unsafe_innerHTML=(
+                            f"<b class='kluit-parting'>{t('story.part_in', lang, month=part)}</b>"
+                        ),
+                    )
                     for line in why_text(pair, person, part, names, lang):
                         solara.Text(line)
         with solara.Columns([1, 1]):
@@ -197,14 +274,26 @@ def StoryView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEnt
                         solara.Text(describe_event(e, lang), style={"display": "block"})
                     if not events:
                         first = hist(person)[0][2] if hist(person) else "inactive"
-                        solara.Text(t("story.no_change", lang, state=figures.state_labels(
-                            lang).get(first, first)))
+                        solara.Text(
+                            t(
+                                "story.no_change",
+                                lang,
+                                state=figures.state_labels(lang).get(first, first),
+                            )
+                        )
         buf = io.StringIO()
         story_table(pair, person, names).to_csv(buf, index=False)
         with solara.Row():
-            solara.FileDownload(buf.getvalue(), filename=f"person_{person}.csv",
-                                label=t("story.dl_csv", lang), mime_type="text/csv")
-            solara.FileDownload(png, filename=f"person_{person}.png",
-                                label=t("story.dl_png", lang),
-                                mime_type="image/png")
+            solara.FileDownload(
+                buf.getvalue(),
+                filename=f"person_{person}.csv",
+                label=t("story.dl_csv", lang),
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                png,
+                filename=f"person_{person}.png",
+                label=t("story.dl_png", lang),
+                mime_type="image/png",
+            )
     return main

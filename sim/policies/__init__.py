@@ -23,7 +23,6 @@ its cost items (which reach the summary's costs and, if they are re-integration 
 
 from __future__ import annotations
 
-from sim.schema import Param
 from sim.policies.base import Policy
 from sim.policies.career_paths import CareerPaths
 from sim.policies.forecasting import Forecasting
@@ -34,9 +33,20 @@ from sim.policies.policy_set import InstrumentError, PolicySet, check_instrument
 from sim.policies.root_ball import RootBall
 from sim.policies.wage_subsidy import WageSubsidy
 from sim.policies.work_pools import WorkPools
+from sim.schema import Param
 
-__all__ = ["POLICY_CLASSES", "POLICY_NAMES", "POLICY_PARAMS", "STATUS_QUO", "InstrumentError",
-           "Policy", "PolicySet", "make_policies", "register", "unregister"]
+__all__ = [
+    "POLICY_CLASSES",
+    "POLICY_NAMES",
+    "POLICY_PARAMS",
+    "STATUS_QUO",
+    "InstrumentError",
+    "Policy",
+    "PolicySet",
+    "make_policies",
+    "register",
+    "unregister",
+]
 
 #: the order in which hooks run (registered instruments follow the shipped ones); root_ball
 #: before job_coaching so sheltered-work moves get the root ball when both are on
@@ -70,8 +80,16 @@ def unregister(name: str) -> None:
     POLICY_PARAMS[:] = [p for p in POLICY_PARAMS if p.key not in keys]
 
 
-for _cls in (WageSubsidy, NoRiskPolicy, WorkPools, RootBall, JobCoaching, Forecasting,
-             CareerPaths, MoralAppeal):
+for _cls in (
+    WageSubsidy,
+    NoRiskPolicy,
+    WorkPools,
+    RootBall,
+    JobCoaching,
+    Forecasting,
+    CareerPaths,
+    MoralAppeal,
+):
     register(_cls)
 
 

@@ -70,15 +70,26 @@ class PlacementField:
 def window_params(name: str, label: str) -> list[Param]:
     """The parameters every instrument shares: switch, start month and end month."""
     return [
-        _p(f"policies.{name}.enabled", False, "switch", "design",
-           f"Switch {label} on."),
-        _p(f"policies.{name}.start_month", 0, "month",
-           "design: instruments often start late", f"First month in which {label} runs.",
-           lo=0, hi=1200),
-        _p(f"policies.{name}.end_month", -1, "month",
-           "design: instruments are often cut when a new government takes office",
-           f"Month in which {label} stops (-1: never). People already placed with it lose "
-           "its support from then on.", lo=-1, hi=1200),
+        _p(f"policies.{name}.enabled", False, "switch", "design", f"Switch {label} on."),
+        _p(
+            f"policies.{name}.start_month",
+            0,
+            "month",
+            "design: instruments often start late",
+            f"First month in which {label} runs.",
+            lo=0,
+            hi=1200,
+        ),
+        _p(
+            f"policies.{name}.end_month",
+            -1,
+            "month",
+            "design: instruments are often cut when a new government takes office",
+            f"Month in which {label} stops (-1: never). People already placed with it lose "
+            "its support from then on.",
+            lo=-1,
+            hi=1200,
+        ),
     ]
 
 
@@ -105,7 +116,7 @@ class Policy:
     def __init__(self, model: LabourMarketModel):
         self.model = model
         prefix = f"policies.{self.name}."
-        self.p = {k[len(prefix):]: v for k, v in model.p.items() if k.startswith(prefix)}
+        self.p = {k[len(prefix) :]: v for k, v in model.p.items() if k.startswith(prefix)}
         self.enabled = bool(self.p.get("enabled", False))
         self.spent_eur = 0.0
         for shock in model.shocks:  # a dated policy stop overrides a later end month

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
+from sim.schema import _p
 from sim.state import Cause, State
 
 
@@ -22,17 +22,51 @@ class CareerPaths(Policy):
     COST_ITEMS = {"career_paths": CostItem("municipality", "training and coordination of steps")}
     PARAMS = [
         *window_params("career_paths", "regional career paths"),
-        _p("policies.career_paths.paths", 20, "paths", "assumed: at scale 1",
-           "Number of regional career paths.", lo=0, hi=10000),
-        _p("policies.career_paths.participants_per_path", 15, "persons per year",
-           "assumed", "Participants who take a step on each path each year.", lo=0, hi=1000),
-        _p("policies.career_paths.min_tenure_months", 12, "months", "assumed",
-           "Months in the current job before a step.", lo=0, hi=240),
-        _p("policies.career_paths.wage_value_gain", 0.2, "share of the minimum wage",
-           "assumed: a step with training raises productivity",
-           "Gain in wage value from a step.", lo=0.0, hi=2.0),
-        _p("policies.career_paths.cost_per_step_eur", 3000.0, "EUR per step",
-           "assumed: training and coordination", "Cost of one career step.", lo=0.0, hi=1e6),
+        _p(
+            "policies.career_paths.paths",
+            20,
+            "paths",
+            "assumed: at scale 1",
+            "Number of regional career paths.",
+            lo=0,
+            hi=10000,
+        ),
+        _p(
+            "policies.career_paths.participants_per_path",
+            15,
+            "persons per year",
+            "assumed",
+            "Participants who take a step on each path each year.",
+            lo=0,
+            hi=1000,
+        ),
+        _p(
+            "policies.career_paths.min_tenure_months",
+            12,
+            "months",
+            "assumed",
+            "Months in the current job before a step.",
+            lo=0,
+            hi=240,
+        ),
+        _p(
+            "policies.career_paths.wage_value_gain",
+            0.2,
+            "share of the minimum wage",
+            "assumed: a step with training raises productivity",
+            "Gain in wage value from a step.",
+            lo=0.0,
+            hi=2.0,
+        ),
+        _p(
+            "policies.career_paths.cost_per_step_eur",
+            3000.0,
+            "EUR per step",
+            "assumed: training and coordination",
+            "Cost of one career step.",
+            lo=0.0,
+            hi=1e6,
+        ),
     ]
 
     def month_end(self, model):
@@ -43,9 +77,12 @@ class CareerPaths(Policy):
         if k == 0:
             return
         tenure = model.month - per.job_start
-        cand = np.flatnonzero((per.state == State.EMPLOYED) & (per.level < 2)
-                              & (tenure >= self.p["min_tenure_months"])
-                              & ~e.external[np.maximum(per.employer, 0)])
+        cand = np.flatnonzero(
+            (per.state == State.EMPLOYED)
+            & (per.level < 2)
+            & (tenure >= self.p["min_tenure_months"])
+            & ~e.external[np.maximum(per.employer, 0)]
+        )
         open_emp = np.flatnonzero((e.vacancies > 0) & ~e.external & ~e.is_pool)
         if len(cand) == 0 or len(open_emp) == 0:
             return

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import CostItem, Policy, window_params
 from sim.policies.support import JOB_COACH, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.rng import counter_uniform
+from sim.schema import _p
 from sim.state import State
 
 
@@ -23,29 +23,64 @@ class JobCoaching(Policy):
     COST_ITEMS = {"job_coaching": CostItem("municipality", "job coaches' hours")}
     PARAMS = [
         *window_params("job_coaching", "job coaching"),
-        _p("policies.job_coaching.hours_per_week", 3.0, "hours per week",
-           "assumed: a few hours of coaching a week in the first months",
-           "Coaching hours per placed person per week.", lo=0.0, hi=40.0),
-        _p("policies.job_coaching.awareness", 0.25, "share of employers",
-           "assumed: job coaching is arranged per placement; employers who know of it count "
-           "on it, others learn of it from the service point or a coached placement",
-           "Share of employers who count on a job coach when they judge a candidate.",
-           lo=0.0, hi=1.0),
-        _p("policies.job_coaching.duration_months", 6, "months", "assumed",
-           "How long coaching lasts after placement.", lo=1, hi=60),
-        _p("policies.job_coaching.relapse_reduction_per_hour", 0.12,
-           "log hazard per weekly hour", "assumed: a modest effect per hour of coaching",
-           "Reduction of the relapse log-hazard per weekly coaching hour.", lo=0.0, hi=2.0),
-        _p("policies.job_coaching.take_up", 1.0, "share of placements",
-           "design: 1 = every placement without other support gets a coach; today's use in "
-           "the status quo is 0.10, derived: UWV job coaches supported ~25,000 starters in "
-           "2013-2018 (~4,200 a year) against ~49,000 exits from bijstand to work a year (CBS "
-           "cohort 2021), about 1 in 10 (docs/sources.md)",
-           "Share of placements (without other support) that get a job coach.", lo=0.0,
-           hi=1.0),
-        _p("policies.job_coaching.cost_per_hour_eur", 35.0, "EUR per hour",
-           "assumed: hourly rate of a job coach", "Cost of one coaching hour.", lo=0.0,
-           hi=1000.0),
+        _p(
+            "policies.job_coaching.hours_per_week",
+            3.0,
+            "hours per week",
+            "assumed: a few hours of coaching a week in the first months",
+            "Coaching hours per placed person per week.",
+            lo=0.0,
+            hi=40.0,
+        ),
+        _p(
+            "policies.job_coaching.awareness",
+            0.25,
+            "share of employers",
+            "assumed: job coaching is arranged per placement; employers who know of it count "
+            "on it, others learn of it from the service point or a coached placement",
+            "Share of employers who count on a job coach when they judge a candidate.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.job_coaching.duration_months",
+            6,
+            "months",
+            "assumed",
+            "How long coaching lasts after placement.",
+            lo=1,
+            hi=60,
+        ),
+        _p(
+            "policies.job_coaching.relapse_reduction_per_hour",
+            0.12,
+            "log hazard per weekly hour",
+            "assumed: a modest effect per hour of coaching",
+            "Reduction of the relapse log-hazard per weekly coaching hour.",
+            lo=0.0,
+            hi=2.0,
+        ),
+        _p(
+            "policies.job_coaching.take_up",
+            1.0,
+            "share of placements",
+            "design: 1 = every placement without other support gets a coach; today's use in "
+            "the status quo is 0.10, derived: UWV job coaches supported ~25,000 starters in "
+            "2013-2018 (~4,200 a year) against ~49,000 exits from bijstand to work a year (CBS "
+            "cohort 2021), about 1 in 10 (docs/sources.md)",
+            "Share of placements (without other support) that get a job coach.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.job_coaching.cost_per_hour_eur",
+            35.0,
+            "EUR per hour",
+            "assumed: hourly rate of a job coach",
+            "Cost of one coaching hour.",
+            lo=0.0,
+            hi=1000.0,
+        ),
     ]
 
     def _coached(self, model, persons) -> np.ndarray:
@@ -64,8 +99,11 @@ class JobCoaching(Policy):
         if not self.active():
             return
         per = model.persons
-        placed = persons[per.target_job[persons] & (per.support_kind[persons] == 0)
-                         & self._coached(model, persons)]
+        placed = persons[
+            per.target_job[persons]
+            & (per.support_kind[persons] == 0)
+            & self._coached(model, persons)
+        ]
         per.support_kind[placed] = JOB_COACH
         per.support_left[placed] = self.p["duration_months"]
 
@@ -73,8 +111,9 @@ class JobCoaching(Policy):
         if not self.active():
             return None
         share = min(1.0, self.p["hours_per_week"] / 8.0)
-        reached = ctx["target"] & self.informed(model, employers, ctx) & self._coached(
-            model, persons)
+        reached = (
+            ctx["target"] & self.informed(model, employers, ctx) & self._coached(model, persons)
+        )
         return np.where(reached, 0.5 * share * ctx["supervision"], 0.0)
 
     def touched(self, model, persons):
@@ -90,14 +129,17 @@ class JobCoaching(Policy):
             return None
         per = model.persons
         on = (per.support_kind[persons] == JOB_COACH) & (per.support_left[persons] > 0)
-        return np.where(on, np.exp(-self.p["relapse_reduction_per_hour"] * self.p["hours_per_week"]), 1.0)
+        return np.where(
+            on, np.exp(-self.p["relapse_reduction_per_hour"] * self.p["hours_per_week"]), 1.0
+        )
 
     def month_end(self, model):
         if not self.enabled:
             return
         per = model.persons
-        on = np.flatnonzero((per.support_kind == JOB_COACH) & (per.support_left > 0)
-                            & (per.state <= State.POOL))
+        on = np.flatnonzero(
+            (per.support_kind == JOB_COACH) & (per.support_left > 0) & (per.state <= State.POOL)
+        )
         if not self.active():
             per.support_left[on] = 0
             return

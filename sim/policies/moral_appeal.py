@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import CostItem, Policy, window_params
+from sim.schema import _p
 
 
 class MoralAppeal(Policy):
@@ -19,19 +19,44 @@ class MoralAppeal(Policy):
     COST_ITEMS = {"moral_appeal": CostItem("municipality", "campaign and account management")}
     PARAMS = [
         *window_params("moral_appeal", "a moral-appeal campaign"),
-        _p("policies.moral_appeal.reach", 0.3, "share of closed employers",
-           "assumed", "Share of employers not yet open to inclusive hiring that the campaign "
-           "persuades.", lo=0.0, hi=1.0),
-        _p("policies.moral_appeal.openness", 0.25, "0-1 (willing employers: 0.5-1)",
-           "assumed: TNO 2017 (docs/sources.md) calls a moral appeal insufficient: it does not "
-           "change the business case, and the employers it persuades are the least open",
-           "Openness of a persuaded employer: it drops its reluctance and attaches the "
-           "inclusion value at this weight.", lo=0.0, hi=1.0),
-        _p("policies.moral_appeal.half_life_months", 12.0, "months", "assumed",
-           "Months until half of the persuaded employers have lapsed.", lo=0.1, hi=1200.0),
-        _p("policies.moral_appeal.cost_eur_per_year", 100_000.0, "EUR per year",
-           "assumed: campaign and account management (at scale 1)",
-           "Cost of the campaign.", lo=0.0, hi=1e8),
+        _p(
+            "policies.moral_appeal.reach",
+            0.3,
+            "share of closed employers",
+            "assumed",
+            "Share of employers not yet open to inclusive hiring that the campaign persuades.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.moral_appeal.openness",
+            0.25,
+            "0-1 (willing employers: 0.5-1)",
+            "assumed: TNO 2017 (docs/sources.md) calls a moral appeal insufficient: it does not "
+            "change the business case, and the employers it persuades are the least open",
+            "Openness of a persuaded employer: it drops its reluctance and attaches the "
+            "inclusion value at this weight.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.moral_appeal.half_life_months",
+            12.0,
+            "months",
+            "assumed",
+            "Months until half of the persuaded employers have lapsed.",
+            lo=0.1,
+            hi=1200.0,
+        ),
+        _p(
+            "policies.moral_appeal.cost_eur_per_year",
+            100_000.0,
+            "EUR per year",
+            "assumed: campaign and account management (at scale 1)",
+            "Cost of the campaign.",
+            lo=0.0,
+            hi=1e8,
+        ),
     ]
 
     def setup(self, model):
@@ -60,9 +85,9 @@ class MoralAppeal(Policy):
         mask[self.persuaded] = True
         mask &= model.employers.openness <= 0  # converted by experience: willing anyway
         p = model.p
-        add = (p["employers.unwilling_penalty"]
-               + p["employers.inclusion_value"] * self.p["openness"]) * p[
-            "finance.minimum_wage_eur_month"]
+        add = (
+            p["employers.unwilling_penalty"] + p["employers.inclusion_value"] * self.p["openness"]
+        ) * p["finance.minimum_wage_eur_month"]
         return np.where(mask[employers] & ctx["seen"], add, 0.0)
 
     def month_end(self, model):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
+from sim.schema import _p
 from sim.state import State
 
 
@@ -24,26 +24,50 @@ class NoRiskPolicy(Policy):
     name = "no_risk_policy"
     label = "the no-risk policy"
     PERSON_COLUMNS = {
-        "no_risk_until": Column(np.int16, "month until which the policy covers the worker's sick "
-                                "pay (-1: not covered)", fill=-1, reset=-1),
+        "no_risk_until": Column(
+            np.int16,
+            "month until which the policy covers the worker's sick pay (-1: not covered)",
+            fill=-1,
+            reset=-1,
+        ),
     }
-    PLACEMENT_FIELDS = {"no_risk": PlacementField(np.bool_, "covered by the no-risk policy at the "
-                                                  "start", _covered_at_start)}
+    PLACEMENT_FIELDS = {
+        "no_risk": PlacementField(
+            np.bool_, "covered by the no-risk policy at the start", _covered_at_start
+        )
+    }
     COST_ITEMS = {"no_risk_claims": CostItem("national", "sick pay of covered workers (UWV)")}
     SICK_PAY_ITEM = "no_risk_claims"
     PARAMS = [
         *window_params("no_risk_policy", "the no-risk policy"),
-        _p("policies.no_risk_policy.awareness", 0.10, "share of employers",
-           "SEO 2018: about 10% of employers know the policy at the moment of hiring "
-           "(docs/sources.md)", "Share of employers who know the policy when they hire.", lo=0.0,
-           hi=1.0),
-        _p("policies.no_risk_policy.cover_years", 5.0, "years",
-           "docs/sources.md: cover lasts 5 years from the start of employment",
-           "How long a worker is covered after a hire.", lo=0.0, hi=50.0),
-        _p("policies.no_risk_policy.max_wage_value", 1.0, "share of the minimum wage",
-           "assumed: the target-group register holds people who cannot earn the minimum wage",
-           "Bijstand recipients below this wage value are eligible (sheltered work always).",
-           lo=0.0, hi=10.0),
+        _p(
+            "policies.no_risk_policy.awareness",
+            0.10,
+            "share of employers",
+            "SEO 2018: about 10% of employers know the policy at the moment of hiring "
+            "(docs/sources.md)",
+            "Share of employers who know the policy when they hire.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.no_risk_policy.cover_years",
+            5.0,
+            "years",
+            "docs/sources.md: cover lasts 5 years from the start of employment",
+            "How long a worker is covered after a hire.",
+            lo=0.0,
+            hi=50.0,
+        ),
+        _p(
+            "policies.no_risk_policy.max_wage_value",
+            1.0,
+            "share of the minimum wage",
+            "assumed: the target-group register holds people who cannot earn the minimum wage",
+            "Bijstand recipients below this wage value are eligible (sheltered work always).",
+            lo=0.0,
+            hi=10.0,
+        ),
     ]
 
     def setup(self, model):
@@ -58,7 +82,8 @@ class NoRiskPolicy(Policy):
         per = model.persons
         st = per.state[rows]
         return (st == State.SHELTERED) | (
-            (st == State.SOCIAL_ASSISTANCE) & (per.wage_value[rows] < self.p["max_wage_value"]))
+            (st == State.SOCIAL_ASSISTANCE) & (per.wage_value[rows] < self.p["max_wage_value"])
+        )
 
     def hiring_value(self, model, persons, employers, ctx):
         if not self.active():

@@ -25,20 +25,37 @@ from sim.state import EMPLOYER_COLUMNS, PERSON_COLUMNS, PLACEMENT_COLUMNS
 
 #: the hook points, in the order of a month (``setup`` once at the start)
 HOOKS = (
-    "setup", "month_start", "adjust_targets", "sick_cover", "separation_factor",
-    "relapse_factor", "return_state", "on_job_end", "forecast", "search_factor",
-    "extra_applications", "hiring_value", "job_kind", "on_hire", "touched", "month_end",
+    "setup",
+    "month_start",
+    "adjust_targets",
+    "sick_cover",
+    "separation_factor",
+    "relapse_factor",
+    "return_state",
+    "on_job_end",
+    "forecast",
+    "search_factor",
+    "extra_applications",
+    "hiring_value",
+    "job_kind",
+    "on_hire",
+    "touched",
+    "month_end",
     "outcomes",
 )
 #: the declarations an instrument may make (class attribute -> kind of entry)
 DECLARATIONS = {
-    "PERSON_COLUMNS": Column, "EMPLOYER_COLUMNS": Column, "PLACEMENT_FIELDS": PlacementField,
+    "PERSON_COLUMNS": Column,
+    "EMPLOYER_COLUMNS": Column,
+    "PLACEMENT_FIELDS": PlacementField,
     "COST_ITEMS": CostItem,
 }
 #: names the core uses already (``ties`` is the persons' social-network column)
 CORE_NAMES = {
-    "PERSON_COLUMNS": {*PERSON_COLUMNS, "ties"}, "EMPLOYER_COLUMNS": set(EMPLOYER_COLUMNS),
-    "PLACEMENT_FIELDS": set(PLACEMENT_COLUMNS), "COST_ITEMS": set(CORE_ITEMS),
+    "PERSON_COLUMNS": {*PERSON_COLUMNS, "ties"},
+    "EMPLOYER_COLUMNS": set(EMPLOYER_COLUMNS),
+    "PLACEMENT_FIELDS": set(PLACEMENT_COLUMNS),
+    "COST_ITEMS": set(CORE_ITEMS),
 }
 #: the masks of instruments (``knows``, ``touched``, ``decisive``) are int32: one bit each
 MAX_INSTRUMENTS = 31
@@ -62,13 +79,17 @@ def check_instrument(cls: type, others: Sequence[type[Policy]] = ()) -> None:
         raise InstrumentError(f"{cls!r} is not a subclass of sim.policies.base.Policy")
     name = cls.name
     if not isinstance(name, str) or not _NAME.match(name):
-        raise InstrumentError(f"{cls.__name__}.name {name!r}: allowed: lower-case letters, digits "
-                              "and '_', starting with a letter")
+        raise InstrumentError(
+            f"{cls.__name__}.name {name!r}: allowed: lower-case letters, digits "
+            "and '_', starting with a letter"
+        )
     if any(o.name == name for o in others):
         raise InstrumentError(f"an instrument named {name!r} is registered already")
     if len(others) >= MAX_INSTRUMENTS:
-        raise InstrumentError(f"{name}: at most {MAX_INSTRUMENTS} instruments (one bit each in "
-                              "the employers' and placements' instrument masks)")
+        raise InstrumentError(
+            f"{name}: at most {MAX_INSTRUMENTS} instruments (one bit each in "
+            "the employers' and placements' instrument masks)"
+        )
     keys = [p.key for p in cls.PARAMS]
     prefix = f"policies.{name}."
     stray = [k for k in keys if not k.startswith(prefix)]
@@ -76,11 +97,15 @@ def check_instrument(cls: type, others: Sequence[type[Policy]] = ()) -> None:
         raise InstrumentError(f"{name}: parameters {stray} must start with {prefix!r}")
     if len(set(keys)) != len(keys):
         raise InstrumentError(f"{name}: a parameter is declared twice")
-    missing = [f"{prefix}{k}" for k in ("enabled", "start_month", "end_month")
-               if f"{prefix}{k}" not in keys]
+    missing = [
+        f"{prefix}{k}"
+        for k in ("enabled", "start_month", "end_month")
+        if f"{prefix}{k}" not in keys
+    ]
     if missing:
-        raise InstrumentError(f"{name}: missing {missing}; start PARAMS with "
-                              f"window_params({name!r}, label)")
+        raise InstrumentError(
+            f"{name}: missing {missing}; start PARAMS with window_params({name!r}, label)"
+        )
     for attr, kind in DECLARATIONS.items():
         decl = getattr(cls, attr)
         if not isinstance(decl, dict):
@@ -92,14 +117,17 @@ def check_instrument(cls: type, others: Sequence[type[Policy]] = ()) -> None:
                 raise InstrumentError(f"{name}.{attr}[{key!r}]: the core uses this name")
             for o in others:
                 if key in getattr(o, attr) and getattr(o, attr)[key] != spec:
-                    raise InstrumentError(f"{name}.{attr}[{key!r}] differs from the declaration "
-                                          f"of {o.name} (share the same object to share it)")
+                    raise InstrumentError(
+                        f"{name}.{attr}[{key!r}] differs from the declaration "
+                        f"of {o.name} (share the same object to share it)"
+                    )
     for key, col in cls.EMPLOYER_COLUMNS.items():
         if col.reset is not None:
             raise InstrumentError(f"{name}.EMPLOYER_COLUMNS[{key!r}]: reset is for persons only")
     if _implements(cls, "sick_cover") and cls.SICK_PAY_ITEM not in cls.COST_ITEMS:
-        raise InstrumentError(f"{name} covers sick pay: SICK_PAY_ITEM must name one of its "
-                              "COST_ITEMS")
+        raise InstrumentError(
+            f"{name} covers sick pay: SICK_PAY_ITEM must name one of its COST_ITEMS"
+        )
 
 
 def merged(classes: Iterable[type[Policy]], attr: str) -> dict[str, Any]:
@@ -203,14 +231,18 @@ class PolicySet(Sequence[Policy]):
     # --- hiring ---------------------------------------------------------------------------------
     def extra_applications(self) -> tuple[np.ndarray, np.ndarray] | None:
         """(persons, vacancy slots) the instruments introduce directly this month, or None."""
-        got = [x for pol in self._hooked["extra_applications"]
-               if (x := pol.extra_applications(self.model)) is not None]
+        got = [
+            x
+            for pol in self._hooked["extra_applications"]
+            if (x := pol.extra_applications(self.model)) is not None
+        ]
         if not got:
             return None
         return (np.concatenate([g[0] for g in got]), np.concatenate([g[1] for g in got]))
 
-    def hiring_value(self, persons: np.ndarray, employers: np.ndarray,
-                     ctx: dict[str, Any]) -> dict[str, np.ndarray]:
+    def hiring_value(
+        self, persons: np.ndarray, employers: np.ndarray, ctx: dict[str, Any]
+    ) -> dict[str, np.ndarray]:
         """Each acting instrument's contribution (EUR/month) to the employers' judgement of the
         (person, employer) pairs, by name in instrument order; instruments may lower
         ``ctx["perceived_sick_risk"]`` in place."""
@@ -221,8 +253,7 @@ class PolicySet(Sequence[Policy]):
                 out[pol.name] = extra
         return out
 
-    def job_kind(self, persons: np.ndarray, employers: np.ndarray,
-                 kind: np.ndarray) -> np.ndarray:
+    def job_kind(self, persons: np.ndarray, employers: np.ndarray, kind: np.ndarray) -> np.ndarray:
         """The kind of job (State code) each hire starts, after every instrument's say."""
         for pol in self._hooked["job_kind"]:
             k = pol.job_kind(self.model, persons, employers, kind)

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
 from sim.processes.training import forecast_growth, sector_level
+from sim.schema import _p
 from sim.state import RELAPSE_STATES, State, state_mask
 
 #: who the municipality prepares (choices of ``preparation_for``)
@@ -70,51 +70,121 @@ class RootBall(Policy):
     }
     PARAMS = [
         *window_params("root_ball", "root-ball transition support"),
-        _p("policies.root_ball.intensity", 0.5, "share of a full package (8 coach hours/week)",
-           "assumed: 1.0 = about 8 hours of job coaching a week at the start",
-           "Intensity of the support.", lo=0.0, hi=1.0),
-        _p("policies.root_ball.duration_months", 12, "months",
-           "assumed: UWV job coaching typically runs up to a few years, intensive in year one",
-           "How long the support lasts after the move.", lo=1, hi=120),
-        _p("policies.root_ball.group_size", 1, "persons",
-           "TNO 2017: a colleague or small group moves along", "People who move together "
-           "(1 = alone).", lo=1, hi=10),
-        _p("policies.root_ball.relapse_reduction", 1.2, "log hazard at full intensity",
-           "assumed: strong support roughly thirds the early relapse hazard",
-           "Reduction of the relapse log-hazard at intensity 1 while supported.", lo=0.0, hi=5.0),
-        _p("policies.root_ball.right_to_return", True, "switch",
-           "TNO 2017: a right to return to sheltered work", "Relapsed participants go back to "
-           "sheltered work instead of bijstand.", ),
-        _p("policies.root_ball.search_boost", 2.0, "relative at full intensity",
-           "assumed: the programme actively looks for employers",
-           "Extra transition attempts of ready participants at intensity 1.", lo=0.0, hi=20.0),
-        _p("policies.root_ball.cost_per_person_month_eur", 1200.0, "EUR per month at intensity 1",
-           "assumed: ~8 hours of job coaching a week at ~EUR 35/hour plus employer guidance",
-           "Cost of support per supported person per month.", lo=0.0, hi=20000.0),
+        _p(
+            "policies.root_ball.intensity",
+            0.5,
+            "share of a full package (8 coach hours/week)",
+            "assumed: 1.0 = about 8 hours of job coaching a week at the start",
+            "Intensity of the support.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.duration_months",
+            12,
+            "months",
+            "assumed: UWV job coaching typically runs up to a few years, intensive in year one",
+            "How long the support lasts after the move.",
+            lo=1,
+            hi=120,
+        ),
+        _p(
+            "policies.root_ball.group_size",
+            1,
+            "persons",
+            "TNO 2017: a colleague or small group moves along",
+            "People who move together (1 = alone).",
+            lo=1,
+            hi=10,
+        ),
+        _p(
+            "policies.root_ball.relapse_reduction",
+            1.2,
+            "log hazard at full intensity",
+            "assumed: strong support roughly thirds the early relapse hazard",
+            "Reduction of the relapse log-hazard at intensity 1 while supported.",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
+            "policies.root_ball.right_to_return",
+            True,
+            "switch",
+            "TNO 2017: a right to return to sheltered work",
+            "Relapsed participants go back to sheltered work instead of bijstand.",
+        ),
+        _p(
+            "policies.root_ball.search_boost",
+            2.0,
+            "relative at full intensity",
+            "assumed: the programme actively looks for employers",
+            "Extra transition attempts of ready participants at intensity 1.",
+            lo=0.0,
+            hi=20.0,
+        ),
+        _p(
+            "policies.root_ball.cost_per_person_month_eur",
+            1200.0,
+            "EUR per month at intensity 1",
+            "assumed: ~8 hours of job coaching a week at ~EUR 35/hour plus employer guidance",
+            "Cost of support per supported person per month.",
+            lo=0.0,
+            hi=20000.0,
+        ),
         # --- preparation before the move (the whole root ball) --------------------------------
-        _p("policies.root_ball.preparation", False, "switch",
-           "TNO 2017: predict which work develops and prepare people for it now",
-           "Prepare transition candidates for a growing sector before they move."),
-        _p("policies.root_ball.preparation_for", "sheltered_and_social_assistance", "group",
-           "TNO 2017: sheltered-work participants; the municipality may add bijstand recipients",
-           "Who the municipality selects for preparation.", choices=tuple(PREPARATION_GROUPS)),
-        _p("policies.root_ball.preparation_months", 6, "months",
-           "assumed: as long as a short vocational course (schools.duration_months)",
-           "Months of training or work placement before the move.", lo=1, hi=36),
-        _p("policies.root_ball.preparation_intake_share", 0.03, "share of candidates per month",
-           "assumed: a programme that takes in about a third of ready candidates a year",
-           "Share of the ready candidates not yet prepared that start preparation each month.",
-           lo=0.0, hi=1.0),
-        _p("policies.root_ball.preparation_pressure_relief", 0.15, "0-1 pressure scale",
-           "assumed: knowing the work and the employer takes off about a quarter of the "
-           "average job pressure (employers.pressure_mean 0.55)",
-           "Lower felt pressure in a job in the sector prepared for (enters the relapse hazard "
-           "like resilience).", lo=0.0, hi=1.0),
-        _p("policies.root_ball.preparation_cost_per_person_month_eur", 700.0,
-           "EUR per person per month",
-           "assumed: a course (schools.cost_per_month EUR 600) plus placement guidance",
-           "Cost of preparation per person per month, paid by the municipality.", lo=0.0,
-           hi=20000.0),
+        _p(
+            "policies.root_ball.preparation",
+            False,
+            "switch",
+            "TNO 2017: predict which work develops and prepare people for it now",
+            "Prepare transition candidates for a growing sector before they move.",
+        ),
+        _p(
+            "policies.root_ball.preparation_for",
+            "sheltered_and_social_assistance",
+            "group",
+            "TNO 2017: sheltered-work participants; the municipality may add bijstand recipients",
+            "Who the municipality selects for preparation.",
+            choices=tuple(PREPARATION_GROUPS),
+        ),
+        _p(
+            "policies.root_ball.preparation_months",
+            6,
+            "months",
+            "assumed: as long as a short vocational course (schools.duration_months)",
+            "Months of training or work placement before the move.",
+            lo=1,
+            hi=36,
+        ),
+        _p(
+            "policies.root_ball.preparation_intake_share",
+            0.03,
+            "share of candidates per month",
+            "assumed: a programme that takes in about a third of ready candidates a year",
+            "Share of the ready candidates not yet prepared that start preparation each month.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.preparation_pressure_relief",
+            0.15,
+            "0-1 pressure scale",
+            "assumed: knowing the work and the employer takes off about a quarter of the "
+            "average job pressure (employers.pressure_mean 0.55)",
+            "Lower felt pressure in a job in the sector prepared for (enters the relapse hazard "
+            "like resilience).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.preparation_cost_per_person_month_eur",
+            700.0,
+            "EUR per person per month",
+            "assumed: a course (schools.cost_per_month EUR 600) plus placement guidance",
+            "Cost of preparation per person per month, paid by the municipality.",
+            lo=0.0,
+            hi=20000.0,
+        ),
     ]
 
     def _i(self):
@@ -125,8 +195,11 @@ class RootBall(Policy):
             return None
         sw = model.persons.state[persons] == State.SHELTERED
         if self._preparing_on():
-            f = np.where(sw | self._ready_prepared(model, persons),
-                         1.0 + self.p["search_boost"] * self._i(), 1.0)
+            f = np.where(
+                sw | self._ready_prepared(model, persons),
+                1.0 + self.p["search_boost"] * self._i(),
+                1.0,
+            )
             return np.where(self._in_preparation(model, persons), 0.0, f)
         return np.where(sw, 1.0 + self.p["search_boost"] * self._i(), 1.0)
 
@@ -138,7 +211,8 @@ class RootBall(Policy):
             sw = sw | self._ready_prepared(model, persons)
         # the coach takes over supervision; guidance halves the perceived sick-pay risk
         ctx["perceived_sick_risk"] = ctx["perceived_sick_risk"] - np.where(
-            sw, self._i() * 0.5 * ctx["sick_risk"], 0.0)
+            sw, self._i() * 0.5 * ctx["sick_risk"], 0.0
+        )
         return np.where(sw, self._i() * (ctx["supervision"] + 0.5 * ctx["sick_risk"]), 0.0)
 
     def on_hire(self, model, persons, employers):
@@ -184,8 +258,9 @@ class RootBall(Policy):
         if not self.enabled:
             return
         per = model.persons
-        on = np.flatnonzero((per.support_kind == ROOT_BALL) & (per.support_left > 0)
-                            & (per.state <= State.POOL))
+        on = np.flatnonzero(
+            (per.support_kind == ROOT_BALL) & (per.support_left > 0) & (per.state <= State.POOL)
+        )
         if not self.active():
             per.support_left[on] = 0  # policy stopped: support ends for everyone
             if self._preparing_on():
@@ -193,8 +268,12 @@ class RootBall(Policy):
             return
         if self._preparing_on():
             self._book_preparation(model)
-        eur = len(on) * self.p["cost_per_person_month_eur"] * self._i() * (
-            1 + 0.25 * (self.p["group_size"] - 1) / self.p["group_size"])
+        eur = (
+            len(on)
+            * self.p["cost_per_person_month_eur"]
+            * self._i()
+            * (1 + 0.25 * (self.p["group_size"] - 1) / self.p["group_size"])
+        )
         model.ledger.book("municipality", "root_ball_support", eur)
         self.spent_eur += eur
         per.support_left[on] -= 1
@@ -234,8 +313,9 @@ class RootBall(Policy):
             model.month_counts["preparation_completed"] = len(done)
         if not self.active():
             return
-        cand = np.flatnonzero(state_mask(per.state, groups) & per.ready & (per.sick == 0)
-                              & (per.prep_sector == 0))
+        cand = np.flatnonzero(
+            state_mask(per.state, groups) & per.ready & (per.sick == 0) & (per.prep_sector == 0)
+        )
         rng = model.streams.preparation
         u = rng.random(len(cand))
         chosen = cand[u < self.p["preparation_intake_share"]]
@@ -261,8 +341,9 @@ class RootBall(Policy):
         per.support_left[rows] = self.p["duration_months"]
         sec = per.prep_sector[rows].astype(np.int64) - 1
         now = sector_level(model, model.month)
-        start = np.array([sector_level(model, int(m))[s]
-                          for m, s in zip(per.prep_start[rows], sec)])
+        start = np.array(
+            [sector_level(model, int(m))[s] for m, s in zip(per.prep_start[rows], sec)]
+        )
         per.prep_hire[rows] = model.month
         per.prep_in_sector[rows] = e.sector[emps] == sec
         per.prep_growing[rows] = (e.sector[emps] == sec) & (now[sec] > start)
@@ -272,10 +353,14 @@ class RootBall(Policy):
     def _prepared_relief(self, model, persons) -> np.ndarray:
         """Lower relapse hazard in a job in the sector prepared for (lower felt pressure)."""
         per, e = model.persons, model.employers
-        in_sector = (per.prep_sector[persons] > 0) & (per.prep_end[persons] > 0) & (
-            e.sector[per.employer[persons]] == per.prep_sector[persons] - 1)
-        relief = np.exp(-model.p["labour_market.relapse_pressure_slope"]
-                        * self.p["preparation_pressure_relief"])
+        in_sector = (
+            (per.prep_sector[persons] > 0)
+            & (per.prep_end[persons] > 0)
+            & (e.sector[per.employer[persons]] == per.prep_sector[persons] - 1)
+        )
+        relief = np.exp(
+            -model.p["labour_market.relapse_pressure_slope"] * self.p["preparation_pressure_relief"]
+        )
         return np.where(in_sector, relief, 1.0)
 
     def _book_preparation(self, model) -> None:
@@ -306,18 +391,23 @@ class RootBall(Policy):
         hired = per.prep_hire > 0
         rows = per.prep_placement[hired] - 1
         ends = pl.end_month[rows]
-        relapsed = np.isin(pl.end_state[rows], RELAPSE_STATES) & (ends >= 0) & (
-            ends - pl.month[rows] <= 12)
+        relapsed = (
+            np.isin(pl.end_state[rows], RELAPSE_STATES)
+            & (ends >= 0)
+            & (ends - pl.month[rows] <= 12)
+        )
         at_risk = pl.month[rows] <= months - 12
 
         def rate(a, b):
             return float(a) / float(b) if b else None
 
-        return {"preparation": {
-            "started": int(self.prepared_started),
-            "completed": n,
-            "placement_rate_12m": rate(hired12.sum(), elig.sum()),
-            "in_prepared_sector_share": rate(per.prep_in_sector[hired].sum(), hired.sum()),
-            "growing_sector_share": rate(per.prep_growing[hired].sum(), hired.sum()),
-            "relapse_rate_12m": rate(relapsed[at_risk].sum(), at_risk.sum()),
-        }}
+        return {
+            "preparation": {
+                "started": int(self.prepared_started),
+                "completed": n,
+                "placement_rate_12m": rate(hired12.sum(), elig.sum()),
+                "in_prepared_sector_share": rate(per.prep_in_sector[hired].sum(), hired.sum()),
+                "growing_sector_share": rate(per.prep_growing[hired].sum(), hired.sum()),
+                "relapse_rate_12m": rate(relapsed[at_risk].sum(), at_risk.sum()),
+            }
+        }

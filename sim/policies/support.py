@@ -15,8 +15,9 @@ from sim.policies.base import Column, PlacementField
 NO_SUPPORT, JOB_COACH, ROOT_BALL = 0, 1, 2
 
 SUPPORT_COLUMNS = {
-    "support_left": Column(np.int16, "months of transition support (job coach / root ball) left",
-                           reset=0),
+    "support_left": Column(
+        np.int16, "months of transition support (job coach / root ball) left", reset=0
+    ),
     "support_kind": Column(np.int8, "0 none, 1 job coach, 2 root ball", reset=0),
 }
 
@@ -26,6 +27,7 @@ def _support_at_start(model, persons: np.ndarray) -> np.ndarray:
 
 
 SUPPORT_FIELDS = {
-    "supported": PlacementField(np.int8, "support_kind at the start of the placement",
-                                _support_at_start),
+    "supported": PlacementField(
+        np.int8, "support_kind at the start of the placement", _support_at_start
+    ),
 }

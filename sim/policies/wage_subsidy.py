@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import Column, CostItem, PlacementField, Policy, window_params
 from sim.processes.matching import TARGET_STATES
+from sim.schema import _p
 from sim.state import Cause, State
 
 #: ``subsidy_left`` of a structural subsidy (never counts down)
@@ -43,72 +43,147 @@ class WageSubsidy(Policy):
     label = "the wage-cost subsidy"
     PERSON_COLUMNS = {
         "subsidy_left": Column(np.int16, "months of wage-cost subsidy left", reset=0),
-        "subsidy_eur": Column(np.float32, "subsidy per month paid to the employer (EUR)",
-                              reset=0),
-        "subsidy_kind": Column(np.int8, "0 none, 1 for a wage value below the minimum wage, "
-                               "2 a push", reset=0),
+        "subsidy_eur": Column(np.float32, "subsidy per month paid to the employer (EUR)", reset=0),
+        "subsidy_kind": Column(
+            np.int8, "0 none, 1 for a wage value below the minimum wage, 2 a push", reset=0
+        ),
     }
-    PLACEMENT_FIELDS = {"subsidised": PlacementField(np.bool_, "a subsidised job at the start",
-                                                     _subsidised)}
+    PLACEMENT_FIELDS = {
+        "subsidised": PlacementField(np.bool_, "a subsidised job at the start", _subsidised)
+    }
     COST_ITEMS = {"wage_subsidy": CostItem("municipality", "wage-cost subsidies to employers")}
     PARAMS = [
         *window_params("wage_subsidy", "the wage-cost subsidy"),
-        _p("policies.wage_subsidy.awareness", 0.25, "share of employers",
-           "assumed: SCP 2017: 11% of organisations used a wage-cost subsidy or wage "
-           "dispensation (docs/sources.md); more know of it than use it",
-           "Share of employers who count on the subsidy when they judge a candidate (others "
-           "learn of it from the service point or from a subsidised placement).", lo=0.0,
-           hi=1.0),
-        _p("policies.wage_subsidy.coverage", 1.0, "share of the wage gap",
-           "Participatiewet: the subsidy pays the gap between minimum wage and wage value",
-           "Share of the gap between minimum wage and assessed wage value that is paid.",
-           lo=0.0, hi=1.0),
-        _p("policies.wage_subsidy.max_share_of_minimum_wage", 0.70, "share of the minimum wage",
-           "docs/sources.md: at most 70% of the minimum wage", "Ceiling of the monthly subsidy.",
-           lo=0.0, hi=1.0),
-        _p("policies.wage_subsidy.allowance_share", 0.20, "share of the subsidy",
-           "assumed: the allowance for employer costs (forfaitaire werkgeverskosten) is of this "
-           "order", "Extra allowance for employer costs, as a share of the subsidy.", lo=0.0,
-           hi=1.0),
-        _p("policies.wage_subsidy.duration_months", 0, "months",
-           "Participatiewet: for someone who cannot earn the minimum wage the subsidy is "
-           "structural, it runs as long as that holds and ends when the wage value reaches the "
-           "minimum wage or the job ends (docs/sources.md)",
-           "How long a subsidy runs: 0 = structural (until the reassessed wage value reaches "
-           "the minimum wage); more = a temporary subsidy of that many months.", lo=0, hi=600),
-        _p("policies.wage_subsidy.reassessment_months", 12, "months",
-           "docs/sources.md: the wage value is reassessed periodically, often yearly",
-           "Interval of reassessment.", lo=1, hi=120),
-        _p("policies.wage_subsidy.rejudge_at_end", True, "switch",
-           "assumed: when a subsidy stops while the worker still cannot earn the minimum wage "
-           "(a temporary subsidy runs out, a policy stop), the employer weighs the worker at "
-           "full wage cost",
-           "When a subsidy stops for another reason than the wage value reaching the minimum "
-           "wage, the employer judges the worker again and may dismiss them."),
-        _p("policies.wage_subsidy.push_months", 0, "months",
-           "Tilburg University 2015 ('Het werkt niet vanzelf'): more than half of the "
-           "municipalities also use a temporary wage-cost subsidy as a push for people with a "
-           "full wage value (docs/sources.md); length assumed per scenario",
-           "Months of a temporary subsidy for bijstand recipients with a full wage value "
-           "(0: no push).", lo=0, hi=120),
-        _p("policies.wage_subsidy.push_share", 0.30, "share of the minimum wage",
-           "assumed: a push of the order of a third of the wage cost for some months",
-           "Monthly push subsidy as a share of the minimum wage.", lo=0.0, hi=1.0),
-        _p("policies.wage_subsidy.max_wage_value", 0.95, "share of the minimum wage",
-           "Participatiewet: for people who cannot earn the minimum wage",
-           "Eligible when the assessed wage value is below this.", lo=0.0, hi=1.0),
-        _p("policies.wage_subsidy.retention_factor", 0.7, "hazard multiplier",
-           "APE 2018: a demonstrable positive effect on keeping the job (docs/sources.md); size "
-           "assumed", "Multiplier on separation and relapse hazards while subsidised.",
-           lo=0.0, hi=2.0),
-        _p("policies.wage_subsidy.on_job_learning", 0.005, "wage value per month",
-           "assumed: subsidised workers gain some productivity on the job",
-           "Monthly growth of a subsidised worker's wage value.", lo=0.0, hi=0.1),
-        _p("policies.wage_subsidy.budget_eur_per_year", -1.0, "EUR per year (-1: no cap)",
-           "design: municipalities cap the budget", "Yearly budget cap (at scale 1; scaled "
-           "with run.scale): no new subsidised hires once the year's spending and the running "
-           "subsidies reach it, and when it is spent the running subsidies end.", lo=-1.0,
-           hi=1e10),
+        _p(
+            "policies.wage_subsidy.awareness",
+            0.25,
+            "share of employers",
+            "assumed: SCP 2017: 11% of organisations used a wage-cost subsidy or wage "
+            "dispensation (docs/sources.md); more know of it than use it",
+            "Share of employers who count on the subsidy when they judge a candidate (others "
+            "learn of it from the service point or from a subsidised placement).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.coverage",
+            1.0,
+            "share of the wage gap",
+            "Participatiewet: the subsidy pays the gap between minimum wage and wage value",
+            "Share of the gap between minimum wage and assessed wage value that is paid.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.max_share_of_minimum_wage",
+            0.70,
+            "share of the minimum wage",
+            "docs/sources.md: at most 70% of the minimum wage",
+            "Ceiling of the monthly subsidy.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.allowance_share",
+            0.20,
+            "share of the subsidy",
+            "assumed: the allowance for employer costs (forfaitaire werkgeverskosten) is of this "
+            "order",
+            "Extra allowance for employer costs, as a share of the subsidy.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.duration_months",
+            0,
+            "months",
+            "Participatiewet: for someone who cannot earn the minimum wage the subsidy is "
+            "structural, it runs as long as that holds and ends when the wage value reaches the "
+            "minimum wage or the job ends (docs/sources.md)",
+            "How long a subsidy runs: 0 = structural (until the reassessed wage value reaches "
+            "the minimum wage); more = a temporary subsidy of that many months.",
+            lo=0,
+            hi=600,
+        ),
+        _p(
+            "policies.wage_subsidy.reassessment_months",
+            12,
+            "months",
+            "docs/sources.md: the wage value is reassessed periodically, often yearly",
+            "Interval of reassessment.",
+            lo=1,
+            hi=120,
+        ),
+        _p(
+            "policies.wage_subsidy.rejudge_at_end",
+            True,
+            "switch",
+            "assumed: when a subsidy stops while the worker still cannot earn the minimum wage "
+            "(a temporary subsidy runs out, a policy stop), the employer weighs the worker at "
+            "full wage cost",
+            "When a subsidy stops for another reason than the wage value reaching the minimum "
+            "wage, the employer judges the worker again and may dismiss them.",
+        ),
+        _p(
+            "policies.wage_subsidy.push_months",
+            0,
+            "months",
+            "Tilburg University 2015 ('Het werkt niet vanzelf'): more than half of the "
+            "municipalities also use a temporary wage-cost subsidy as a push for people with a "
+            "full wage value (docs/sources.md); length assumed per scenario",
+            "Months of a temporary subsidy for bijstand recipients with a full wage value "
+            "(0: no push).",
+            lo=0,
+            hi=120,
+        ),
+        _p(
+            "policies.wage_subsidy.push_share",
+            0.30,
+            "share of the minimum wage",
+            "assumed: a push of the order of a third of the wage cost for some months",
+            "Monthly push subsidy as a share of the minimum wage.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.max_wage_value",
+            0.95,
+            "share of the minimum wage",
+            "Participatiewet: for people who cannot earn the minimum wage",
+            "Eligible when the assessed wage value is below this.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.wage_subsidy.retention_factor",
+            0.7,
+            "hazard multiplier",
+            "APE 2018: a demonstrable positive effect on keeping the job (docs/sources.md); size "
+            "assumed",
+            "Multiplier on separation and relapse hazards while subsidised.",
+            lo=0.0,
+            hi=2.0,
+        ),
+        _p(
+            "policies.wage_subsidy.on_job_learning",
+            0.005,
+            "wage value per month",
+            "assumed: subsidised workers gain some productivity on the job",
+            "Monthly growth of a subsidised worker's wage value.",
+            lo=0.0,
+            hi=0.1,
+        ),
+        _p(
+            "policies.wage_subsidy.budget_eur_per_year",
+            -1.0,
+            "EUR per year (-1: no cap)",
+            "design: municipalities cap the budget",
+            "Yearly budget cap (at scale 1; scaled "
+            "with run.scale): no new subsidised hires once the year's spending and the running "
+            "subsidies reach it, and when it is spent the running subsidies end.",
+            lo=-1.0,
+            hi=1e10,
+        ),
     ]
 
     def setup(self, model):
@@ -120,7 +195,11 @@ class WageSubsidy(Policy):
         mw = model.p["finance.minimum_wage_eur_month"]
         wv = model.persons.wage_value[rows].astype(float)
         gap = np.clip(1 - wv, 0, None) * self.p["coverage"]
-        return np.minimum(gap, self.p["max_share_of_minimum_wage"]) * mw * (1 + self.p["allowance_share"])
+        return (
+            np.minimum(gap, self.p["max_share_of_minimum_wage"])
+            * mw
+            * (1 + self.p["allowance_share"])
+        )
 
     def _budget_left(self, model) -> bool:
         cap = self.p["budget_eur_per_year"]
@@ -132,14 +211,16 @@ class WageSubsidy(Policy):
     def _eligible(self, model, rows):
         per = model.persons
         return np.isin(per.state[rows], TARGET_STATES) & (
-            per.wage_value[rows] < self.p["max_wage_value"])
+            per.wage_value[rows] < self.p["max_wage_value"]
+        )
 
     def _push_eligible(self, model, rows):
         if self.p["push_months"] <= 0:
             return np.zeros(len(rows), bool)
         per = model.persons
         return (per.state[rows] == State.SOCIAL_ASSISTANCE) & (
-            per.wage_value[rows] >= self.p["max_wage_value"])
+            per.wage_value[rows] >= self.p["max_wage_value"]
+        )
 
     def _push_amount(self, model):
         return self.p["push_share"] * model.p["finance.minimum_wage_eur_month"]
@@ -163,7 +244,8 @@ class WageSubsidy(Policy):
         if not self.active() or not self._budget_left(model):
             return None
         el = (self._eligible(model, persons) | self._push_eligible(model, persons)) & (
-            kind == State.EMPLOYED)
+            kind == State.EMPLOYED
+        )
         return np.where(el, State.SUBSIDISED, kind)
 
     def touched(self, model, persons):
@@ -222,8 +304,10 @@ class WageSubsidy(Policy):
         per.subsidy_eur[reassess] = self._amount(model, reassess)
         # the reassessed wage value reaches the minimum wage (the subsidy falls to zero): the
         # subsidy ends and the worker stays an ordinary employee
-        grown = reassess[(per.wage_value[reassess] >= self.p["max_wage_value"])
-                         | (per.subsidy_eur[reassess] <= 0)]
+        grown = reassess[
+            (per.wage_value[reassess] >= self.p["max_wage_value"])
+            | (per.subsidy_eur[reassess] <= 0)
+        ]
         self._end(model, grown, rejudge=False)
         paid = paid[per.state[paid] == State.SUBSIDISED]
         eur = float(per.subsidy_eur[paid].sum())

@@ -12,41 +12,74 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.schema import _p
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.processes.demand import MAX_LOG_DEMAND
+from sim.schema import _p
 from sim.state import Cause, State
 
 
 class WorkPools(Policy):
     name = "work_pools"
     label = "work pools"
-    EMPLOYER_COLUMNS = {"pool": Column(np.int32, "the work pool (employer row) it is a member "
-                                       "of, -1", fill=-1)}
+    EMPLOYER_COLUMNS = {
+        "pool": Column(np.int32, "the work pool (employer row) it is a member of, -1", fill=-1)
+    }
     COST_ITEMS = {"pool_coordination": CostItem("municipality", "coordination of pool jobs")}
     PARAMS = [
         *window_params("work_pools", "work pools"),
-        _p("policies.work_pools.join_share", 0.5, "share of employers with slack",
-           "assumed: no figures on pools (docs/sources.md)", "Share of employers with slack that "
-           "join a pool.", lo=0.0, hi=1.0),
-        _p("policies.work_pools.max_member_minutes", 30.0, "minutes",
-           "assumed: members must be within commuting reach of each other",
-           "Largest travel time between a pool's home municipality and a member.", lo=0.0,
-           hi=600.0),
-        _p("policies.work_pools.coordination_cost_eur_month", 400.0, "EUR per pool job per month",
-           "assumed: planning and travel between members, paid by the municipality",
-           "Coordination cost per filled pool job.", lo=0.0, hi=10000.0),
-        _p("policies.work_pools.coordination_subsidy_share", 1.0, "share",
-           "assumed: the municipality carries the coordination cost",
-           "Share of the coordination cost the municipality pays (the rest lowers the pool's "
-           "hiring value).", lo=0.0, hi=1.0),
-        _p("policies.work_pools.separation_factor", 0.8, "hazard multiplier",
-           "assumed: a pool spreads the risk of one member's slack falling away",
-           "Multiplier on the separation hazard of pool jobs (contract stability).", lo=0.0,
-           hi=5.0),
-        _p("policies.work_pools.target_group_only", True, "switch",
-           "design: pools are set up for people at a distance from the labour market",
-           "Pools hire only from bijstand and sheltered work."),
+        _p(
+            "policies.work_pools.join_share",
+            0.5,
+            "share of employers with slack",
+            "assumed: no figures on pools (docs/sources.md)",
+            "Share of employers with slack that join a pool.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.work_pools.max_member_minutes",
+            30.0,
+            "minutes",
+            "assumed: members must be within commuting reach of each other",
+            "Largest travel time between a pool's home municipality and a member.",
+            lo=0.0,
+            hi=600.0,
+        ),
+        _p(
+            "policies.work_pools.coordination_cost_eur_month",
+            400.0,
+            "EUR per pool job per month",
+            "assumed: planning and travel between members, paid by the municipality",
+            "Coordination cost per filled pool job.",
+            lo=0.0,
+            hi=10000.0,
+        ),
+        _p(
+            "policies.work_pools.coordination_subsidy_share",
+            1.0,
+            "share",
+            "assumed: the municipality carries the coordination cost",
+            "Share of the coordination cost the municipality pays (the rest lowers the pool's "
+            "hiring value).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.work_pools.separation_factor",
+            0.8,
+            "hazard multiplier",
+            "assumed: a pool spreads the risk of one member's slack falling away",
+            "Multiplier on the separation hazard of pool jobs (contract stability).",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
+            "policies.work_pools.target_group_only",
+            True,
+            "switch",
+            "design: pools are set up for people at a distance from the labour market",
+            "Pools hire only from bijstand and sheltered work.",
+        ),
     ]
 
     def setup(self, model):
@@ -60,7 +93,9 @@ class WorkPools(Policy):
             model.employer_survey.apply_slack(model)  # the slack employers reported
         joins = (e.slack > 0) & ~e.external & ~e.is_pool & (rng.random(e.n) < self.p["join_share"])
         cand = np.flatnonzero(joins)
-        slack_by_node = np.bincount(e.node[cand], weights=e.slack[cand], minlength=model.region.n_nodes)
+        slack_by_node = np.bincount(
+            e.node[cand], weights=e.slack[cand], minlength=model.region.n_nodes
+        )
         minutes = model.region.travel_minutes
         free = np.ones(e.n, bool)
         rows = []
@@ -71,10 +106,22 @@ class WorkPools(Policy):
                 continue
             free[members] = False
             sectors = np.bincount(e.sector[members], minlength=model.region.n_sectors)
-            row = e.append(1, node=node, sector=int(np.argmax(sectors)), base_size=0,
-                           incommuters=0, target=0, pressure=float(e.pressure[members].mean()),
-                           openness=1.0, slack=0, pool=-1, is_pool=True, external=False,
-                           supervise=1.0, experience=1.0)[0]
+            row = e.append(
+                1,
+                node=node,
+                sector=int(np.argmax(sectors)),
+                base_size=0,
+                incommuters=0,
+                target=0,
+                pressure=float(e.pressure[members].mean()),
+                openness=1.0,
+                slack=0,
+                pool=-1,
+                is_pool=True,
+                external=False,
+                supervise=1.0,
+                experience=1.0,
+            )[0]
             e.pool[members] = row
             rows.append(row)
         from sim.agents import Employer
@@ -96,7 +143,9 @@ class WorkPools(Policy):
             e.target[self.pool_rows] = 0
             return
         members = np.flatnonzero(e.pool >= 0)
-        log_level = model.demand[model.month][e.node[members], e.sector[members]] + e.demand_dev[members]
+        log_level = (
+            model.demand[model.month][e.node[members], e.sector[members]] + e.demand_dev[members]
+        )
         level = np.exp(np.clip(log_level, -MAX_LOG_DEMAND, MAX_LOG_DEMAND))
         pooled = np.bincount(e.pool[members], weights=e.slack[members] * level, minlength=e.n)
         e.target[self.pool_rows] = np.floor(pooled[self.pool_rows])
@@ -105,8 +154,12 @@ class WorkPools(Policy):
         if not self.active() or len(self.pool_rows) == 0:
             return None
         at_pool = model.employers.is_pool[employers]
-        own_cost = (1 - self.p["coordination_subsidy_share"]) * self.p["coordination_cost_eur_month"]
-        blocked = at_pool & ~ctx["target"] if self.p["target_group_only"] else np.zeros_like(at_pool)
+        own_cost = (1 - self.p["coordination_subsidy_share"]) * self.p[
+            "coordination_cost_eur_month"
+        ]
+        blocked = (
+            at_pool & ~ctx["target"] if self.p["target_group_only"] else np.zeros_like(at_pool)
+        )
         return np.where(at_pool, -own_cost, 0.0) - np.where(blocked, 1e9, 0.0)
 
     def touched(self, model, persons):
@@ -121,7 +174,9 @@ class WorkPools(Policy):
     def separation_factor(self, model, persons):
         if not self.enabled:
             return None
-        return np.where(model.persons.state[persons] == State.POOL, self.p["separation_factor"], 1.0)
+        return np.where(
+            model.persons.state[persons] == State.POOL, self.p["separation_factor"], 1.0
+        )
 
     def month_end(self, model):
         if not self.enabled or len(self.pool_rows) == 0:
@@ -132,6 +187,10 @@ class WorkPools(Policy):
             if len(in_pool):
                 model.end_jobs(in_pool, Cause.POOL_END)  # the pools dissolve
             return
-        eur = len(in_pool) * self.p["coordination_cost_eur_month"] * self.p["coordination_subsidy_share"]
+        eur = (
+            len(in_pool)
+            * self.p["coordination_cost_eur_month"]
+            * self.p["coordination_subsidy_share"]
+        )
         model.ledger.book("municipality", "pool_coordination", eur)
         self.spent_eur += eur

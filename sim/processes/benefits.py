@@ -25,8 +25,11 @@ def benefit_flows(model) -> None:
     done = ww[per.ww_left[ww] <= 0]
     if len(done):
         # former recipients pass the means test as often as placed workers losing a job
-        share = np.where(per.ever_target[done], p["labour_market.placed_job_loss_to_sa_share"],
-                         p["labour_market.ww_to_social_assistance_share"])
+        share = np.where(
+            per.ever_target[done],
+            p["labour_market.placed_job_loss_to_sa_share"],
+            p["labour_market.ww_to_social_assistance_share"],
+        )
         to_sa = u[0, done] < share
         model.move(done[to_sa], State.SOCIAL_ASSISTANCE, Cause.WW_EXHAUSTED)
         model.move(done[~to_sa], State.NO_BENEFIT, Cause.WW_EXHAUSTED)
@@ -35,8 +38,11 @@ def benefit_flows(model) -> None:
     sa_exit = sa[u[1, sa] < p["labour_market.sa_other_exit_rate"]]
     nb = np.flatnonzero(st == State.NO_BENEFIT)
     # those who had bijstand before know the way back and pass the means test more often
-    nb_rate = np.where(per.ever_target[nb], p["labour_market.no_benefit_to_sa_rate"],
-                       p["labour_market.no_benefit_to_sa_rate_first"])
+    nb_rate = np.where(
+        per.ever_target[nb],
+        p["labour_market.no_benefit_to_sa_rate"],
+        p["labour_market.no_benefit_to_sa_rate_first"],
+    )
     nb_apply = nb[u[2, nb] < nb_rate]
     # after a year without work or benefit, some stop searching and leave the labour force
     # (study, care, discouraged: CBS counts only those who search as unemployed)
@@ -46,8 +52,12 @@ def benefit_flows(model) -> None:
     # (health, debts, care), and some who do not search become able to again (SCP 2019: half
     # of those judged unable may work later); two-way flows give a stable searching share
     on_sa = st == State.SOCIAL_ASSISTANCE
-    tired = on_sa & per.ready & (per.months_out > 12) & (
-        u[3] < p["labour_market.sa_readiness_loss_rate"])
+    tired = (
+        on_sa
+        & per.ready
+        & (per.months_out > 12)
+        & (u[3] < p["labour_market.sa_readiness_loss_rate"])
+    )
     regained = on_sa & ~per.ready & (u[4] < p["labour_market.sa_readiness_gain_rate"])
     per.ready[tired] = False
     per.ready[regained] = True
@@ -99,7 +109,8 @@ def exits(model) -> None:
     per, p = model.persons, model.p
     rate = np.zeros(N_STATES)  # monthly exit hazard per state (0 for the inactive)
     rate[[*JOB_STATES, State.UNEMPLOYED_WW, State.NO_BENEFIT, State.TRAINING]] = p[
-        "demography.exit_rate_employed"]
+        "demography.exit_rate_employed"
+    ]
     rate[State.SOCIAL_ASSISTANCE] = p["demography.exit_rate_social_assistance"]
     rate[State.SHELTERED] = p["demography.exit_rate_sheltered"]
     h = rate.take(per.state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.state import Cause, JOB_STATES, state_mask
+from sim.state import JOB_STATES, Cause, state_mask
 
 #: months of demand drawn beyond the run, for forecasts that look ahead (max horizon 120)
 FORECAST_PAD = 121
@@ -39,10 +39,14 @@ def demand_path(model) -> np.ndarray:
     for shock in model.shocks:
         if shock.kind == "policy_stop":
             continue
-        end = months if shock.duration_months == 0 else min(months, shock.month + shock.duration_months)
+        end = (
+            months
+            if shock.duration_months == 0
+            else min(months, shock.month + shock.duration_months)
+        )
         secs = slice(None) if shock.sector == "all" else sector_index[shock.sector]
         nodes = slice(None) if shock.municipality == "all" else node_index[shock.municipality]
-        path[shock.month:end, nodes, secs] += np.log1p(shock.size)
+        path[shock.month : end, nodes, secs] += np.log1p(shock.size)
     survey = getattr(model, "employer_survey", None)
     if survey is not None:  # employers' announced growth comes true on average
         survey.apply_to_demand(path)

@@ -71,8 +71,11 @@ def learn(model) -> None:
     horizon = int(p["employers.experience_months"])
     t = model.month
     ok = (pl.month == t - horizon) & (pl.end_month < 0)
-    failed = ((pl.end_month == t) & np.isin(pl.end_state, RELAPSE_STATES)
-              & (pl.end_month - pl.month < horizon))
+    failed = (
+        (pl.end_month == t)
+        & np.isin(pl.end_state, RELAPSE_STATES)
+        & (pl.end_month - pl.month < horizon)
+    )
     real = ~e.is_pool & ~e.external
     good = pl.employer[ok]
     good = good[real[good]]

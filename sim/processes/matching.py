@@ -40,12 +40,22 @@ def search_intensity(model) -> np.ndarray:
     # who may search: out of work (WW, no benefit), ready bijstand or sheltered, not sick;
     # the arithmetic below runs on those rows only (the same numbers as on the whole column)
     cand = np.flatnonzero(
-        (state_mask(st, (State.UNEMPLOYED_WW, State.NO_BENEFIT))
-         | (state_mask(st, TARGET_STATES) & per.ready)) & ~(per.sick > 0))
+        (
+            state_mask(st, (State.UNEMPLOYED_WW, State.NO_BENEFIT))
+            | (state_mask(st, TARGET_STATES) & per.ready)
+        )
+        & ~(per.sick > 0)
+    )
     sc = st[cand]
-    r = np.where(sc < State.SOCIAL_ASSISTANCE, 1.0,
-                 np.where(sc == State.SOCIAL_ASSISTANCE, p["matching.sa_search_intensity"],
-                          p["matching.sw_search_intensity"]))
+    r = np.where(
+        sc < State.SOCIAL_ASSISTANCE,
+        1.0,
+        np.where(
+            sc == State.SOCIAL_ASSISTANCE,
+            p["matching.sa_search_intensity"],
+            p["matching.sw_search_intensity"],
+        ),
+    )
     out_of_work = np.flatnonzero(sc != State.SHELTERED)  # search decays with time out of work
     decay = np.exp(-p["matching.search_decay_per_year"] * per.months_out[cand[out_of_work]] / 12.0)
     r[out_of_work] = r[out_of_work] * decay
@@ -114,7 +124,9 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     if p["matching.textbook"]:  # urn-ball: one application each, to any open vacancy
         u = counter_uniform(seed, "match_slot", t, searchers)
         return searchers, (u * len(vac_emp)).astype(np.int64), np.zeros(len(searchers), np.int64)
-    n_apps = poisson_from_uniform(lam[searchers], counter_uniform(seed, "match_count", t, searchers))
+    n_apps = poisson_from_uniform(
+        lam[searchers], counter_uniform(seed, "match_count", t, searchers)
+    )
     who = np.repeat(searchers, n_apps)
     if len(who) == 0:
         return empty
@@ -132,8 +144,9 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     w_own = base * sel_own  # h, s, j, s'
     w_other = base * (1 - sel_own)
     weights = np.stack([w_other, w_own], axis=2).reshape(n_nodes * n_sec * 2, n_nodes * n_sec)
-    u = np.stack([counter_uniform(seed, f"match_{k}", t, who, app_no)
-                  for k in ("own", "cell", "vacancy")])
+    u = np.stack(
+        [counter_uniform(seed, f"match_{k}", t, who, app_no) for k in ("own", "cell", "vacancy")]
+    )
     flag = (u[0] < own_share).astype(np.int64)
     home = per.home[who].astype(np.int64)
     sec = per.sector[who].astype(np.int64)
@@ -142,11 +155,19 @@ def applications(model, lam: np.ndarray, vac_counts: np.ndarray, vac_starts, vac
     has = tot[home, sec, flag] > 0
     flag = np.where(has, flag, 1 - flag)
     has = tot[home, sec, flag] > 0
-    who, home, sec, flag, u, app_no = who[has], home[has], sec[has], flag[has], u[:, has], app_no[has]
+    who, home, sec, flag, u, app_no = (
+        who[has],
+        home[has],
+        sec[has],
+        flag[has],
+        u[:, has],
+        app_no[has],
+    )
     combo = (home * n_sec + sec) * 2 + flag
     cell = sample_cells(weights, combo, u[1])
-    slot = vac_starts[cell] + np.minimum((u[2] * vac_counts[cell]).astype(np.int64),
-                                         vac_counts[cell] - 1)
+    slot = vac_starts[cell] + np.minimum(
+        (u[2] * vac_counts[cell]).astype(np.int64), vac_counts[cell] - 1
+    )
     return who, slot, app_no
 
 
@@ -156,7 +177,8 @@ def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
     per, p, rng = model.persons, model.p, model.streams.matching
     pool = np.flatnonzero(
         ((per.state == State.SOCIAL_ASSISTANCE) | (per.state == State.SHELTERED))
-        & per.ready & (per.sick == 0)
+        & per.ready
+        & (per.sick == 0)
     )
     n_sa = model.stock(State.SOCIAL_ASSISTANCE)
     k = rng.poisson(p["service_point.brokered_per_10k_sa"] * n_sa / 10_000)
@@ -172,12 +194,15 @@ def brokered(model, vac_emp: np.ndarray, n_vac_by_emp: np.ndarray):
     extra = [x for x in extra if x is not None and len(x[0])]
     if not extra:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return (np.concatenate([x[0] for x in extra]).astype(np.int64),
-            np.concatenate([x[1] for x in extra]).astype(np.int64))
+    return (
+        np.concatenate([x[0] for x in extra]).astype(np.int64),
+        np.concatenate([x[1] for x in extra]).astype(np.int64),
+    )
 
 
-def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray,
-                 brokered: np.ndarray | None = None):
+def hiring_value(
+    model, who: np.ndarray, emp: np.ndarray, u: np.ndarray, brokered: np.ndarray | None = None
+):
     """Employer's judged value (EUR/month) of hiring each applicant, and its parts.
 
     ``u`` is the standard-normal judgement error per pair; ``brokered`` marks the candidates
@@ -193,23 +218,35 @@ def hiring_value(model, who: np.ndarray, emp: np.ndarray, u: np.ndarray,
     target = state_mask(st, TARGET_STATES)
     # the employer recognises the target group: sheltered work, or bijstand with a wage value
     # below the register's limit (a recipient with a full wage value is judged as any other)
-    seen = (st == State.SHELTERED) | ((st == State.SOCIAL_ASSISTANCE)
-                                      & (wv < p["employers.register_wage_value"]))
+    seen = (st == State.SHELTERED) | (
+        (st == State.SOCIAL_ASSISTANCE) & (wv < p["employers.register_wage_value"])
+    )
     expected_sick_share = per.sickness[who] / max(p["health.recovery_rate"], 1e-3)
     aversion = np.where(seen, perceived_aversion(model, emp), 1.0)
     sick_risk = np.minimum(expected_sick_share, 1.0) * wage * aversion
-    supervision = (p["employers.supervision_cost"] * np.clip(1 - wv, 0, 1) * mw * target
-                   * (1.0 - e.supervise[emp]))
+    supervision = (
+        p["employers.supervision_cost"]
+        * np.clip(1 - wv, 0, 1)
+        * mw
+        * target
+        * (1.0 - e.supervise[emp])
+    )
     openness = e.openness[emp]
     inclusion = p["employers.inclusion_value"] * openness * mw * seen
     reluctance = p["employers.unwilling_penalty"] * mw * (seen & (openness <= 0))
     noise = p["employers.assessment_noise"] * mw * u
-    ctx = {"wage": wage, "sick_risk": sick_risk, "supervision": supervision,
-           "target": target, "seen": seen, "productivity": productivity, "wage_value": wv,
-           # the sick-pay risk the employer still sees after policies (they lower it in place)
-           "perceived_sick_risk": sick_risk.copy(),
-           "brokered": (np.zeros(len(who), bool) if brokered is None
-                        else np.asarray(brokered, bool))}
+    ctx = {
+        "wage": wage,
+        "sick_risk": sick_risk,
+        "supervision": supervision,
+        "target": target,
+        "seen": seen,
+        "productivity": productivity,
+        "wage_value": wv,
+        # the sick-pay risk the employer still sees after policies (they lower it in place)
+        "perceived_sick_risk": sick_risk.copy(),
+        "brokered": (np.zeros(len(who), bool) if brokered is None else np.asarray(brokered, bool)),
+    }
     value = productivity - wage - sick_risk - supervision + inclusion - reluctance + noise
     ctx["noise_eur"] = noise
     # each instrument's contribution, for its decisiveness
@@ -237,15 +274,19 @@ def match(model) -> None:
     if len(who) == 0:
         return
     emp = vac_emp[slot]
-    noise = ndtri(np.clip(counter_uniform(model.seed, "match_noise", model.month, who, app_no),
-                          1e-12, 1 - 1e-12))
+    noise = ndtri(
+        np.clip(
+            counter_uniform(model.seed, "match_noise", model.month, who, app_no), 1e-12, 1 - 1e-12
+        )
+    )
     value, ctx = hiring_value(model, who, emp, noise, brokered=app_no >= BROKERED_APP_NO)
     ok = value > 0
     # refusals in which the perceived sick-pay risk tipped the balance
     tipped = ~ok & ctx["target"] & (value + ctx["perceived_sick_risk"] > 0)
     if tipped.any():
         e.refusals_sickness[:] += np.bincount(emp[tipped], minlength=e.n)[: e.n].astype(
-            e.refusals_sickness.dtype)
+            e.refusals_sickness.dtype
+        )
     mc["refusals_sickness"] = int(tipped.sum())
     mc["target_applications"] = int(ctx["target"].sum())
     all_value, all_emp = value, emp
@@ -268,9 +309,15 @@ def match(model) -> None:
         hired = np.zeros(len(all_value), bool)
         hired[np.flatnonzero(ok)[hires]] = True
         sd = model.p["employers.assessment_noise"] * model.p["finance.minimum_wage_eur_month"]
-        log.append({"z": (all_value - ctx["noise_eur"]) / max(sd, 1e-9), "hired": hired,
-                    "accepted": ok, "target": ctx["target"],
-                    "willing": model.employers.openness[all_emp] > 0})
+        log.append(
+            {
+                "z": (all_value - ctx["noise_eur"]) / max(sd, 1e-9),
+                "hired": hired,
+                "accepted": ok,
+                "target": ctx["target"],
+                "willing": model.employers.openness[all_emp] > 0,
+            }
+        )
     touched, decisive = decisiveness(model, value[hires], {k: v[hires] for k, v in contrib.items()})
     model.hire(who[hires], emp[hires], touched=touched, decisive=decisive)
 

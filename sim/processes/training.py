@@ -14,12 +14,12 @@ import numpy as np
 from sim.state import Cause, State
 
 
-
 def forecast_settings(model) -> tuple[int, float]:
     """(horizon in months, accuracy) of the region's forecast: the schools' default, or the
     forecasting policy's short-term forecast while it runs."""
-    horizon, accuracy = model.policies.forecast(model.p["schools.forecast_horizon_months"],
-                                                model.p["schools.forecast_accuracy"])
+    horizon, accuracy = model.policies.forecast(
+        model.p["schools.forecast_horizon_months"], model.p["schools.forecast_accuracy"]
+    )
     return int(horizon), float(accuracy)
 
 

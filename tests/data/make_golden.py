@@ -98,19 +98,34 @@ def outcomes(seed: int, scale: float = SCALE, months: int = MONTHS) -> tuple[dic
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(Path(__file__).with_name("golden_before_optimisation.json")))
-    ap.add_argument("--revision", help="git revision of the code run (default: HEAD of this "
-                    "checkout; give it when running an exported tree)")
+    ap.add_argument(
+        "--out", default=str(Path(__file__).with_name("golden_before_optimisation.json"))
+    )
+    ap.add_argument(
+        "--revision",
+        help="git revision of the code run (default: HEAD of this "
+        "checkout; give it when running an exported tree)",
+    )
     args = ap.parse_args()
-    rev = args.revision or subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT,
-                                          capture_output=True, text=True).stdout.strip()
+    rev = (
+        args.revision
+        or subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    )
     runs = []
     for seed in SEEDS:
         flat, digest = outcomes(seed)
         runs.append({"seed": seed, "digest": digest, "outcomes": flat})
         print(f"seed {seed}: {len(flat)} outcomes, digest {digest[:12]}")
-    doc = {"scenario": "scenarios/baseline.toml", "scale": SCALE, "months": MONTHS,
-           "seeds": SEEDS, "git_revision": rev, "runs": runs}
+    doc = {
+        "scenario": "scenarios/baseline.toml",
+        "scale": SCALE,
+        "months": MONTHS,
+        "seeds": SEEDS,
+        "git_revision": rev,
+        "runs": runs,
+    }
     Path(args.out).write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n")
     print(f"wrote {args.out}")
 

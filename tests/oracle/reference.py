@@ -1,8 +1,9 @@
 """The matching step written the simple way: plain loops over persons, applications, vacancies.
 
-This is the test oracle of :mod:`sim.processes.matching` (issue 5; under tests/ since issue 15). The fast path does a month
-of search and matching as array operations over the whole population; this module applies the
-same rules one agent at a time, the way they read in the model description, and is far too
+This is the test oracle of :mod:`sim.processes.matching` (issue 5; under tests/ since issue
+15). The fast path does a month of search and matching as array operations over the whole
+population; this module applies the same rules one agent at a time, the way they read in the
+model description, and is far too
 slow for real runs (Python per person). ``tests/test_oracle.py`` runs both on tiny populations
 with the same draws (the counter-based uniforms of :func:`sim.rng.counter_uniform` are a
 function of person, month and application number, so both paths see the same numbers) and
@@ -38,8 +39,9 @@ POISSON_K_MAX = 30  # as sim.rng.poisson_from_uniform
 
 def _u(model, stream: str, person: int, app_no: int = 0) -> float:
     """The counter-based uniform of one person (and application) this month."""
-    return float(counter_uniform(model.seed, stream, model.month, np.array([person]),
-                                 np.array([app_no]))[0])
+    return float(
+        counter_uniform(model.seed, stream, model.month, np.array([person]), np.array([app_no]))[0]
+    )
 
 
 def search_intensity(model) -> np.ndarray:
@@ -120,9 +122,12 @@ def applications(model, lam: np.ndarray, vacancies: list[int]):
         for a in range(_poisson(float(lam[i]), _u(model, "match_count", i))):
             own = _u(model, "match_own", i, a) < p["matching.own_sector_share"]
 
-            def weights(own_sector: bool):
-                return [(c, W[home, c // n_sec] * len(slots_of_cell[c])) for c in cells
-                        if (c % n_sec == sector) == own_sector and W[home, c // n_sec] > 0]
+            def weights(own_sector: bool, home=home, sector=sector):
+                return [
+                    (c, W[home, c // n_sec] * len(slots_of_cell[c]))
+                    for c in cells
+                    if (c % n_sec == sector) == own_sector and W[home, c // n_sec] > 0
+                ]
 
             w = weights(own)
             if not w:  # nothing of that kind within reach: the other kind
@@ -145,9 +150,13 @@ def applications(model, lam: np.ndarray, vacancies: list[int]):
 def brokered(model, vacancies: list[int]) -> list[tuple[int, int]]:
     """The employer service point's introductions (same draws as the fast path), one by one."""
     per, e, p, rng = model.persons, model.employers, model.p, model.streams.matching
-    pool = [i for i in range(per.n)
-            if per.state[i] in (State.SOCIAL_ASSISTANCE, State.SHELTERED) and per.ready[i]
-            and per.sick[i] == 0]
+    pool = [
+        i
+        for i in range(per.n)
+        if per.state[i] in (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+        and per.ready[i]
+        and per.sick[i] == 0
+    ]
     n_sa = sum(1 for i in range(per.n) if per.state[i] == State.SOCIAL_ASSISTANCE)
     k = rng.poisson(p["service_point.brokered_per_10k_sa"] * n_sa / 10_000)
     out: list[tuple[int, int]] = []
@@ -164,14 +173,23 @@ def brokered(model, vacancies: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def hiring_values(model, who: list[int], emp: list[int], noise: list[float],
-                  brokered: list[bool]):
+def hiring_values(model, who: list[int], emp: list[int], noise: list[float], brokered: list[bool]):
     """The employer's judged value of each applicant, pair by pair (EUR/month), its parts and
     each instrument's contribution."""
     per, e, p = model.persons, model.employers, model.p
     mw = p["finance.minimum_wage_eur_month"]
-    parts: dict[str, list[Any]] = {k: [] for k in ("wage", "sick_risk", "supervision", "target",
-                                                   "seen", "productivity", "wage_value")}
+    parts: dict[str, list[Any]] = {
+        k: []
+        for k in (
+            "wage",
+            "sick_risk",
+            "supervision",
+            "target",
+            "seen",
+            "productivity",
+            "wage_value",
+        )
+    }
     values = []
     for i, r, z in zip(who, emp, noise):
         wv = float(per.wage_value[i])
@@ -182,30 +200,50 @@ def hiring_values(model, who: list[int], emp: list[int], noise: list[float],
         target = per.state[i] in (State.SOCIAL_ASSISTANCE, State.SHELTERED)
         # recognised as target group: sheltered, or bijstand below the register's wage value
         seen = per.state[i] == State.SHELTERED or (
-            per.state[i] == State.SOCIAL_ASSISTANCE
-            and wv < p["employers.register_wage_value"])
+            per.state[i] == State.SOCIAL_ASSISTANCE and wv < p["employers.register_wage_value"]
+        )
         # float32 attributes keep their precision, as in the array code
         sick_share = per.sickness[i] / max(p["health.recovery_rate"], 1e-3)
         aversion = 1.0
         if seen:  # inflated by an employer without experience of the target group
             a = p["employers.sickness_risk_aversion"]
-            aversion = 1.0 + (a - 1.0) * np.exp(-p["employers.experience_learning"]
-                                                * float(e.experience[r]))
+            aversion = 1.0 + (a - 1.0) * np.exp(
+                -p["employers.experience_learning"] * float(e.experience[r])
+            )
         sick_risk = min(sick_share, np.float32(1.0)) * wage * aversion
-        supervision = (p["employers.supervision_cost"] * min(max(1 - wv, 0.0), 1.0) * mw
-                       * target * (1.0 - e.supervise[r]))
+        supervision = (
+            p["employers.supervision_cost"]
+            * min(max(1 - wv, 0.0), 1.0)
+            * mw
+            * target
+            * (1.0 - e.supervise[r])
+        )
         willing = e.openness[r] > 0
         inclusion = p["employers.inclusion_value"] * e.openness[r] * mw * np.float32(seen)
         reluctance = p["employers.unwilling_penalty"] * mw * (seen and not willing)
-        value = (productivity - wage - sick_risk - supervision + inclusion - reluctance
-                 + p["employers.assessment_noise"] * mw * z)
+        value = (
+            productivity
+            - wage
+            - sick_risk
+            - supervision
+            + inclusion
+            - reluctance
+            + p["employers.assessment_noise"] * mw * z
+        )
         values.append(float(value))
-        for k, v in (("wage", wage), ("sick_risk", sick_risk), ("supervision", supervision),
-                     ("target", target), ("seen", seen), ("productivity", productivity),
-                     ("wage_value", wv)):
+        for k, v in (
+            ("wage", wage),
+            ("sick_risk", sick_risk),
+            ("supervision", supervision),
+            ("target", target),
+            ("seen", seen),
+            ("productivity", productivity),
+            ("wage_value", wv),
+        ):
             parts[k].append(v)
-    ctx = {k: np.array(v, dtype=bool if k in ("target", "seen") else float)
-           for k, v in parts.items()}
+    ctx = {
+        k: np.array(v, dtype=bool if k in ("target", "seen") else float) for k, v in parts.items()
+    }
     ctx["perceived_sick_risk"] = ctx["sick_risk"].copy()
     ctx["brokered"] = np.array(brokered, dtype=bool)
     value = np.array(values, dtype=float)
@@ -236,10 +274,10 @@ def match(model) -> None:
         return
     who = [w for w, _, _ in apps]
     emp = [vacancies[s] for _, s, _ in apps]
-    noise = [float(ndtri(min(max(_u(model, "match_noise", w, a), 1e-12), 1 - 1e-12)))
-             for w, _, a in apps]
-    value, ctx, contrib = hiring_values(model, who, emp, noise,
-                                        [a >= 1000 for _, _, a in apps])
+    noise = [
+        float(ndtri(min(max(_u(model, "match_noise", w, a), 1e-12), 1 - 1e-12))) for w, _, a in apps
+    ]
+    value, ctx, contrib = hiring_values(model, who, emp, noise, [a >= 1000 for _, _, a in apps])
     refusals = 0
     for j, r in enumerate(emp):  # refusals in which the perceived sick-pay risk tipped it
         if not value[j] > 0 and ctx["target"][j] and value[j] + ctx["perceived_sick_risk"][j] > 0:
@@ -249,7 +287,7 @@ def match(model) -> None:
     mc["target_applications"] = int(sum(ctx["target"]))
     # each vacancy: its best acceptable applicant (the first one on equal value)
     best: dict[int, int] = {}
-    for j, (w, s, _) in enumerate(apps):
+    for j, (_w, s, _) in enumerate(apps):
         if value[j] > 0 and (s not in best or value[j] > value[best[s]]):
             best[s] = j
     # each person: the best offer (the lowest vacancy slot on equal value)
@@ -275,7 +313,9 @@ def match(model) -> None:
                     d |= 1 << bit
         touched.append(t)
         decisive.append(d)
-    model.hire(np.array(persons, dtype=np.int64),
-               np.array([emp[offer[w]] for w in persons], dtype=np.int64),
-               touched=np.array(touched, dtype=np.int32),
-               decisive=np.array(decisive, dtype=np.int32))
+    model.hire(
+        np.array(persons, dtype=np.int64),
+        np.array([emp[offer[w]] for w in persons], dtype=np.int64),
+        touched=np.array(touched, dtype=np.int32),
+        decisive=np.array(decisive, dtype=np.int32),
+    )

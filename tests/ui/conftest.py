@@ -24,9 +24,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("KLUIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 SCREENSHOTS = Path(os.environ.get("KLUIT_UI_SCREENSHOTS", "/tmp"))
 
 os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
@@ -55,10 +63,24 @@ def ui_server(ui_scenarios, tmp_path_factory):
     env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false", "MPLBACKEND": "Agg"}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kluit.cli", "ui", "--host", "127.0.0.1", "--port", str(port),
-             "--scenarios", str(ui_scenarios)],
-            cwd=ui_scenarios.parent, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "kluit.cli",
+                "ui",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--scenarios",
+                str(ui_scenarios),
+            ],
+            cwd=ui_scenarios.parent,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
     while True:
@@ -123,8 +145,7 @@ class RequestLog:
 def ui_page(chromium, ui_server):
     """A fresh browser context and page (its own session); fails the test on any failed,
     >= 400 or off-server request."""
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000},
-                                   accept_downloads=True)
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(60_000)
     log = RequestLog(ui_server)
@@ -132,14 +153,14 @@ def ui_page(chromium, ui_server):
     page.request_log = log
     yield page
     context.close()
-    assert not log.problems, "requests that failed or left the server:\n" + "\n".join(
-        log.problems)
+    assert not log.problems, "requests that failed or left the server:\n" + "\n".join(log.problems)
 
 
 @pytest.fixture
 def shot():
     """``shot(page, name)``: a full-page screenshot to $KLUIT_UI_SCREENSHOTS (default /tmp)
     as kluit_ui_<name>.png."""
+
     def take(page, name: str, height: int = 2200) -> Path:
         # Solara scrolls inside its own container, so a "full page" screenshot stops at the
         # window: make the window tall enough instead
@@ -151,4 +172,5 @@ def shot():
         page.screenshot(path=str(path), full_page=True)
         page.set_viewport_size(size)
         return path
+
     return take

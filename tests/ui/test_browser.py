@@ -59,7 +59,8 @@ def check_headline(page, comp) -> None:
         for key, e in h.cards.items():
             got = shown[(h.arm, key)]
             assert (math.isnan(got) and math.isnan(e.value)) or got == pytest.approx(
-                e.value, rel=1e-12, abs=1e-12), key
+                e.value, rel=1e-12, abs=1e-12
+            ), key
             checked += 1
         # and the words, as a council member reads them
         text = page.locator(f"section.headline[data-arm='{h.arm}']").inner_text()
@@ -124,8 +125,7 @@ def test_compare_change_controls_run_and_match_the_model(ui_page, ui_server, exp
 
 def test_shared_link_restores_and_runs(ui_page, ui_server, expected):
     page = ui_page
-    page.goto(ui_server + "?s=" + ",".join(ARMS)
-              + "&reps=2&scale=0.01&months=13&seed=1&run=1")
+    page.goto(ui_server + "?s=" + ",".join(ARMS) + "&reps=2&scale=0.01&months=13&seed=1&run=1")
     compare_view(page).locator(".kluit-cards .card").first.wait_for()  # started by the link
     view = compare_view(page)
     assert view.get_by_label("Months").input_value() == "13"
@@ -149,8 +149,9 @@ def test_explore_step_click_map_and_sessions_apart(ui_page, ui_server, chromium,
     page.wait_for_function("document.querySelector('.kluit-month').innerText == 'Month 2'")
 
     # the same run, outside the UI
-    model = LabourMarketModel(load_scenario(ROOT / "scenarios" / "baseline.toml"), scale=0.02,
-                              rng=1)
+    model = LabourMarketModel(
+        load_scenario(ROOT / "scenarios" / "baseline.toml"), scale=0.02, rng=1
+    )
     model.step()
     model.step()
     node = model.region.names.index("Lelystad")
@@ -179,7 +180,8 @@ def test_explore_step_click_map_and_sessions_apart(ui_page, ui_server, chromium,
     # play, then pause: the play button comes back and the month has moved on
     view.get_by_role("button", name="Play").click()
     page.wait_for_function(
-        "parseInt(document.querySelector('.kluit-month').innerText.split(' ')[1]) >= 4")
+        "parseInt(document.querySelector('.kluit-month').innerText.split(' ')[1]) >= 4"
+    )
     view.get_by_role("button", name="Pause").click()
     view.get_by_role("button", name="Play").wait_for()
     assert int(month.inner_text().split()[1]) >= 4
@@ -194,14 +196,19 @@ def test_story_same_seed_two_policies(ui_page, ui_server, shot):
     view = page.locator(".kluit-view-story")
     view.locator("img.kluit-story").wait_for()
     person = int(view.get_by_label("Person number").input_value())
-    pair = run_story(load_scenario(ROOT / "scenarios" / ARMS[0]),
-                     load_scenario(ROOT / "scenarios" / ARMS[1]), seed=1, scale=0.02,
-                     months=36)
+    pair = run_story(
+        load_scenario(ROOT / "scenarios" / ARMS[0]),
+        load_scenario(ROOT / "scenarios" / ARMS[1]),
+        seed=1,
+        scale=0.02,
+        months=36,
+    )
     assert person == draw_person(pair, "sheltered_low_resilience", 0, 1)
     part = parting_month(*[monthly_states(h(person), 36) for h in pair.histories])
     text = view.locator(".kluit-parting").inner_text()
-    assert text == (f"The paths part in month {part}." if part is not None
-                    else "The paths never part")
+    assert text == (
+        f"The paths part in month {part}." if part is not None else "The paths never part"
+    )
     shot(page, "story")
 
 

@@ -22,8 +22,18 @@ RUN = "s=baseline.toml,policies/package.toml&reps=2&scale=0.01&months=13&seed=1&
 #: the package runs several instruments: per-instrument rows and groups of people appear
 RUN_PACKAGE = "s=baseline.toml,policies/package.toml&reps=2&scale=0.01&months=13&seed=1&run=1"
 #: what counts as a label: tabs, buttons, field labels, headings, table heads, card labels
-LABELS = ("button", ".v-tab", "label", "h2", "h3", "th", ".card .label", ".v-alert",
-          ".kluit-run-info", ".v-card__title")
+LABELS = (
+    "button",
+    ".v-tab",
+    "label",
+    "h2",
+    "h3",
+    "th",
+    ".card .label",
+    ".v-alert",
+    ".kluit-run-info",
+    ".v-card__title",
+)
 #: words that are the same in both languages
 SAME = {"Kluit", "CSV", "Jobcoaching", "bijstand", "Scenario", "Sector"}
 
@@ -146,11 +156,11 @@ def test_800px_no_horizontal_overflow_and_every_town_can_be_clicked(chromium, ui
         view = page.locator(".kluit-view-explore")
         view.locator("img.kluit-map").wait_for()
         assert page.evaluate(too_wide) == []
-        model = LabourMarketModel(load_scenario(ROOT / "scenarios" / "baseline.toml"),
-                                  scale=0.02, rng=1)
+        model = LabourMarketModel(
+            load_scenario(ROOT / "scenarios" / "baseline.toml"), scale=0.02, rng=1
+        )
         model.step()
-        _, pixels = figures.map_figure(model.region, model.series[-1], selected=None,
-                                       scale=0.02)
+        _, pixels = figures.map_figure(model.region, model.series[-1], selected=None, scale=0.02)
         for node, name in enumerate(model.region.names):
             x, y = pixels[node]
             view.locator("img.kluit-map").click(position={"x": x, "y": y})

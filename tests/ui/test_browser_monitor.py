@@ -75,11 +75,29 @@ def realised(tmp_path_factory) -> str:
     from kluit.cli import main
 
     out = tmp_path_factory.mktemp("realised")
-    assert main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--scale", str(SCALE),
-                 "--months", str(MONTHS), "--seed", "5", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "run",
+                str(ROOT / "scenarios" / "baseline.toml"),
+                "--scale",
+                str(SCALE),
+                "--months",
+                str(MONTHS),
+                "--seed",
+                "5",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     m = pd.read_csv(out / "monthly.csv")
-    keep = m[(m.municipality == "all") & m.variable.isin(["stock_social_assistance",
-                                                          "placements"]) & (m.month >= 1)]
+    keep = m[
+        (m.municipality == "all")
+        & m.variable.isin(["stock_social_assistance", "placements"])
+        & (m.month >= 1)
+    ]
     keep = keep.assign(value=(keep.value / SCALE).round())  # whole-region counts
     assert len(keep) == 2 * MONTHS
     return keep.to_csv(index=False)
@@ -104,8 +122,7 @@ def open_monitor(page, url: str) -> None:
     page.wait_for_timeout(500)
 
 
-def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_server,
-                                                                   realised):
+def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_server, realised):
     page = ui_page
     view = page.locator(".kluit-view-monitor")
     seen = {}
@@ -118,8 +135,12 @@ def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_
         # the scenario by its title in the page's language, never its file name
         chosen = view.locator(".v-select__selection").first.inner_text()
         assert chosen == {"en": "Today's policy", "nl": "Het huidige beleid"}[lang], chosen
-    assert {"Run monitor", "Name in the file", "What it counts",
-            "Choose the CSV file with your realised figures"} <= seen["en"], seen["en"]
+    assert {
+        "Run monitor",
+        "Name in the file",
+        "What it counts",
+        "Choose the CSV file with your realised figures",
+    } <= seen["en"], seen["en"]
     assert {"Monitor starten", "Naam in het bestand", "Wat het telt"} <= seen["nl"], seen["nl"]
     left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
     assert not left, f"labels still in English after the switch: {sorted(left)}"
@@ -128,10 +149,12 @@ def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_
     view.get_by_role("button", name="Run monitor").wait_for()
     # the file chooser (the button opens the browser's own dialog) reads the chosen file
     assert view.get_by_role("button", name="Run monitor").is_disabled()
-    view.locator("input[type=file]").set_input_files(files=[{
-        "name": "figures.csv", "mimeType": "text/csv", "buffer": realised.encode()}])
+    view.locator("input[type=file]").set_input_files(
+        files=[{"name": "figures.csv", "mimeType": "text/csv", "buffer": realised.encode()}]
+    )
     view.locator(".kluit-monitor-loaded").filter(
-        has_text=f"{2 * MONTHS} figures in 2 series, months 1 to {MONTHS}.").wait_for()
+        has_text=f"{2 * MONTHS} figures in 2 series, months 1 to {MONTHS}."
+    ).wait_for()
     assert view.get_by_role("button", name="Run monitor").is_enabled()
 
 
@@ -151,7 +174,8 @@ def test_monitor_drop_csv_band_figure_and_share_inside(chromium, ui_server, real
         assert run.is_disabled()  # nothing to run before a file is dropped
         page.evaluate(DROP, ["gerealiseerd.csv", realised])
         view.locator(".kluit-monitor-loaded").filter(
-            has_text=f"{2 * MONTHS} cijfers in 2 reeksen, maanden 1 tot en met {MONTHS}").wait_for()
+            has_text=f"{2 * MONTHS} cijfers in 2 reeksen, maanden 1 tot en met {MONTHS}"
+        ).wait_for()
         # small settings: 6 months, 2% of the population, 3 runs, no re-fit
         months = view.get_by_role("slider").first
         set_slider(months, MONTHS)
@@ -176,8 +200,14 @@ def test_monitor_drop_csv_band_figure_and_share_inside(chromium, ui_server, real
         from sim.region import get_region
 
         obs = read_observed(realised.encode(), get_region("flevoland").names, MONTHS)
-        res = monitor(ROOT / "scenarios" / "baseline.toml", obs, months=MONTHS, scale=SCALE,
-                      reps=3, refit=False)
+        res = monitor(
+            ROOT / "scenarios" / "baseline.toml",
+            obs,
+            months=MONTHS,
+            scale=SCALE,
+            reps=3,
+            refit=False,
+        )
         share = res.inside_share()
         assert float(inside.get_attribute("data-value")) == pytest.approx(share, abs=1e-6)
         assert inside.inner_text().startswith(f"{percent(share, 'nl')} van de gerealiseerde")

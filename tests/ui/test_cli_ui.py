@@ -52,8 +52,7 @@ def test_scenarios_folder_must_exist(tmp_path, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("module", ["kluit.ui.state", "kluit.ui.explore_view",
-                                    "kluit.commands.ui"])
+@pytest.mark.parametrize("module", ["kluit.ui.state", "kluit.ui.explore_view", "kluit.commands.ui"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

@@ -64,8 +64,13 @@ def test_page_renders_five_views_in_the_app_layout():
     box, rc = solara.render(Wrapped(), handle_error=False)
     try:
         tabs = [t.children[0] for t in rc.find(v.Tab).widgets]
-        assert tabs == ["Compare", "Explore", "A person's story", "Scenario editor",
-                        "Monitor a pilot"]
+        assert tabs == [
+            "Compare",
+            "Explore",
+            "A person's story",
+            "Scenario editor",
+            "Monitor a pilot",
+        ]
         button(rc, "Run comparison")
         button(rc, "Next month")
         button(rc, "Save scenario")
@@ -102,23 +107,26 @@ def test_compare_view_runs_in_a_thread_and_shows_the_models_numbers(entries):
         wait_for(lambda: 'class="card"' in html(rc))
         wait_for(lambda: holder["settings"].value.run)  # the link now starts it by itself
         page = html(rc)
-        comp = compare([e.path for e in entries if e.rel in start.scenarios],
-                       **{**TINY, "seed": 3})
+        comp = compare([e.path for e in entries if e.rel in start.scenarios], **{**TINY, "seed": 3})
         checked = 0
         for h in headline(comp, TINY["scale"]):
             for key, e in h.cards.items():
-                m = re.search(rf'data-arm="{h.arm}".*?data-card="{key}" data-value="([^"]+)"',
-                              page, re.S)
+                m = re.search(
+                    rf'data-arm="{h.arm}".*?data-card="{key}" data-value="([^"]+)"', page, re.S
+                )
                 assert m is not None, key
                 assert float(m.group(1)) == pytest.approx(e.value, nan_ok=True), key
                 checked += 1
         assert checked >= 10
-        assert any("Only 2 repetition(s)" in str(w.children)  # fewer than 5: a warning
-                   for w in rc.find(v.Alert).widgets)
+        assert any(
+            "Only 2 repetition(s)" in str(w.children)  # fewer than 5: a warning
+            for w in rc.find(v.Alert).widgets
+        )
         # a changed setting greys the results and says so beside them
         holder["settings"].set(replace(holder["settings"].value, months=14, run=False))
-        wait_for(lambda: any("earlier settings" in str(w.children)
-                             for w in rc.find(v.Alert).widgets))
+        wait_for(
+            lambda: any("earlier settings" in str(w.children) for w in rc.find(v.Alert).widgets)
+        )
     finally:
         rc.close()
 
@@ -139,17 +147,18 @@ def test_own_package_controls_use_units_and_reach_the_link(entries):
     try:
         boxes = {w.label: w for w in rc.find(v.Checkbox).widgets}
         boxes["The wage-cost subsidy"].v_model = True
-        wait_for(lambda: any(w.label == "Duration (months): 24"
-                             for w in rc.find(v.Slider).widgets))
-        slider = next(w for w in rc.find(v.Slider).widgets
-                      if w.label == "Duration (months): 24")
+        wait_for(lambda: any(w.label == "Duration (months): 24" for w in rc.find(v.Slider).widgets))
+        slider = next(w for w in rc.find(v.Slider).widgets if w.label == "Duration (months): 24")
         slider.v_model = 12
-        wait_for(lambda: dict(holder["s"].value.own).get(
-            "policies.wage_subsidy.duration_months") == 12)
+        wait_for(
+            lambda: dict(holder["s"].value.own).get("policies.wage_subsidy.duration_months") == 12
+        )
         assert dict(holder["s"].value.own)["policies.wage_subsidy.enabled"] is True
         assert "2 scenarios x 5 repetitions" in " ".join(
-            w.children[0] for w in rc.find(v.Html).widgets
-            if w.children and isinstance(w.children[0], str))
+            w.children[0]
+            for w in rc.find(v.Html).widgets
+            if w.children and isinstance(w.children[0], str)
+        )
     finally:
         rc.close()
 
@@ -262,9 +271,13 @@ def test_story_draws_people_from_the_group(entries):
         from kluit.ui.state import run_story
         from sim.scenario import load_scenario
 
-        pair = run_story(load_scenario(ROOT / "scenarios" / start.story_a),
-                         load_scenario(ROOT / "scenarios" / start.story_b), seed=1,
-                         scale=0.02, months=12)
+        pair = run_story(
+            load_scenario(ROOT / "scenarios" / start.story_a),
+            load_scenario(ROOT / "scenarios" / start.story_b),
+            seed=1,
+            scale=0.02,
+            months=12,
+        )
         rows = set(group_rows(pair.start, start.group).tolist())
         assert first in rows and second in rows
     finally:

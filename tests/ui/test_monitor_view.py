@@ -49,8 +49,14 @@ def _render(upload, lang="en"):
 
 
 def test_upload_run_and_see_band_and_flags(tmp_path):
-    obs = pd.DataFrame({"month": range(1, 13), "municipality": "all",
-                        "variable": "stock_social_assistance", "value": 12000.0})
+    obs = pd.DataFrame(
+        {
+            "month": range(1, 13),
+            "municipality": "all",
+            "variable": "stock_social_assistance",
+            "value": 12000.0,
+        }
+    )
     obs.loc[obs.month >= 9, "value"] = 30000.0  # far above anything simulated
     upload = solara.reactive(None)
     box, rc = _render(upload)
@@ -74,8 +80,9 @@ def test_upload_run_and_see_band_and_flags(tmp_path):
 
 
 def test_a_bad_file_shows_line_and_column(tmp_path):
-    upload = solara.reactive(("bad.csv", b"month,municipality,variable,value\n"
-                                         b"1,all,placements,ten\n"))
+    upload = solara.reactive(
+        ("bad.csv", b"month,municipality,variable,value\n1,all,placements,ten\n")
+    )
     box, rc = _render(upload)
     try:
         msgs = [str(c) for w in rc.find(v.Alert).widgets for c in w.children]
@@ -87,15 +94,26 @@ def test_a_bad_file_shows_line_and_column(tmp_path):
     box, rc = _render(upload, "nl")
     try:
         msgs = [str(c) for w in rc.find(v.Alert).widgets for c in w.children]
-        assert any(m.startswith("Het bestand kon niet worden gelezen: regel 2, kolom 3 "
-                                "(variable): unknown variable 'placement'") for m in msgs), msgs
+        assert any(
+            m.startswith(
+                "Het bestand kon niet worden gelezen: regel 2, kolom 3 "
+                "(variable): unknown variable 'placement'"
+            )
+            for m in msgs
+        ), msgs
     finally:
         rc.close()
 
 
 def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
-    obs = pd.DataFrame({"month": range(1, 7), "municipality": "all",
-                        "variable": "stock_social_assistance", "value": 12000.0})
+    obs = pd.DataFrame(
+        {
+            "month": range(1, 7),
+            "municipality": "all",
+            "variable": "stock_social_assistance",
+            "value": 12000.0,
+        }
+    )
     obs.loc[obs.month >= 4, "value"] = 30000.0
     upload = solara.reactive(("gerealiseerd.csv", obs.to_csv(index=False).encode()))
     box, rc = _render(upload, "nl")

@@ -67,12 +67,27 @@ def test_defaults_compare_baseline_with_a_policy(defaults):
 
 def test_link_round_trip_keeps_every_setting(entries, defaults):
     known = [e.rel for e in entries]
-    s = replace(defaults, view="story", scenarios=("baseline.toml", "policies/package.toml"),
-                own_on=True, own=(("policies.wage_subsidy.duration_months", 12),
-                                  ("policies.job_coaching.hours_per_week", 4.5)),
-                reps=3, scale=0.02, months=48, seed=7, run=True, explore_scale=0.05,
-                town="Lelystad", group="social_assistance_long", person=17, story_seed=3,
-                base="policies/root_ball.toml")
+    s = replace(
+        defaults,
+        view="story",
+        scenarios=("baseline.toml", "policies/package.toml"),
+        own_on=True,
+        own=(
+            ("policies.wage_subsidy.duration_months", 12),
+            ("policies.job_coaching.hours_per_week", 4.5),
+        ),
+        reps=3,
+        scale=0.02,
+        months=48,
+        seed=7,
+        run=True,
+        explore_scale=0.05,
+        town="Lelystad",
+        group="social_assistance_long",
+        person=17,
+        story_seed=3,
+        base="policies/root_ball.toml",
+    )
     q = settings_to_query(s, defaults)
     back, warnings = settings_from_query(q, defaults, known)
     assert back == s and warnings == []
@@ -80,20 +95,38 @@ def test_link_round_trip_keeps_every_setting(entries, defaults):
 
 
 def test_bad_link_settings_keep_defaults_and_warn(entries, defaults):
-    q = ("view=nope&reps=x&months=99999&s=missing.toml&scale=nan&group=zzz&"
-         "set=policies.wage_subsidy.duration_months=9999&set=run.months=5&junk=1")
+    q = (
+        "view=nope&reps=x&months=99999&s=missing.toml&scale=nan&group=zzz&"
+        "set=policies.wage_subsidy.duration_months=9999&set=run.months=5&junk=1"
+    )
     s, warnings = settings_from_query(q, defaults, [e.rel for e in entries])
     assert s == defaults
     text = " ".join(warnings)
-    for part in ("view", "reps", "months", "missing.toml", "scale", "group", "9999",
-                 "run.months", "junk"):
+    for part in (
+        "view",
+        "reps",
+        "months",
+        "missing.toml",
+        "scale",
+        "group",
+        "9999",
+        "run.months",
+        "junk",
+    ):
         assert part in text
 
 
-@pytest.mark.parametrize("name, want", [
-    ("my plan", "my_plan"), ("../../etc/passwd", "etc_passwd"), ("a.toml", "a"),
-    ("ünïcode name", "n_code_name"), ("  -x-  ", "x"), ("C:\\Windows\\evil", "C_Windows_evil"),
-])
+@pytest.mark.parametrize(
+    "name, want",
+    [
+        ("my plan", "my_plan"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("a.toml", "a"),
+        ("ünïcode name", "n_code_name"),
+        ("  -x-  ", "x"),
+        ("C:\\Windows\\evil", "C_Windows_evil"),
+    ],
+)
 def test_safe_part(name, want):
     assert st.safe_part(name) == want
 
@@ -128,7 +161,8 @@ def test_saved_scenario_loads_back_and_runs_with_the_cli(tmp_path):
     from kluit.cli import main
 
     scen = load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml").with_overrides(
-        {"policies.wage_subsidy.duration_months": 12})
+        {"policies.wage_subsidy.duration_months": 12}
+    )
     scen = replace(scen, name="my_plan", path=None, chain=())
     path = st.save_scenario(scen, tmp_path, "custom", "My plan!")
     assert path == tmp_path / "custom" / "My_plan.toml"
@@ -169,8 +203,9 @@ def test_parse_value_checks_type_and_range():
 def test_policies_and_sections_come_from_the_registry():
     params = all_params()
     names = st.policy_names(params)
-    assert names == [k.split(".")[1] for k in params
-                     if k.startswith("policies.") and k.endswith(".enabled")]
+    assert names == [
+        k.split(".")[1] for k in params if k.startswith("policies.") and k.endswith(".enabled")
+    ]
     secs = st.sections(params)
     assert sum(len(v) for v in secs.values()) == len(params)
     for n in names:
@@ -180,11 +215,13 @@ def test_policies_and_sections_come_from_the_registry():
 
 def test_arm_series_is_the_cumulative_mean_over_replications():
     def frame(values, extra=False):
-        rows = [{"month": m, "municipality": "all", "variable": "relapses", "value": v}
-                for m, v in enumerate(values) if v is not None]
+        rows = [
+            {"month": m, "municipality": "all", "variable": "relapses", "value": v}
+            for m, v in enumerate(values)
+            if v is not None
+        ]
         if extra:  # a duplicate row in a month: the first one counts
-            rows.append({"month": 1, "municipality": "all", "variable": "relapses",
-                         "value": 99.0})
+            rows.append({"month": 1, "municipality": "all", "variable": "relapses", "value": 99.0})
         rows.append({"month": 2, "municipality": "all", "variable": "hires", "value": 1.0})
         return pd.DataFrame(rows)
 
@@ -197,9 +234,14 @@ def test_arm_series_is_the_cumulative_mean_over_replications():
 
 def test_monthly_states_and_parting():
     a = st.monthly_states([(0, "sheltered", "sheltered", "start")], 4)
-    b = st.monthly_states([(0, "sheltered", "sheltered", "start"),
-                           (2, "sheltered", "subsidised", "hire"),
-                           (2, "subsidised", "employed", "subsidy_end")], 4)
+    b = st.monthly_states(
+        [
+            (0, "sheltered", "sheltered", "start"),
+            (2, "sheltered", "subsidised", "hire"),
+            (2, "subsidised", "employed", "subsidy_end"),
+        ],
+        4,
+    )
     assert b == ["sheltered", "sheltered", "employed", "employed", "employed"]
     assert st.parting_month(a, b) == 2
     assert st.parting_month(a, a) is None
@@ -208,25 +250,49 @@ def test_monthly_states_and_parting():
 def test_paths_differ_flags_exactly_the_changed_people():
     def log(events):
         arr = np.array(events, dtype=np.int64).reshape(-1, 5)
-        return {"month": arr[:, 0], "person": arr[:, 1], "old": arr[:, 2], "new": arr[:, 3],
-                "cause": arr[:, 4]}
+        return {
+            "month": arr[:, 0],
+            "person": arr[:, 1],
+            "old": arr[:, 2],
+            "new": arr[:, 3],
+            "cause": arr[:, 4],
+        }
 
-    a = log([(0, 0, 5, 5, 0), (0, 1, 5, 5, 0), (0, 2, 6, 6, 0), (3, 1, 5, 0, 1),
-             (4, 2, 6, 1, 1), (5, 9, 5, 0, 1)])
-    b = log([(0, 0, 5, 5, 0), (0, 1, 5, 5, 0), (0, 2, 6, 6, 0), (3, 1, 5, 0, 1),
-             (6, 2, 6, 1, 1), (3, 0, 5, 4, 8)])
+    a = log(
+        [
+            (0, 0, 5, 5, 0),
+            (0, 1, 5, 5, 0),
+            (0, 2, 6, 6, 0),
+            (3, 1, 5, 0, 1),
+            (4, 2, 6, 1, 1),
+            (5, 9, 5, 0, 1),
+        ]
+    )
+    b = log(
+        [
+            (0, 0, 5, 5, 0),
+            (0, 1, 5, 5, 0),
+            (0, 2, 6, 6, 0),
+            (3, 1, 5, 0, 1),
+            (6, 2, 6, 1, 1),
+            (3, 0, 5, 4, 8),
+        ]
+    )
     assert st.paths_differ(a, b, 3).tolist() == [True, False, True]
 
 
 def test_story_groups_and_a_reproducible_draw():
-    pair = st.run_story(load_scenario(SCEN / "baseline.toml"),
-                        load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml"), seed=1,
-                        scale=0.01, months=24)
+    pair = st.run_story(
+        load_scenario(SCEN / "baseline.toml"),
+        load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml"),
+        seed=1,
+        scale=0.01,
+        months=24,
+    )
     rows = st.group_rows(pair.start, "sheltered_low_resilience")
     sw = pair.start["state"] == 6
     assert len(rows) and np.all(pair.start["state"][rows] == 6)
-    assert pair.start["resilience"][rows].max() <= np.quantile(pair.start["resilience"][sw],
-                                                               1 / 3)
+    assert pair.start["resilience"][rows].max() <= np.quantile(pair.start["resilience"][sw], 1 / 3)
     p1 = st.draw_person(pair, "sheltered_low_resilience", 0, 1)
     assert p1 == st.draw_person(pair, "sheltered_low_resilience", 0, 1)
     assert p1 in rows
@@ -237,9 +303,12 @@ def test_story_groups_and_a_reproducible_draw():
 
 
 def test_build_arms_adds_the_own_package_on_the_reference(entries, defaults):
-    s = replace(defaults, scenarios=("baseline.toml",), own_on=True,
-                own=(("policies.root_ball.enabled", True),
-                     ("policies.root_ball.duration_months", 6)))
+    s = replace(
+        defaults,
+        scenarios=("baseline.toml",),
+        own_on=True,
+        own=(("policies.root_ball.enabled", True), ("policies.root_ball.duration_months", 6)),
+    )
     arms = st.build_arms(s, entries)
     assert [a.name for a in arms] == ["baseline", st.OWN_ARM]
     assert arms[1]["policies.root_ball.duration_months"] == 6
@@ -263,8 +332,14 @@ def test_an_edited_copy_has_its_own_title_not_the_bases(tmp_path):
     from kluit.ui.editor_view import edited_scenario
 
     base = load_scenario(SCEN / "policies" / "wage_subsidy_temporary.toml")
-    scen = edited_scenario(base, {"policies.wage_subsidy.duration_months": 12}, "short",
-                           "Twaalf maanden subsidie.", "Korte loonkostensubsidie", "nl")
+    scen = edited_scenario(
+        base,
+        {"policies.wage_subsidy.duration_months": 12},
+        "short",
+        "Twaalf maanden subsidie.",
+        "Korte loonkostensubsidie",
+        "nl",
+    )
     path = st.save_scenario(scen, tmp_path, "", "short")
     back = load_scenario(path)
     assert back.title_in("nl") == "Korte loonkostensubsidie"
