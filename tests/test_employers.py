@@ -80,19 +80,24 @@ def test_employer_traits_are_drawn_from_their_parameters():
 
 
 def test_experience_feeds_back_into_willingness_and_knowledge():
-    m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=30, rng=2)
-    e = m.employers
-    willing0 = (e.openness > 0).copy()
-    exp0 = e.experience.copy()
-    m.run()
-    n = len(willing0)
-    gained = e.experience[:n] > exp0
-    assert gained.sum() > 5
-    assert (~willing0 & (e.openness[:n] > 0)).any()  # some unwilling employers converted
-    bit = np.int32(1 << next(p.index for p in m.policies if p.name == "wage_subsidy"))
-    # employers that had a subsidised placement know the subsidy now
-    sub = m.placements.employer[m.placements.subsidised]
-    assert ((e.knows[sub] & bit) != 0).all()
+    # conversions of unwilling employers are rare (a lasting placement at an employer that
+    # seldom hires from the target group): count them over three seeds
+    converted = 0
+    for seed in (2, 3, 4):
+        m = LabourMarketModel(WAGE_SUBSIDY, scale=0.05, months=30, rng=seed)
+        e = m.employers
+        willing0 = (e.openness > 0).copy()
+        exp0 = e.experience.copy()
+        m.run()
+        n = len(willing0)
+        gained = e.experience[:n] > exp0
+        assert gained.sum() > 5
+        converted += int((~willing0 & (e.openness[:n] > 0)).sum())
+        bit = np.int32(1 << next(p.index for p in m.policies if p.name == "wage_subsidy"))
+        # employers that had a subsidised placement know the subsidy now
+        sub = m.placements.employer[m.placements.subsidised]
+        assert ((e.knows[sub] & bit) != 0).all()
+    assert converted > 0  # some unwilling employers converted
 
 
 def _fake_model(names):
