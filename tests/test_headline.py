@@ -212,7 +212,7 @@ def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens
     ]
     assert order == sorted(order)
     assert "Slechts 3 herhaling" in text  # fewer than 5 repetitions: a warning
-    assert "Loonkostensubsidie" in text and "Het huidige beleid" in text
+    assert "Helemaal geen instrumenten" in text and "Het huidige beleid" in text
     visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|head)>.*?</\1>", "", text, flags=re.S))
     visible = re.sub(r'src="data:[^"]+"', "", visible)
     for word in ("wage_subsidy", "baseline.toml", ".toml", "DOMAIN", "run.scale"):
@@ -231,7 +231,10 @@ def test_assumed_parameters_of_switched_off_instruments_are_left_out(scens):
 
 def test_summary_markdown_has_the_sentences_and_the_table(comp, scens):
     md = summary_markdown(comp, lang="en", scale=SCALE, scenarios=scens)
-    assert "## In brief" in md and "| Outcome | Today's policy | Wage-cost subsidy |" in md
+    assert (
+        "## In brief" in md
+        and "| Outcome | No instruments at all | Today's policy (status quo) |" in md
+    )
     assert "a year" in md and "Only 3 repetition(s)" in md
 
 

@@ -32,7 +32,7 @@ def test_money_spent_before_the_cut_is_partly_lost(subsidy):
 
 
 def test_stopping_an_instrument_that_is_off_costs_nothing():
-    scen = load_scenario("scenarios/baseline.toml")
+    scen = load_scenario("scenarios/no_instruments.toml")
     scen = dataclasses.replace(
         scen, shocks=(Shock("policy_stop", month=12, policy="wage_subsidy"),)
     )

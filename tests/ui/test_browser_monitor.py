@@ -134,7 +134,10 @@ def test_monitor_labels_follow_the_language_with_no_developer_words(ui_page, ui_
         assert not found, (lang, found)
         # the scenario by its title in the page's language, never its file name
         chosen = view.locator(".v-select__selection").first.inner_text()
-        assert chosen == {"en": "Today's policy", "nl": "Het huidige beleid"}[lang], chosen
+        assert (
+            chosen
+            == {"en": "Today's policy (status quo)", "nl": "Het huidige beleid (status quo)"}[lang]
+        ), chosen
     assert {
         "Run monitor",
         "Name in the file",

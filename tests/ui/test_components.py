@@ -147,8 +147,9 @@ def test_own_package_controls_use_units_and_reach_the_link(entries):
     try:
         boxes = {w.label: w for w in rc.find(v.Checkbox).widgets}
         boxes["The wage-cost subsidy"].v_model = True
-        wait_for(lambda: any(w.label == "Duration (months): 24" for w in rc.find(v.Slider).widgets))
-        slider = next(w for w in rc.find(v.Slider).widgets if w.label == "Duration (months): 24")
+        # the structural subsidy (duration 0) is the default
+        wait_for(lambda: any(w.label == "Duration (months): 0" for w in rc.find(v.Slider).widgets))
+        slider = next(w for w in rc.find(v.Slider).widgets if w.label == "Duration (months): 0")
         slider.v_model = 12
         wait_for(
             lambda: dict(holder["s"].value.own).get("policies.wage_subsidy.duration_months") == 12

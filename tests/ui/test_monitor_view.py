@@ -124,7 +124,7 @@ def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
         assert labels == ["Aantal maanden simuleren: 24", "Simulaties voor de band: 3"], labels
         # the scenario by its Dutch title, never its file name
         sel = [w for w in rc.find(v.Select).widgets if w.label == t("monitor.scenario", "nl")]
-        assert [w.v_model for w in sel] == ["Het huidige beleid"]
+        assert [w.v_model for w in sel] == ["Het huidige beleid (status quo)"]
         _button(rc, "Monitor starten").click()
         _wait(lambda: "kluit-flags" in _html(rc))
         page = _html(rc)
