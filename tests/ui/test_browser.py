@@ -229,7 +229,7 @@ def test_editor_validates_saves_inside_the_folder(ui_page, ui_server, ui_scenari
     expect(view.get_by_role("button", name="Save scenario")).to_be_disabled(timeout=10_000)
     field.fill("12")
     field.press("Enter")
-    view.get_by_text("changed (was 24)").first.wait_for()
+    view.get_by_text("changed (was 0)").first.wait_for()
     name = view.get_by_label("File name")
     name.fill("../../evil name")
     name.press("Tab")
