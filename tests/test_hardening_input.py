@@ -103,8 +103,9 @@ def valid_value(p):
         return floats | ints if math.ceil(p.lo) <= math.floor(p.hi) else floats
     if p.choices:
         return st.sampled_from(p.choices)
-    if p.key == "forecasting.employer_survey":
-        return st.just("")  # a survey names municipalities of one region: none here
+    if p.key in ("forecasting.employer_survey", "run.burn_in_scenario"):
+        # a survey names municipalities of one region, a burn-in scenario a file: none here
+        return st.just("")
     assert p.key == "run.region", p.key  # the only other free string
     return st.sampled_from(SMALL_REGIONS)
 
@@ -258,7 +259,9 @@ def scenario_case(draw, shock_months: int | None = None):
         )
 
     if fault in ("value", "parent_value"):
-        key = draw(st.sampled_from(KEYS))
+        # run.burn_in_scenario names a file that only the run reads (kluit validate does not
+        # open it yet: a known gap, in the closing note of issue 12)
+        key = draw(st.sampled_from([k for k in KEYS if k != "run.burn_in_scenario"]))
         bad = draw(invalid_value(PARAMS[key]))
         data[key] = bad
         expect["key"] = key
