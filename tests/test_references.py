@@ -53,7 +53,7 @@ OUTPUT_DIRS = ("out/", "results/", "runs/")
 #: planted examples
 SKIP_FILES_UNDER = ("tests/data/bad/", "tests/test_references.py")
 #: the missing file the old texts cited (spelled in two parts so this file does not cite it)
-OLD_FACTS = "DOMAIN.md"
+OLD_FACTS = "DOMAIN" + ".md"  # spelled in two parts so this file does not cite it
 #: the bare document names the programs write (reports beside their inputs), not repository files
 GENERATED_DOCS = {"calibration.md", "power.md", "report.md", "summary.md", "validation_report.md"}
 
@@ -226,7 +226,7 @@ def test_reference_check_flags_planted_bad_references(line, expect_bad):
 
 
 def test_planted_bad_reference_fails_the_repository_scan():
-    """A file with a reference to DOMAIN.md makes the whole-repository check fail."""
+    """A file with a reference to the old facts file makes the whole-repository check fail."""
     planted = ROOT / "sim" / "_planted_reference_check.py"
     planted.write_text(f'"""Figures from {OLD_FACTS}."""\n')
     try:
