@@ -17,6 +17,8 @@ import math
 import re
 import string
 
+from analysis import i18n_params as _params_data
+
 LANGS = ("en", "nl")
 DEFAULT_LANG = "en"
 
@@ -1181,6 +1183,141 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# --- the parameter registry and the region's names, in readers' words ----------------------
+# (a data module of this catalogue, loaded below: analysis/i18n_params.py)
+
+#: units a label leaves out (the control says it is a switch or a choice)
+UNITS_NOT_IN_LABEL = _params_data.UNITS_NOT_IN_LABEL
+_ENGLISH_UNIT_WORDS = {
+    "months", "month", "eur", "minutes", "years", "year", "hours", "hour", "week", "per"
+}  # fmt: skip
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def english_label(key: str, unit: str) -> str:
+    """A control label from a registry key and its unit: 'Duration (months)', 'Hours per week'.
+
+    >>> english_label("policies.x.duration_months", "months")
+    'Duration (months)'
+    >>> english_label("policies.x.cost_per_hour_eur", "EUR per hour")
+    'Cost (EUR per hour)'
+    """
+    words = key.rsplit(".", 1)[-1].split("_")
+    unit = unit.strip()
+    if " ".join(words).lower() == unit.lower():
+        return unit[0].upper() + unit[1:]
+    unit_words = set(unit.lower().replace(",", " ").split())
+    while len(words) > 1 and words[-1] in _ENGLISH_UNIT_WORDS and words[-1] in unit_words:
+        words = words[:-1]
+    label = " ".join(words)
+    label = label[0].upper() + label[1:]
+    if unit and unit.lower() != label.lower() and unit not in UNITS_NOT_IN_LABEL:
+        label += f" ({unit})"
+    return label
+
+
+def _unit_key(unit: str) -> str:
+    return "unit." + _slug(unit)
+
+
+def unit_text(unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A registry unit in readers' words ('1/month' -> 'chance per month' / 'kans per
+    maand'); an unknown unit as it is."""
+    key = _unit_key(unit)
+    return t(key, lang) if unit.strip() and key in MESSAGES else unit
+
+
+def _label_with_unit(label: str, unit: str, lang: str) -> str:
+    shown = unit_text(unit, lang)
+    if not unit.strip() or unit in UNITS_NOT_IN_LABEL or shown.lower() in label.lower():
+        return label
+    return f"{label} ({shown})"
+
+
+def param_label(p, lang: str = DEFAULT_LANG) -> str:
+    """The label of a registry parameter (:class:`sim.schema.Param`) with its unit, in
+    ``lang``; a parameter without a Dutch label (a plugin's) falls back to English."""
+    key = f"param.{p.key}"
+    if lang_or_default(lang) == "en" or key not in MESSAGES:
+        unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
+        return english_label(p.key, unit)
+    return _label_with_unit(t(key, lang), p.unit, lang)
+
+
+def param_name(p, lang: str = DEFAULT_LANG) -> str:
+    """The label without the unit (for sentences: 'Duration = 12')."""
+    key = f"param.{p.key}"
+    if lang_or_default(lang) == "en" or key not in MESSAGES:
+        return english_label(p.key, "")
+    return t(key, lang)
+
+
+def param_doc(p, lang: str = DEFAULT_LANG) -> str:
+    """What a parameter means, in plain words: the catalogue's text, else the registry's
+    own explanation without file references or code markup."""
+    key = f"param.{p.key}.doc"
+    return t(key, lang) if key in MESSAGES else plain_words(p.doc)
+
+
+def choice_text(value: str, lang: str = DEFAULT_LANG) -> str:
+    """An option of a choice parameter in words ('status_quo' -> "today's policy ...")."""
+    key = f"choice.{value}"
+    return t(key, lang) if key in MESSAGES else value.replace("_", " ")
+
+
+def section_text(section: str, lang: str = DEFAULT_LANG) -> str:
+    """A section of the scenario editor ('labour_market' -> 'Labour market and benefits')."""
+    key = f"section.{section}"
+    return t(key, lang) if key in MESSAGES else section.replace("_", " ").capitalize()
+
+
+def name_text(kind: str, name: str, lang: str = DEFAULT_LANG) -> str:
+    """A name from the region or model data in ``lang``: ``kind`` is 'sector', 'place' or
+    'shock'; a name the catalogue lacks is shown as it is (underscores as spaces)."""
+    key = f"{kind}.{_slug(name)}"
+    return t(key, lang) if key in MESSAGES else name.replace("_", " ")
+
+
+def missing_param_texts(params) -> list[str]:
+    """What a user would see in English on the Dutch page: registry keys without a Dutch
+    label or explanation, and units without a Dutch word."""
+    out = []
+    for p in params:
+        for key, what in ((f"param.{p.key}", "label"), (f"param.{p.key}.doc", "explanation")):
+            if key not in MESSAGES:
+                out.append(f"{p.key}: no Dutch {what}")
+        if p.unit.strip() and _unit_key(p.unit) not in MESSAGES:
+            out.append(f"{p.key}: no Dutch unit for {p.unit!r}")
+    return out
+
+
+def _load_params() -> None:
+    """Load the registry's texts into the catalogue: units, option values, editor sections,
+    names from the data; a Dutch label and explanation per parameter next to the English
+    from the registry (plain English where the registry's text names a key or a file)."""
+    from sim.params import all_params
+
+    for unit, (en, nl) in _params_data.UNITS.items():
+        MESSAGES[_unit_key(unit)] = {"en": en, "nl": nl}
+    for value, (en, nl) in _params_data.CHOICES.items():
+        MESSAGES[f"choice.{value}"] = {"en": en, "nl": nl}
+    for section, (en, nl) in _params_data.SECTIONS.items():
+        MESSAGES[f"section.{section}"] = {"en": en, "nl": nl}
+    for key, (en, nl) in _params_data.NAMES.items():
+        MESSAGES[key] = {"en": en, "nl": nl}
+    params = all_params()
+    for key, (label, doc) in _params_data.NL.items():
+        if key not in params:  # a translation of a key the registry no longer has
+            continue
+        p = params[key]
+        MESSAGES[f"param.{key}"] = {"en": english_label(key, ""), "nl": label}
+        en_doc = _params_data.EN_DOC.get(key) or plain_words(p.doc)
+        MESSAGES[f"param.{key}.doc"] = {"en": en_doc, "nl": doc}
+
+
 GLOSSARY = (
     "glossary.bijstand",
     "glossary.wsw",
@@ -1302,8 +1439,18 @@ def plain_words(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"\1", text)
 
 
+_load_params()
+
 __all__ = [
     "plain_words",
+    "param_label",
+    "param_name",
+    "param_doc",
+    "unit_text",
+    "choice_text",
+    "section_text",
+    "name_text",
+    "missing_param_texts",
     "LANGS",
     "MESSAGES",
     "GLOSSARY",
