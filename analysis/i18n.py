@@ -475,6 +475,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The compared scenarios use no assumed settings.",
         "nl": "De vergeleken scenario's gebruiken geen aannames.",
     },
+    "report.reason_source": {
+        "en": "The reasoning is quoted from the model's documentation.",
+        "nl": "De redenering is in het Engels overgenomen uit de documentatie van het model.",
+    },
+    "report.on": {"en": "on", "nl": "aan"},
+    "report.off": {"en": "off", "nl": "uit"},
     "report.setting": {"en": "Setting", "nl": "Instelling"},
     "report.value": {"en": "Value", "nl": "Waarde"},
     "report.why": {"en": "Reasoning", "nl": "Redenering"},
@@ -903,6 +909,135 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Saved outside the scenarios folder: it cannot be listed in the comparison.",
         "nl": "Buiten de map met scenario's opgeslagen: het kan niet in de "
         "vergelijking worden opgenomen.",
+    },
+    "editor.changed_was": {
+        "en": "changed (was {was}). {doc}",
+        "nl": "gewijzigd (was {was}). {doc}",
+    },
+    "editor.instrument": {"en": "Instrument: {name}", "nl": "Beleidsinstrument: {name}"},
+    "editor.file_choice": {
+        "en": "Where to save (a folder and file of your choice)",
+        "nl": "Waar opslaan (een map en bestand naar keuze)",
+    },
+    # --- scenario and save errors, shown in the UI (kluit/ui/errors.py) ---------------------
+    "err.got": {
+        "en": "got {got}, allowed: {allowed}",
+        "nl": "{got} kan niet; toegestaan: {allowed}",
+    },
+    "err.kind.int": {"en": "a whole number", "nl": "een geheel getal"},
+    "err.kind.number": {"en": "a number", "nl": "een getal"},
+    "err.kind.string": {"en": "a text", "nl": "een tekst"},
+    "err.range": {"en": "{kind} from {lo} to {hi}", "nl": "{kind} van {lo} tot en met {hi}"},
+    "err.at_least": {"en": "{kind} of at least {lo}", "nl": "{kind} van ten minste {lo}"},
+    "err.at_most": {"en": "{kind} of at most {hi}", "nl": "{kind} van hoogstens {hi}"},
+    "err.true_false": {"en": "true or false (on or off)", "nl": "true of false (aan of uit)"},
+    "err.one_of": {"en": "one of {values}", "nl": "een van {values}"},
+    "err.non_empty": {"en": "a text that is not empty", "nl": "een tekst die niet leeg is"},
+    "err.name_or_all": {
+        "en": "a name, or 'all' for every one",
+        "nl": "een naam, of 'all' voor allemaal",
+    },
+    "err.scenario_file": {"en": "a scenario file", "nl": "een scenariobestand"},
+    "err.extends_path": {
+        "en": "the name of a scenario file, relative to this file",
+        "nl": "de naam van een scenariobestand, ten opzichte van dit bestand",
+    },
+    "err.type.boolean": {"en": "true or false", "nl": "waar of onwaar"},
+    "err.type.string": {"en": "text", "nl": "tekst"},
+    "err.type.integer": {"en": "a whole number", "nl": "een geheel getal"},
+    "err.type.float": {"en": "a decimal number", "nl": "een kommagetal"},
+    "err.type.table": {"en": "a table", "nl": "een tabel"},
+    "err.type.array": {"en": "a list", "nl": "een lijst"},
+    "err.or": {"en": "or", "nl": "of"},
+    "err.did_you_mean": {"en": "; did you mean {keys}?", "nl": "; bedoelt u {keys}?"},
+    "err.full_key": {
+        "en": "; write the full name, such as '{example}'",
+        "nl": "; schrijf de volledige naam, bijvoorbeeld '{example}'",
+    },
+    "err.keys_in": {
+        "en": "; names in [{section}]: {keys}",
+        "nl": "; namen in [{section}]: {keys}",
+    },
+    "err.allowed_list": {"en": "; allowed: {keys}", "nl": "; toegestaan: {keys}"},
+    "err.unknown_key": {"en": "unknown setting", "nl": "onbekende instelling"},
+    "err.unknown_section": {"en": "unknown section", "nl": "onbekend onderdeel"},
+    "err.unknown_shock": {"en": "unknown field of a shock", "nl": "onbekend veld van een schok"},
+    "err.twice": {"en": "given twice", "nl": "staat er twee keer in"},
+    "err.no_file": {
+        "en": "the scenario file does not exist",
+        "nl": "het scenariobestand bestaat niet",
+    },
+    "err.no_such_file": {
+        "en": "the file {file} it builds on does not exist",
+        "nl": "het bestand {file} waarop het voortbouwt, bestaat niet",
+    },
+    "err.toml": {
+        "en": "the file is not a readable scenario ({detail})",
+        "nl": "het bestand is geen leesbaar scenario (TOML-fout: {detail})",
+    },
+    "err.utf8": {
+        "en": "the file is not plain text ({detail})",
+        "nl": "het bestand is geen gewone tekst (UTF-8; {detail})",
+    },
+    "err.unreadable": {
+        "en": "the file cannot be read: it {reason}; allowed: a scenario file",
+        "nl": "het bestand kan niet worden gelezen (reden: {reason}); toegestaan: een "
+        "scenariobestand",
+    },
+    "err.cycle": {
+        "en": "the files build on each other in a circle: {files}",
+        "nl": "de bestanden bouwen in een kring op elkaar voort: {files}",
+    },
+    "err.not_table": {
+        "en": "a scenario must be a table of settings",
+        "nl": "een scenario moet een tabel met instellingen zijn",
+    },
+    "err.missing": {"en": "missing; allowed: {allowed}", "nl": "ontbreekt; toegestaan: {allowed}"},
+    "err.language": {
+        "en": "unknown language '{given}'; allowed: en (English) and nl (Dutch)",
+        "nl": "onbekende taal '{given}'; toegestaan: en (Engels) en nl (Nederlands)",
+    },
+    "err.window": {
+        "en": "{instrument} starts in month {start} but stops in month {end}: it would never "
+        "run; allowed: a start month at most the end month, or end month -1 (never stops)",
+        "nl": "{instrument} begint in maand {start} maar stopt in maand {end}: het zou nooit "
+        "lopen; toegestaan: een startmaand die niet na de eindmaand ligt, of eindmaand -1 "
+        "(stopt nooit)",
+    },
+    "err.pair": {
+        "en": "{lowname} is {lo} and {highname} is {hi}; allowed: {lowname} at most {highname}",
+        "nl": "{lowname} is {lo} en {highname} is {hi}; toegestaan: {lowname} niet hoger dan "
+        "{highname}",
+    },
+    "err.other": {"en": "Problem: {message}", "nl": "Probleem (in het Engels): {message}"},
+    "err.at_field": {
+        "en": "field '{setting}': {message}",
+        "nl": "veld '{setting}': {message}",
+    },
+    "err.at_key": {
+        "en": "setting '{setting}' ({name}): {message}",
+        "nl": "instelling '{setting}' ({name}): {message}",
+    },
+    "err.in_file": {"en": "In {file}: {message}", "nl": "In het bestand {file}: {message}"},
+    "err.save.no_letters": {
+        "en": "the {what} '{text}' has no letters or digits; use letters, digits, '_' or '-'",
+        "nl": "de {what} '{text}' bevat geen letters of cijfers; gebruik letters, cijfers, "
+        "'_' of '-'",
+    },
+    "err.save.what.file": {"en": "file name", "nl": "bestandsnaam"},
+    "err.save.what.folder": {"en": "folder name", "nl": "mapnaam"},
+    "err.save.outside": {
+        "en": "{folder} leads outside the scenarios folder (a link?); choose another folder",
+        "nl": "{folder} leidt buiten de map met scenario's (een snelkoppeling?); kies een "
+        "andere map",
+    },
+    "err.save.exists": {
+        "en": "{name} already exists in {folder}; tick 'overwrite' or choose another name",
+        "nl": "{name} bestaat al in {folder}; vink 'overschrijven' aan of kies een andere naam",
+    },
+    "err.save.not_back": {
+        "en": "{target} does not load back to the same scenario",
+        "nl": "{target} levert bij het teruglezen niet hetzelfde scenario op",
     },
     # --- monitor view (follow a pilot: realised figures against the simulated range) -------
     "monitor.help": {
