@@ -17,6 +17,8 @@ import math
 import re
 import string
 
+from analysis import i18n_params as _params_data
+
 LANGS = ("en", "nl")
 DEFAULT_LANG = "en"
 
@@ -473,6 +475,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The compared scenarios use no assumed settings.",
         "nl": "De vergeleken scenario's gebruiken geen aannames.",
     },
+    "report.reason_source": {
+        "en": "The reasoning is quoted from the model's documentation.",
+        "nl": "De redenering is in het Engels overgenomen uit de documentatie van het model.",
+    },
+    "report.on": {"en": "on", "nl": "aan"},
+    "report.off": {"en": "off", "nl": "uit"},
     "report.setting": {"en": "Setting", "nl": "Instelling"},
     "report.value": {"en": "Value", "nl": "Waarde"},
     "report.why": {"en": "Reasoning", "nl": "Redenering"},
@@ -902,6 +910,135 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Buiten de map met scenario's opgeslagen: het kan niet in de "
         "vergelijking worden opgenomen.",
     },
+    "editor.changed_was": {
+        "en": "changed (was {was}). {doc}",
+        "nl": "gewijzigd (was {was}). {doc}",
+    },
+    "editor.instrument": {"en": "Instrument: {name}", "nl": "Beleidsinstrument: {name}"},
+    "editor.file_choice": {
+        "en": "Where to save (a folder and file of your choice)",
+        "nl": "Waar opslaan (een map en bestand naar keuze)",
+    },
+    # --- scenario and save errors, shown in the UI (kluit/ui/errors.py) ---------------------
+    "err.got": {
+        "en": "got {got}, allowed: {allowed}",
+        "nl": "{got} kan niet; toegestaan: {allowed}",
+    },
+    "err.kind.int": {"en": "a whole number", "nl": "een geheel getal"},
+    "err.kind.number": {"en": "a number", "nl": "een getal"},
+    "err.kind.string": {"en": "a text", "nl": "een tekst"},
+    "err.range": {"en": "{kind} from {lo} to {hi}", "nl": "{kind} van {lo} tot en met {hi}"},
+    "err.at_least": {"en": "{kind} of at least {lo}", "nl": "{kind} van ten minste {lo}"},
+    "err.at_most": {"en": "{kind} of at most {hi}", "nl": "{kind} van hoogstens {hi}"},
+    "err.true_false": {"en": "true or false (on or off)", "nl": "true of false (aan of uit)"},
+    "err.one_of": {"en": "one of {values}", "nl": "een van {values}"},
+    "err.non_empty": {"en": "a text that is not empty", "nl": "een tekst die niet leeg is"},
+    "err.name_or_all": {
+        "en": "a name, or 'all' for every one",
+        "nl": "een naam, of 'all' voor allemaal",
+    },
+    "err.scenario_file": {"en": "a scenario file", "nl": "een scenariobestand"},
+    "err.extends_path": {
+        "en": "the name of a scenario file, relative to this file",
+        "nl": "de naam van een scenariobestand, ten opzichte van dit bestand",
+    },
+    "err.type.boolean": {"en": "true or false", "nl": "waar of onwaar"},
+    "err.type.string": {"en": "text", "nl": "tekst"},
+    "err.type.integer": {"en": "a whole number", "nl": "een geheel getal"},
+    "err.type.float": {"en": "a decimal number", "nl": "een kommagetal"},
+    "err.type.table": {"en": "a table", "nl": "een tabel"},
+    "err.type.array": {"en": "a list", "nl": "een lijst"},
+    "err.or": {"en": "or", "nl": "of"},
+    "err.did_you_mean": {"en": "; did you mean {keys}?", "nl": "; bedoelt u {keys}?"},
+    "err.full_key": {
+        "en": "; write the full name, such as '{example}'",
+        "nl": "; schrijf de volledige naam, bijvoorbeeld '{example}'",
+    },
+    "err.keys_in": {
+        "en": "; names in [{section}]: {keys}",
+        "nl": "; namen in [{section}]: {keys}",
+    },
+    "err.allowed_list": {"en": "; allowed: {keys}", "nl": "; toegestaan: {keys}"},
+    "err.unknown_key": {"en": "unknown setting", "nl": "onbekende instelling"},
+    "err.unknown_section": {"en": "unknown section", "nl": "onbekend onderdeel"},
+    "err.unknown_shock": {"en": "unknown field of a shock", "nl": "onbekend veld van een schok"},
+    "err.twice": {"en": "given twice", "nl": "staat er twee keer in"},
+    "err.no_file": {
+        "en": "the scenario file does not exist",
+        "nl": "het scenariobestand bestaat niet",
+    },
+    "err.no_such_file": {
+        "en": "the file {file} it builds on does not exist",
+        "nl": "het bestand {file} waarop het voortbouwt, bestaat niet",
+    },
+    "err.toml": {
+        "en": "the file is not a readable scenario ({detail})",
+        "nl": "het bestand is geen leesbaar scenario (TOML-fout: {detail})",
+    },
+    "err.utf8": {
+        "en": "the file is not plain text ({detail})",
+        "nl": "het bestand is geen gewone tekst (UTF-8; {detail})",
+    },
+    "err.unreadable": {
+        "en": "the file cannot be read: it {reason}; allowed: a scenario file",
+        "nl": "het bestand kan niet worden gelezen (reden: {reason}); toegestaan: een "
+        "scenariobestand",
+    },
+    "err.cycle": {
+        "en": "the files build on each other in a circle: {files}",
+        "nl": "de bestanden bouwen in een kring op elkaar voort: {files}",
+    },
+    "err.not_table": {
+        "en": "a scenario must be a table of settings",
+        "nl": "een scenario moet een tabel met instellingen zijn",
+    },
+    "err.missing": {"en": "missing; allowed: {allowed}", "nl": "ontbreekt; toegestaan: {allowed}"},
+    "err.language": {
+        "en": "unknown language '{given}'; allowed: en (English) and nl (Dutch)",
+        "nl": "onbekende taal '{given}'; toegestaan: en (Engels) en nl (Nederlands)",
+    },
+    "err.window": {
+        "en": "{instrument} starts in month {start} but stops in month {end}: it would never "
+        "run; allowed: a start month at most the end month, or end month -1 (never stops)",
+        "nl": "{instrument} begint in maand {start} maar stopt in maand {end}: het zou nooit "
+        "lopen; toegestaan: een startmaand die niet na de eindmaand ligt, of eindmaand -1 "
+        "(stopt nooit)",
+    },
+    "err.pair": {
+        "en": "{lowname} is {lo} and {highname} is {hi}; allowed: {lowname} at most {highname}",
+        "nl": "{lowname} is {lo} en {highname} is {hi}; toegestaan: {lowname} niet hoger dan "
+        "{highname}",
+    },
+    "err.other": {"en": "Problem: {message}", "nl": "Probleem (in het Engels): {message}"},
+    "err.at_field": {
+        "en": "field '{setting}': {message}",
+        "nl": "veld '{setting}': {message}",
+    },
+    "err.at_key": {
+        "en": "setting '{setting}' ({name}): {message}",
+        "nl": "instelling '{setting}' ({name}): {message}",
+    },
+    "err.in_file": {"en": "In {file}: {message}", "nl": "In het bestand {file}: {message}"},
+    "err.save.no_letters": {
+        "en": "the {what} '{text}' has no letters or digits; use letters, digits, '_' or '-'",
+        "nl": "de {what} '{text}' bevat geen letters of cijfers; gebruik letters, cijfers, "
+        "'_' of '-'",
+    },
+    "err.save.what.file": {"en": "file name", "nl": "bestandsnaam"},
+    "err.save.what.folder": {"en": "folder name", "nl": "mapnaam"},
+    "err.save.outside": {
+        "en": "{folder} leads outside the scenarios folder (a link?); choose another folder",
+        "nl": "{folder} leidt buiten de map met scenario's (een snelkoppeling?); kies een "
+        "andere map",
+    },
+    "err.save.exists": {
+        "en": "{name} already exists in {folder}; tick 'overwrite' or choose another name",
+        "nl": "{name} bestaat al in {folder}; vink 'overschrijven' aan of kies een andere naam",
+    },
+    "err.save.not_back": {
+        "en": "{target} does not load back to the same scenario",
+        "nl": "{target} levert bij het teruglezen niet hetzelfde scenario op",
+    },
     # --- monitor view (follow a pilot: realised figures against the simulated range) -------
     "monitor.help": {
         "en": "Upload the figures your region counted month by month (people on bijstand, "
@@ -1181,6 +1318,141 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# --- the parameter registry and the region's names, in readers' words ----------------------
+# (a data module of this catalogue, loaded below: analysis/i18n_params.py)
+
+#: units a label leaves out (the control says it is a switch or a choice)
+UNITS_NOT_IN_LABEL = _params_data.UNITS_NOT_IN_LABEL
+_ENGLISH_UNIT_WORDS = {
+    "months", "month", "eur", "minutes", "years", "year", "hours", "hour", "week", "per"
+}  # fmt: skip
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def english_label(key: str, unit: str) -> str:
+    """A control label from a registry key and its unit: 'Duration (months)', 'Hours per week'.
+
+    >>> english_label("policies.x.duration_months", "months")
+    'Duration (months)'
+    >>> english_label("policies.x.cost_per_hour_eur", "EUR per hour")
+    'Cost (EUR per hour)'
+    """
+    words = key.rsplit(".", 1)[-1].split("_")
+    unit = unit.strip()
+    if " ".join(words).lower() == unit.lower():
+        return unit[0].upper() + unit[1:]
+    unit_words = set(unit.lower().replace(",", " ").split())
+    while len(words) > 1 and words[-1] in _ENGLISH_UNIT_WORDS and words[-1] in unit_words:
+        words = words[:-1]
+    label = " ".join(words)
+    label = label[0].upper() + label[1:]
+    if unit and unit.lower() != label.lower() and unit not in UNITS_NOT_IN_LABEL:
+        label += f" ({unit})"
+    return label
+
+
+def _unit_key(unit: str) -> str:
+    return "unit." + _slug(unit)
+
+
+def unit_text(unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A registry unit in readers' words ('1/month' -> 'chance per month' / 'kans per
+    maand'); an unknown unit as it is."""
+    key = _unit_key(unit)
+    return t(key, lang) if unit.strip() and key in MESSAGES else unit
+
+
+def _label_with_unit(label: str, unit: str, lang: str) -> str:
+    shown = unit_text(unit, lang)
+    if not unit.strip() or unit in UNITS_NOT_IN_LABEL or shown.lower() in label.lower():
+        return label
+    return f"{label} ({shown})"
+
+
+def param_label(p, lang: str = DEFAULT_LANG) -> str:
+    """The label of a registry parameter (:class:`sim.schema.Param`) with its unit, in
+    ``lang``; a parameter without a Dutch label (a plugin's) falls back to English."""
+    key = f"param.{p.key}"
+    if lang_or_default(lang) == "en" or key not in MESSAGES:
+        unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
+        return english_label(p.key, unit)
+    return _label_with_unit(t(key, lang), p.unit, lang)
+
+
+def param_name(p, lang: str = DEFAULT_LANG) -> str:
+    """The label without the unit (for sentences: 'Duration = 12')."""
+    key = f"param.{p.key}"
+    if lang_or_default(lang) == "en" or key not in MESSAGES:
+        return english_label(p.key, "")
+    return t(key, lang)
+
+
+def param_doc(p, lang: str = DEFAULT_LANG) -> str:
+    """What a parameter means, in plain words: the catalogue's text, else the registry's
+    own explanation without file references or code markup."""
+    key = f"param.{p.key}.doc"
+    return t(key, lang) if key in MESSAGES else plain_words(p.doc)
+
+
+def choice_text(value: str, lang: str = DEFAULT_LANG) -> str:
+    """An option of a choice parameter in words ('status_quo' -> "today's policy ...")."""
+    key = f"choice.{value}"
+    return t(key, lang) if key in MESSAGES else value.replace("_", " ")
+
+
+def section_text(section: str, lang: str = DEFAULT_LANG) -> str:
+    """A section of the scenario editor ('labour_market' -> 'Labour market and benefits')."""
+    key = f"section.{section}"
+    return t(key, lang) if key in MESSAGES else section.replace("_", " ").capitalize()
+
+
+def name_text(kind: str, name: str, lang: str = DEFAULT_LANG) -> str:
+    """A name from the region or model data in ``lang``: ``kind`` is 'sector', 'place' or
+    'shock'; a name the catalogue lacks is shown as it is (underscores as spaces)."""
+    key = f"{kind}.{_slug(name)}"
+    return t(key, lang) if key in MESSAGES else name.replace("_", " ")
+
+
+def missing_param_texts(params) -> list[str]:
+    """What a user would see in English on the Dutch page: registry keys without a Dutch
+    label or explanation, and units without a Dutch word."""
+    out = []
+    for p in params:
+        for key, what in ((f"param.{p.key}", "label"), (f"param.{p.key}.doc", "explanation")):
+            if key not in MESSAGES:
+                out.append(f"{p.key}: no Dutch {what}")
+        if p.unit.strip() and _unit_key(p.unit) not in MESSAGES:
+            out.append(f"{p.key}: no Dutch unit for {p.unit!r}")
+    return out
+
+
+def _load_params() -> None:
+    """Load the registry's texts into the catalogue: units, option values, editor sections,
+    names from the data; a Dutch label and explanation per parameter next to the English
+    from the registry (plain English where the registry's text names a key or a file)."""
+    from sim.params import all_params
+
+    for unit, (en, nl) in _params_data.UNITS.items():
+        MESSAGES[_unit_key(unit)] = {"en": en, "nl": nl}
+    for value, (en, nl) in _params_data.CHOICES.items():
+        MESSAGES[f"choice.{value}"] = {"en": en, "nl": nl}
+    for section, (en, nl) in _params_data.SECTIONS.items():
+        MESSAGES[f"section.{section}"] = {"en": en, "nl": nl}
+    for key, (en, nl) in _params_data.NAMES.items():
+        MESSAGES[key] = {"en": en, "nl": nl}
+    params = all_params()
+    for key, (label, doc) in _params_data.NL.items():
+        if key not in params:  # a translation of a key the registry no longer has
+            continue
+        p = params[key]
+        MESSAGES[f"param.{key}"] = {"en": english_label(key, ""), "nl": label}
+        en_doc = _params_data.EN_DOC.get(key) or plain_words(p.doc)
+        MESSAGES[f"param.{key}.doc"] = {"en": en_doc, "nl": doc}
+
+
 GLOSSARY = (
     "glossary.bijstand",
     "glossary.wsw",
@@ -1302,8 +1574,18 @@ def plain_words(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"\1", text)
 
 
+_load_params()
+
 __all__ = [
     "plain_words",
+    "param_label",
+    "param_name",
+    "param_doc",
+    "unit_text",
+    "choice_text",
+    "section_text",
+    "name_text",
+    "missing_param_texts",
     "LANGS",
     "MESSAGES",
     "GLOSSARY",

@@ -13,6 +13,7 @@ import base64
 import html
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,14 @@ from analysis.headline import (  # noqa: E402
 from analysis.i18n import (  # noqa: E402
     GLOSSARY,
     MESSAGES,
+    choice_text,
     lang_or_default,
+    param_doc,
+    param_label,
+    param_name,
     plain_words,
     t,
+    unit_text,
 )
 from analysis.io import atomic_write_bytes  # noqa: E402
 from sim.params import Param, all_params  # noqa: E402
@@ -351,6 +357,33 @@ def subgroup_html(comp: Comparison, titles: Mapping[str, str], lang: str) -> str
     return "".join(parts)
 
 
+def _value(v: Any, lang: str) -> str:
+    if isinstance(v, bool):
+        return t("report.on" if v else "report.off", lang)
+    if isinstance(v, float):
+        return f"{v:g}".replace(".", ",") if lang_or_default(lang) == "nl" else f"{v:g}"
+    return str(v)
+
+
+_KEY = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)?\b")
+
+
+def assumption_reason(p: Param, lang: str) -> str:
+    """Why an assumed value was chosen: the registry's reasoning without its opening word,
+    file references or keys (a key becomes its label in ``lang``)."""
+    reason = p.source
+    if reason.startswith("assumed"):
+        reason = reason[len("assumed") :].lstrip(" :;,-")
+    params = all_params()
+    reason = _KEY.sub(
+        lambda m: (
+            f"'{param_name(params[m.group(0)], lang)}'" if m.group(0) in params else m.group(0)
+        ),
+        plain_words(reason),
+    )
+    return reason
+
+
 def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:
     if not scenarios:
         return ""
@@ -359,16 +392,16 @@ def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:
         return f"<p>{_e(t('report.assumes_none', lang))}</p>"
     rows = []
     for p, vals in items:
-        shown = " / ".join(str(v) for v in vals) + (f" {p.unit}" if p.unit else "")
-        reason = p.source
-        reason = (
-            reason[len("assumed") :].lstrip(" :;,-") if reason.startswith("assumed") else reason
+        shown = " / ".join(choice_text(v, lang) if p.choices else _value(v, lang) for v in vals) + (
+            f" {unit_text(p.unit, lang)}" if p.unit and not p.choices else ""
         )
         rows.append(
-            f"<tr><td>{_e(plain_words(p.doc))}</td><td>{_e(shown)}</td><td>{_e(reason)}</td></tr>"
+            f"<tr><td><b>{_e(param_label(p, lang))}</b><br>{_e(param_doc(p, lang))}</td>"
+            f"<td>{_e(shown)}</td><td>{_e(assumption_reason(p, lang))}</td></tr>"
         )
     return (
-        f"<p>{_e(t('report.assumes_intro', lang))}</p><table class='assumed'><thead><tr>"
+        f"<p>{_e(t('report.assumes_intro', lang))} {_e(t('report.reason_source', lang))}</p>"
+        "<table class='assumed'><thead><tr>"
         f"<th>{_e(t('report.setting', lang))}</th><th>{_e(t('report.value', lang))}</th>"
         f"<th>{_e(t('report.why', lang))}</th></tr></thead><tbody>{''.join(rows)}"
         "</tbody></table>"

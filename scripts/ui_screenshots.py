@@ -215,6 +215,8 @@ def main() -> int:
                         ):
                             page.goto(f"{base}?lang={lang}&view={view}")
                             page.locator(f".kluit-view-{view} {ready}").first.wait_for()
+                            if view == "editor":  # an instrument: its fields and explanations
+                                page.locator(".kluit-view-editor .kluit-section").nth(12).click()
                             page.wait_for_timeout(1500)
                             shoot(page, out / f"{view}_{lang}.png")
                         run_monitor(page, base, lang, observed)

@@ -217,9 +217,15 @@ def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens
     visible = re.sub(r'src="data:[^"]+"', "", visible)
     for word in ("wage_subsidy", "baseline.toml", ".toml", "DOMAIN", "run.scale"):
         assert word not in visible, word
-    # every assumed parameter the scenarios use is listed
+    # every assumed parameter the scenarios use is listed, by its Dutch label and explanation
+    import html
+
+    from analysis.i18n import param_doc, param_label
+
     for p, _ in assumed_params(scens):
-        assert p.doc.split()[0] in text
+        assert html.escape(param_label(p, "nl")) in text, p.key
+        assert html.escape(param_doc(p, "nl")) in text, p.key
+        assert html.escape(p.doc) not in text, p.key  # not the English one
 
 
 def test_assumed_parameters_of_switched_off_instruments_are_left_out(scens):

@@ -87,3 +87,61 @@ def test_every_shipped_scenario_has_a_plain_title_and_description_in_both(path):
             assert not developer_words(text), (path.name, lang, developer_words(text))
         assert scen.title_in(lang) != scen.name
     assert scen.title_in("nl") != scen.title_in("en") or scen.title_in("en") == "Jobcoaching"
+
+
+# --- the parameter registry in Dutch (every parameter the editor and the sliders show) ------
+
+
+def test_every_registry_parameter_has_a_dutch_label_explanation_and_unit():
+    """Fails for a parameter added to the registry without Dutch words: add them to
+    analysis/i18n_params.py (NL for the label and explanation, UNITS for a new unit)."""
+    from sim.params import all_params
+
+    missing = i18n.missing_param_texts(all_params().values())
+    assert not missing, (
+        f"{len(missing)} registry text(s) would show in English on the Dutch page; add them to "
+        "analysis/i18n_params.py:\n  " + "\n  ".join(missing)
+    )
+
+
+def test_a_parameter_without_dutch_words_is_listed_and_shown_in_english():
+    from sim.schema import Param
+
+    p = Param("policies.newcomer.cost_per_visit_eur", 1.0, "EUR per visit", "design", "A fee.")
+    assert i18n.missing_param_texts([p]) == [
+        "policies.newcomer.cost_per_visit_eur: no Dutch label",
+        "policies.newcomer.cost_per_visit_eur: no Dutch explanation",
+        "policies.newcomer.cost_per_visit_eur: no Dutch unit for 'EUR per visit'",
+    ]
+    assert i18n.param_label(p, "nl") == "Cost per visit (EUR per visit)"
+    assert i18n.param_doc(p, "nl") == "A fee."
+
+
+def test_parameter_labels_and_units_in_dutch():
+    from sim.params import all_params
+
+    params = all_params()
+    duration = params["policies.wage_subsidy.duration_months"]
+    assert i18n.param_label(duration, "en") == "Duration (months)"
+    assert i18n.param_label(duration, "nl") == "Duur (maanden)"
+    assert i18n.param_label(params["finance.sa_benefit_eur_month"], "nl") == (
+        "Bijstandsuitkering (euro per maand)"
+    )
+    assert "loonwaarde" in i18n.param_doc(duration, "nl")
+    # a switch says nothing about its unit; the English label of a switch neither
+    enabled = params["policies.no_risk_policy.enabled"]
+    assert "(" not in i18n.param_label(enabled, "nl") + i18n.param_label(enabled, "en")
+    # the Dutch words differ from the English for (almost) every label
+    same = [k for k, p in params.items() if i18n.param_label(p, "nl") == i18n.param_label(p, "en")]
+    assert len(same) <= 2, same
+
+
+def test_names_from_the_region_data_in_dutch():
+    from sim.region import flevoland
+
+    region = flevoland()
+    for sector in region.sectors:
+        assert i18n.name_text("sector", sector, "nl") != sector.replace("_", " "), sector
+    assert i18n.name_text("place", "Greater Amsterdam", "nl") == "Groot-Amsterdam"
+    assert i18n.name_text("place", "Almere", "nl") == "Almere"
+    assert i18n.choice_text("status_quo", "nl").startswith("het huidige beleid")

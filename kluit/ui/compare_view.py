@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import solara
@@ -31,6 +32,7 @@ from analysis.report import (
 )
 from kluit.ui import figures
 from kluit.ui.components import Help, Messages, ParamSlider, PngImage
+from kluit.ui.errors import scenario_error_text
 from kluit.ui.state import (
     REPS_MAX,
     SCALES,
@@ -167,7 +169,7 @@ def ScenarioPicker(
             with solara.Details(t("compare.not_scenarios", lang, n=len(bad))):
                 for e in bad:
                     solara.Text(
-                        f"{e.rel}: {e.error}", style={"font-size": "0.8em", "display": "block"}
+                        e.error_text(lang), style={"font-size": "0.8em", "display": "block"}
                     )
     return main
 
@@ -208,7 +210,10 @@ def OwnPackage(s: Settings, update: Callable[..., None]):
                                 if p.key.endswith(".enabled"):
                                     continue
                                 ParamSlider(
-                                    p, own.get(p.key, p.default), lambda v, k=p.key: set_key(k, v)
+                                    p,
+                                    own.get(p.key, p.default),
+                                    lambda v, k=p.key: set_key(k, v),
+                                    s.lang,
                                 ).key(p.key)
     return main
 
@@ -266,16 +271,31 @@ def _raw(x) -> str:
 
 
 @solara.component
-def CompareResults(out: Outcome, lang: str = "en"):
-    comp = out.comparison
+def RunInfo(out: Outcome, lang: str):
+    """One line on what was run (arms, repetitions, months, share) and how long it took."""
     s = out.settings
-    titles = out.titles(lang)
-    tab = solara.use_reactive(0)
-    series = solara.use_memo(
-        lambda: {v: arm_series(comp.monthly, v, scale=out.scale) for v in SERIES}, [id(out)]
+    text = t(
+        "compare.run_info",
+        lang,
+        arms=len(out.comparison.arms),
+        reps=s.reps,
+        months=s.months,
+        share=percent(s.scale, lang),
+        seconds=number(out.seconds, lang, 1),
     )
-    series_png = solara.use_memo(
-        lambda: figures.png(
+    return solara.HTML(
+        tag="div", unsafe_innerHTML="<span class='kluit-run-info'>" + html.escape(text) + "</span>"
+    )
+
+
+def use_result_texts(out: Outcome, lang: str) -> dict:
+    """The results' HTML and figure, made once per outcome and language (hook)."""
+    comp = out.comparison
+    titles = out.titles(lang)
+
+    def series_png():
+        series = {v: arm_series(comp.monthly, v, scale=out.scale) for v in SERIES}
+        return figures.png(
             figures.series_figure(
                 series,
                 {v: t(k, lang) for v, k in SERIES.items()},
@@ -284,102 +304,101 @@ def CompareResults(out: Outcome, lang: str = "en"):
                 month_label=t("fig.month", lang),
                 people_label=t("fig.persons", lang),
             )
-        ),
-        [id(out), lang],
-    )
-    cards = solara.use_memo(
-        lambda: headline_cards_html(comp, out.scale, titles, lang), [id(out), lang]
-    )
-    table = solara.use_memo(
-        lambda: side_by_side_html(comp, out.scale, titles, lang), [id(out), lang]
-    )
-    whom = solara.use_memo(lambda: for_whom_html(comp, titles, lang), [id(out), lang])
+        )
+
+    deps = [id(out), lang]
+    return {
+        "series_png": solara.use_memo(series_png, deps),
+        "cards": solara.use_memo(lambda: headline_cards_html(comp, out.scale, titles, lang), deps),
+        "table": solara.use_memo(lambda: side_by_side_html(comp, out.scale, titles, lang), deps),
+        "whom": solara.use_memo(lambda: for_whom_html(comp, titles, lang), deps),
+    }
+
+
+@solara.component
+def ResultTabs(out: Outcome, texts: dict, lang: str):
+    """The headline cards, the scenarios side by side, for whom, and the figure over time."""
+    tab = solara.use_reactive(0)
+    with solara.lab.Tabs(value=tab.value, on_value=tab.set, align="left") as main:
+        with solara.lab.Tab(t("compare.tab.headline", lang)):
+            solara.HTML(
+                tag="p", unsafe_innerHTML=html.escape(t("head.intro", lang, reps=out.settings.reps))
+            )
+            solara.HTML(tag="div", unsafe_innerHTML=texts["cards"], classes=["kluit-cards"])
+            Help(t("compare.deadweight_help", lang))
+        with solara.lab.Tab(t("compare.tab.table", lang)):
+            solara.HTML(tag="div", unsafe_innerHTML=texts["table"], classes=["kluit-side"])
+        with solara.lab.Tab(t("compare.tab.subgroups", lang)):
+            solara.HTML(tag="div", unsafe_innerHTML=texts["whom"], classes=["kluit-whom"])
+            if not subgroup_keys(out.comparison):
+                solara.Text(t("compare.no_subgroups", lang))
+        with solara.lab.Tab(t("compare.tab.figures", lang)):
+            PngImage(
+                texts["series_png"],
+                t("compare.series_title", lang),
+                css_class="kluit-figure kluit-series",
+            )
+    return main
+
+
+@solara.component
+def ResultDownloads(out: Outcome, series_png: bytes, lang: str):
+    """The downloads: whole-region numbers, every outcome, monthly series, the figure."""
+    comp = out.comparison
     # FileDownload restarts when its data changes: give it the same callables every render
     table_csv = solara.use_memo(lambda: lambda: outcome_csv(out), [id(out)])
     headline_csv = solara.use_memo(
         lambda: lambda: headline_table(comp, out.scale).to_csv(index=False), [id(out)]
     )
     monthly_csv = solara.use_memo(lambda: lambda: series_table(out).to_csv(index=False), [id(out)])
-    with solara.Column(gap="6px", classes=["kluit-results"]) as main:
-        solara.HTML(
-            tag="div",
-            unsafe_innerHTML=(
-                "<span class='kluit-run-info'>"
-                + html.escape(
-                    t(
-                        "compare.run_info",
-                        lang,
-                        arms=len(comp.arms),
-                        reps=s.reps,
-                        months=s.months,
-                        share=percent(s.scale, lang),
-                        seconds=number(out.seconds, lang, 1),
-                    )
-                )
-                + "</span>"
-            ),
-        )
-        if too_few_reps(comp):
-            Messages([t("warn.few_reps", lang, reps=s.reps, min=MIN_REPS)])
-        with solara.lab.Tabs(value=tab.value, on_value=tab.set, align="left"):
-            with solara.lab.Tab(t("compare.tab.headline", lang)):
-                solara.HTML(
-                    tag="p", unsafe_innerHTML=html.escape(t("head.intro", lang, reps=s.reps))
-                )
-                solara.HTML(tag="div", unsafe_innerHTML=cards, classes=["kluit-cards"])
-                Help(t("compare.deadweight_help", lang))
-            with solara.lab.Tab(t("compare.tab.table", lang)):
-                solara.HTML(tag="div", unsafe_innerHTML=table, classes=["kluit-side"])
-            with solara.lab.Tab(t("compare.tab.subgroups", lang)):
-                solara.HTML(tag="div", unsafe_innerHTML=whom, classes=["kluit-whom"])
-                if not subgroup_keys(comp):
-                    solara.Text(t("compare.no_subgroups", lang))
-            with solara.lab.Tab(t("compare.tab.figures", lang)):
-                PngImage(
-                    series_png,
-                    t("compare.series_title", lang),
-                    css_class="kluit-figure kluit-series",
-                )
-        with solara.Row(gap="8px", style={"flex-wrap": "wrap"}, classes=["kluit-downloads"]):
-            solara.FileDownload(
-                headline_csv,
-                filename="headline.csv",
-                label=t("compare.dl_headline", lang),
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                table_csv,
-                filename="comparison.csv",
-                label=t("compare.dl_table", lang),
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                monthly_csv,
-                filename="monthly_series.csv",
-                label=t("compare.dl_monthly", lang),
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                series_png,
-                filename="placements_relapses.png",
-                label=t("compare.dl_series", lang),
-                mime_type="image/png",
-            )
+    files = (
+        (headline_csv, "headline.csv", "compare.dl_headline", "text/csv"),
+        (table_csv, "comparison.csv", "compare.dl_table", "text/csv"),
+        (monthly_csv, "monthly_series.csv", "compare.dl_monthly", "text/csv"),
+        (series_png, "placements_relapses.png", "compare.dl_series", "image/png"),
+    )
+    with solara.Row(gap="8px", style={"flex-wrap": "wrap"}, classes=["kluit-downloads"]) as main:
+        for data, filename, label, mime in files:
+            solara.FileDownload(data, filename=filename, label=t(label, lang), mime_type=mime)
     return main
 
 
 @solara.component
-def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry]):
-    s = settings.value
-    lang = s.lang
+def CompareResults(out: Outcome, lang: str = "en"):
+    """A finished comparison: what was run, a warning for few repetitions, the tabs and the
+    downloads."""
+    texts = use_result_texts(out, lang)
+    with solara.Column(gap="6px", classes=["kluit-results"]) as main:
+        RunInfo(out, lang)
+        if too_few_reps(out.comparison):
+            Messages([t("warn.few_reps", lang, reps=out.settings.reps, min=MIN_REPS)])
+        ResultTabs(out, texts, lang)
+        ResultDownloads(out, texts["series_png"], lang)
+    return main
+
+
+@dataclasses.dataclass
+class Run:
+    """The comparison in the background: the task, its progress, outcome and problem."""
+
+    task: Any
+    progress: solara.Reactive
+    outcome: solara.Reactive
+    problem: solara.Reactive
+    cancel: threading.Event
+    start: Callable[[], None]
+
+
+def use_comparison_run(
+    settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry]
+) -> Run:
+    """Run the comparison in a thread with progress and Stop; a shared link with run=1
+    starts it once (hook)."""
     progress = solara.use_reactive((0, 0))
     outcome = solara.use_reactive(None)
     problem = solara.use_reactive(None)
     cancel = solara.use_memo(threading.Event, [])
     started = solara.use_ref(False)
-
-    def update(**kw):
-        settings.set(replace(settings.value, **kw, run=False))
 
     def work(snapshot: Settings) -> Outcome | None:
         cancel.clear()
@@ -397,7 +416,7 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
             problem.set(t("compare.stopped", settings.value.lang))
             return None
         except ScenarioError as exc:
-            problem.set(str(exc))
+            problem.set(exc)
             return None
         outcome.set(out)
         now = settings.value
@@ -411,66 +430,98 @@ def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioE
         task(replace(settings.value, run=False))
 
     def autostart():  # a shared link with run=1 starts the comparison once
-        if s.run and not started.current:
+        if settings.value.run and not started.current:
             started.current = True
             start()
 
     solara.use_effect(autostart, [])
+    return Run(task, progress, outcome, problem, cancel, start)
+
+
+@solara.component
+def RunBar(s: Settings, run: Run, n_arms: int, blocked: bool):
+    """The run button (Stop while running) and how many runs it will take."""
+    lang = s.lang
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}) as main:
+        solara.Button(
+            t("compare.run", lang),
+            color="primary",
+            on_click=run.start,
+            disabled=run.task.pending or blocked,
+            icon_name="mdi-play",
+            classes=["kluit-run"],
+        )
+        if run.task.pending:
+            solara.Button(t("compare.stop", lang), on_click=run.cancel.set, icon_name="mdi-stop")
+        solara.Text(t("compare.runs", lang, arms=n_arms, reps=s.reps, runs=n_arms * s.reps))
+    return main
+
+
+@solara.component
+def RunStatus(run: Run, arm_problem: str | None, lang: str):
+    """Status lines: why it cannot run, progress, a stop or failure, the first hint."""
+    task, problem = run.task, run.problem.value
+    # the status lines come and go inside their own column, so the results below keep
+    # their place (and their state: a FileDownload in flight) when they change
+    with solara.Column(gap="4px") as main:
+        if arm_problem:
+            Messages([arm_problem])
+        if task.pending:
+            done, total = run.progress.value
+            solara.ProgressLinear(value=100 * done / total if total else True)
+            solara.Text(
+                t("compare.progress", lang, done=done, total=total or "..."),
+                classes=["kluit-progress"],
+            )
+        if problem:
+            text = problem if isinstance(problem, str) else scenario_error_text(problem, lang)
+            Messages([text], "error")
+        if task.error:
+            Messages([t("compare.failed", lang, error=task.exception)], "error")
+        if run.outcome.value is None and not task.pending:
+            solara.Text(t("compare.start_hint", lang))
+    return main
+
+
+@solara.component
+def ResultsArea(out: Outcome | None, stale: bool, lang: str):
+    """The results, greyed with a notice right above them when the settings changed since."""
+    with solara.Column(gap="4px") as main:
+        if stale:  # the notice sits right above the results it concerns
+            Messages([t("compare.stale", lang)], "info")
+        if out is not None:
+            with solara.Div(
+                classes=["kluit-stale"] if stale else [],
+                style={"opacity": "0.45"} if stale else {},
+            ):
+                CompareResults(out, lang).key(f"results-{id(out)}")
+    return main
+
+
+@solara.component
+def CompareView(settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry]):
+    s = settings.value
+    run = use_comparison_run(settings, entries)
+
+    def update(**kw):
+        settings.set(replace(settings.value, **kw, run=False))
 
     arm_problem = arms_problem(s, entries)
     n_arms = len([x for x in s.scenarios if x in {e.rel for e in usable(entries)}]) + (
         1 if s.own_on else 0
     )
-    out = outcome.value
+    out = run.outcome.value
     stale = out is not None and not same_run(out.settings, s)
 
     with solara.Columns([1, 3], gutters_dense=True, classes=["kluit-cols"]) as main:
         with solara.Column():
             CompareControls(s, update, entries)
         with solara.Column():
-            Help(t("compare.help", lang))
+            Help(t("compare.help", s.lang))
             RunSettings(s, update)
-            with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}):
-                solara.Button(
-                    t("compare.run", lang),
-                    color="primary",
-                    on_click=start,
-                    disabled=task.pending or arm_problem is not None,
-                    icon_name="mdi-play",
-                    classes=["kluit-run"],
-                )
-                if task.pending:
-                    solara.Button(
-                        t("compare.stop", lang), on_click=cancel.set, icon_name="mdi-stop"
-                    )
-                solara.Text(t("compare.runs", lang, arms=n_arms, reps=s.reps, runs=n_arms * s.reps))
-            # the status lines come and go inside their own column, so the results below keep
-            # their place (and their state: a FileDownload in flight) when they change
-            with solara.Column(gap="4px"):
-                if arm_problem:
-                    Messages([arm_problem])
-                if task.pending:
-                    done, total = progress.value
-                    solara.ProgressLinear(value=100 * done / total if total else True)
-                    solara.Text(
-                        t("compare.progress", lang, done=done, total=total or "..."),
-                        classes=["kluit-progress"],
-                    )
-                if problem.value:
-                    Messages([problem.value], "error")
-                if task.error:
-                    Messages([t("compare.failed", lang, error=task.exception)], "error")
-                if out is None and not task.pending:
-                    solara.Text(t("compare.start_hint", lang))
-            with solara.Column(gap="4px"):
-                if stale:  # the notice sits right above the results it concerns
-                    Messages([t("compare.stale", lang)], "info")
-                if out is not None:
-                    with solara.Div(
-                        classes=["kluit-stale"] if stale else [],
-                        style={"opacity": "0.45"} if stale else {},
-                    ):
-                        CompareResults(out, lang).key(f"results-{id(out)}")
+            RunBar(s, run, n_arms, arm_problem is not None)
+            RunStatus(run, arm_problem, s.lang)
+            ResultsArea(out, stale, s.lang)
     return main
 
 

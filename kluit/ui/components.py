@@ -13,6 +13,8 @@ from typing import Any
 
 import solara
 
+from analysis.i18n import choice_text, param_doc, t
+from kluit.ui.errors import message_text
 from kluit.ui.state import param_label, parse_value, show_value
 from sim.params import Param
 from sim.scenario import ScenarioError
@@ -121,9 +123,9 @@ def slider_step(p: Param, value: Any) -> float | None:
 
 
 @solara.component
-def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None]):
-    """A labelled slider in the parameter's unit (own-package controls)."""
-    label = param_label(p)
+def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None], lang: str = "en"):
+    """A labelled slider in the parameter's unit (own-package controls), in ``lang``."""
+    label = param_label(p, lang)
     if p.kind is bool:
         return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
     # the value is written in the label: a value bubble above the thumb covered the label
@@ -145,7 +147,7 @@ def ParamSlider(p: Param, value: Any, on_value: Callable[[Any], None]):
             step=step,
             on_value=on_value,
         )
-    return ParamField(p, value, on_value)
+    return ParamField(p, value, on_value, lang=lang)
 
 
 @solara.component
@@ -154,13 +156,14 @@ def ParamField(
     value: Any,
     on_value: Callable[[Any], None],
     base: Any = None,
-    on_error: Callable[[str, str | None], None] | None = None,
+    on_error: Callable[[str, ScenarioError | None], None] | None = None,
+    lang: str = "en",
 ):
     """A text field for one parameter that checks what is typed against the registry: the
-    error names the allowed range; valid values go to ``on_value``."""
-    label = param_label(p)
+    error names the allowed range (in ``lang``); valid values go to ``on_value``."""
+    label = param_label(p, lang)
     text, set_text = solara.use_state(show_value(value))
-    error, set_error = solara.use_state(None)
+    error, set_error = solara.use_state(None)  # the ScenarioError of what was typed
 
     # follow outside changes (a new base scenario, a reset)
     def sync():
@@ -172,30 +175,36 @@ def ParamField(
     if p.kind is bool:
         return solara.Checkbox(label=label, value=bool(value), on_value=on_value)
     if p.choices:
-        return solara.Select(label, values=list(p.choices), value=value, on_value=on_value)
+        shown = {choice_text(c, lang): c for c in p.choices}
+        return solara.Select(
+            label,
+            values=list(shown),
+            value=choice_text(value, lang),
+            on_value=lambda v: on_value(shown[v]),
+        )
 
     def typed(new: str | None):
         set_text(new or "")
         try:
             v = parse_value(p, new or "")
         except ScenarioError as exc:
-            set_error(exc.message)
+            set_error(exc)
             if on_error:
-                on_error(p.key, exc.message)
+                on_error(p.key, exc)
             return
         set_error(None)
         if on_error:
             on_error(p.key, None)
         on_value(v)
 
-    hint = p.doc
+    hint = param_doc(p, lang)
     if base is not None and base != value and error is None:
-        hint = f"changed (was {show_value(base)}). {p.doc}"
+        hint = t("editor.changed_was", lang, was=show_value(base), doc=hint)
     return solara.InputText(
         label,
         value=text,
         on_value=typed,
-        error=error or False,
+        error=message_text(error, lang) if error is not None else False,
         message=hint,
         continuous_update=False,
     )

@@ -9,18 +9,21 @@ every path component sanitised.
 
 from __future__ import annotations
 
+import html
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import solara
 
-from analysis.i18n import t
+from analysis.i18n import name_text, t
 from kluit.ui.components import Help, Messages, ParamField, ScenarioSelect
+from kluit.ui.errors import message_text, save_error_text, scenario_error_text
 from kluit.ui.state import (
     SaveError,
     ScenarioEntry,
     Settings,
+    param_label,
     policy_explanation,
     safe_part,
     save_root,
@@ -31,6 +34,7 @@ from kluit.ui.state import (
     show_value,
     usable,
 )
+from sim.params import all_params
 from sim.scenario import Scenario, ScenarioError, default_scenario, load_scenario
 
 DEFAULTS_ID = "(every parameter at its default)"
@@ -69,6 +73,7 @@ def EditorView(
     good = usable(entries)
     by_id = {e.rel: e for e in good}
     groups = solara.use_memo(sections, [])
+    groups_params = {p.key: p for ps in groups.values() for p in ps}
     base_id = s.base if s.base in by_id else DEFAULTS_ID
 
     def load_base():
@@ -77,11 +82,11 @@ def EditorView(
                 load_scenario(by_id[base_id].path) if base_id in by_id else default_scenario()
             ), None
         except ScenarioError as exc:
-            return default_scenario(), str(exc)
+            return default_scenario(), exc
 
     base, base_problem = solara.use_memo(load_base, [base_id])
     edits = solara.use_reactive({})  # key -> valid value different from the base
-    errors = solara.use_reactive({})  # key -> message for text that does not validate
+    errors = solara.use_reactive({})  # key -> ScenarioError of text that does not validate
     section = solara.use_reactive(next(iter(groups)))
     name = solara.use_reactive("")
     title = solara.use_reactive("")
@@ -115,10 +120,10 @@ def EditorView(
         edits.set(now)
         saved.set(None)
 
-    def set_error(key, message):
+    def set_error(key, problem):
         now = dict(errors.value)
-        if message:
-            now[key] = message
+        if problem is not None:
+            now[key] = problem
         else:
             now.pop(key, None)
         errors.set(now)
@@ -127,13 +132,13 @@ def EditorView(
         scen = edited_scenario(base, edits.value, name.value, description.value, title.value, lang)
         whole_problem = None
     except ScenarioError as exc:
-        scen, whole_problem = None, str(exc)
+        scen, whole_problem = None, message_text(exc, lang)
 
     try:
         target = save_target(save_root(), folder.value, filename.value or name.value)
         target_problem = None
     except SaveError as exc:
-        target, target_problem = None, str(exc)
+        target, target_problem = None, save_error_text(exc, lang)
 
     def save():
         save_problem.set(None)
@@ -144,7 +149,13 @@ def EditorView(
             path = save_scenario(
                 scen, save_root(), folder.value, filename.value or name.value, overwrite.value
             )
-        except (SaveError, ScenarioError, OSError) as exc:
+        except SaveError as exc:
+            save_problem.set(save_error_text(exc, lang))
+            return
+        except ScenarioError as exc:
+            save_problem.set(scenario_error_text(exc, lang))
+            return
+        except OSError as exc:
             save_problem.set(str(exc))
             return
         saved.set(str(path))
@@ -203,7 +214,7 @@ def EditorView(
                 continuous_update=False,
                 style="min-width: 300px; flex: 1 1 300px",
             )
-        Messages([base_problem] if base_problem else [], "error")
+        Messages([scenario_error_text(base_problem, lang)] if base_problem else [], "error")
         with solara.Columns([1, 3], classes=["kluit-cols"]):
             SectionList(groups, section, edits.value, errors.value, lang)
             SectionFields(
@@ -214,13 +225,17 @@ def EditorView(
                 edits.value,
                 set_value,
                 set_error,
+                lang,
             )
         SaveCard(
             lang=lang,
             base=base,
             edits=edits,
             errors=errors,
-            problems=[f"{k}: {m}" for k, m in errors.value.items()]
+            problems=[
+                f"{param_label(groups_params[k], lang)}: {message_text(e, lang)}"
+                for k, e in errors.value.items()
+            ]
             + ([whole_problem] if whole_problem else []),
             folder=folder,
             filename=filename,
@@ -246,7 +261,7 @@ def SectionList(groups, section: solara.Reactive[str], edits, errors, lang: str)
             keys = {p.key for p in groups[sec]}
             n_changed = sum(1 for k in edits if k in keys)
             n_err = sum(1 for k in errors if k in keys)
-            label = section_label(sec) + (
+            label = section_label(sec, lang) + (
                 " " + t("editor.n_changed", lang, n=n_changed) if n_changed else ""
             )
             label += " (!)" if n_err else ""
@@ -262,12 +277,14 @@ def SectionList(groups, section: solara.Reactive[str], edits, errors, lang: str)
 
 
 @solara.component
-def SectionFields(section: str, params, base: Scenario, base_id: str, edits, set_value, set_error):
-    """A checked field per parameter of one section."""
+def SectionFields(
+    section: str, params, base: Scenario, base_id: str, edits, set_value, set_error, lang="en"
+):
+    """A checked field per parameter of one section, labelled in ``lang``."""
     with solara.Column(gap="2px") as main:
-        solara.HTML(tag="h4", unsafe_innerHTML=section_label(section))
+        solara.HTML(tag="h4", unsafe_innerHTML=html.escape(section_label(section, lang)))
         if section.startswith("policies."):
-            Help(policy_explanation(section.split(".", 1)[1]))
+            Help(policy_explanation(section.split(".", 1)[1], lang))
         for p in params:
             ParamField(
                 p,
@@ -275,6 +292,7 @@ def SectionFields(section: str, params, base: Scenario, base_id: str, edits, set
                 lambda v, k=p.key: set_value(k, v),
                 base=base.values[p.key],
                 on_error=set_error,
+                lang=lang,
             ).key(f"{base_id}:{p.key}")
     return main
 
@@ -309,7 +327,10 @@ def SaveCard(
                     t(
                         "editor.changed_from",
                         lang,
-                        changes=", ".join(f"{k} = {show_value(v)}" for k, v in edits.value.items()),
+                        changes=", ".join(
+                            f"{param_label(all_params()[k], lang)} = {show_value(v)}"
+                            for k, v in edits.value.items()
+                        ),
                     ),
                     classes=["kluit-changes"],
                 )
@@ -327,7 +348,13 @@ def SaveCard(
                         lang,
                         n=len(base.shocks),
                         shocks=", ".join(
-                            t("editor.shock", lang, kind=x.kind, month=x.month) for x in base.shocks
+                            t(
+                                "editor.shock",
+                                lang,
+                                kind=name_text("shock", x.kind, lang),
+                                month=x.month,
+                            )
+                            for x in base.shocks
                         ),
                     )
                 )

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import solara
 
-from analysis.i18n import number, percent, t
+from analysis.i18n import name_text, number, percent, t
 from kluit.ui import figures
 from kluit.ui.components import (
     ClickableImage,
@@ -32,6 +32,7 @@ from kluit.ui.components import (
     ScenarioSelect,
     html_table,
 )
+from kluit.ui.errors import scenario_error_text
 from kluit.ui.state import (
     SCALES,
     ScenarioEntry,
@@ -139,7 +140,7 @@ def town_rows(
 @solara.component
 def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en"):
     rec = snap.record
-    name = region.names[node]
+    name = name_text("place", region.names[node], lang)
     flows = rec["flows"][node]
     jobs = [int(s) for s in JOB_STATES]
     hires = int(flows[:, jobs].sum() - flows[np.ix_(jobs, jobs)].sum())
@@ -149,7 +150,10 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en")
     )
     g = region.graph
     links = sorted(
-        ((region.names[v], d.get("minutes", 0)) for _, v, d in g.edges(node, data=True)),
+        (
+            (name_text("place", region.names[v], lang), d.get("minutes", 0))
+            for _, v, d in g.edges(node, data=True)
+        ),
         key=lambda x: x[1],
     )
 
@@ -335,7 +339,7 @@ def ExploreView(
             run.step(FIRST_MONTH)  # month 0 has no vacancies and no history: start later
             return run, None
         except ScenarioError as exc:
-            return None, str(exc)
+            return None, exc
 
     run, problem = solara.use_memo(build, [key, reset_count.value, shown.current])
 
@@ -381,6 +385,7 @@ def ExploreView(
                 scale=scale,
                 title=t("map.title", lang),
                 legend=t("map.legend", lang),
+                lang=lang,
             )
             if snap
             else (None, {})
@@ -402,7 +407,8 @@ def ExploreView(
             st, fl = rec["stocks"].sum(0), rec["flows"].sum(0)
             where = t("explore.the_region", lang)
         else:
-            st, fl, where = rec["stocks"][node], rec["flows"][node], region.names[node]
+            st, fl = rec["stocks"][node], rec["flows"][node]
+            where = name_text("place", region.names[node], lang)
         return figures.png(
             figures.flows_figure(
                 st,
@@ -460,7 +466,7 @@ def ExploreView(
         )
         with solara.Column(gap="4px"):  # status lines in a container of their own
             if problem:
-                Messages([problem], "error")
+                Messages([scenario_error_text(problem, lang)], "error")
         if snap is None:
             return main
         whole = t("explore.whole_region", lang)
@@ -473,14 +479,12 @@ def ExploreView(
                     on_click=on_map_click,
                 )
                 Help(t("help.map", lang))
-                names = list(region.names)
+                shown = {name_text("place", n, lang): n for n in region.names}
                 solara.Select(
                     t("explore.municipality", lang),
-                    values=[whole, *names],
-                    value=s.town if node is not None else whole,
-                    on_value=lambda v: settings.set(
-                        replace(settings.value, town="" if v == whole else v)
-                    ),
+                    values=[whole, *shown],
+                    value=name_text("place", s.town, lang) if node is not None else whole,
+                    on_value=lambda v: settings.set(replace(settings.value, town=shown.get(v, ""))),
                 )
                 if node is not None:
                     TownPanel(region, snap, node, scale, lang)

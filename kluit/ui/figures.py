@@ -116,6 +116,7 @@ def map_figure(
     scale: float,
     title: str = "Municipalities and commuting links (minutes)",
     legend: str = "share of residents on bijstand",
+    lang: str = "en",
 ) -> tuple[Figure, dict[int, tuple[float, float]]]:
     """Municipalities at their coordinates, sized by population and coloured by the share of
     residents on social assistance (a colour bar says how much); commuting links labelled with
@@ -158,7 +159,10 @@ def map_figure(
         zorder=3,
     )
     ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
+    from analysis.i18n import name_text
+
     for i, name in enumerate(region.names):
+        name = name_text("place", name, lang)
         # the name only, on a white ground just under its circle (figures per town are in the
         # panel a click opens and in the bar chart)
         ax.annotate(
@@ -333,7 +337,9 @@ def vacancies_figure(
     ax = fig.add_axes((0.12, 0.2, 0.86, 0.75))
     ext = np.asarray(region.external, bool)
     idx = np.flatnonzero(~ext)
-    names = [region.names[i] for i in idx]
+    from analysis.i18n import name_text
+
+    names = [name_text("place", region.names[i], lang) for i in idx]
     vac = np.asarray(record["vacancies"], float)[idx] / scale
     st = record["stocks"][idx]
     seek = (

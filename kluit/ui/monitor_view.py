@@ -223,7 +223,9 @@ def MonitorView(
                 try:
                     result.set(monitor(entry.path, observed, **args))
                 except (ScenarioError, ValueError) as exc:
-                    errors.set([str(exc)])
+                    from kluit.ui.errors import scenario_error_text
+
+                    errors.set([scenario_error_text(exc, lang)])
                 finally:
                     busy.set(False)
 

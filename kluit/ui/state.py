@@ -76,6 +76,14 @@ class ScenarioEntry:
     description: str
     error: str | None = None  # why it does not load (shown, not runnable)
     titles: tuple[tuple[str, str], ...] = ()  # (language, title) from the file
+    #: the load error itself, so the UI can write it in the reader's language
+    problem: Exception | None = field(default=None, compare=False)
+
+    def error_text(self, lang: str = "en") -> str:
+        """Why the file does not load, in ``lang`` (English: the CLI's message)."""
+        from kluit.ui.errors import scenario_error_text
+
+        return scenario_error_text(self.problem, lang) if self.problem else (self.error or "")
 
     @property
     def label(self) -> str:
@@ -127,7 +135,7 @@ def discover_scenarios(root: Path | None = None) -> list[ScenarioEntry]:
             )
             out.append(ScenarioEntry(rel, path, scen.name, scen.description, None, titles))
         except ScenarioError as exc:
-            out.append(ScenarioEntry(rel, path, path.stem, "", str(exc)))
+            out.append(ScenarioEntry(rel, path, path.stem, "", str(exc), problem=exc))
     out.sort(key=lambda e: (e.rel != "baseline.toml", e.rel.count("/"), e.rel))
     return out
 
@@ -350,7 +358,12 @@ def settings_from_query(
 
 
 class SaveError(ValueError):
-    """A name or folder that cannot be used to save a scenario."""
+    """A name or folder that cannot be used to save a scenario. ``kind`` and ``values`` let
+    the UI write the message in the reader's language (:mod:`kluit.ui.errors`)."""
+
+    def __init__(self, message: str, kind: str = "", **values: str):
+        super().__init__(message)
+        self.kind, self.values = kind, values
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -371,7 +384,10 @@ def safe_part(text: str, what: str = "file name") -> str:
     part = re.sub(r"_+", "_", part)[:64].strip("_-")
     if not part:
         raise SaveError(
-            f"the {what} {text!r} has no letters or digits; use letters, digits, '_' or '-'"
+            f"the {what} {text!r} has no letters or digits; use letters, digits, '_' or '-'",
+            "no_letters",
+            what="folder" if what.startswith("folder") else "file",
+            text=text,
         )
     return part
 
@@ -389,7 +405,9 @@ def save_target(root: Path, folder: str, name: str) -> Path:
     resolved = target.resolve()
     if not resolved.is_relative_to(root):
         raise SaveError(
-            f"{'/'.join(safe) or '.'} leads outside {root} (a link?); choose another folder"
+            f"{'/'.join(safe) or '.'} leads outside {root} (a link?); choose another folder",
+            "outside",
+            folder="/".join(safe) or ".",
         )
     return target
 
@@ -401,7 +419,10 @@ def save_scenario(
     target = save_target(root, folder, name)
     if target.exists() and not overwrite:
         raise SaveError(
-            f"{target.name} exists in {target.parent}; tick 'overwrite' or choose another name"
+            f"{target.name} exists in {target.parent}; tick 'overwrite' or choose another name",
+            "exists",
+            name=target.name,
+            folder=str(target.parent),
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
@@ -409,7 +430,9 @@ def save_scenario(
     os.replace(tmp, target)
     back = load_scenario(target)
     if back.values != scen.values or back.shocks != scen.shocks:
-        raise SaveError(f"{target} does not load back to the same scenario")
+        raise SaveError(
+            f"{target} does not load back to the same scenario", "not_back", target=str(target)
+        )
     return target
 
 
@@ -469,11 +492,9 @@ def policy_params(name: str, params: Mapping[str, Param] | None = None) -> list[
     return [p for k, p in params.items() if k.startswith(f"policies.{name}.")]
 
 
-_UNIT_WORDS = {"months", "month", "eur", "minutes", "years", "year", "hours", "hour", "week", "per"}
-
-
-def param_label(p: Param) -> str:
-    """A control label in the user's terms: 'Duration (months)', 'Hours per week'.
+def param_label(p: Param, lang: str = "en") -> str:
+    """A control label in the user's terms and language: 'Duration (months)', 'Hours per
+    week', 'Duur (maanden)' (:func:`analysis.i18n.param_label`).
 
     >>> from sim.params import Param
     >>> param_label(Param("policies.x.duration_months", 24, "months", "", ""))
@@ -483,18 +504,9 @@ def param_label(p: Param) -> str:
     >>> param_label(Param("policies.x.cost_per_hour_eur", 35.0, "EUR per hour", "", ""))
     'Cost (EUR per hour)'
     """
-    words = p.key.rsplit(".", 1)[-1].split("_")
-    unit = p.unit.strip()
-    if " ".join(words).lower() == unit.lower():
-        return unit[0].upper() + unit[1:]
-    unit_words = set(unit.lower().split())
-    while len(words) > 1 and words[-1] in _UNIT_WORDS and words[-1] in unit_words:
-        words = words[:-1]
-    label = " ".join(words)
-    label = label[0].upper() + label[1:]
-    if unit and unit.lower() != label.lower() and unit != "switch":
-        label += f" ({unit})"
-    return label
+    from analysis.i18n import param_label as label
+
+    return label(p, lang)
 
 
 def parse_value(p: Param, text: str) -> Any:
@@ -539,10 +551,14 @@ def sections(params: Mapping[str, Param] | None = None) -> dict[str, list[Param]
     return out
 
 
-def section_label(section: str) -> str:
+def section_label(section: str, lang: str = "en") -> str:
+    """A section of the editor in words: 'Labour market and benefits', 'Instrument: Job
+    coaching'."""
+    from analysis.i18n import section_text, t
+
     if section.startswith("policies."):
-        return "Instrument: " + policy_label(section.split(".", 1)[1])
-    return section.replace("_", " ").capitalize()
+        return t("editor.instrument", lang, name=policy_label(section.split(".", 1)[1], lang))
+    return section_text(section, lang)
 
 
 # --- the comparison ------------------------------------------------------------------------
@@ -608,15 +624,17 @@ def build_arms(s: Settings, entries: Sequence[ScenarioEntry]) -> list[Scenario]:
         own = scens[0].with_overrides(dict(s.own))
         from analysis.i18n import t
 
-        changed = ", ".join(
-            f"{param_label(all_params()[k])} = {show_value(v)}"
-            for k, v in s.own
-            if k in all_params()
-        )
+        def changed(lang: str) -> str:
+            return ", ".join(
+                f"{param_label(all_params()[k], lang)} = {show_value(v)}"
+                for k, v in s.own
+                if k in all_params()
+            )
+
         texts = {
             "title": {lang: t("compare.own_title", lang) for lang in LANGS},
             "description": {
-                lang: t("compare.own_title", lang) + (": " + changed if changed else "")
+                lang: t("compare.own_title", lang) + (": " + changed(lang) if changed(lang) else "")
                 for lang in LANGS
             },
         }

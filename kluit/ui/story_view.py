@@ -15,9 +15,10 @@ from dataclasses import replace
 import pandas as pd
 import solara
 
-from analysis.i18n import number, t
+from analysis.i18n import name_text, number, t
 from kluit.ui import figures
 from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect, html_table
+from kluit.ui.errors import scenario_error_text
 from kluit.ui.state import (
     STORY_GROUPS,
     ScenarioEntry,
@@ -82,7 +83,7 @@ def PersonCard(pair: StoryPair, person: int, lang: str = "en"):
         (t("person.sickness", lang), number(float(st["sickness"][person]), lang, 2)),
         (
             t("person.sector", lang),
-            pair.sectors[int(st["sector"][person])].replace("_", " ")
+            name_text("sector", pair.sectors[int(st["sector"][person])], lang)
             if 0 <= int(st["sector"][person]) < len(pair.sectors)
             else "-",
         ),
@@ -120,7 +121,8 @@ def StoryView(
                 months=months,
             )
         except (ScenarioError, KeyError) as exc:
-            problem.set(t("story.cannot_run", settings.value.lang, error=exc))
+            lang = settings.value.lang
+            problem.set(t("story.cannot_run", lang, error=scenario_error_text(exc, lang)))
             return None
         pair_state.set((k, pair))
         return pair

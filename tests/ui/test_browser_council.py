@@ -36,6 +36,48 @@ LABELS = (
 )
 #: words that are the same in both languages
 SAME = {"Kluit", "CSV", "Jobcoaching", "bijstand", "Scenario", "Sector"}
+#: the own package with two instruments switched on: their switches and sliders show
+OWN = (
+    "pkg=1&set=policies.job_coaching.enabled%3Dtrue&set=policies.wage_subsidy.enabled%3Dtrue"
+    "&set=policies.root_ball.enabled%3Dtrue"
+)
+#: editor sections opened in the tests: the run, the labour market, two instruments
+EDITOR_SECTIONS = (0, 3, 12, 15)
+#: what counts as a label in the editor besides LABELS: section titles and each field's
+#: explanation under it
+EDITOR_LABELS = ("h4", ".v-messages__message")
+#: where the editor may show a file name: the place the user chooses where to save
+FILE_CHOICE = ".kluit-target, .kluit-saved"
+
+
+def open_editor(page, url: str) -> None:
+    page.goto(url)
+    page.locator(".kluit-view-editor .kluit-section").first.wait_for()
+    page.wait_for_timeout(500)
+
+
+def editor_labels(page, section: int) -> set[str]:
+    """The labels of one editor section (opened by its button): fields, explanations, titles."""
+    view = page.locator(".kluit-view-editor")
+    view.locator(".kluit-section").nth(section).click()
+    page.wait_for_timeout(700)
+    out = labels(view)
+    for sel in EDITOR_LABELS:
+        for el in view.locator(sel).all():
+            if el.is_visible():
+                text = " ".join((el.text_content() or "").split())
+                if text and any(c.isalpha() for c in text):
+                    out.add(text)
+    return out
+
+
+def editor_text(page) -> str:
+    """The editor's visible text without the place the user chooses a file to save to."""
+    text = visible_text(page)
+    for el in page.locator(FILE_CHOICE).all():
+        if el.is_visible():
+            text = text.replace(el.inner_text(), "")
+    return text
 
 
 def labels(view) -> set[str]:
@@ -100,6 +142,29 @@ def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, ui_scenari
             seen[lang] = labels(page.locator(f".kluit-view-{name}"))
         left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
         assert seen["en"] and not left, (name, sorted(left))
+    # the own package's switches and sliders (labels, units, values)
+    seen = {}
+    for lang in ("en", "nl"):
+        page.goto(f"{ui_server}?lang={lang}&{OWN}")
+        own = page.locator(".kluit-view-compare .kluit-own")
+        own.locator(".v-slider").first.wait_for()
+        page.wait_for_timeout(500)
+        seen[lang] = labels(own)
+    assert {"Hours per week: 3", "Duration (months): 0"} <= seen["en"], sorted(seen["en"])
+    assert "Begeleidingsuren (uren per week): 3" in seen["nl"], sorted(seen["nl"])
+    left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
+    assert len(seen["en"]) >= 15 and not left, f"own package still in English: {sorted(left)}"
+    # the scenario editor: sections, field labels with units, explanations, options
+    seen = {"en": set(), "nl": set()}
+    for lang in ("en", "nl"):
+        open_editor(page, f"{ui_server}?lang={lang}&view=editor")
+        for section in EDITOR_SECTIONS:
+            seen[lang] |= editor_labels(page, section)
+    assert {"Months", "Duration (months)"} <= seen["en"], sorted(seen["en"])
+    assert {"Aantal maanden", "Duur (maanden)", "Arbeidsmarkt en uitkeringen"} <= seen["nl"]
+    left = {x for x in seen["en"] & seen["nl"] if x not in SAME | user_titles(ui_scenarios)}
+    assert len(seen["en"]) >= 40 and not left, f"editor still in English: {sorted(left)}"
+    shot(page, "editor_nl")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -116,6 +181,20 @@ def test_no_visible_text_holds_a_file_name_or_scenario_key(ui_page, ui_server, l
         page.goto(f"{ui_server}?lang={lang}&view={name}")
         page.locator(f".kluit-view-{name} {ready}").wait_for()
         texts.append(visible_text(page))
+    # the own package's sliders, and every section of the editor (where only the place the
+    # user chooses to save a file to may show a file name)
+    page.goto(f"{ui_server}?lang={lang}&{OWN}")
+    page.locator(".kluit-view-compare .kluit-own .v-slider").first.wait_for()
+    texts.append(visible_text(page))
+    open_editor(page, f"{ui_server}?lang={lang}&view=editor")
+    view = page.locator(".kluit-view-editor")
+    n_sections = view.locator(".kluit-section").count()
+    assert n_sections >= 20
+    for section in range(n_sections):
+        view.locator(".kluit-section").nth(section).click()
+        page.wait_for_timeout(300)
+        texts.append(editor_text(page))
+    assert view.locator(FILE_CHOICE).first.is_visible()  # the exception is there to see
     found = sorted({w for text in texts for w in developer_words(text)})
     assert not found, found
     # every instrument of the package has its rows, titled in words

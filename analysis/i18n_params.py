@@ -1,0 +1,1136 @@
+"""The parameter registry in readers' words: a Dutch label and explanation for every
+parameter, the units in plain English and Dutch, and plain English for the few explanations
+in the registry that name a key or a file.
+
+A data module of the message catalogue: :mod:`analysis.i18n` loads it into ``MESSAGES``
+(keys ``param.<key>``, ``param.<key>.doc`` and ``unit.<unit>``), so the UI and the council
+report use one catalogue. English labels come from the registry's own key and unit, English
+explanations from its ``doc`` (:class:`sim.schema.Param`). ``tests/test_i18n.py`` fails when a
+parameter a user sees has no Dutch label, explanation or unit here.
+"""
+
+from __future__ import annotations
+
+#: registry unit -> (English for readers, Dutch). The English is the registry's own unit
+#: unless that is model jargon (log hazards, AR coefficients, Beta concentrations).
+UNITS: dict[str, tuple[str, str]] = {
+    "0-1": ("0 to 1", "0 tot 1"),
+    "0-1 (willing employers: 0.5-1)": (
+        "0 to 1 (willing employers: 0.5 to 1)",
+        "0 tot 1 (bereidwillige werkgevers: 0,5 tot 1)",
+    ),
+    "0-1 pressure scale": ("0 to 1, scale of work pressure", "0 tot 1, schaal van werkdruk"),
+    "0-1 scale": ("scale from 0 to 1", "schaal van 0 tot 1"),
+    "1/month": ("chance per month", "kans per maand"),
+    "1/year": ("per year", "per jaar"),
+    "AR(1) coefficient per month": (
+        "share of a deviation left after a month",
+        "deel van een afwijking dat na een maand over is",
+    ),
+    "Beta concentration (a + b)": (
+        "concentration, higher is less spread",
+        "concentratie, hoger is minder spreiding",
+    ),
+    "EUR per hour": ("EUR per hour", "euro per uur"),
+    "EUR per month": ("EUR per month", "euro per maand"),
+    "EUR per month at intensity 1": (
+        "EUR per month at full intensity",
+        "euro per maand bij volle intensiteit",
+    ),
+    "EUR per participant per month": (
+        "EUR per participant per month",
+        "euro per deelnemer per maand",
+    ),
+    "EUR per person per month": ("EUR per person per month", "euro per persoon per maand"),
+    "EUR per pool job per month": (
+        "EUR per work-pool job per month",
+        "euro per baan in een werkpool per maand",
+    ),
+    "EUR per step": ("EUR per step", "euro per stap"),
+    "EUR per year": ("EUR per year", "euro per jaar"),
+    "EUR per year (-1: no cap)": (
+        "EUR per year (-1: no cap)",
+        "euro per jaar (-1: geen plafond)",
+    ),
+    "applications per searcher per month": (
+        "applications per jobseeker per month",
+        "sollicitaties per werkzoekende per maand",
+    ),
+    "choice": ("choice", "keuze"),
+    "entrants per leaver": ("newcomers per leaver", "nieuwkomers per vertrekker"),
+    "group": ("group", "groep"),
+    "hazard multiplier": ("factor on the risk", "factor op het risico"),
+    "hours per week": ("hours per week", "uren per week"),
+    "integer": ("whole number", "geheel getal"),
+    "introductions per month per 10,000 bijstand recipients": (
+        "introductions per month per 10,000 people on bijstand",
+        "voordrachten per maand per 10.000 mensen in de bijstand",
+    ),
+    "jobs": ("jobs", "banen"),
+    "jobs per establishment": ("jobs per establishment", "banen per vestiging"),
+    "log hazard at full intensity": (
+        "lower risk on a log scale, at full intensity",
+        "lager risico op logschaal, bij volle intensiteit",
+    ),
+    "log hazard per unit pressure gap": (
+        "higher risk on a log scale, per unit of pressure above resilience",
+        "hoger risico op logschaal, per eenheid werkdruk boven de veerkracht",
+    ),
+    "log hazard per weekly hour": (
+        "lower risk on a log scale, per coaching hour a week",
+        "lager risico op logschaal, per uur begeleiding per week",
+    ),
+    "log weight per unit of log growth": (
+        "weight on a log scale per unit of growth on a log scale",
+        "gewicht op logschaal per eenheid groei op logschaal",
+    ),
+    "minimum wages per month": ("minimum wages per month", "minimumlonen per maand"),
+    "minimum wages per month at wage value 0": (
+        "minimum wages per month at wage value 0",
+        "minimumlonen per maand bij loonwaarde 0",
+    ),
+    "minutes": ("minutes", "minuten"),
+    "month": ("month", "maand"),
+    "months": ("months", "maanden"),
+    "multiplier": ("multiplier", "factor"),
+    "name or path": ("name or file", "naam of bestand"),
+    "path": ("file", "bestand"),
+    "paths": ("paths", "paden"),
+    "per placement that lasted": (
+        "per placement that lasted",
+        "per plaatsing die standhield",
+    ),
+    "persons": ("people", "personen"),
+    "persons per year": ("people per year", "personen per jaar"),
+    "places per 10,000 residents per year": (
+        "places per 10,000 residents per year",
+        "plekken per 10.000 inwoners per jaar",
+    ),
+    "probability": ("chance, 0 to 1", "kans, 0 tot 1"),
+    "relative": ("relative", "relatief"),
+    "relative at full intensity": (
+        "relative, at full intensity",
+        "relatief, bij volle intensiteit",
+    ),
+    "relative to the unemployed": (
+        "relative to other unemployed",
+        "ten opzichte van andere werklozen",
+    ),
+    "sd of log establishment size": (
+        "standard deviation on a log scale",
+        "standaardafwijking op logschaal",
+    ),
+    "sd of log sickness hazard": (
+        "standard deviation on a log scale",
+        "standaardafwijking op logschaal",
+    ),
+    "sd of log wage value": (
+        "standard deviation on a log scale",
+        "standaardafwijking op logschaal",
+    ),
+    "share": ("share", "aandeel"),
+    "share of WW exhaustions": (
+        "share of WW benefits that run out",
+        "aandeel van de WW-uitkeringen die aflopen",
+    ),
+    "share of Wsw participants": (
+        "share of people in sheltered work",
+        "aandeel van de mensen in de sociale werkvoorziening",
+    ),
+    "share of a full package (8 coach hours/week)": (
+        "share of a full package of 8 coaching hours a week",
+        "deel van een volledig pakket van 8 uur begeleiding per week",
+    ),
+    "share of a job": ("share of a job", "deel van een baan"),
+    "share of applications": ("share of applications", "aandeel van de sollicitaties"),
+    "share of bijstand recipients": (
+        "share of people on bijstand",
+        "aandeel van de mensen in de bijstand",
+    ),
+    "share of candidates per month": (
+        "share of the candidates per month",
+        "aandeel van de kandidaten per maand",
+    ),
+    "share of closed employers": (
+        "share of employers not yet open to it",
+        "aandeel van de werkgevers die er nog niet voor openstaan",
+    ),
+    "share of desired size": (
+        "share of the desired size",
+        "deel van de gewenste omvang",
+    ),
+    "share of employers": ("share of employers", "aandeel van de werkgevers"),
+    "share of employers with slack": (
+        "share of employers with spare work",
+        "aandeel van de werkgevers met restwerk",
+    ),
+    "share of entrants": ("share of newcomers", "aandeel van de nieuwkomers"),
+    "share of job losers": (
+        "share of people who lose a job",
+        "aandeel van wie een baan verliest",
+    ),
+    "share of new bijstand spells": (
+        "share of new bijstand benefits",
+        "aandeel van de nieuwe bijstandsuitkeringen",
+    ),
+    "share of placements": ("share of placements", "aandeel van de plaatsingen"),
+    "share of recipients": ("share of people on bijstand", "aandeel van de bijstandsontvangers"),
+    "share of size per month": (
+        "share of the size per month",
+        "deel van de omvang per maand",
+    ),
+    "share of the minimum wage": ("share of the minimum wage", "deel van het minimumloon"),
+    "share of the population": ("share of the population", "deel van de bevolking"),
+    "share of the subsidy": ("share of the subsidy", "deel van de subsidie"),
+    "share of the wage gap": (
+        "share of the gap to the minimum wage",
+        "deel van het verschil met het minimumloon",
+    ),
+    "share per month": ("share per month", "aandeel per maand"),
+    "share per year": ("share per year", "aandeel per jaar"),
+    "switch": ("on or off", "aan of uit"),
+    "training places per 1,000 bijstand recipients": (
+        "training places per 1,000 people on bijstand",
+        "opleidingsplaatsen per 1.000 mensen in de bijstand",
+    ),
+    "vacancies per job": ("vacancies per job", "vacatures per baan"),
+    "wage value per month": ("wage value per month", "loonwaarde per maand"),
+    "years": ("years", "jaar"),
+}
+
+#: units a label does not repeat (the control itself says it is a switch or a choice)
+UNITS_NOT_IN_LABEL = frozenset({"switch", "choice", "group"})
+
+_START = "Eerste maand waarin {what} loopt."
+_END = (
+    "Maand waarin {what} stopt (-1: nooit). Wie er al mee geplaatst is, verliest vanaf dan "
+    "de steun."
+)
+
+
+def _window(what: str, switch: str) -> dict[str, tuple[str, str]]:
+    """The three keys every instrument has: on/off, first month, last month."""
+    return {
+        "enabled": ("Instrument aan", f"Zet {switch} aan."),
+        "start_month": ("Startmaand", _START.format(what=what)),
+        "end_month": ("Eindmaand", _END.format(what=what)),
+    }
+
+
+def _policy(name: str, what: str, switch: str, rest: dict[str, tuple[str, str]]):
+    return {f"policies.{name}.{k}": v for k, v in {**_window(what, switch), **rest}.items()}
+
+
+#: key -> (Dutch label without unit, Dutch explanation)
+NL: dict[str, tuple[str, str]] = {
+    # --- run ----------------------------------------------------------------------------
+    "run.months": ("Aantal maanden", "Aantal maanden dat een simulatie doorrekent."),
+    "run.scale": (
+        "Deel van de bevolking gesimuleerd",
+        "Deel van de mensen en werkgevers dat wordt gesimuleerd (0,1 = een tiende).",
+    ),
+    "run.seed": ("Startgetal toeval", "Startgetal van de toevalstrekkingen van de simulatie."),
+    "run.burn_in_months": (
+        "Inloopperiode",
+        "Maanden die vóór maand 0 worden gesimuleerd (niet vastgelegd), zodat de simulatie "
+        "start vanuit het eigen evenwicht van het model; 0 start vanuit de getrokken bevolking.",
+    ),
+    "run.burn_in_policies": (
+        "Instrumenten in de inloopperiode",
+        "Welke instrumenten tijdens de inloopperiode gelden: het huidige beleid (in elk "
+        "scenario hetzelfde) of de eigen instrumenten van het scenario (voor een wereld die "
+        "het huidige beleid nooit heeft gehad).",
+    ),
+    "run.burn_in_scenario": (
+        "Scenario voor de inloopperiode",
+        "Scenariobestand (ten opzichte van dit bestand) waarvan de instellingen in de "
+        "inloopperiode gelden in plaats van die van dit scenario (leeg = dit scenario); de "
+        "instellingen van de simulatie zelf komen altijd uit dit scenario.",
+    ),
+    "run.region": (
+        "Regio",
+        "Naam van een ingebouwde regio (Flevoland) of een regiobestand met gemeenten en "
+        "verbindingen, ten opzichte van het scenariobestand.",
+    ),
+    # --- population -----------------------------------------------------------------------
+    "population.search_ready_share": (
+        "Zoekt actief naar werk",
+        "Aandeel van de mensen in de bijstand dat actief naar werk zoekt.",
+    ),
+    "population.sa_full_capacity_share": (
+        "Bijstand met volledige loonwaarde",
+        "Aandeel van de mensen in de bijstand met een loonwaarde van ten minste het minimumloon.",
+    ),
+    "population.sa_long_duration_share": (
+        "Bijstand langer dan drie jaar zonder werk",
+        "Aandeel van de bijstandsontvangers in maand 0 dat bij de trekking langer dan drie "
+        "jaar zonder werk is (vóór de inloopperiode).",
+    ),
+    "population.sa_wage_value_mean": (
+        "Gemiddelde loonwaarde in de bijstand",
+        "Gemiddelde loonwaarde van bijstandsontvangers onder volledige loonwaarde (bèta-verdeeld).",
+    ),
+    "population.sw_wage_value_mean": (
+        "Gemiddelde loonwaarde in de sociale werkvoorziening",
+        "Gemiddelde loonwaarde van mensen in de sociale werkvoorziening (Wsw, bèta-verdeeld).",
+    ),
+    "population.sw_transition_ready_share": (
+        "Wsw'ers die een gewone baan zoeken",
+        "Aandeel van de mensen in de sociale werkvoorziening dat een baan bij een gewone "
+        "werkgever zoekt.",
+    ),
+    "population.worker_wage_value_median": (
+        "Mediane loonwaarde van werkenden",
+        "Mediane loonwaarde (productiviteit) van gewone werknemers (lognormaal verdeeld).",
+    ),
+    "population.worker_wage_value_sd": (
+        "Spreiding loonwaarde van werkenden",
+        "Spreiding van de loonwaarde van gewone werknemers (lognormaal verdeeld).",
+    ),
+    "population.max_wage_value": (
+        "Hoogste loonwaarde",
+        "Bovengrens van de getrokken loonwaarde van werkenden en van mensen zonder uitkering.",
+    ),
+    "population.no_benefit_wage_value_median": (
+        "Mediane loonwaarde zonder werk of uitkering",
+        "Mediane loonwaarde van mensen zonder baan en zonder uitkering (lognormaal, ten "
+        "minste 0,8).",
+    ),
+    "population.no_benefit_wage_value_sd": (
+        "Spreiding loonwaarde zonder werk of uitkering",
+        "Spreiding van de loonwaarde van mensen zonder baan en zonder uitkering.",
+    ),
+    "population.sa_full_wage_value_median": (
+        "Mediane loonwaarde bijstand met volledige loonwaarde",
+        "Mediane loonwaarde van bijstandsontvangers met volledige loonwaarde (lognormaal, "
+        "1 tot 3).",
+    ),
+    "population.sa_full_wage_value_sd": (
+        "Spreiding loonwaarde bijstand met volledige loonwaarde",
+        "Spreiding van de loonwaarde van bijstandsontvangers met volledige loonwaarde.",
+    ),
+    "population.wage_value_concentration": (
+        "Concentratie loonwaarde onder het minimumloon",
+        "Concentratie van de bètaverdelingen van de loonwaarde onder het minimumloon "
+        "(bijstand, sociale werkvoorziening; hoger: minder spreiding).",
+    ),
+    "population.full_capacity_readiness_factor": (
+        "Zoekbereidheid bij volledige loonwaarde",
+        "Hoeveel vaker een bijstandsontvanger met volledige loonwaarde actief zoekt dan de "
+        "gemiddelde bijstandsontvanger.",
+    ),
+    "population.resilience_mean_employed": (
+        "Gemiddelde veerkracht van werkenden",
+        "Gemiddelde veerkracht van werkenden en mensen in de WW (bèta-verdeeld).",
+    ),
+    "population.resilience_mean_no_benefit": (
+        "Gemiddelde veerkracht zonder werk of uitkering",
+        "Gemiddelde veerkracht van mensen zonder baan en zonder uitkering (bèta-verdeeld).",
+    ),
+    "population.resilience_mean_social_assistance": (
+        "Gemiddelde veerkracht in de bijstand",
+        "Gemiddelde veerkracht van mensen in de bijstand (bèta-verdeeld).",
+    ),
+    "population.resilience_mean_sheltered": (
+        "Gemiddelde veerkracht in de sociale werkvoorziening",
+        "Gemiddelde veerkracht van mensen in de sociale werkvoorziening (bèta-verdeeld).",
+    ),
+    "population.resilience_concentration": (
+        "Concentratie veerkracht van werkenden",
+        "Concentratie van de bètaverdeling van de veerkracht van werkenden en mensen zonder "
+        "uitkering (hoger: minder spreiding).",
+    ),
+    "population.target_resilience_concentration": (
+        "Concentratie veerkracht in de doelgroep",
+        "Concentratie van de bètaverdeling van de veerkracht van mensen in de bijstand en in "
+        "de sociale werkvoorziening.",
+    ),
+    "population.skilled_wage_value": (
+        "Loonwaarde voor middelbaar niveau",
+        "Loonwaarde vanaf welke iemand als geschoold telt (niveau 1); scholing die de "
+        "loonwaarde daarboven brengt, verhoogt het niveau.",
+    ),
+    "population.highly_skilled_wage_value": (
+        "Loonwaarde voor hoog niveau",
+        "Loonwaarde vanaf welke iemand als hoog geschoold telt (niveau 2).",
+    ),
+    "population.sa_short_mean_months": (
+        "Gemiddelde duur zonder werk, korte bijstand",
+        "Gemiddeld aantal maanden zonder werk (geometrisch verdeeld) van de "
+        "bijstandsontvangers in maand 0 met een korte uitkeringsduur.",
+    ),
+    "population.sa_long_mean_months": (
+        "Gemiddelde extra duur, lange bijstand",
+        "Gemiddeld aantal maanden zonder werk boven de drie jaar (geometrisch verdeeld) van "
+        "de bijstandsontvangers in maand 0 met een lange uitkeringsduur.",
+    ),
+    "population.max_initial_tenure_months": (
+        "Langste dienstverband bij de start",
+        "Banen die in maand 0 bestaan, zijn tussen 1 en dit aantal maanden eerder begonnen "
+        "(gelijkmatig verdeeld).",
+    ),
+    "population.max_initial_months_out": (
+        "Langste duur zonder werk bij de start",
+        "Maanden zonder werk in maand 0 van mensen in de WW en mensen zonder uitkering: "
+        "gelijkmatig van 0 tot dit aantal min één.",
+    ),
+    "population.ties_per_person": (
+        "Sociale contacten per persoon",
+        "Sociale contacten per persoon, die vacatures doorgeven.",
+    ),
+    # --- demography -------------------------------------------------------------------------
+    "demography.exit_rate_employed": (
+        "Vertrek van werkenden",
+        "Kans per maand dat een werkende de arbeidsmarkt voorgoed verlaat.",
+    ),
+    "demography.exit_rate_social_assistance": (
+        "Vertrek uit de bijstand van de arbeidsmarkt",
+        "Kans per maand dat iemand in de bijstand de arbeidsmarkt van de regio voorgoed verlaat.",
+    ),
+    "demography.exit_rate_sheltered": (
+        "Vertrek uit de sociale werkvoorziening",
+        "Kans per maand dat iemand in de sociale werkvoorziening met pensioen gaat, overlijdt "
+        "of door ziekte uitvalt.",
+    ),
+    "demography.entry_rate": (
+        "Instroom op de arbeidsmarkt",
+        "Nieuwkomers per persoon die de arbeidsmarkt de vorige maand voorgoed verliet (1 "
+        "houdt de omvang gelijk; 0 = geen nieuwkomers).",
+    ),
+    "demography.entry_social_assistance_share": (
+        "Nieuwkomers direct in de bijstand",
+        "Aandeel van de nieuwkomers dat direct in de bijstand komt.",
+    ),
+    # --- labour market --------------------------------------------------------------------
+    "labour_market.separation_rate": (
+        "Baanverlies",
+        "Kans per maand dat een gewone baan eindigt (ontslag of zelf opzeggen, daarna werkloos).",
+    ),
+    "labour_market.ww_min_tenure_months": (
+        "Wekeneis voor de WW",
+        "Maanden in de baan die iemand nodig heeft voor een WW-uitkering bij baanverlies; "
+        "geldt ook voor wie vanuit de bijstand is geplaatst.",
+    ),
+    "labour_market.ww_history_months": (
+        "Arbeidsverleden voor langere WW",
+        "Maanden werk die een geplaatste werknemer nodig heeft voor WW langer dan 3 maanden "
+        "(korter: 3 maanden).",
+    ),
+    "labour_market.ww_eligible_share": (
+        "Recht op WW",
+        "Aandeel van wie een baan verliest en aan de wekeneis voldoet dat een WW-uitkering krijgt.",
+    ),
+    "labour_market.placed_job_loss_to_sa_share": (
+        "Geplaatsten terug naar de bijstand",
+        "Aandeel van de geplaatste werknemers die hun baan verliezen zonder WW dat terugkeert "
+        "in de bijstand (de rest komt zonder uitkering).",
+    ),
+    "labour_market.placed_other_exit_rate": (
+        "Geplaatsten die om een andere reden vertrekken",
+        "Kans per maand dat een vanuit de bijstand geplaatste werknemer de arbeidsmarkt van "
+        "de regio om een andere reden verlaat (andere uitkering, studie, verhuizing).",
+    ),
+    "labour_market.ww_max_months": (
+        "Langste WW-duur",
+        "Langste duur van de WW; elke uitkering krijgt een duur van 3 maanden tot dit aantal.",
+    ),
+    "labour_market.ww_to_social_assistance_share": (
+        "Van WW naar bijstand",
+        "Aandeel van de afgelopen WW-uitkeringen dat doorloopt in de bijstand.",
+    ),
+    "labour_market.sa_other_exit_rate": (
+        "Uitstroom uit de bijstand om andere redenen",
+        "Kans per maand om de bijstand om een andere reden te verlaten (inkomen van een "
+        "partner, vermogen, verhuizing naar een andere regio), terwijl iemand op de "
+        "arbeidsmarkt blijft.",
+    ),
+    "labour_market.no_benefit_to_sa_rate": (
+        "Opnieuw bijstand aanvragen",
+        "Kans per maand dat iemand zonder uitkering en zonder baan die eerder bijstand had, "
+        "opnieuw bijstand aanvraagt.",
+    ),
+    "labour_market.no_benefit_to_sa_rate_first": (
+        "Voor het eerst bijstand aanvragen",
+        "Kans per maand dat iemand zonder uitkering en zonder baan die nooit bijstand had, "
+        "bijstand aanvraagt.",
+    ),
+    "labour_market.no_benefit_exit_rate": (
+        "Vertrek van wie lang zonder werk en uitkering is",
+        "Kans per maand dat iemand die langer dan 12 maanden zonder werk en zonder uitkering "
+        "is, de arbeidsmarkt verlaat.",
+    ),
+    "labour_market.sa_readiness_loss_rate": (
+        "Stoppen met zoeken in de bijstand",
+        "Kans per maand dat iemand in de bijstand die zoekt (langer dan 12 maanden) stopt met "
+        "zoeken.",
+    ),
+    "labour_market.sa_entry_not_ready_share": (
+        "Nieuwe bijstand zonder te zoeken",
+        "Aandeel van de nieuwe bijstandsuitkeringen (na werk, WW, geen uitkering of "
+        "instroom) dat begint zonder te zoeken; de rest zoekt.",
+    ),
+    "labour_market.sa_readiness_gain_rate": (
+        "Gaan zoeken in de bijstand",
+        "Kans per maand dat iemand in de bijstand die niet zoekt, gaat zoeken.",
+    ),
+    "labour_market.relapse_base_rate": (
+        "Basiskans op terugval",
+        "Kans per maand dat een geplaatste werknemer uit de doelgroep de baan verliest als de "
+        "werkdruk gelijk is aan de veerkracht, aan het begin van de baan.",
+    ),
+    "labour_market.relapse_pressure_slope": (
+        "Invloed van werkdruk op terugval",
+        "Hoe sterk het verschil tussen werkdruk en veerkracht de kans op terugval verhoogt.",
+    ),
+    "labour_market.relapse_decay_months": (
+        "Afname van het extra terugvalrisico",
+        "Tijdschaal waarop het extra terugvalrisico van een nieuwe plaatsing verdwijnt.",
+    ),
+    # --- matching -------------------------------------------------------------------------
+    "matching.applications_per_month": (
+        "Aantal sollicitaties",
+        "Gemiddeld aantal serieuze sollicitaties per maand van een werkzoekende die klaar is "
+        "om te werken.",
+    ),
+    "matching.sa_search_intensity": (
+        "Zoekintensiteit in de bijstand",
+        "Zoekintensiteit van bijstandsontvangers die klaar zijn om te werken, ten opzichte "
+        "van andere werklozen.",
+    ),
+    "matching.sw_search_intensity": (
+        "Zoekintensiteit in de sociale werkvoorziening",
+        "Zoekintensiteit van mensen in de sociale werkvoorziening die een gewone baan zoeken.",
+    ),
+    "matching.search_decay_per_year": (
+        "Afname zoekintensiteit",
+        "Exponentiële afname van de zoekintensiteit per jaar zonder werk.",
+    ),
+    "matching.scar_per_year": (
+        "Afname verwachte productiviteit",
+        "Exponentiële afname van de verwachte productiviteit per jaar zonder werk.",
+    ),
+    "matching.own_sector_share": (
+        "Sollicitaties in de eigen sector",
+        "Aandeel van de sollicitaties naar vacatures in de eigen sector van de persoon.",
+    ),
+    "matching.cross_sector_productivity": (
+        "Productiviteit in een andere sector",
+        "Factor op de productiviteit in een andere sector dan de eigen.",
+    ),
+    "matching.commute_decay_minutes": (
+        "Afname met reistijd",
+        "Afstandsverval bij het zoeken: gewicht exp(-minuten / deze waarde).",
+    ),
+    "matching.local_minutes": (
+        "Reistijd binnen de eigen gemeente",
+        "Reistijd voor een baan in de eigen woongemeente.",
+    ),
+    "matching.max_commute_minutes": (
+        "Langste reistijd",
+        "Reisbereik: geen sollicitaties boven deze reistijd.",
+    ),
+    "matching.referral_boost": (
+        "Extra sollicitaties via contacten",
+        "Extra sollicitatie-intensiteit als alle sociale contacten van iemand werk hebben.",
+    ),
+    "matching.textbook": (
+        "Leerboekmodel van zoeken",
+        "Zoeken en aannemen volgens het leerboekmodel, voor de controle tegen de theorie: "
+        "elke werkzoekende stuurt precies één sollicitatie naar een willekeurige open vacature, "
+        "waar dan ook, en werkgevers nemen iedere sollicitant aan. Te combineren met vaste "
+        "kansen (het scenario voor de leerboekcontrole).",
+    ),
+    # --- employers ------------------------------------------------------------------------
+    "employers.wage_share_of_productivity": (
+        "Loon als deel van de productiviteit",
+        "Loon als deel van de productiviteit, nooit onder het minimumloon.",
+    ),
+    "employers.assessment_noise": (
+        "Inschattingsfout van werkgevers",
+        "Standaardafwijking van de fout die een werkgever maakt bij het inschatten van de "
+        "waarde van een kandidaat.",
+    ),
+    "employers.sickness_risk_aversion": (
+        "Overschatting van het ziekterisico",
+        "Hoeveel werkgevers de verwachte kosten van loondoorbetaling bij ziekte van een "
+        "kandidaat uit de doelgroep overschatten.",
+    ),
+    "employers.sick_pay_months": (
+        "Loondoorbetaling bij ziekte",
+        "Maanden loon bij ziekte die een werkgever betaalt voor een werknemer die ziek blijft.",
+    ),
+    "employers.supervision_cost": (
+        "Begeleidingskosten van de werkgever",
+        "Kosten van begeleiding door de werkgever, maal (1 - loonwaarde).",
+    ),
+    "employers.inclusive_share": (
+        "Inclusieve werkgevers",
+        "Aandeel van de werkgevers dat bereid is iemand uit de doelgroep aan te nemen (een "
+        "blijvende eigenschap).",
+    ),
+    "employers.register_wage_value": (
+        "Loonwaardegrens van de doelgroep",
+        "Een bijstandsontvanger onder deze loonwaarde wordt als doelgroep herkend (waarde van "
+        "inclusie, terughoudendheid, overschat ziekterisico); daarboven beoordeelt de "
+        "werkgever hem als elke andere werkzoekende.",
+    ),
+    "employers.unwilling_penalty": (
+        "Terughoudendheid van onwillige werkgevers",
+        "Waarde die een onwillige werkgever aftrekt van een kandidaat uit de doelgroep.",
+    ),
+    "employers.capacity_half_size": (
+        "Omvang voor halve begeleidingscapaciteit",
+        "Omvang waarbij de capaciteit van een werkgever om te begeleiden de helft is "
+        "(capaciteit = omvang / (omvang + deze waarde)).",
+    ),
+    "employers.experienced_share": (
+        "Werkgevers met ervaring",
+        "Aandeel van de werkgevers (gekozen uit de bereidwillige) dat in maand 0 al een "
+        "plaatsing uit de doelgroep achter de rug heeft.",
+    ),
+    "employers.experience_learning": (
+        "Leren van ervaring",
+        "Hoe snel ervaring het ingeschatte ziekterisico terugbrengt tot het echte "
+        "(overschatting 1 + (a - 1) exp(-deze waarde x ervaring)).",
+    ),
+    "employers.experience_months": (
+        "Maanden tot een geslaagde plaatsing",
+        "Maanden dat een geplaatste werknemer moet blijven voordat de werkgever de plaatsing "
+        "als geslaagd telt.",
+    ),
+    "employers.conversion_chance": (
+        "Kans dat een werkgever bereid wordt",
+        "Kans dat een onwillige werkgever bereid wordt na een plaatsing die standhield.",
+    ),
+    "employers.disillusion_chance": (
+        "Kans dat een werkgever afhaakt",
+        "Kans dat een bereidwillige werkgever onwillig wordt na een plaatsing die binnen de "
+        "ervaringsperiode in terugval eindigde.",
+    ),
+    "employers.inclusion_value": (
+        "Waarde van inclusie",
+        "Extra waarde die een volledig open, bereidwillige werkgever ziet in een kandidaat uit "
+        "de doelgroep (maal zijn openheid, 0,5 tot 1).",
+    ),
+    "employers.slack_share": (
+        "Werkgevers met restwerk",
+        "Aandeel van de werkgevers met net te weinig werk voor nog een baan.",
+    ),
+    "employers.vacancy_open_share": (
+        "Openstaande vacatures bij de start",
+        "Gewenste banen van werkgevers boven de bezette banen in de getrokken bevolking, als "
+        "deel van de banen (de vacatures die vóór de inloopperiode openstaan).",
+    ),
+    "employers.pressure_mean": (
+        "Gemiddelde werkdruk",
+        "Gemiddelde werkdruk van gewone banen (bèta-verdeeld per werkgever).",
+    ),
+    "employers.size_spread": (
+        "Spreiding in omvang van vestigingen",
+        "Spreiding van de omvang van vestigingen binnen een gemeente (lognormale gewichten "
+        "van haar banen).",
+    ),
+    "employers.pressure_concentration": (
+        "Concentratie van de werkdruk",
+        "Concentratie van de bètaverdeling van de werkdruk over werkgevers (hoger: minder "
+        "spreiding).",
+    ),
+    "employers.openness_min": (
+        "Laagste openheid",
+        "De openheid van inclusieve werkgevers ligt gelijkmatig tussen deze waarde en 1 "
+        "(andere werkgevers: 0).",
+    ),
+    "employers.slack_min": (
+        "Minste restwerk",
+        "Minste extra werk van een werkgever met restwerk (gelijkmatig verdeeld tussen het "
+        "minste en het meeste restwerk).",
+    ),
+    "employers.slack_max": (
+        "Meeste restwerk",
+        "Meeste extra werk van een werkgever met restwerk.",
+    ),
+    "employers.layoff_band": (
+        "Marge voor ontslag",
+        "Werkgevers ontslaan alleen personeel als hun personeel de gewenste omvang met meer "
+        "dan dit deel overschrijdt.",
+    ),
+    "employers.external_establishment_size": (
+        "Omvang van vestigingen buiten de regio",
+        "Gemiddelde omvang van de vestigingen in werkgebieden buiten de regio (de regio geeft "
+        "geen aantal).",
+    ),
+    "employers.expected_job_months": (
+        "Verwachte duur van een baan",
+        "Maanden dat een werkgever verwacht dat een nieuwe baan duurt, bij het waarderen van "
+        "een tijdelijke loonkostensubsidie.",
+    ),
+    "employers.demand_persistence": (
+        "Doorwerking van vraagschokken bij werkgevers",
+        "Hoe lang een eigen afwijking in de vraag van een werkgever doorwerkt.",
+    ),
+    "employers.demand_noise": (
+        "Vraagschokken bij werkgevers",
+        "Standaardafwijking van de maandelijkse vraagschok van een werkgever.",
+    ),
+    "employers.sector_growth": (
+        "Groei van de vraag naar arbeid",
+        "Trendmatige groei van de vraag in een sector per jaar.",
+    ),
+    "employers.sector_cycle_sd": (
+        "Vraagschokken per sector",
+        "Standaardafwijking van de maandelijkse vraagschokken in een sector.",
+    ),
+    "employers.sector_persistence": (
+        "Doorwerking van vraagschokken per sector",
+        "Hoe lang een afwijking in de vraag van een sector doorwerkt.",
+    ),
+    # --- health ---------------------------------------------------------------------------
+    "health.sick_onset_rate": (
+        "Kans om ziek te worden",
+        "Kans per maand dat een gewone werknemer ten minste een maand ziek wordt.",
+    ),
+    "health.target_group_sickness_factor": (
+        "Ziekte in de doelgroep",
+        "Kans op ziekte van mensen uit de doelgroep ten opzichte van gewone werknemers.",
+    ),
+    "health.sickness_heterogeneity": (
+        "Spreiding van het ziekterisico",
+        "Spreiding van het persoonlijke ziekterisico rond de kans om ziek te worden "
+        "(lognormaal, met hetzelfde gemiddelde).",
+    ),
+    "health.recovery_rate": (
+        "Herstel",
+        "Kans per maand dat een zieke werknemer herstelt.",
+    ),
+    # --- schools --------------------------------------------------------------------------
+    "schools.places_per_1000_sa": (
+        "Opleidingscapaciteit",
+        "Opleidingscapaciteit van de scholen in de regio voor werkzoekenden.",
+    ),
+    "schools.duration_months": ("Duur van een opleiding", "Duur van een opleiding."),
+    "schools.forecast_horizon_months": (
+        "Vooruitblik van de prognose",
+        "Hoe ver de prognose van de vraag vooruitkijkt waarop scholen hun opleidingen kiezen.",
+    ),
+    "schools.forecast_responsiveness": (
+        "Invloed van de prognose",
+        "Hoe sterk de keuze van opleidingen de prognose van de vraag volgt.",
+    ),
+    "schools.forecast_accuracy": (
+        "Nauwkeurigheid van de prognose",
+        "Nauwkeurigheid van de prognose van de vraag die scholen gebruiken.",
+    ),
+    "schools.wage_value_gain": (
+        "Hogere loonwaarde na een opleiding",
+        "Stijging van de loonwaarde na het afronden van een opleiding.",
+    ),
+    "schools.cost_per_month": (
+        "Kosten van een opleiding",
+        "Kosten van een opleiding, betaald door de gemeente.",
+    ),
+    # --- finance --------------------------------------------------------------------------
+    "finance.sa_benefit_eur_month": (
+        "Bijstandsuitkering",
+        "Bijstand per ontvanger per maand (betaald door de gemeente).",
+    ),
+    "finance.ww_benefit_eur_month": (
+        "WW-uitkering",
+        "WW-uitkering per ontvanger per maand (betaald door het Rijk, via het UWV).",
+    ),
+    "finance.sw_cost_eur_month": (
+        "Kosten van een Wsw-plek",
+        "Publieke kosten van één plek in de sociale werkvoorziening per maand (het Rijk, via "
+        "de gemeente).",
+    ),
+    "finance.minimum_wage_eur_month": (
+        "Minimumloon",
+        "Bruto minimumloon, de eenheid van de loonwaarde.",
+    ),
+    "finance.sa_side_earnings_share": (
+        "Bijstand met bijverdiensten",
+        "Aandeel van de bijstandsontvangers met bijverdiensten (geteld, niet gesimuleerd als "
+        "baan).",
+    ),
+    # --- sheltered work, service point, forecasting -----------------------------------------
+    "sheltered.new_places_per_10k_per_year": (
+        "Nieuwe plekken beschut werk",
+        "Nieuwe plekken beschut werk die gemeenten elk jaar maken.",
+    ),
+    "service_point.brokered_per_10k_sa": (
+        "Voordrachten door het werkgeversservicepunt",
+        "Kandidaten die het werkgeversservicepunt elke maand bij werkgevers voordraagt.",
+    ),
+    "forecasting.employer_survey": (
+        "Bestand met verwachtingen van werkgevers",
+        "Spreadsheet (CSV) met de groei en het restwerk die werkgevers per gemeente en sector "
+        "verwachten (opbouw: zie het bestand met de enquête onder werkgevers hieronder), ten "
+        "opzichte van het scenariobestand; leeg: geen.",
+    ),
+    # --- the instruments ----------------------------------------------------------------------
+    **_policy(
+        "wage_subsidy",
+        "de loonkostensubsidie",
+        "de loonkostensubsidie",
+        {
+            "awareness": (
+                "Werkgevers die de subsidie kennen",
+                "Aandeel van de werkgevers dat met de subsidie rekent bij het beoordelen van "
+                "een kandidaat (andere horen ervan via het werkgeversservicepunt of via een "
+                "gesubsidieerde plaatsing).",
+            ),
+            "coverage": (
+                "Dekking van het loonverschil",
+                "Deel van het verschil tussen het minimumloon en de vastgestelde loonwaarde "
+                "dat wordt betaald.",
+            ),
+            "max_share_of_minimum_wage": (
+                "Plafond van de subsidie",
+                "Hoogste subsidie per maand.",
+            ),
+            "allowance_share": (
+                "Vergoeding voor werkgeverskosten",
+                "Extra vergoeding voor de kosten van de werkgever, als deel van de subsidie.",
+            ),
+            "duration_months": (
+                "Duur",
+                "Hoe lang een subsidie loopt: 0 = structureel (tot de opnieuw vastgestelde "
+                "loonwaarde het minimumloon bereikt); meer = een tijdelijke subsidie van zoveel "
+                "maanden.",
+            ),
+            "reassessment_months": (
+                "Herbeoordeling van de loonwaarde",
+                "Tijd tussen twee vaststellingen van de loonwaarde.",
+            ),
+            "rejudge_at_end": (
+                "Opnieuw beoordelen bij het einde",
+                "Als een subsidie om een andere reden stopt dan dat de loonwaarde het "
+                "minimumloon bereikt, beoordeelt de werkgever de werknemer opnieuw en kan hij "
+                "hem ontslaan.",
+            ),
+            "push_months": (
+                "Duur van de duwsubsidie",
+                "Maanden tijdelijke subsidie voor bijstandsontvangers met volledige loonwaarde "
+                "(0: geen duwsubsidie).",
+            ),
+            "push_share": (
+                "Hoogte van de duwsubsidie",
+                "Duwsubsidie per maand als deel van het minimumloon.",
+            ),
+            "max_wage_value": (
+                "Hoogste loonwaarde voor subsidie",
+                "Recht op subsidie als de vastgestelde loonwaarde hieronder ligt.",
+            ),
+            "retention_factor": (
+                "Behoud van de baan met subsidie",
+                "Factor op de kans op baanverlies en terugval zolang de subsidie loopt.",
+            ),
+            "on_job_learning": (
+                "Leren op de werkplek",
+                "Stijging per maand van de loonwaarde van een gesubsidieerde werknemer.",
+            ),
+            "budget_eur_per_year": (
+                "Jaarbudget",
+                "Plafond van het jaarbudget (voor de hele bevolking; geschaald met het "
+                "gesimuleerde deel): geen nieuwe gesubsidieerde plaatsingen zodra de uitgaven "
+                "van het jaar en de lopende subsidies het bereiken, en als het op is, stoppen "
+                "de lopende subsidies.",
+            ),
+        },
+    ),
+    **_policy(
+        "no_risk_policy",
+        "de no-riskpolis",
+        "de no-riskpolis",
+        {
+            "awareness": (
+                "Werkgevers die de polis kennen",
+                "Aandeel van de werkgevers dat de no-riskpolis kent als het iemand aanneemt.",
+            ),
+            "cover_years": (
+                "Duur van de dekking",
+                "Hoe lang een werknemer na het aannemen gedekt is.",
+            ),
+            "max_wage_value": (
+                "Hoogste loonwaarde voor de polis",
+                "Bijstandsontvangers onder deze loonwaarde komen in aanmerking (mensen uit de "
+                "sociale werkvoorziening altijd).",
+            ),
+        },
+    ),
+    **_policy(
+        "work_pools",
+        "werkpools",
+        "werkpools",
+        {
+            "join_share": (
+                "Werkgevers die meedoen",
+                "Aandeel van de werkgevers met restwerk dat aan een werkpool meedoet.",
+            ),
+            "max_member_minutes": (
+                "Langste reistijd binnen een pool",
+                "Langste reistijd tussen de thuisgemeente van een pool en een deelnemende "
+                "werkgever.",
+            ),
+            "coordination_cost_eur_month": (
+                "Coördinatiekosten",
+                "Coördinatiekosten per bezette baan in een werkpool.",
+            ),
+            "coordination_subsidy_share": (
+                "Bijdrage van de gemeente aan de coördinatie",
+                "Deel van de coördinatiekosten dat de gemeente betaalt (de rest verlaagt de "
+                "waarde van aannemen voor de pool).",
+            ),
+            "separation_factor": (
+                "Baanbehoud in een pool",
+                "Factor op de kans op baanverlies in banen van een werkpool (stabiliteit van "
+                "het contract).",
+            ),
+            "target_group_only": (
+                "Alleen voor de doelgroep",
+                "Pools nemen alleen mensen aan uit de bijstand en de sociale werkvoorziening.",
+            ),
+        },
+    ),
+    **_policy(
+        "root_ball",
+        "de overstap met de kluit",
+        "de begeleide overstap uit beschut werk (met de kluit)",
+        {
+            "intensity": ("Intensiteit", "Intensiteit van de begeleiding."),
+            "duration_months": (
+                "Duur",
+                "Hoe lang de begeleiding na de overstap duurt.",
+            ),
+            "group_size": (
+                "Groepsgrootte",
+                "Mensen die samen overstappen (1 = alleen).",
+            ),
+            "relapse_reduction": (
+                "Minder terugval door begeleiding",
+                "Verlaging van het risico op terugval (op logschaal) bij volle intensiteit, "
+                "zolang de begeleiding loopt.",
+            ),
+            "right_to_return": (
+                "Terugkeergarantie",
+                "Wie terugvalt, gaat terug naar de sociale werkvoorziening in plaats van naar "
+                "de bijstand.",
+            ),
+            "search_boost": (
+                "Meer overstappogingen",
+                "Extra overstappogingen van deelnemers die klaar zijn, bij volle intensiteit.",
+            ),
+            "cost_per_person_month_eur": (
+                "Kosten van de begeleiding",
+                "Kosten van de begeleiding per begeleide persoon per maand.",
+            ),
+            "preparation": (
+                "Voorbereiding",
+                "Kandidaten voor de overstap voorbereiden op een groeiende sector voordat ze "
+                "overstappen.",
+            ),
+            "preparation_for": (
+                "Voorbereiding voor wie",
+                "Wie de gemeente kiest voor de voorbereiding.",
+            ),
+            "preparation_months": (
+                "Duur van de voorbereiding",
+                "Maanden scholing of werkervaringsplaats vóór de overstap.",
+            ),
+            "preparation_intake_share": (
+                "Instroom in de voorbereiding",
+                "Aandeel van de kandidaten die klaar zijn en nog niet voorbereid, dat elke "
+                "maand aan de voorbereiding begint.",
+            ),
+            "preparation_pressure_relief": (
+                "Lagere werkdruk na voorbereiding",
+                "Lager ervaren werkdruk in een baan in de sector waarop iemand is voorbereid "
+                "(telt in het risico op terugval mee zoals veerkracht).",
+            ),
+            "preparation_cost_per_person_month_eur": (
+                "Kosten van de voorbereiding",
+                "Kosten van de voorbereiding per persoon per maand, betaald door de gemeente.",
+            ),
+        },
+    ),
+    **_policy(
+        "job_coaching",
+        "jobcoaching",
+        "jobcoaching",
+        {
+            "hours_per_week": (
+                "Begeleidingsuren",
+                "Uren begeleiding door de jobcoach per geplaatste persoon per week.",
+            ),
+            "awareness": (
+                "Werkgevers die op een jobcoach rekenen",
+                "Aandeel van de werkgevers dat op een jobcoach rekent bij het beoordelen van "
+                "een kandidaat.",
+            ),
+            "duration_months": (
+                "Duur",
+                "Hoe lang de jobcoaching na de plaatsing duurt.",
+            ),
+            "relapse_reduction_per_hour": (
+                "Minder terugval per uur begeleiding",
+                "Verlaging van het risico op terugval (op logschaal) per uur begeleiding per week.",
+            ),
+            "take_up": (
+                "Gebruik van jobcoaching",
+                "Aandeel van de plaatsingen (zonder andere begeleiding) dat een jobcoach krijgt.",
+            ),
+            "cost_per_hour_eur": (
+                "Kosten",
+                "Kosten van één uur begeleiding door een jobcoach.",
+            ),
+        },
+    ),
+    **_policy(
+        "forecasting",
+        "de korte-termijnprognose met werkgevers",
+        "de korte-termijnprognose met werkgevers",
+        {
+            "horizon_months": (
+                "Vooruitblik",
+                "Hoe ver de gedeelde prognose vooruitkijkt.",
+            ),
+            "accuracy": ("Nauwkeurigheid", "Nauwkeurigheid van de gedeelde prognose."),
+            "cost_eur_per_year": (
+                "Kosten",
+                "Kosten van het samen met werkgevers maken van de prognose (voor de hele "
+                "bevolking).",
+            ),
+        },
+    ),
+    **_policy(
+        "career_paths",
+        "regionale loopbaanpaden",
+        "regionale loopbaanpaden",
+        {
+            "paths": ("Aantal paden", "Aantal regionale loopbaanpaden."),
+            "participants_per_path": (
+                "Deelnemers per pad",
+                "Deelnemers die elk jaar een stap zetten op elk pad.",
+            ),
+            "min_tenure_months": (
+                "Dienstverband vóór een stap",
+                "Maanden in de huidige baan voordat iemand een stap zet.",
+            ),
+            "wage_value_gain": (
+                "Hogere loonwaarde na een stap",
+                "Stijging van de loonwaarde door een stap.",
+            ),
+            "cost_per_step_eur": ("Kosten", "Kosten van één loopbaanstap."),
+        },
+    ),
+    **_policy(
+        "moral_appeal",
+        "een campagne met een moreel appel",
+        "een campagne met een moreel appel",
+        {
+            "reach": (
+                "Bereik",
+                "Aandeel van de werkgevers die nog niet openstaan voor inclusief aannemen, dat "
+                "de campagne overtuigt.",
+            ),
+            "openness": (
+                "Openheid na de campagne",
+                "Openheid van een overtuigde werkgever: hij laat zijn terughoudendheid los en "
+                "telt de waarde van inclusie met dit gewicht mee.",
+            ),
+            "half_life_months": (
+                "Halfwaardetijd",
+                "Maanden tot de helft van de overtuigde werkgevers weer is afgehaakt.",
+            ),
+            "cost_eur_per_year": ("Kosten", "Kosten van de campagne."),
+        },
+    ),
+}
+
+#: plain English where the registry's explanation names a key, an option or a file
+EN_DOC: dict[str, str] = {
+    "run.burn_in_policies": (
+        "Instruments during the burn-in: today's policy (the same in every scenario) or the "
+        "scenario's own instruments (for a world that never had today's policy)."
+    ),
+    "run.burn_in_scenario": (
+        "Scenario file (relative to this one) whose settings the burn-in uses instead of this "
+        "scenario's (empty = this scenario); the settings of the run itself always come from "
+        "this scenario."
+    ),
+    "run.region": (
+        "A built-in region (Flevoland) or a region file with municipalities and links, "
+        "relative to the scenario file."
+    ),
+    "matching.textbook": (
+        "Textbook matching for the theory check: every searcher sends exactly one application "
+        "to a uniformly random open vacancy anywhere, and employers accept every applicant. "
+        "Combine with constant rates (the scenario of the textbook check)."
+    ),
+    "employers.slack_min": (
+        "Least spare work of an employer with slack (uniform between the least and the most "
+        "spare work)."
+    ),
+    "health.sickness_heterogeneity": (
+        "Spread of the individual sickness hazard around the chance of falling ill "
+        "(lognormal, mean preserved)."
+    ),
+    "policies.wage_subsidy.budget_eur_per_year": (
+        "Yearly budget cap (for the whole population; scaled with the simulated share): no "
+        "new subsidised hires once the year's spending and the running subsidies reach it, "
+        "and when it is spent the running subsidies end."
+    ),
+    "forecasting.employer_survey": (
+        "Spreadsheet (CSV) of the growth and spare work employers expect per municipality and "
+        "sector (format: the employers' survey file below), relative to the scenario file; "
+        "empty: none."
+    ),
+}
+
+#: option values of ``choices`` parameters -> (English, Dutch)
+CHOICES: dict[str, tuple[str, str]] = {
+    "status_quo": (
+        "today's policy (the same in every scenario)",
+        "het huidige beleid (in elk scenario gelijk)",
+    ),
+    "scenario": ("the scenario's own instruments", "de eigen instrumenten van het scenario"),
+    "sheltered_and_social_assistance": (
+        "sheltered work and bijstand",
+        "sociale werkvoorziening en bijstand",
+    ),
+    "sheltered": ("sheltered work", "sociale werkvoorziening"),
+    "social_assistance": ("bijstand", "bijstand"),
+}
+
+#: sections of the editor -> (English, Dutch); instruments are named by their own title
+SECTIONS: dict[str, tuple[str, str]] = {
+    "run": ("The run", "De simulatie"),
+    "population": ("Population", "Bevolking"),
+    "demography": ("Coming and going", "Komen en gaan"),
+    "labour_market": ("Labour market and benefits", "Arbeidsmarkt en uitkeringen"),
+    "matching": ("Searching and hiring", "Zoeken en aannemen"),
+    "employers": ("Employers", "Werkgevers"),
+    "health": ("Sickness", "Ziekte"),
+    "schools": ("Training", "Scholing"),
+    "finance": ("Money", "Geld"),
+    "sheltered": ("Sheltered work", "Beschut werk"),
+    "service_point": ("Employer service point", "Werkgeversservicepunt"),
+    "forecasting": ("Employers' expectations", "Verwachtingen van werkgevers"),
+}
+
+#: names from the region and model data -> (English, Dutch): sectors, places, shocks
+NAMES: dict[str, tuple[str, str]] = {
+    "sector.agriculture": ("agriculture", "landbouw"),
+    "sector.industry": ("industry", "industrie"),
+    "sector.construction": ("construction", "bouw"),
+    "sector.trade": ("trade", "handel"),
+    "sector.logistics": ("logistics", "vervoer en opslag"),
+    "sector.hospitality": ("hospitality", "horeca"),
+    "sector.business_services": ("business services", "zakelijke dienstverlening"),
+    "sector.care_public": ("care, education and government", "zorg, onderwijs en overheid"),
+    "place.greater_amsterdam": ("Greater Amsterdam", "Groot-Amsterdam"),
+    "shock.reshoring": ("production brought back to the region", "productie terug naar de regio"),
+    "shock.recession": ("a recession", "een recessie"),
+    "shock.new_product_line": ("a new product line", "een nieuwe productlijn"),
+    "shock.demand": ("a change in demand", "een verandering in de vraag"),
+    "shock.policy_stop": ("an instrument stops", "een instrument stopt"),
+}
