@@ -1376,18 +1376,20 @@ def param_label(p, lang: str = DEFAULT_LANG) -> str:
     """The label of a registry parameter (:class:`sim.schema.Param`) with its unit, in
     ``lang``; a parameter without a Dutch label (a plugin's) falls back to English."""
     key = f"param.{p.key}"
-    if lang_or_default(lang) == "en" or key not in MESSAGES:
-        unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
-        return english_label(p.key, unit)
-    return _label_with_unit(t(key, lang), p.unit, lang)
+    if lang_or_default(lang) == "nl" and key in MESSAGES:
+        return _label_with_unit(t(key, lang), p.unit, lang)
+    if p.key in _params_data.EN:
+        return _label_with_unit(_params_data.EN[p.key], p.unit, "en")
+    unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
+    return english_label(p.key, unit)
 
 
 def param_name(p, lang: str = DEFAULT_LANG) -> str:
     """The label without the unit (for sentences: 'Duration = 12')."""
     key = f"param.{p.key}"
-    if lang_or_default(lang) == "en" or key not in MESSAGES:
-        return english_label(p.key, "")
-    return t(key, lang)
+    if lang_or_default(lang) == "nl" and key in MESSAGES:
+        return t(key, lang)
+    return _params_data.EN.get(p.key) or english_label(p.key, "")
 
 
 def param_doc(p, lang: str = DEFAULT_LANG) -> str:
@@ -1417,10 +1419,13 @@ def name_text(kind: str, name: str, lang: str = DEFAULT_LANG) -> str:
 
 
 def missing_param_texts(params) -> list[str]:
-    """What a user would see in English on the Dutch page: registry keys without a Dutch
-    label or explanation, and units without a Dutch word."""
+    """What a user would see unwritten: registry keys without a hand-written English label
+    (they would show one made from the key), without a Dutch label or explanation (English on
+    the Dutch page), and units without a Dutch word."""
     out = []
     for p in params:
+        if p.key not in _params_data.EN:
+            out.append(f"{p.key}: no English label")
         for key, what in ((f"param.{p.key}", "label"), (f"param.{p.key}.doc", "explanation")):
             if key not in MESSAGES:
                 out.append(f"{p.key}: no Dutch {what}")
@@ -1448,7 +1453,10 @@ def _load_params() -> None:
         if key not in params:  # a translation of a key the registry no longer has
             continue
         p = params[key]
-        MESSAGES[f"param.{key}"] = {"en": english_label(key, ""), "nl": label}
+        MESSAGES[f"param.{key}"] = {
+            "en": _params_data.EN.get(key) or english_label(key, ""),
+            "nl": label,
+        }
         en_doc = _params_data.EN_DOC.get(key) or plain_words(p.doc)
         MESSAGES[f"param.{key}.doc"] = {"en": en_doc, "nl": doc}
 

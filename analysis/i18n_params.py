@@ -4,9 +4,9 @@ in the registry that name a key or a file.
 
 A data module of the message catalogue: :mod:`analysis.i18n` loads it into ``MESSAGES``
 (keys ``param.<key>``, ``param.<key>.doc`` and ``unit.<unit>``), so the UI and the council
-report use one catalogue. English labels come from the registry's own key and unit, English
-explanations from its ``doc`` (:class:`sim.schema.Param`). ``tests/test_i18n.py`` fails when a
-parameter a user sees has no Dutch label, explanation or unit here.
+report use one catalogue. English labels are hand-written here too (``EN``), English
+explanations come from the registry's ``doc`` (:class:`sim.schema.Param`). ``tests/test_i18n.py``
+fails when a parameter a user sees has no English label, Dutch label, explanation or unit here.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 UNITS: dict[str, tuple[str, str]] = {
     "0-1": ("0 to 1", "0 tot 1"),
     "0-1 (willing employers: 0.5-1)": (
-        "0 to 1 (willing employers: 0.5 to 1)",
-        "0 tot 1 (bereidwillige werkgevers: 0,5 tot 1)",
+        "0 to 1, willing employers: 0.5 to 1",
+        "0 tot 1, bereidwillige werkgevers: 0,5 tot 1",
     ),
     "0-1 pressure scale": ("0 to 1, scale of work pressure", "0 tot 1, schaal van werkdruk"),
     "0-1 scale": ("scale from 0 to 1", "schaal van 0 tot 1"),
@@ -49,8 +49,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "EUR per step": ("EUR per step", "euro per stap"),
     "EUR per year": ("EUR per year", "euro per jaar"),
     "EUR per year (-1: no cap)": (
-        "EUR per year (-1: no cap)",
-        "euro per jaar (-1: geen plafond)",
+        "EUR per year, -1: no cap",
+        "euro per jaar, -1: geen plafond",
     ),
     "applications per searcher per month": (
         "applications per jobseeker per month",
@@ -130,7 +130,7 @@ UNITS: dict[str, tuple[str, str]] = {
     ),
     "share": ("share", "aandeel"),
     "share of WW exhaustions": (
-        "share of WW benefits that run out",
+        "share of unemployment benefits that run out",
         "aandeel van de WW-uitkeringen die aflopen",
     ),
     "share of Wsw participants": (
@@ -1045,6 +1045,203 @@ NL: dict[str, tuple[str, str]] = {
         },
     ),
 }
+
+#: the three keys every instrument has, in English (as :func:`_window` for Dutch)
+_EN_WINDOW = {"enabled": "Instrument on", "start_month": "First month", "end_month": "Last month"}
+
+#: key -> English label without unit, hand-written for readers (a parameter an instrument
+#: has in common with the others, on/off and its months, comes from ``_EN_WINDOW``)
+EN: dict[str, str] = {
+    # --- run ----------------------------------------------------------------------------
+    "run.months": "Number of months",
+    "run.scale": "Share of the population simulated",
+    "run.seed": "Random seed",
+    "run.burn_in_months": "Warm-up period",
+    "run.burn_in_policies": "Instruments during the warm-up",
+    "run.burn_in_scenario": "Scenario for the warm-up",
+    "run.region": "Region",
+    # --- population -----------------------------------------------------------------------
+    "population.search_ready_share": "Actively looking for work",
+    "population.sa_full_capacity_share": "On bijstand with a full wage value",
+    "population.sa_long_duration_share": "On bijstand, more than three years out of work",
+    "population.sa_wage_value_mean": "Average wage value on bijstand",
+    "population.sw_wage_value_mean": "Average wage value in sheltered work",
+    "population.sw_transition_ready_share": "In sheltered work and looking for a regular job",
+    "population.worker_wage_value_median": "Median wage value of workers",
+    "population.worker_wage_value_sd": "Spread of the wage value of workers",
+    "population.max_wage_value": "Highest wage value",
+    "population.no_benefit_wage_value_median": "Median wage value without work or benefit",
+    "population.no_benefit_wage_value_sd": "Spread of the wage value without work or benefit",
+    "population.sa_full_wage_value_median": "Median wage value on bijstand with a full wage value",
+    "population.sa_full_wage_value_sd": "Spread of wage value on bijstand with a full wage value",
+    "population.wage_value_concentration": "Concentration of wage values below the minimum wage",
+    "population.full_capacity_readiness_factor": "Readiness to search with a full wage value",
+    "population.resilience_mean_employed": "Average resilience of workers",
+    "population.resilience_mean_no_benefit": "Average resilience without work or benefit",
+    "population.resilience_mean_social_assistance": "Average resilience on bijstand",
+    "population.resilience_mean_sheltered": "Average resilience in sheltered work",
+    "population.resilience_concentration": "Concentration of the resilience of workers",
+    "population.target_resilience_concentration": "Concentration of resilience in the target group",
+    "population.skilled_wage_value": "Wage value for a middle skill level",
+    "population.highly_skilled_wage_value": "Wage value for a high skill level",
+    "population.sa_short_mean_months": "Average time out of work, short bijstand",
+    "population.sa_long_mean_months": "Average extra time out of work, long bijstand",
+    "population.max_initial_tenure_months": "Longest time in a job at the start",
+    "population.max_initial_months_out": "Longest time out of work at the start",
+    "population.ties_per_person": "Social contacts per person",
+    # --- demography -----------------------------------------------------------------------
+    "demography.exit_rate_employed": "Workers leaving the labour force",
+    "demography.exit_rate_social_assistance": "People on bijstand leaving the labour force",
+    "demography.exit_rate_sheltered": "Leaving sheltered work",
+    "demography.entry_rate": "Newcomers to the labour force",
+    "demography.entry_social_assistance_share": "Newcomers straight onto bijstand",
+    # --- labour market and benefits ---------------------------------------------------------
+    "labour_market.separation_rate": "Job loss",
+    "labour_market.ww_min_tenure_months": "Time in the job needed for unemployment benefit",
+    "labour_market.ww_history_months": "Work history for a longer unemployment benefit",
+    "labour_market.ww_eligible_share": "Entitled to unemployment benefit",
+    "labour_market.placed_job_loss_to_sa_share": "Placed workers back on bijstand",
+    "labour_market.placed_other_exit_rate": "Placed workers leaving for another reason",
+    "labour_market.ww_max_months": "Longest unemployment benefit",
+    "labour_market.ww_to_social_assistance_share": "From unemployment benefit to bijstand",
+    "labour_market.sa_other_exit_rate": "Leaving bijstand for other reasons",
+    "labour_market.no_benefit_to_sa_rate": "Applying for bijstand again",
+    "labour_market.no_benefit_to_sa_rate_first": "Applying for bijstand for the first time",
+    "labour_market.no_benefit_exit_rate": "Leaving after long without work or benefit",
+    "labour_market.sa_readiness_loss_rate": "Stopping the search on bijstand",
+    "labour_market.sa_entry_not_ready_share": "New bijstand without searching",
+    "labour_market.sa_readiness_gain_rate": "Starting to search on bijstand",
+    "labour_market.relapse_base_rate": "Base chance of relapse",
+    "labour_market.relapse_pressure_slope": "Effect of work pressure on relapse",
+    "labour_market.relapse_decay_months": "Fading of the extra relapse risk",
+    # --- searching and hiring --------------------------------------------------------------
+    "matching.applications_per_month": "Number of applications",
+    "matching.sa_search_intensity": "Search effort on bijstand",
+    "matching.sw_search_intensity": "Search effort in sheltered work",
+    "matching.search_decay_per_year": "Decline of search effort",
+    "matching.scar_per_year": "Decline of expected productivity",
+    "matching.own_sector_share": "Applications in one's own sector",
+    "matching.cross_sector_productivity": "Productivity in another sector",
+    "matching.commute_decay_minutes": "Decline with travel time",
+    "matching.local_minutes": "Travel time within one's own municipality",
+    "matching.max_commute_minutes": "Longest travel time",
+    "matching.referral_boost": "Extra applications through contacts",
+    "matching.textbook": "Textbook model of job search",
+    # --- employers ----------------------------------------------------------------------
+    "employers.wage_share_of_productivity": "Wage as a share of productivity",
+    "employers.assessment_noise": "Employers' error in judging a candidate",
+    "employers.sickness_risk_aversion": "Overestimate of the sickness risk",
+    "employers.sick_pay_months": "Sick pay carried by the employer",
+    "employers.supervision_cost": "Employer's supervision cost",
+    "employers.inclusive_share": "Inclusive employers",
+    "employers.register_wage_value": "Wage value limit of the target group",
+    "employers.unwilling_penalty": "Reluctance of unwilling employers",
+    "employers.capacity_half_size": "Size for half the capacity to supervise",
+    "employers.experienced_share": "Employers with experience",
+    "employers.experience_learning": "Learning from experience",
+    "employers.experience_months": "Months until a placement counts as a success",
+    "employers.conversion_chance": "Chance an employer becomes willing",
+    "employers.disillusion_chance": "Chance an employer turns away",
+    "employers.inclusion_value": "Value of inclusion",
+    "employers.slack_share": "Employers with spare work",
+    "employers.vacancy_open_share": "Open vacancies at the start",
+    "employers.pressure_mean": "Average work pressure",
+    "employers.size_spread": "Spread of establishment sizes",
+    "employers.pressure_concentration": "Concentration of work pressure",
+    "employers.openness_min": "Lowest openness",
+    "employers.slack_min": "Least spare work",
+    "employers.slack_max": "Most spare work",
+    "employers.layoff_band": "Margin before layoffs",
+    "employers.external_establishment_size": "Size of establishments outside the region",
+    "employers.expected_job_months": "Expected duration of a job",
+    "employers.demand_persistence": "Persistence of employers' demand shocks",
+    "employers.demand_noise": "Employers' demand shocks",
+    "employers.sector_growth": "Growth of the demand for labour",
+    "employers.sector_cycle_sd": "Demand shocks per sector",
+    "employers.sector_persistence": "Persistence of demand shocks per sector",
+    # --- sickness -----------------------------------------------------------------------
+    "health.sick_onset_rate": "Chance of falling ill",
+    "health.target_group_sickness_factor": "Sickness in the target group",
+    "health.sickness_heterogeneity": "Spread of the sickness risk",
+    "health.recovery_rate": "Recovery",
+    # --- training -----------------------------------------------------------------------
+    "schools.places_per_1000_sa": "Training capacity",
+    "schools.duration_months": "Duration of a course",
+    "schools.forecast_horizon_months": "How far the forecast looks ahead",
+    "schools.forecast_responsiveness": "Influence of the forecast",
+    "schools.forecast_accuracy": "Accuracy of the forecast",
+    "schools.wage_value_gain": "Higher wage value after a course",
+    "schools.cost_per_month": "Cost of a course",
+    # --- money ----------------------------------------------------------------------------
+    "finance.sa_benefit_eur_month": "Bijstand benefit",
+    "finance.ww_benefit_eur_month": "WW unemployment benefit",
+    "finance.sw_cost_eur_month": "Cost of a sheltered-work place",
+    "finance.minimum_wage_eur_month": "Minimum wage",
+    "finance.sa_side_earnings_share": "On bijstand with side earnings",
+    # --- other sections -----------------------------------------------------------------
+    "sheltered.new_places_per_10k_per_year": "New sheltered-work places",
+    "service_point.brokered_per_10k_sa": "Candidates introduced by the employer service point",
+    "forecasting.employer_survey": "File with employers' expectations",
+    # --- instruments --------------------------------------------------------------------
+    "policies.wage_subsidy.awareness": "Employers who know the subsidy",
+    "policies.wage_subsidy.coverage": "Share of the wage gap covered",
+    "policies.wage_subsidy.max_share_of_minimum_wage": "Ceiling of the subsidy",
+    "policies.wage_subsidy.allowance_share": "Allowance for employer costs",
+    "policies.wage_subsidy.duration_months": "Duration",
+    "policies.wage_subsidy.reassessment_months": "Reassessment of the wage value",
+    "policies.wage_subsidy.rejudge_at_end": "Judge again when the subsidy ends",
+    "policies.wage_subsidy.push_months": "Duration of the push subsidy",
+    "policies.wage_subsidy.push_share": "Size of the push subsidy",
+    "policies.wage_subsidy.max_wage_value": "Highest wage value for the subsidy",
+    "policies.wage_subsidy.retention_factor": "Keeping the job with a subsidy",
+    "policies.wage_subsidy.on_job_learning": "Learning on the job",
+    "policies.wage_subsidy.budget_eur_per_year": "Yearly budget",
+    "policies.no_risk_policy.awareness": "Employers who know the policy",
+    "policies.no_risk_policy.cover_years": "Duration of the cover",
+    "policies.no_risk_policy.max_wage_value": "Highest wage value for the policy",
+    "policies.work_pools.join_share": "Employers who join",
+    "policies.work_pools.max_member_minutes": "Longest travel time within a pool",
+    "policies.work_pools.coordination_cost_eur_month": "Coordination cost",
+    "policies.work_pools.coordination_subsidy_share": "Municipality's share of the coordination",
+    "policies.work_pools.separation_factor": "Keeping the job in a pool",
+    "policies.work_pools.target_group_only": "Only for the target group",
+    "policies.root_ball.intensity": "Intensity",
+    "policies.root_ball.duration_months": "Duration",
+    "policies.root_ball.group_size": "Group size",
+    "policies.root_ball.relapse_reduction": "Less relapse through support",
+    "policies.root_ball.right_to_return": "Right to return",
+    "policies.root_ball.search_boost": "More attempts to move",
+    "policies.root_ball.cost_per_person_month_eur": "Cost of the support",
+    "policies.root_ball.preparation": "Preparation",
+    "policies.root_ball.preparation_for": "Preparation for whom",
+    "policies.root_ball.preparation_months": "Duration of the preparation",
+    "policies.root_ball.preparation_intake_share": "Intake into the preparation",
+    "policies.root_ball.preparation_pressure_relief": "Lower work pressure after preparation",
+    "policies.root_ball.preparation_cost_per_person_month_eur": "Cost of the preparation",
+    "policies.job_coaching.hours_per_week": "Coaching hours per week",
+    "policies.job_coaching.awareness": "Employers who count on a job coach",
+    "policies.job_coaching.duration_months": "Duration",
+    "policies.job_coaching.relapse_reduction_per_hour": "Less relapse per coaching hour",
+    "policies.job_coaching.take_up": "Use of job coaching",
+    "policies.job_coaching.cost_per_hour_eur": "Cost",
+    "policies.forecasting.horizon_months": "How far ahead",
+    "policies.forecasting.accuracy": "Accuracy",
+    "policies.forecasting.cost_eur_per_year": "Cost",
+    "policies.career_paths.paths": "Number of paths",
+    "policies.career_paths.participants_per_path": "Participants per path",
+    "policies.career_paths.min_tenure_months": "Time in the job before a step",
+    "policies.career_paths.wage_value_gain": "Higher wage value after a step",
+    "policies.career_paths.cost_per_step_eur": "Cost",
+    "policies.moral_appeal.reach": "Reach",
+    "policies.moral_appeal.openness": "Openness after the campaign",
+    "policies.moral_appeal.half_life_months": "Half-life",
+    "policies.moral_appeal.cost_eur_per_year": "Cost",
+}
+for _name in (
+    "wage_subsidy", "no_risk_policy", "work_pools", "root_ball", "job_coaching", "forecasting",
+    "career_paths", "moral_appeal",
+):  # fmt: skip
+    EN.update({f"policies.{_name}.{k}": v for k, v in _EN_WINDOW.items()})
 
 #: plain English where the registry's explanation names a key, an option or a file
 EN_DOC: dict[str, str] = {
