@@ -477,7 +477,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.reason_source": {
         "en": "The reasoning is quoted from the model's documentation.",
-        "nl": "De redenering is in het Engels overgenomen uit de documentatie van het model.",
+        "nl": "De redenering komt uit de documentatie van het model.",
     },
     "report.on": {"en": "on", "nl": "aan"},
     "report.off": {"en": "off", "nl": "uit"},
@@ -1399,6 +1399,34 @@ def param_doc(p, lang: str = DEFAULT_LANG) -> str:
     return t(key, lang) if key in MESSAGES else plain_words(p.doc)
 
 
+_KEY_IN_TEXT = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)?\b")
+
+
+def _english_why(p, params) -> str:
+    """The registry's reasoning for an assumed value without its opening word, file
+    references or keys (a key becomes its English label)."""
+    reason = p.source
+    if reason.startswith("assumed"):
+        reason = reason[len("assumed") :].lstrip(" :;,-")
+    return _KEY_IN_TEXT.sub(
+        lambda m: (
+            f"'{param_name(params[m.group(0)], 'en')}'" if m.group(0) in params else m.group(0)
+        ),
+        plain_words(reason),
+    ).strip()
+
+
+def param_why(p, lang: str = DEFAULT_LANG) -> str:
+    """Why an assumed value was chosen, in ``lang`` (the council report's "what the model
+    assumes"): the catalogue's ``param.<key>.why``, else the registry's reasoning in English."""
+    key = f"param.{p.key}.why"
+    if key in MESSAGES:
+        return t(key, lang)
+    from sim.params import all_params
+
+    return _english_why(p, all_params())
+
+
 def choice_text(value: str, lang: str = DEFAULT_LANG) -> str:
     """An option of a choice parameter in words ('status_quo' -> "today's policy ...")."""
     key = f"choice.{value}"
@@ -1431,6 +1459,8 @@ def missing_param_texts(params) -> list[str]:
                 out.append(f"{p.key}: no Dutch {what}")
         if p.unit.strip() and _unit_key(p.unit) not in MESSAGES:
             out.append(f"{p.key}: no Dutch unit for {p.unit!r}")
+        if p.assumed and f"param.{p.key}.why" not in MESSAGES and _english_why(p, {}):
+            out.append(f"{p.key}: no Dutch reasoning for the assumed value")
     return out
 
 
@@ -1459,6 +1489,9 @@ def _load_params() -> None:
         }
         en_doc = _params_data.EN_DOC.get(key) or plain_words(p.doc)
         MESSAGES[f"param.{key}.doc"] = {"en": en_doc, "nl": doc}
+    for key, why in _params_data.WHY.items():
+        if key in params and params[key].assumed:
+            MESSAGES[f"param.{key}.why"] = {"en": _english_why(params[key], params), "nl": why}
 
 
 GLOSSARY = (
@@ -1589,6 +1622,7 @@ __all__ = [
     "param_label",
     "param_name",
     "param_doc",
+    "param_why",
     "unit_text",
     "choice_text",
     "section_text",

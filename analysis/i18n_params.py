@@ -1243,6 +1243,352 @@ for _name in (
 ):  # fmt: skip
     EN.update({f"policies.{_name}.{k}": v for k, v in _EN_WINDOW.items()})
 
+#: key -> Dutch for the reasoning behind an ``assumed`` value (the registry's ``source``
+#: after "assumed"), shown in the council report's "what the model assumes"; names of
+#: sources (authors, years, institutions) as they are
+WHY: dict[str, str] = {
+    "population.sa_full_capacity_share": (
+        "kortdurende ontvangers met een volledige loonwaarde; zo gekozen dat de gemiddelde "
+        "loonwaarde van de rest dicht bij de 51% van Divosa voor subsidiegebruikers ligt"
+    ),
+    "population.sa_long_duration_share": (
+        "in het eigen evenwicht van het model is ongeveer driekwart van het bestand langer dan "
+        "drie jaar zonder werk (maanden zonder werk, niet tijd in de uitkering; de "
+        "inloopperiode corrigeert de rest); CBS 2016: ~1/3 zit 5 jaar of langer in de uitkering"
+    ),
+    "population.sw_wage_value_mean": (
+        "deelnemers aan de sociale werkvoorziening hebben een lagere loonwaarde dan "
+        "bijstandsontvangers (Wsw jaarrapport 2016: 36% verstandelijke, 32% psychische "
+        "beperking)"
+    ),
+    "population.worker_wage_value_median": (
+        "mediaan brutoloon ongeveer 1,6 keer het minimumloon van 2017"
+    ),
+    "population.worker_wage_value_sd": (
+        "lonen van gewone werknemers spreiden ruwweg van 0,7 tot 3,5 keer de mediaan"
+    ),
+    "population.max_wage_value": "de hoogste getrokken productiviteit, acht minimumlonen",
+    "population.no_benefit_wage_value_median": (
+        "werklozen zonder uitkering (schoolverlaters, herintreders) verdienen iets boven het "
+        "minimumloon"
+    ),
+    "population.no_benefit_wage_value_sd": "minder spreiding dan onder werkenden",
+    "population.sa_full_wage_value_median": (
+        "ontvangers met een volledige loonwaarde zitten net boven het minimumloon"
+    ),
+    "population.sa_full_wage_value_sd": "weinig spreiding",
+    "population.full_capacity_readiness_factor": (
+        "ontvangers met een volledige loonwaarde zijn vaker klaar om te zoeken; het totale "
+        "aandeel blijft 'Zoekt actief naar werk'"
+    ),
+    "population.resilience_mean_employed": (
+        "mensen met werk (of die het net kwijt zijn, in de WW) kunnen de druk van een gewone "
+        "baan aan boven de gemiddelde druk ('Gemiddelde werkdruk')"
+    ),
+    "population.resilience_mean_no_benefit": "tussen werkenden en uitkeringsontvangers in",
+    "population.resilience_mean_social_assistance": (
+        "onder de gemiddelde werkdruk (0,55): SCP 2019, de meeste ontvangers hebben een grote "
+        "afstand tot werk"
+    ),
+    "population.resilience_mean_sheltered": (
+        "het laagst; TNO 2017: mensen die het goed doen in de sociale werkvoorziening vallen "
+        "bij een gewoon bedrijf terug omdat ze de druk niet aankunnen"
+    ),
+    "population.resilience_concentration": (
+        "de veerkracht verschilt matig tussen werkenden (standaardafwijking ~0,16 bij een "
+        "gemiddelde van 0,67)"
+    ),
+    "population.target_resilience_concentration": (
+        "de veerkracht verschilt meer in de doelgroep (standaardafwijking ~0,19)"
+    ),
+    "population.skilled_wage_value": (
+        "een productiviteit van 1,3 minimumlonen markeert een middelbaar niveau (MBO 2-4)"
+    ),
+    "population.highly_skilled_wage_value": (
+        "twee keer het minimumloon markeert een hoog niveau (HBO en hoger)"
+    ),
+    "population.sa_short_mean_months": (
+        "een start dicht bij het eigen evenwicht van het model, dat de inloopperiode daarna "
+        "instelt; 44% van de ontvangers stroomt binnen een jaar uit"
+    ),
+    "population.sa_long_mean_months": (
+        "na drie jaar is de uitstroom ~8% per jaar, dus de resterende tijd is ongeveer "
+        "exponentieel met een gemiddelde in de orde van tien jaar"
+    ),
+    "population.max_initial_tenure_months": (
+        "dienstverbanden in maand 0 gelijk verdeeld over maximaal tien jaar"
+    ),
+    "population.max_initial_months_out": (
+        "WW-ontvangers en werklozen zonder uitkering zijn in maand 0 minder dan een jaar "
+        "zonder werk (de WW duurt hooguit 24 maanden)"
+    ),
+    "population.ties_per_person": (
+        "een handvol nauwe contacten in de eigen gemeente die vacatures doorgeven"
+    ),
+    "demography.exit_rate_employed": (
+        "pensioen en vertrek uit de regio, ~2,4% van de werkenden per jaar"
+    ),
+    "demography.exit_rate_social_assistance": "deel van de 'overige' uitstroom uit de bijstand",
+    "demography.entry_rate": (
+        "schoolverlaters en nieuwe inwoners vervangen wie de arbeidsmarkt verlaat (pensioen, "
+        "verhuizing, langdurige ziekte, mensen zonder werk of uitkering die stoppen met "
+        "zoeken), zodat de beroepsbevolking rond 218 duizend blijft; een vast deel van de "
+        "beroepsbevolking (0,23% per maand vóór issue 12) liet haar over een lange periode "
+        "krimpen"
+    ),
+    "demography.entry_social_assistance_share": (
+        "nieuwkomers die in de bijstand beginnen (jongeren zonder werk, scheiding); samen met "
+        "aflopende WW geeft dit een instroom in de bijstand van ~24,5% per jaar (CBS 83450NED)"
+    ),
+    "labour_market.ww_eligible_share": (
+        "van wie aan de wekeneis voldoet, heeft de meerderheid recht (niet verwijtbaar "
+        "werkloos, beschikbaar voor werk)"
+    ),
+    "labour_market.placed_job_loss_to_sa_share": (
+        "van de uit de bijstand geplaatste werkenden die hun baan verliezen zonder WW, komt een "
+        "deel opnieuw door de middelentoets; de rest heeft een inkomen van een partner of een "
+        "andere uitkering"
+    ),
+    "labour_market.placed_other_exit_rate": (
+        "CBS cohort 2021: van wie de bijstand verliet voor werk, werkt ongeveer 19% 18 maanden "
+        "later niet en heeft geen bijstand (andere uitkering, inkomen van een partner, "
+        "verhuisd, studie)"
+    ),
+    "labour_market.ww_to_social_assistance_share": (
+        "een deel van wie de WW zonder baan ziet aflopen, komt door de middelentoets voor de "
+        "bijstand"
+    ),
+    "labour_market.no_benefit_to_sa_rate_first": (
+        "mensen zonder uitkering die nooit bijstand hadden (schoolverlaters, partners) vragen "
+        "minder vaak aan en komen minder vaak door de middelentoets dan eerdere ontvangers; "
+        "met de andere instroom geeft dit een instroom in de bijstand van ~24,5-29% per jaar"
+    ),
+    "labour_market.no_benefit_exit_rate": (
+        "mensen die langer dan een jaar zonder werk of uitkering zijn, verlaten de "
+        "arbeidsmarkt (studie, zorg, ontmoedigd; het CBS telt alleen wie zoekt als werkloos); "
+        "CBS eerste kwartaal 2017: van 277.000 mensen die werk vonden kwamen er 169.000 van "
+        "buiten de beroepsbevolking, dus de stromen erin en eruit zijn groot"
+    ),
+    "labour_market.sa_entry_not_ready_share": (
+        "veel mensen die in de bijstand beginnen zijn eerst niet klaar om te werken; met de "
+        "stromen van en naar zoeken blijft ~60% van het bestand niet zoekend (SCP 2019)"
+    ),
+    "labour_market.relapse_pressure_slope": (
+        "TNO 2017: mensen die het goed doen in de sociale werkvoorziening vallen bij een "
+        "gewoon bedrijf terug omdat ze de druk niet aankunnen"
+    ),
+    "matching.applications_per_month": (
+        "zo gekalibreerd dat werklozen werk vinden met ~8,4% per maand bij ~3,5 werklozen per "
+        "vacature; 0,65 (was 0,45) sinds issue 11, toen een kleinere inschattingsfout "
+        "werkgevers ervan weerhield zwakke sollicitanten uit een andere sector per vergissing "
+        "aan te nemen"
+    ),
+    "matching.sa_search_intensity": (
+        "bijstandsontvangers die klaar zijn zoeken minder intensief dan WW-ontvangers; 0,75 na "
+        "herkalibratie van het evenwicht van het huidige beleid op de uitstroom uit de "
+        "bijstand naar werk (issue 12; 0,7 in issue 11, daarvoor 0,6)"
+    ),
+    "matching.sw_search_intensity": (
+        "weinig overstappogingen vanuit de sociale werkvoorziening in het huidige beleid (Wsw "
+        "jaarrapport: de meesten werken binnen het sociale werkbedrijf)"
+    ),
+    "matching.scar_per_year": (
+        "vaardigheden slijten en werkgevers lezen een lange periode zonder werk als signaal"
+    ),
+    "matching.own_sector_share": (
+        "de meeste sollicitaties gaan naar het eigen beroep of de eigen sector"
+    ),
+    "matching.cross_sector_productivity": (
+        "wie buiten de sector werkt waarin hij is opgeleid, is eerst minder productief"
+    ),
+    "matching.commute_decay_minutes": (
+        "zo gekalibreerd dat minder dan de helft in de eigen gemeente werkt"
+    ),
+    "matching.local_minutes": "gebruikelijke reistijd binnen een gemeente",
+    "matching.max_commute_minutes": ("boven deze enkele reistijd solliciteren mensen niet"),
+    "matching.referral_boost": ("via werkende contacten hoort iemand eerder van een vacature"),
+    "employers.wage_share_of_productivity": (
+        "lonen zijn ongeveer negen tiende van de productiviteit van een werknemer (onderhandeling)"
+    ),
+    "employers.assessment_noise": (
+        "werkgevers schatten de waarde van een kandidaat met enige fout in (één gesprek), "
+        "klein naast de verschillen tussen werkgevers (bereidheid, ervaring, capaciteit) en "
+        "kandidaten (loonwaarde, maanden zonder werk) die de beslissing bepalen (issue 11)"
+    ),
+    "employers.sickness_risk_aversion": (
+        "werkgevers wegen het onzekere risico van loondoorbetaling bij ziekte van werknemers "
+        "uit de doelgroep te zwaar (SEO 2018 over de no-riskpolis; TNO 2017, argument van de "
+        "bedrijfswaarde)"
+    ),
+    "employers.supervision_cost": (
+        "extra begeleiding en aanpassingen voor een werknemer met een lage loonwaarde"
+    ),
+    "employers.unwilling_penalty": (
+        "een werkgever die niet uit de doelgroep wil aannemen, neemt zo'n kandidaat alleen "
+        "als die duidelijk beter is dan verwacht; in de orde van de begeleidings- en "
+        "risicokosten die hij vreest"
+    ),
+    "employers.capacity_half_size": (
+        "kleine vestigingen kunnen nauwelijks begeleiding missen; bij deze omvang wordt de "
+        "helft van de begeleidingskosten van een lage loonwaarde opgevangen"
+    ),
+    "employers.experience_learning": (
+        "TNO 2017: werkgevers zien mogelijkheden zodra die getoond worden; één plaatsing die "
+        "standhield neemt ongeveer twee derde van het extra ervaren risico weg"
+    ),
+    "employers.experience_months": "Divosa 2014: de meeste terugval gebeurt in het eerste jaar",
+    "employers.conversion_chance": (
+        "een werkgever van wie de geplaatste werknemer bleef, wordt waarschijnlijk bereidwillig"
+    ),
+    "employers.disillusion_chance": (
+        "een mislukte plaatsing doet een deel van de bereidwillige werkgevers afhaken"
+    ),
+    "employers.inclusion_value": (
+        "de waarde die een bereidwillige werkgever hecht aan aannemen uit de doelgroep "
+        "(quotum van de banenafspraak, social return bij aanbestedingen, reputatie, de eigen "
+        "missie); 0,60 (was 0,15) opnieuw gekalibreerd op de uitstroom uit de bijstand naar "
+        "werk nu aannames van bereidwillige werkgevers komen in plaats van uit "
+        "inschattingsfouten (issue 11)"
+    ),
+    "employers.slack_share": (
+        "TNO 2017: bedrijven die elk net iets te weinig werk hebben voor een volledige baan; "
+        "geen cijfers gevonden"
+    ),
+    "employers.pressure_mean": (
+        "werkdruk van een gewone baan op dezelfde schaal van 0 tot 1 als veerkracht"
+    ),
+    "employers.size_spread": "veel eenmanszaken en een paar grote werkgevers",
+    "employers.pressure_concentration": (
+        "banen verschillen ongeveer evenveel in werkdruk als mensen in veerkracht"
+    ),
+    "employers.openness_min": (
+        "een inclusieve werkgever is minstens half zo open als de meest open werkgever; SCP "
+        "2019: werkgevers verschillen sterk, bereidheid is een eigenschap van sommigen"
+    ),
+    "employers.slack_min": (
+        "TNO 2017: bedrijven met net te weinig werk voor nog een baan; geen cijfers gevonden"
+    ),
+    "employers.slack_max": "zie 'Minste restwerk'",
+    "employers.layoff_band": (
+        "werkgevers ontslaan pas als ze duidelijk te groot zijn, niet om één persoon"
+    ),
+    "employers.external_establishment_size": (
+        "grotere bedrijven in de werkgebieden buiten de regio (rond Amsterdam) dan in "
+        "Flevoland, waar veel vestigingen eenmanszaken zijn"
+    ),
+    "employers.expected_job_months": (
+        "werkgevers waarderen een subsidie over de drie jaar dat ze een nieuwe baan verwachten "
+        "te laten duren"
+    ),
+    "employers.demand_persistence": (
+        "afwijkingen in de vraag van een werkgever ebben weg in ongeveer twee jaar"
+    ),
+    "employers.demand_noise": "eigen maandelijkse vraagschokken van vestigingen",
+    "employers.sector_growth": (
+        "vlakke trend; het aantal banen in Flevoland groeide bescheiden in 2015-17"
+    ),
+    "employers.sector_cycle_sd": "de vraag per sector beweegt met een blijvende toevallige cyclus",
+    "employers.sector_persistence": "conjunctuurgolven per sector van enkele jaren",
+    "health.target_group_sickness_factor": (
+        "mensen met een arbeidsbeperking worden ongeveer twee keer zo vaak ziek"
+    ),
+    "health.sickness_heterogeneity": (
+        "sommige mensen worden veel vaker ziek dan anderen; het gemiddelde risico blijft gelijk"
+    ),
+    "health.recovery_rate": "de meeste ziekteperiodes zijn binnen een paar maanden voorbij",
+    "schools.duration_months": "korte beroepsopleidingen voor volwassenen (MBO-certificaten)",
+    "schools.forecast_responsiveness": (
+        "scholen verschuiven opleidingen duidelijk naar sectoren waarvoor groei voorspeld wordt"
+    ),
+    "schools.forecast_accuracy": (
+        "1 = de prognose is gelijk aan de toekomstige vraag, 0 = puur toeval"
+    ),
+    "schools.wage_value_gain": "een afgeronde opleiding verhoogt de productiviteit een beetje",
+    "schools.cost_per_month": "kosten van een beroepsopleiding voor volwassenen",
+    "finance.ww_benefit_eur_month": "70-75% van een bescheiden laatstverdiend loon",
+    "service_point.brokered_per_10k_sa": (
+        "het Werkgeversservicepunt draagt in een regio van deze omvang een paar honderd "
+        "kandidaten per jaar voor"
+    ),
+    "policies.wage_subsidy.awareness": (
+        "SCP 2017: 11% van de organisaties gebruikte loonkostensubsidie of loondispensatie; "
+        "meer werkgevers kennen het dan er gebruik van maken"
+    ),
+    "policies.wage_subsidy.allowance_share": (
+        "de vergoeding voor werkgeverskosten (forfaitaire werkgeverskosten) is van deze orde"
+    ),
+    "policies.wage_subsidy.rejudge_at_end": (
+        "als een subsidie stopt terwijl de werknemer het minimumloon nog niet kan verdienen "
+        "(een tijdelijke subsidie loopt af, het beleid stopt), weegt de werkgever de werknemer "
+        "tegen de volle loonkosten"
+    ),
+    "policies.wage_subsidy.push_share": (
+        "een duwtje in de orde van een derde van de loonkosten gedurende enkele maanden"
+    ),
+    "policies.wage_subsidy.on_job_learning": (
+        "gesubsidieerde werknemers worden op de werkplek wat productiever"
+    ),
+    "policies.no_risk_policy.max_wage_value": (
+        "het doelgroepregister bevat mensen die het minimumloon niet kunnen verdienen"
+    ),
+    "policies.work_pools.join_share": "geen cijfers over werkpools",
+    "policies.work_pools.max_member_minutes": (
+        "deelnemers moeten binnen reisafstand van elkaar liggen"
+    ),
+    "policies.work_pools.coordination_cost_eur_month": (
+        "planning en reizen tussen deelnemers, betaald door de gemeente"
+    ),
+    "policies.work_pools.coordination_subsidy_share": "de gemeente draagt de coördinatiekosten",
+    "policies.work_pools.separation_factor": (
+        "een pool spreidt het risico dat het restwerk van één deelnemer wegvalt"
+    ),
+    "policies.root_ball.intensity": ("1,0 = ongeveer 8 uur jobcoaching per week aan het begin"),
+    "policies.root_ball.duration_months": (
+        "jobcoaching van het UWV loopt meestal tot een paar jaar, intensief in het eerste jaar"
+    ),
+    "policies.root_ball.relapse_reduction": (
+        "sterke begeleiding brengt het risico op vroege terugval ruwweg terug tot een derde"
+    ),
+    "policies.root_ball.search_boost": "het programma zoekt actief naar werkgevers",
+    "policies.root_ball.cost_per_person_month_eur": (
+        "~8 uur jobcoaching per week tegen ~35 euro per uur plus begeleiding van de werkgever"
+    ),
+    "policies.root_ball.preparation_months": (
+        "zo lang als een korte beroepsopleiding ('Duur van een opleiding')"
+    ),
+    "policies.root_ball.preparation_intake_share": (
+        "een programma dat ongeveer een derde van de kandidaten die klaar zijn per jaar opneemt"
+    ),
+    "policies.root_ball.preparation_pressure_relief": (
+        "het werk en de werkgever kennen neemt ongeveer een kwart van de gemiddelde werkdruk "
+        "weg ('Gemiddelde werkdruk' 0,55)"
+    ),
+    "policies.root_ball.preparation_cost_per_person_month_eur": (
+        "een opleiding ('Kosten van een opleiding' 600 euro) plus begeleiding bij de plaatsing"
+    ),
+    "policies.job_coaching.hours_per_week": (
+        "een paar uur begeleiding per week in de eerste maanden"
+    ),
+    "policies.job_coaching.awareness": (
+        "jobcoaching wordt per plaatsing geregeld; werkgevers die het kennen rekenen erop, "
+        "anderen horen ervan via het servicepunt of een begeleide plaatsing"
+    ),
+    "policies.job_coaching.relapse_reduction_per_hour": "een bescheiden effect per uur begeleiding",
+    "policies.job_coaching.cost_per_hour_eur": "uurtarief van een jobcoach",
+    "policies.forecasting.accuracy": "werkgevers kennen hun eigen groei op korte termijn vrij goed",
+    "policies.forecasting.cost_eur_per_year": (
+        "een regionaal monitoringsteam (FIRE stap 3, TNO 2017)"
+    ),
+    "policies.career_paths.paths": "bij schaal 1",
+    "policies.career_paths.wage_value_gain": "een stap met scholing verhoogt de productiviteit",
+    "policies.career_paths.cost_per_step_eur": "scholing en coördinatie",
+    "policies.moral_appeal.openness": (
+        "TNO 2017 noemt een moreel appel onvoldoende: het verandert de business case niet, en "
+        "de werkgevers die het overtuigt zijn het minst open"
+    ),
+    "policies.moral_appeal.cost_eur_per_year": "campagne en accountmanagement (bij schaal 1)",
+}
+
 #: plain English where the registry's explanation names a key, an option or a file
 EN_DOC: dict[str, str] = {
     "run.burn_in_policies": (

@@ -135,6 +135,33 @@ def test_a_parameter_without_dutch_words_is_listed_and_shown_in_english():
     assert i18n.param_doc(p, "nl") == "A fee."
 
 
+def test_an_assumed_value_without_dutch_reasoning_is_listed():
+    from sim.params import all_params
+    from sim.schema import Param
+
+    p = Param("policies.newcomer.visits", 2.0, "months", "assumed: two visits suffice", "Visits.")
+    assert "policies.newcomer.visits: no Dutch reasoning for the assumed value" in (
+        i18n.missing_param_texts([p])
+    )
+    assert i18n.param_why(p, "nl") == "two visits suffice"  # shown in English until written
+    # an assumed value whose registry text gives no reason needs none
+    bare = Param("policies.newcomer.reach", 0.1, "share", "assumed", "Reach.")
+    assert not [m for m in i18n.missing_param_texts([bare]) if "reasoning" in m]
+    # every shipped assumed value has its reasoning in Dutch, keys named by their Dutch label
+    params = all_params()
+    slack_max = params["employers.slack_max"]
+    assert i18n.param_why(slack_max, "en") == "see 'Least spare work'"
+    assert i18n.param_why(slack_max, "nl") == "zie 'Minste restwerk'"
+    same = [
+        k
+        for k, p in params.items()
+        if p.assumed
+        and len(i18n.param_why(p, "en")) > 25
+        and i18n.param_why(p, "nl") == i18n.param_why(p, "en")
+    ]
+    assert not same, same
+
+
 def test_parameter_labels_and_units_in_dutch():
     from sim.params import all_params
 
