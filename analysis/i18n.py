@@ -971,6 +971,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file {file} it builds on does not exist",
         "nl": "het bestand {file} waarop het voortbouwt, bestaat niet",
     },
+    "err.toml_at": {
+        "en": "the file is not a readable scenario: a mistake in line {line}, column {column} "
+        "({detail})",
+        "nl": "het bestand is geen leesbaar scenario: een fout in regel {line}, kolom {column} "
+        "(melding van de TOML-lezer: {detail})",
+    },
+    "err.toml_end": {
+        "en": "the file is not a readable scenario: a mistake at the end of the file ({detail})",
+        "nl": "het bestand is geen leesbaar scenario: een fout aan het einde van het bestand "
+        "(melding van de TOML-lezer: {detail})",
+    },
+    # --- a shared link that does not fit (kluit/ui/errors.py link_warning_text) ------------
+    "link.unknown_setting": {
+        "en": "The link has a setting this page does not know ({name}); it was ignored.",
+        "nl": "De link bevat een instelling die deze pagina niet kent ({name}); die is genegeerd.",
+    },
+    "link.not_number": {
+        "en": "In the link, {name}={given} is not a number; {kept} was kept.",
+        "nl": "In de link is {name}={given} geen getal; {kept} blijft staan.",
+    },
+    "link.outside": {
+        "en": "In the link, {name}={given} is outside {lo} to {hi}; {kept} was kept.",
+        "nl": "In de link valt {name}={given} buiten {lo} tot en met {hi}; {kept} blijft staan.",
+    },
+    "link.scenario_missing": {
+        "en": "The scenario {given} from the link was not found; kept: {kept}.",
+        "nl": "Het scenario {given} uit de link is niet gevonden; gekozen blijft: {kept}.",
+    },
+    "link.none": {"en": "none", "nl": "geen"},
+    "link.scenarios_missing": {
+        "en": "Scenarios from the link not found: {names}.",
+        "nl": "Scenario's uit de link niet gevonden: {names}.",
+    },
+    "link.unknown_view": {
+        "en": "The link asks for an unknown view {given}; allowed: {allowed}.",
+        "nl": "De link vraagt om een onbekende weergave {given}; toegestaan: {allowed}.",
+    },
+    "link.unknown_language": {
+        "en": "The link asks for an unknown language {given}; allowed: {allowed}.",
+        "nl": "De link vraagt om een onbekende taal {given}; toegestaan: {allowed}.",
+    },
+    "link.own_not_instrument": {
+        "en": "Your own package from the link: {name} is not a setting of an instrument; ignored.",
+        "nl": "Uw eigen pakket uit de link: {name} is geen instelling van een instrument; "
+        "genegeerd.",
+    },
+    "link.own": {
+        "en": "Your own package from the link: {message}",
+        "nl": "Uw eigen pakket uit de link: {message}",
+    },
+    "link.own_setting": {
+        "en": "setting '{name}' ({setting}): {message}",
+        "nl": "instelling '{name}' ({setting}): {message}",
+    },
+    "link.own_key": {
+        "en": "setting '{setting}': {message}",
+        "nl": "instelling '{setting}': {message}",
+    },
+    "link.own_form": {
+        "en": "{given} is not of the form setting=value",
+        "nl": "{given} heeft niet de vorm instelling=waarde",
+    },
     "err.toml": {
         "en": "the file is not a readable scenario ({detail})",
         "nl": "het bestand is geen leesbaar scenario (TOML-fout: {detail})",
@@ -1089,6 +1151,69 @@ MESSAGES: dict[str, dict[str, str]] = {
     "monitor.bad_file": {
         "en": "The file could not be read: {error}",
         "nl": "Het bestand kon niet worden gelezen: {error}",
+    },
+    # --- what is wrong in an uploaded file of realised figures (kluit/ui/errors.py) -------
+    "monitor.err.no_file": {"en": "there is no such file", "nl": "dat bestand bestaat niet"},
+    "monitor.err.unreadable": {
+        "en": "it cannot be read ({reason})",
+        "nl": "het kan niet worden gelezen ({reason})",
+    },
+    "monitor.err.utf8": {"en": "it is not UTF-8 text", "nl": "het is geen UTF-8-tekst"},
+    "monitor.err.empty": {
+        "en": "the file is empty; allowed: a header {columns} and one row per month and series",
+        "nl": "het bestand is leeg; toegestaan: een kopregel {columns} en een regel per maand "
+        "en reeks",
+    },
+    "monitor.err.header": {
+        "en": "the header is {given}; allowed: {columns} (the layout of the model's monthly "
+        "figures)",
+        "nl": "de kopregel is {given}; toegestaan: {columns} (de opbouw van de maandcijfers "
+        "van het model)",
+    },
+    "monitor.err.fields": {
+        "en": "{n} fields; allowed: 4 ({columns})",
+        "nl": "{n} velden; toegestaan: 4 ({columns})",
+    },
+    "monitor.err.month": {
+        "en": "{given} is not a month; allowed: a whole number from 0 to {hi}",
+        "nl": "{given} is geen maand; toegestaan: een geheel getal van 0 tot en met {hi}",
+    },
+    "monitor.err.outside": {
+        "en": "month {month} is after the longest run this page makes; allowed: 0 to {hi}",
+        "nl": "maand {month} valt na de langste simulatie die deze pagina maakt; toegestaan: "
+        "0 tot en met {hi}",
+    },
+    "monitor.err.municipality": {
+        "en": "unknown municipality {given}; allowed: {allowed}",
+        "nl": "onbekende gemeente {given}; toegestaan: {allowed}",
+    },
+    "monitor.err.variable": {
+        "en": "unknown series {given}; allowed: {allowed}",
+        "nl": "onbekende reeks {given}; toegestaan: {allowed}",
+    },
+    "monitor.err.variable_region": {
+        "en": "the series {given} is counted for the whole region only (municipality "
+        "'all'); allowed here: {allowed}",
+        "nl": "de reeks {given} wordt alleen voor de hele regio geteld (gemeente 'all'); hier "
+        "toegestaan: {allowed}",
+    },
+    "monitor.err.value": {
+        "en": "{given} is not a number; allowed: a number",
+        "nl": "{given} is geen getal; toegestaan: een getal",
+    },
+    "monitor.err.no_figures": {
+        "en": "no figures; allowed: one row per month and series after the header",
+        "nl": "geen cijfers; toegestaan: een regel per maand en reeks na de kopregel",
+    },
+    "monitor.err.twice": {
+        "en": "month {month} of {area} {variable} is given twice",
+        "nl": "maand {month} van {area} {variable} staat er twee keer in",
+    },
+    "monitor.err.gap": {
+        "en": "month {month} of {area} {variable} follows month {before}: months are "
+        "missing; allowed: consecutive months",
+        "nl": "maand {month} van {area} {variable} volgt op maand {before}: er ontbreken "
+        "maanden; toegestaan: opeenvolgende maanden",
     },
     "monitor.bad_line": {"en": "line {line}", "nl": "regel {line}"},
     "monitor.bad_cell": {
