@@ -49,7 +49,7 @@ def test_short_forecast_prepares_people_for_sectors_that_grow(arms):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the issue's second claim; the model does not give it: sector demand moves about 1% "
+    reason="the issue's second claim; the model does not give it: sector demand moves 1-1.5% "
     "a year, prepared people wait as long for work in either arm, so fading preparation costs "
     "both arms alike (docs/model.md, section 7.4)",
 )
