@@ -16,8 +16,9 @@ long-range forecast, or the short-term forecast of the forecasting policy). Whil
 they do not apply; when ready they belong to that sector (its match), the programme seeks
 employers for them, and they move with the same support as sheltered-work moves. In a job in
 the sector they were prepared for the pressure they feel is lower (they know the work and the
-employer). Whether the sector still has work when they are ready depends on the forecast's
-horizon and accuracy.
+employer); that relief fades with the months they waited for work after being ready (what they
+learnt and the employer contact fade out of work, docs/sources.md). Whether the sector still
+has work when they are ready depends on the forecast's horizon and accuracy.
 """
 
 from __future__ import annotations
@@ -175,6 +176,19 @@ class RootBall(Policy):
             "like resilience).",
             lo=0.0,
             hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.preparation_fade_months",
+            12.0,
+            "months",
+            "assumed: the practice of a six-month preparation and the contact with the future "
+            "employer fade within about a year without that work; general skills fade more "
+            "slowly out of work (Edin & Gustavsson 2008, docs/sources.md)",
+            "Time scale on which the pressure relief of preparation fades while a prepared "
+            "person waits for work in the sector prepared for (relief x exp(-months waited / "
+            "this)).",
+            lo=0.5,
+            hi=1200.0,
         ),
         _p(
             "policies.root_ball.preparation_cost_per_person_month_eur",
@@ -351,17 +365,27 @@ class RootBall(Policy):
         model.month_counts["preparation_hired"] = len(rows)
 
     def _prepared_relief(self, model, persons) -> np.ndarray:
-        """Lower relapse hazard in a job in the sector prepared for (lower felt pressure)."""
+        """Lower relapse hazard in a job in the sector prepared for (lower felt pressure).
+
+        The relief is what the person learnt for that work and with that employer; it fades
+        with the months they waited for work after being ready (from the end of preparation to
+        their first hire after it; ``preparation_fade_months``): someone prepared for work that
+        is not there when they are ready waits, and what they learnt and the employer contact
+        fade meanwhile."""
         per, e = model.persons, model.employers
         in_sector = (
             (per.prep_sector[persons] > 0)
             & (per.prep_end[persons] > 0)
             & (e.sector[per.employer[persons]] == per.prep_sector[persons] - 1)
         )
-        relief = np.exp(
-            -model.p["labour_market.relapse_pressure_slope"] * self.p["preparation_pressure_relief"]
+        first = per.prep_hire[persons].astype(np.int64)  # 0: hired after the policy stopped
+        hired = np.where(first > 0, first, per.job_start[persons].astype(np.int64))
+        waited = np.maximum(hired - per.prep_end[persons].astype(np.int64), 0)
+        relief = self.p["preparation_pressure_relief"] * np.exp(
+            -waited / self.p["preparation_fade_months"]
         )
-        return np.where(in_sector, relief, 1.0)
+        f = np.exp(-model.p["labour_market.relapse_pressure_slope"] * relief)
+        return np.where(in_sector, f, 1.0)
 
     def _book_preparation(self, model) -> None:
         n = int(np.count_nonzero(model.persons.prep_left > 0))
