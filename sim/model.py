@@ -90,7 +90,7 @@ def load_run_region(scen: Scenario, base_dir) -> Region:
     from sim.scenario import ScenarioError
 
     try:
-        return get_region(scen["run.region"], base_dir)
+        return get_region(scen["run.region"], base_dir, scen.values)
     except RegionError as exc:
         if scen.path is None:
             raise
