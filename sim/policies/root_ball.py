@@ -108,6 +108,37 @@ class RootBall(Policy):
             hi=5.0,
         ),
         _p(
+            "policies.root_ball.sick_risk_relief",
+            0.5,
+            "share of the expected sick pay at full intensity",
+            "assumed: the programme's guidance of the employer (and the right to return) halves "
+            "the sick-pay risk an employer sees in a candidate from sheltered work",
+            "Share of the perceived sick-pay risk the support takes off at intensity 1 (the "
+            "coach also takes over the supervision).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.group_relapse_effect",
+            0.15,
+            "relapse hazard divisor per extra person",
+            "assumed: TNO 2017 (docs/sources.md): moving with a colleague helps; each extra "
+            "person in the group lowers the relapse hazard by about an eighth",
+            "The relapse hazard of a supported person is divided by 1 + this x (group size - 1).",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
+            "policies.root_ball.group_cost_share",
+            0.25,
+            "share of the support cost",
+            "assumed: a group needs its own coordination on top of the personal support",
+            "Extra support cost of moving in a group: the cost per person rises by this x "
+            "(group size - 1) / group size.",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
             "policies.root_ball.right_to_return",
             True,
             "switch",
@@ -223,11 +254,12 @@ class RootBall(Policy):
         sw = model.persons.state[persons] == State.SHELTERED
         if self._preparing_on():  # prepared people move with the same support
             sw = sw | self._ready_prepared(model, persons)
-        # the coach takes over supervision; guidance halves the perceived sick-pay risk
+        # the coach takes over supervision; guidance takes off part of the sick-pay risk
+        relief = self.p["sick_risk_relief"]
         ctx["perceived_sick_risk"] = ctx["perceived_sick_risk"] - np.where(
-            sw, self._i() * 0.5 * ctx["sick_risk"], 0.0
+            sw, self._i() * relief * ctx["sick_risk"], 0.0
         )
-        return np.where(sw, self._i() * (ctx["supervision"] + 0.5 * ctx["sick_risk"]), 0.0)
+        return np.where(sw, self._i() * (ctx["supervision"] + relief * ctx["sick_risk"]), 0.0)
 
     def on_hire(self, model, persons, employers):
         if not self.active():
@@ -255,7 +287,7 @@ class RootBall(Policy):
             return None
         per = model.persons
         on = (per.support_kind[persons] == ROOT_BALL) & (per.support_left[persons] > 0)
-        group = 1.0 / (1.0 + 0.15 * (self.p["group_size"] - 1))
+        group = 1.0 / (1.0 + self.p["group_relapse_effect"] * (self.p["group_size"] - 1))
         f = np.where(on, np.exp(-self.p["relapse_reduction"] * self._i()) * group, 1.0)
         if self._preparing_on():
             f = f * self._prepared_relief(model, persons)
@@ -286,7 +318,7 @@ class RootBall(Policy):
             len(on)
             * self.p["cost_per_person_month_eur"]
             * self._i()
-            * (1 + 0.25 * (self.p["group_size"] - 1) / self.p["group_size"])
+            * (1 + self.p["group_cost_share"] * (self.p["group_size"] - 1) / self.p["group_size"])
         )
         model.ledger.book("municipality", "root_ball_support", eur)
         self.spent_eur += eur
