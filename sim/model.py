@@ -666,9 +666,10 @@ class LabourMarketModel(mesa.Model):
         return cached[1]
 
     def _burn_in_key(self, months: int) -> str | None:
-        """What the burn-in depends on: seed, scale, region, its length and its parameters (not
-        the run's length: it has its own streams); None when it cannot be told (a region
-        object)."""
+        """What the burn-in depends on: seed, scale, region, its length, its parameters and the
+        run's length (the burn-in has streams of its own, but the employers' demand deviations
+        it starts from are drawn after the run's demand path, whose length is the run's); None
+        when it cannot be told (a region object)."""
         import json
 
         if self._region_given:
@@ -680,9 +681,8 @@ class LabourMarketModel(mesa.Model):
         region = hashlib.sha256(json.dumps(list(r.names)).encode())
         for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
             region.update(np.ascontiguousarray(a).tobytes())
-        return json.dumps(
-            [self.seed, self.scale, months, region.hexdigest(), sorted(values.items())], default=str
-        )
+        parts = [self.seed, self.scale, months, self.months, region.hexdigest()]
+        return json.dumps([*parts, sorted(values.items())], default=str)
 
     def _burn_in(self, months: int) -> None:
         """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and
