@@ -54,6 +54,8 @@ def no_simulating(monkeypatch):
         raise AssertionError("simulated although the output folder was refused")
 
     import analysis.calibrate
+    import analysis.monitor
+    import analysis.power
     import analysis.validation_report
     import kluit.commands.analyse
     import kluit.commands.compare
@@ -66,6 +68,9 @@ def no_simulating(monkeypatch):
     monkeypatch.setattr(kluit.commands.analyse, "analyse", boom)
     monkeypatch.setattr(analysis.calibrate, "calibrate", boom)
     monkeypatch.setattr(analysis.validation_report, "write_validation_report", boom)
+    monkeypatch.setattr(analysis.power, "power", boom)
+    monkeypatch.setattr(analysis.monitor, "read_observed", lambda *a, **k: None)
+    monkeypatch.setattr(analysis.monitor, "monitor", boom)
 
 
 def _commands(base: Path, out: Path) -> dict[str, list]:
@@ -77,13 +82,16 @@ def _commands(base: Path, out: Path) -> dict[str, list]:
         "analyse": ["analyse", SWEEP_DATA, "--out", out],
         "calibrate": ["calibrate", base, "--out", out],
         "report": ["report", "validation", "--out", out],
+        "power": ["power", base, base, "--participants", "10", "--out", out],
+        # the observed file is read after the output check (no_simulating stubs the reading)
+        "monitor": ["monitor", base, base, "--out", out],
     }
 
 
 #: every command that writes results into --out
-OUT_COMMANDS = ["run", "compare", "sweep", "analyse", "calibrate", "report"]
+OUT_COMMANDS = ["run", "compare", "sweep", "analyse", "calibrate", "report", "power", "monitor"]
 #: the commands whose work is refused by the no_simulating fixture
-COMPUTING_COMMANDS = ["analyse", "calibrate", "report"]
+COMPUTING_COMMANDS = ["analyse", "calibrate", "report", "power", "monitor"]
 
 
 def _leftovers(folder: Path) -> list[str]:
