@@ -55,7 +55,7 @@ ui: $(STAMP)
 	$(VENV)/bin/kluit ui
 
 validate: $(STAMP)
-	$(VENV)/bin/kluit report validation
+	$(VENV)/bin/kluit report validation --force
 
 clean:
 	rm -rf $(OUT) .pytest_cache

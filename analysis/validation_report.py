@@ -857,76 +857,47 @@ def _tight_market_section(tm: TightMarketEvidence, st: ValidationSettings) -> st
     def num(x):
         return "n/a" if not np.isfinite(x) else f"{x:+,.1f}"
 
-    rows = [
-        (
-            "unemployment rate (last month)",
-            _pct(a["unemployment_rate"]),
-            _pct(b["unemployment_rate"]),
-        ),
+    def count(x):
+        return f"{x:,.0f}"
+
+    # level rows: (label, how one market's levels read)
+    level_rows = [
+        ("unemployment rate (last month)", lambda r: _pct(r["unemployment_rate"])),
         (
             "unemployed per vacancy (last 12 months)",
-            f"{a['unemployed_per_vacancy']:.1f}",
-            f"{b['unemployed_per_vacancy']:.1f}",
+            lambda r: f"{r['unemployed_per_vacancy']:.1f}",
         ),
-        ("vacancy rate (last 12 months)", _pct(a["vacancy_rate"]), _pct(b["vacancy_rate"])),
+        ("vacancy rate (last 12 months)", lambda r: _pct(r["vacancy_rate"])),
         (
             "bijstand stock, month 0 -> end",
-            f"{a['sa_stock_start']:,.0f} -> {a['sa_stock_end']:,.0f}",
-            f"{b['sa_stock_start']:,.0f} -> {b['sa_stock_end']:,.0f}",
+            lambda r: f"{count(r['sa_stock_start'])} -> {count(r['sa_stock_end'])}",
         ),
         (
             "bijstand outflow to work per year",
-            _pct(a["sa_outflow_to_work_per_year"]),
-            _pct(b["sa_outflow_to_work_per_year"]),
+            lambda r: _pct(r["sa_outflow_to_work_per_year"]),
         ),
-        (
-            "placements from bijstand and sheltered work",
-            f"{a['placements']:,.0f}",
-            f"{b['placements']:,.0f}",
-        ),
+        ("placements from bijstand and sheltered work", lambda r: count(r["placements"])),
         (
             "placed within 12 months (month-0 target group)",
-            _pct(a["placement_rate_12m"]),
-            _pct(b["placement_rate_12m"]),
+            lambda r: _pct(r["placement_rate_12m"]),
         ),
-        (
-            "sustained placement at 24 months",
-            _pct(a["sustained_placement_rate_24m"]),
-            _pct(b["sustained_placement_rate_24m"]),
-        ),
-        (
-            "subsidised workers at the end",
-            f"{a['subsidised_end']:,.0f}",
-            f"{b['subsidised_end']:,.0f}",
-        ),
+        ("sustained placement at 24 months", lambda r: _pct(r["sustained_placement_rate_24m"])),
+        ("subsidised workers at the end", lambda r: count(r["subsidised_end"])),
     ]
     levels = pd.DataFrame(
-        rows, columns=["with today's instruments", "market of 2017", "tight market"]
+        [(label, show(a), show(b)) for label, show in level_rows],
+        columns=["with today's instruments", "market of 2017", "tight market"],
     )
+    # net-effect rows: (label, metric, format of the difference and its interval)
+    net_rows = [
+        ("extra placements", "placements", num),
+        ("extra sustained placement at 24 months", "sustained_placement_rate_24m", pp),
+        ("bijstand stock at the end", "sa_stock_end", num),
+        ("re-integration spending", "reintegration_cost_eur", eur),
+        ("net public cost (benefits saved counted)", "public_cost_eur", eur),
+    ]
     net = pd.DataFrame(
-        [
-            ("extra placements", d("2017", "placements", num), d("tight", "placements", num)),
-            (
-                "extra sustained placement at 24 months",
-                d("2017", "sustained_placement_rate_24m", pp),
-                d("tight", "sustained_placement_rate_24m", pp),
-            ),
-            (
-                "bijstand stock at the end",
-                d("2017", "sa_stock_end", num),
-                d("tight", "sa_stock_end", num),
-            ),
-            (
-                "re-integration spending",
-                d("2017", "reintegration_cost_eur", eur),
-                d("tight", "reintegration_cost_eur", eur),
-            ),
-            (
-                "net public cost (benefits saved counted)",
-                d("2017", "public_cost_eur", eur),
-                d("tight", "public_cost_eur", eur),
-            ),
-        ],
+        [(label, d("2017", k, fmt), d("tight", k, fmt)) for label, k, fmt in net_rows],
         columns=["today's instruments against none", "market of 2017", "tight market"],
     )
     drop_u = a["unemployment_rate"] - b["unemployment_rate"]

@@ -14,41 +14,22 @@ baseline at 2% of the population with another seed, months 1-9) and a small run 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
+from kluit.ui.harness import (
+    DEFAULT_CHROMIUM,
+    DROP_ON_MONITOR,
+    free_port,
+    launch_chromium,
+    start_ui_server,
+    stop_ui_server,
+    wait_for_server,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 COMPARE = "s=baseline.toml,policies/package.toml&reps=3&scale=0.01&months=25&run=1"
-#: drop a file on the Monitor view's drop zone as a browser does (a drop event whose item
-#: gives the file; Playwright cannot drag from the desktop)
-DROP = """([name, text]) => {
-  const zone = document.querySelector('.kluit-view-monitor .solara-file-drop');
-  const file = new File([text], name, {type: 'text/csv'});
-  const entry = {isFile: true, file: (ok) => ok(file)};
-  const ev = new Event('drop', {bubbles: true, cancelable: true});
-  Object.defineProperty(ev, 'dataTransfer',
-                        {value: {items: [{webkitGetAsEntry: () => entry}]}});
-  zone.dispatchEvent(ev);
-}"""
 MONITOR_SCALE, MONITOR_MONTHS, OBSERVED_MONTHS = 0.02, 12, 9
 
 
@@ -97,7 +78,7 @@ def run_monitor(page, base: str, lang: str, csv_text: str) -> None:
     view = page.locator(".kluit-view-monitor")
     view.locator(".solara-file-drop").wait_for()
     page.wait_for_timeout(500)
-    page.evaluate(DROP, ["realised.csv", csv_text])
+    page.evaluate(DROP_ON_MONITOR, ["realised.csv", csv_text])
     view.locator(".kluit-monitor-loaded").wait_for()
     for i, value in ((0, MONITOR_MONTHS), (1, 3)):
         # one key at a time, each confirmed (a faster key can be overtaken by the echo)
@@ -114,44 +95,6 @@ def run_monitor(page, base: str, lang: str, csv_text: str) -> None:
     view.get_by_role("button", name=t("monitor.run", lang)).click()
     view.locator(".kluit-monitor-result").wait_for()
     view.locator(".kluit-band").first.wait_for()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(scenarios: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false", "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kluit.cli",
-            "ui",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--scenarios",
-            str(scenarios),
-        ],
-        cwd=scenarios.parent,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                return proc
-        except OSError:
-            time.sleep(0.25)
-    os.killpg(proc.pid, signal.SIGTERM)
-    raise SystemExit("kluit ui did not start")
 
 
 def shoot(page, path: Path, height: int = 3000) -> None:
@@ -177,7 +120,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "ui"))
     ap.add_argument("--width", type=int, default=1280)
-    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--chromium", default=DEFAULT_CHROMIUM)
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -188,11 +131,13 @@ def main() -> int:
         shutil.copytree(ROOT / "scenarios", scenarios, ignore=shutil.ignore_patterns("*.md"))
         observed = realised_csv(Path(tmp))
         port = free_port()
-        proc = start_server(scenarios, port)
+        proc = start_ui_server(scenarios, port)
         base = f"http://127.0.0.1:{port}/"
+        if not wait_for_server(base, proc):
+            raise SystemExit("kluit ui did not start")
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+                browser = launch_chromium(pw, args.chromium)
                 for lang in ("en", "nl"):
                     for width, suffix in ((args.width, ""), (800, "_800")):
                         ctx = browser.new_context(viewport={"width": width, "height": 1000})
@@ -224,8 +169,7 @@ def main() -> int:
                         ctx.close()
                 browser.close()
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
+            stop_ui_server(proc)
     return 0
 
 

@@ -122,6 +122,16 @@ PARAMS: list[Param] = [
         hi=3.0,
     ),
     _p(
+        "population.no_benefit_min_wage_value",
+        0.8,
+        "share of the minimum wage",
+        "assumed: people without job or benefit who search can earn close to the minimum "
+        "wage (those far below it are on bijstand or in sheltered work)",
+        "Lowest wage value drawn for persons without job or benefit.",
+        lo=0.0,
+        hi=5.0,
+    ),
+    _p(
         "population.sa_full_wage_value_median",
         1.1,
         "share of the minimum wage",
@@ -138,6 +148,16 @@ PARAMS: list[Param] = [
         "Spread of the wage value of bijstand recipients with full capacity.",
         lo=0.0,
         hi=3.0,
+    ),
+    _p(
+        "population.sa_full_wage_value_max",
+        3.0,
+        "share of the minimum wage",
+        "assumed: a bijstand recipient with full capacity earns at most three minimum wages",
+        "Highest wage value drawn for bijstand recipients with full capacity (the lowest is 1, "
+        "the minimum wage, by definition of full capacity).",
+        lo=1.0,
+        hi=10.0,
     ),
     _p(
         "population.wage_value_concentration",
@@ -261,6 +281,26 @@ PARAMS: list[Param] = [
         hi=480.0,
     ),
     _p(
+        "population.sa_long_threshold_months",
+        36,
+        "months",
+        "CBS 2008/14 (docs/sources.md): duration classes of bijstand with a yearly exit of ~8% "
+        "for more than three years on benefits",
+        "Months out of work from which a month-0 recipient's spell counts as long (drawn as "
+        "this plus the geometric excess).",
+        lo=0,
+        hi=600,
+    ),
+    _p(
+        "population.sa_max_initial_months_out",
+        480,
+        "months",
+        "assumed: a working life of about forty years bounds the drawn time out of work",
+        "Longest time out of work drawn for a month-0 bijstand recipient.",
+        lo=1,
+        hi=600,
+    ),
+    _p(
         "population.max_initial_tenure_months",
         120,
         "months",
@@ -288,6 +328,28 @@ PARAMS: list[Param] = [
         "Social ties per person, used for referrals.",
         lo=0,
         hi=20,
+    ),
+    _p(
+        "population.unemployed_share",
+        16_000 / 218_000,
+        "share of the labour force",
+        "CBS 83524NED 2016: 16,000 unemployed in Flevoland's labour force of 218,000 "
+        "(docs/sources.md)",
+        "Unemployed share of the labour force used when a region gives no unemployment figure.",
+        lo=0.0,
+        hi=1.0,
+    ),
+    _p(
+        "population.min_resident_job_share",
+        0.05,
+        "share of internal jobs",
+        "assumed: a floor for regions whose jobs far exceed their employed residents, so "
+        "every employer keeps resident staff (Flevoland's residents hold most of its jobs: "
+        "docs/sources.md, commuting)",
+        "Least share of the jobs located in the region that residents hold at month 0 (the "
+        "rest are held by in-commuters, not simulated).",
+        lo=0.0,
+        hi=1.0,
     ),
     # --- demography -------------------------------------------------------------------------
     _p(
@@ -492,6 +554,16 @@ PARAMS: list[Param] = [
         calibrate=True,
     ),
     _p(
+        "labour_market.no_benefit_exit_after_months",
+        12,
+        "months",
+        "assumed: after a year without work or benefit some stop searching (CBS Q1 2017: "
+        "large flows in and out of the labour force, docs/sources.md)",
+        "Months without work or benefit after which labour_market.no_benefit_exit_rate applies.",
+        lo=0,
+        hi=600,
+    ),
+    _p(
         "labour_market.sa_readiness_loss_rate",
         0.02,
         "1/month",
@@ -503,6 +575,17 @@ PARAMS: list[Param] = [
         lo=0.0,
         hi=1.0,
         calibrate=True,
+    ),
+    _p(
+        "labour_market.sa_readiness_loss_after_months",
+        12,
+        "months",
+        "assumed: SCP 2019 (docs/sources.md): the distance to work grows with time on "
+        "benefits; a searching recipient can stop after a year out of work",
+        "Months out of work after which a searching bijstand recipient can stop searching "
+        "(labour_market.sa_readiness_loss_rate).",
+        lo=0,
+        hi=600,
     ),
     _p(
         "labour_market.sa_entry_not_ready_share",
@@ -1089,6 +1172,18 @@ PARAMS: list[Param] = [
         hi=1.0,
     ),
     _p(
+        "schools.forecast_noise_min_sds",
+        3.0,
+        "sector cycle standard deviations",
+        "assumed: the forecast's error is at least three monthly sector shocks "
+        "(employers.sector_cycle_sd), so a forecast is not near perfect by accident when the "
+        "true growth hardly differs by sector",
+        "Least standard deviation of the forecast's noise, in units of "
+        "employers.sector_cycle_sd (otherwise the spread of the true growth across sectors).",
+        lo=0.0,
+        hi=100.0,
+    ),
+    _p(
         "schools.wage_value_gain",
         0.10,
         "share of the minimum wage",
@@ -1096,6 +1191,27 @@ PARAMS: list[Param] = [
         "Increase in wage value from completing a programme.",
         lo=0.0,
         hi=1.0,
+    ),
+    _p(
+        "schools.months_out_kept_share",
+        0.5,
+        "share of months out of work",
+        "assumed: a completed course makes an employer look past half of the time out of "
+        "work (the scar and the search decay read months out of work)",
+        "Share of their months out of work that graduates keep after a course (rounded down).",
+        lo=0.0,
+        hi=1.0,
+    ),
+    _p(
+        "schools.ww_min_months_out",
+        3,
+        "months",
+        "assumed: WW recipients first search on their own; training is offered after a few "
+        "months without a job",
+        "Months out of work after which a WW recipient can start a course (bijstand "
+        "recipients who search can at once).",
+        lo=0,
+        hi=120,
     ),
     _p(
         "schools.cost_per_month",
@@ -1182,5 +1298,111 @@ PARAMS: list[Param] = [
         "TNO 2017: FIRE step 1, an inventory of shared interests with employers",
         "CSV of the growth and slack employers expect per municipality and sector (format: "
         "'Employers' survey file' below), relative to the scenario file; empty: none.",
+    ),
+    # --- synthetic regions ('synthetic:N:SEED' as run.region) ---------------------------------
+    _p(
+        "synthetic_region.mean_population",
+        20_000.0,
+        "residents per municipality",
+        "assumed: a small municipality (Flevoland's six average ~67,000 residents, "
+        "docs/sources.md), so test regions build fast; rates per resident are Flevoland's",
+        "Mean number of residents of a municipality of a synthetic region.",
+        lo=1.0,
+        hi=1e6,
+    ),
+    _p(
+        "synthetic_region.size_spread",
+        0.6,
+        "sd of log municipality size",
+        "assumed: municipalities differ in size about as Flevoland's do (Urk 19,987 to Almere "
+        "198,145 residents, docs/sources.md)",
+        "Spread of the municipalities' sizes in a synthetic region (lognormal).",
+        lo=0.0,
+        hi=3.0,
+    ),
+    _p(
+        "synthetic_region.min_population",
+        100.0,
+        "residents",
+        "assumed: the smallest municipality drawn still has a few residents in each state",
+        "Least residents of a municipality of a synthetic region.",
+        lo=1.0,
+        hi=1e6,
+    ),
+    _p(
+        "synthetic_region.jobs_spread",
+        0.2,
+        "sd of log jobs per resident",
+        "assumed: jobs per resident differ moderately between municipalities (Flevoland 0.40 "
+        "to 0.54, docs/sources.md)",
+        "Spread of the jobs per resident around Flevoland's rate in a synthetic region.",
+        lo=0.0,
+        hi=3.0,
+    ),
+    _p(
+        "synthetic_region.sector_concentration",
+        60.0,
+        "Dirichlet concentration",
+        "assumed: municipalities' sector mixes scatter a little around the national mix",
+        "Concentration of each municipality's sector shares around the default sector shares "
+        "(higher: closer to them).",
+        lo=0.1,
+        hi=1e6,
+    ),
+    _p(
+        "synthetic_region.km_per_municipality",
+        12.0,
+        "km",
+        "assumed: a compact region: with links to the two nearest neighbours most trips "
+        "take under half an hour",
+        "Side of the square the municipalities lie in, per square root of their number.",
+        lo=0.1,
+        hi=1000.0,
+    ),
+    _p(
+        "synthetic_region.external_areas",
+        0,
+        "job areas",
+        "design: a synthetic region is closed unless asked otherwise",
+        "Outside job areas (external nodes) of a synthetic region.",
+        lo=0,
+        hi=50,
+    ),
+    _p(
+        "synthetic_region.external_distance_km",
+        20.0,
+        "km",
+        "assumed: outside job areas lie just beyond the region, as Greater Amsterdam beyond "
+        "Almere (docs/sources.md, commuting)",
+        "Distance of the outside job areas beyond the edge of the region's square.",
+        lo=0.0,
+        hi=1000.0,
+    ),
+    _p(
+        "synthetic_region.road_factor",
+        1.3,
+        "road km per straight-line km",
+        "assumed: roads run about a third longer than the straight line",
+        "Road distance relative to the straight-line distance between municipalities.",
+        lo=1.0,
+        hi=5.0,
+    ),
+    _p(
+        "synthetic_region.speed_kmh",
+        70.0,
+        "km per hour",
+        "assumed: average speed by car over regional roads",
+        "Travel speed between municipalities of a synthetic region.",
+        lo=1.0,
+        hi=200.0,
+    ),
+    _p(
+        "synthetic_region.access_minutes",
+        5.0,
+        "minutes",
+        "assumed: getting to and from the car or stop",
+        "Minutes added to every trip between municipalities of a synthetic region.",
+        lo=0.0,
+        hi=120.0,
     ),
 ]

@@ -90,7 +90,7 @@ def load_run_region(scen: Scenario, base_dir) -> Region:
     from sim.scenario import ScenarioError
 
     try:
-        return get_region(scen["run.region"], base_dir)
+        return get_region(scen["run.region"], base_dir, scen.values)
     except RegionError as exc:
         if scen.path is None:
             raise
@@ -115,6 +115,65 @@ def check_size(region: Region, scale: float, path: str | None) -> None:
 def _kwarg_overrides(params: dict[str, Any]) -> dict[str, Any]:
     """``labour_market__separation_rate=0.01`` (Mesa/SolaraViz keyword style) -> dotted key."""
     return {k.replace("__", "."): v for k, v in params.items()}
+
+
+def scenario_from_arguments(
+    config: Scenario | str | Path | None,
+    scale: float | None,
+    months: int | None,
+    region: str | Region | None,
+    rng: Any,
+    scenario: Any,
+    params: dict[str, Any],
+) -> Scenario:
+    """The run's scenario from :class:`LabourMarketModel`'s arguments: ``config`` (a scenario,
+    a file or the defaults) with the shortcuts and ``**params`` as overrides."""
+    if config is None:
+        scen = default_scenario()
+    elif isinstance(config, Scenario):
+        scen = config
+    else:
+        scen = load_scenario(config)
+    overrides = _kwarg_overrides(params)
+    if scale is not None:
+        overrides["run.scale"] = float(scale)
+    if months is not None:
+        overrides["run.months"] = int(months)
+    if isinstance(region, str):
+        overrides["run.region"] = region
+    if rng is None and getattr(scenario, "rng", None) is not None:
+        rng = scenario.rng  # Mesa's SolaraViz passes its own Scenario on Reset
+    if rng is not None:
+        if isinstance(rng, np.random.Generator):
+            rng = int(rng.integers(0, 2**63 - 1))
+        overrides["run.seed"] = int(rng)
+    return scen.with_overrides(overrides) if overrides else scen
+
+
+def load_burn_in_scenario(scen: Scenario, source: str | None = None) -> Scenario | None:
+    """The scenario named by ``run.burn_in_scenario`` (or ``source``), relative to ``scen``'s
+    file (the working folder without one); None when empty. A file that is missing, unreadable
+    or not a valid scenario names ``scen``'s file, the key and the burn-in file's problem."""
+    from sim.scenario import ScenarioError
+
+    source = scen["run.burn_in_scenario"] if source is None else source
+    if not source:
+        return None
+    base = Path(scen.path).parent if scen.path else Path.cwd()
+    path = Path(source) if Path(source).is_absolute() else base / source
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        allowed = (
+            ""
+            if exc.key or "allowed" in exc.message
+            else "; allowed: '' (this scenario) or a scenario file, relative to this one"
+        )
+        raise ScenarioError(
+            f"cannot use {source!r} for the burn-in: {exc}{allowed}",
+            scen.path,
+            "run.burn_in_scenario",
+        ) from None
 
 
 class LabourMarketModel(mesa.Model):
@@ -149,37 +208,44 @@ class LabourMarketModel(mesa.Model):
         scenario: Any = None,
         **params: Any,
     ):
-        if config is None:
-            scen = default_scenario()
-        elif isinstance(config, Scenario):
-            scen = config
-        else:
-            scen = load_scenario(config)
-        overrides = _kwarg_overrides(params)
-        if scale is not None:
-            overrides["run.scale"] = float(scale)
-        if months is not None:
-            overrides["run.months"] = int(months)
-        if isinstance(region, str):
-            overrides["run.region"] = region
-        if rng is None and getattr(scenario, "rng", None) is not None:
-            rng = scenario.rng  # Mesa's SolaraViz passes its own Scenario on Reset
-        if rng is not None:
-            if isinstance(rng, np.random.Generator):
-                rng = int(rng.integers(0, 2**63 - 1))
-            overrides["run.seed"] = int(rng)
-        if overrides:
-            scen = scen.with_overrides(overrides)
+        scen = scenario_from_arguments(config, scale, months, region, rng, scenario, params)
         self.config = scen
         self.p: dict[str, Any] = dict(scen.values)
         seed = int(self.p["run.seed"])
         super().__init__(rng=seed)
+        self._init_run(scen, seed, check)
+        self._init_region(scen, region)
+        self._init_records()
+        # with run.burn_in_scenario, everything up to month 0 (population, burn-in) is built
+        # from that scenario's parameters; the run's own take over at month 0
+        run_p = self.p
+        self.p = self._pre_run_values()
+        self._build_population()
+        self._add_agents()
+        employer_traits.draw_traits(self)
+        # month 0 from the model's own steady state: run the processes before the run starts
+        if self.burn_in_months > 0:
+            self._burn_in(self.burn_in_months)
+        if self.p is not run_p:
+            self.p = run_p
+            self._derive_from_parameters()
+        self._start_run()
+
+    # ------------------------------------------------------------------ construction steps
+    def _init_run(self, scen: Scenario, seed: int, check: bool) -> None:
+        """The run's settings (seed, length, scale, shocks) and its random streams."""
         self.seed = seed
         self.months = int(self.p["run.months"])
         self.scale = float(self.p["run.scale"])
         self.shocks = scen.shocks
         self.check = check
         self.streams = Streams(seed)
+        self.burn_in_months = int(self.p["run.burn_in_months"])
+
+    def _init_region(self, scen: Scenario, region: str | Region | None) -> None:
+        """The region (given, or the scenario's), checked against the run's size and shocks,
+        the employers' survey, and the burn-in scenario (read here, so a wrong file is found
+        before anything is simulated)."""
         base_dir = Path(scen.path).parent if scen.path else None
         self._region_given = isinstance(region, Region)
         self.region: Region = (
@@ -190,6 +256,10 @@ class LabourMarketModel(mesa.Model):
         from sim.survey import load_for_scenario
 
         self.employer_survey = load_for_scenario(scen, self.region, base_dir)
+        self._burn_in_source(self.p["run.burn_in_scenario"])
+
+    def _init_records(self) -> None:
+        """Empty month counter, transition log, ledger and series."""
         self.month = 0
         self.log = TransitionLog()
         self.ledger = Ledger()
@@ -198,17 +268,22 @@ class LabourMarketModel(mesa.Model):
         self.series: list[dict[str, Any]] = []
         self.burning_in = False
         self.left_last_month = 0
-        # with run.burn_in_scenario, everything up to month 0 (population, burn-in) is built
-        # from that scenario's parameters; the run's own take over at month 0
-        run_p = self.p
-        self.burn_in_months = int(self.p["run.burn_in_months"])
-        if self.burn_in_months > 0 and self.p["run.burn_in_scenario"]:
-            self.p = dict(self.p)
-            for key, value in self._burn_in_source(self.p["run.burn_in_scenario"]).values.items():
-                if not key.startswith("run."):
-                    self.p[key] = value
 
-        # population and employers (arrays), commuting reach
+    def _pre_run_values(self) -> dict[str, Any]:
+        """The parameters up to month 0: the run's, or with a burn-in and
+        ``run.burn_in_scenario`` that scenario's (its run.* keys excepted)."""
+        source = self.p["run.burn_in_scenario"]
+        if not (self.burn_in_months > 0 and source):
+            return self.p
+        p = dict(self.p)
+        for key, value in self._burn_in_source(source).values.items():
+            if not key.startswith("run."):
+                p[key] = value
+        return p
+
+    def _build_population(self) -> None:
+        """Persons, employers and placements (arrays), social ties, demand, and what follows
+        from them: sector weights and mix, bijstand per node, the labour force at the start."""
         persons, employers, placements, flows, resident_factor = build_population(
             self.region, self.p, self.scale, self.streams.population
         )
@@ -236,11 +311,14 @@ class LabourMarketModel(mesa.Model):
         )
         self._derive_from_parameters()
 
-        # Mesa agents: views onto the rows, plus the municipal and institutional actors
+    def _add_agents(self) -> None:
+        """Mesa agents: views onto the rows, plus the municipal and institutional actors."""
         self.network = self._mesa_network()
         self.person_agents: list = []
-        self._add_person_agents(0, persons.n)
-        self.employer_agents = add_views(self, [Employer] * employers.n, range(employers.n))
+        self._add_person_agents(0, self.persons.n)
+        self.employer_agents = add_views(
+            self, [Employer] * self.employers.n, range(self.employers.n)
+        )
         self.municipalities = [
             Municipality(self, i, name)
             for i, name in enumerate(self.region.names)
@@ -249,19 +327,13 @@ class LabourMarketModel(mesa.Model):
         self.schools = [School(self, m.node) for m in self.municipalities]
         self.service_point = EmployerServicePoint(self)
 
-        employer_traits.draw_traits(self)
-        # month 0 from the model's own steady state: run the processes before the run starts
-        if self.burn_in_months > 0:
-            self._burn_in(self.burn_in_months)
-        if self.p is not run_p:
-            self.p = run_p
-            self._derive_from_parameters()
+    def _start_run(self) -> None:
+        """Month 0: the start states, the instruments (their columns and cost items), the
+        first record."""
         self.start_state = self.persons.state.copy()
         self.log.record(
             0, np.arange(self.persons.n), self.persons.state, self.persons.state, Cause.START
         )
-        persons, employers = self.persons, self.employers
-
         self.policies = make_policies(self)  # adds the instruments' columns and cost items
         self.policies.setup()
         self.refresh_headcount()
@@ -565,9 +637,9 @@ class LabourMarketModel(mesa.Model):
         from sim.policies import STATUS_QUO
 
         p = dict(self.p)
-        source = self.p["run.burn_in_scenario"]
-        if source:
-            for key, value in self._burn_in_source(source).values.items():
+        burn_in_scenario = self._burn_in_source(self.p["run.burn_in_scenario"])
+        if burn_in_scenario is not None:
+            for key, value in burn_in_scenario.values.items():
                 if not key.startswith("run."):
                     p[key] = value
         if self.p["run.burn_in_policies"] == "status_quo":
@@ -586,24 +658,18 @@ class LabourMarketModel(mesa.Model):
         return p
 
     def _burn_in_source(self, source: str):
-        """The scenario named by ``run.burn_in_scenario`` (relative to this scenario's file)."""
-        from sim.scenario import ScenarioError
-
-        base = Path(self.config.path).parent if self.config.path else Path.cwd()
-        path = Path(source) if Path(source).is_absolute() else base / source
-        try:
-            return load_scenario(path)
-        except ScenarioError as exc:
-            raise ScenarioError(
-                f"cannot use {source!r} for the burn-in: {exc}",
-                self.config.path,
-                "run.burn_in_scenario",
-            ) from None
+        """The scenario named by ``run.burn_in_scenario`` (None when empty), read once."""
+        cached = getattr(self, "_burn_in_cached", None)
+        if cached is None or cached[0] != source:
+            cached = (source, load_burn_in_scenario(self.config, source))
+            self._burn_in_cached = cached
+        return cached[1]
 
     def _burn_in_key(self, months: int) -> str | None:
-        """What the burn-in depends on: seed, scale, region, its length and its parameters (not
-        the run's length: it has its own streams); None when it cannot be told (a region
-        object)."""
+        """What the burn-in depends on: seed, scale, region, its length, its parameters and the
+        run's length (the burn-in has streams of its own, but the employers' demand deviations
+        it starts from are drawn after the run's demand path, whose length is the run's); None
+        when it cannot be told (a region object)."""
         import json
 
         if self._region_given:
@@ -615,9 +681,8 @@ class LabourMarketModel(mesa.Model):
         region = hashlib.sha256(json.dumps(list(r.names)).encode())
         for a in (r.population, r.labour_force, r.jobs, r.travel_minutes, r.social_assistance):
             region.update(np.ascontiguousarray(a).tobytes())
-        return json.dumps(
-            [self.seed, self.scale, months, region.hexdigest(), sorted(values.items())], default=str
-        )
+        parts = [self.seed, self.scale, months, self.months, region.hexdigest()]
+        return json.dumps([*parts, sorted(values.items())], default=str)
 
     def _burn_in(self, months: int) -> None:
         """Run ``months`` months before month 0 with the burn-in's instruments, no shocks and

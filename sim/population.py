@@ -13,10 +13,6 @@ import numpy as np
 
 from sim.state import EMPLOYER_COLUMNS, PERSON_COLUMNS, PLACEMENT_COLUMNS, Group, State, Table
 
-#: Flevoland's unemployed share of the labour force, 16k of 218k (CBS 83524NED 2016,
-#: docs/sources.md); used when a region file gives no unemployment figure.
-DEFAULT_UNEMPLOYED_SHARE = 16_000 / 218_000
-
 
 def stochastic_round(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Round to an integer up or down with probability given by the fraction (unbiased).
@@ -85,7 +81,7 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
                 p["population.no_benefit_wage_value_sd"],
                 n,
             )
-        ).clip(0.8, wv_max)
+        ).clip(p["population.no_benefit_min_wage_value"], wv_max)
         res = _beta(
             rng,
             p["population.resilience_mean_no_benefit"],
@@ -101,7 +97,7 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
                 p["population.sa_full_wage_value_sd"],
                 n,
             )
-        ).clip(1.0, 3.0)
+        ).clip(1.0, p["population.sa_full_wage_value_max"])  # full capacity: at least 1
         wv = np.where(full, full_wv, _beta(rng, p["population.sa_wage_value_mean"], wv_conc, n))
         res = _beta(
             rng,
@@ -148,14 +144,20 @@ def build_employers(region, p, scale, rng):
     ext = region.external
     jobs = region.jobs.astype(float) * scale
     lf = region.labour_force.astype(float) * scale
-    unemployed = _unemployed(region) * scale
+    unemployed = _unemployed(region, p) * scale
     employed_total = (lf - unemployed).sum()
     ext_jobs = jobs[ext].sum()
     internal_jobs = jobs[~ext].sum()
     # Resident-held share of internal jobs; the rest is held by in-commuters (not simulated).
     resident_factor = 1.0
     if internal_jobs > 0:
-        resident_factor = float(np.clip((employed_total - ext_jobs) / internal_jobs, 0.05, 1.0))
+        resident_factor = float(
+            np.clip(
+                (employed_total - ext_jobs) / internal_jobs,
+                p["population.min_resident_job_share"],
+                1.0,
+            )
+        )
     resident_jobs = np.where(ext, jobs, jobs * resident_factor)
     resident_jobs = stochastic_round(resident_jobs, rng)
     for node in range(region.n_nodes):
@@ -200,10 +202,12 @@ def _norm(w) -> np.ndarray:
     return w / s if s > 0 else np.full(len(w), 1 / len(w))
 
 
-def _unemployed(region) -> np.ndarray:
+def _unemployed(region, p) -> np.ndarray:
+    """Unemployed per node: the region's figure, else ``population.unemployed_share`` of the
+    labour force."""
     u = getattr(region, "unemployed", None)
     if u is None:
-        return region.labour_force.astype(float) * DEFAULT_UNEMPLOYED_SHARE
+        return region.labour_force.astype(float) * p["population.unemployed_share"]
     return np.asarray(u, dtype=float)
 
 
@@ -212,7 +216,7 @@ def start_counts(region, p, scale, rng) -> dict[State, np.ndarray]:
     ww = region.unemployment_benefit.astype(float) * scale
     sa = region.social_assistance.astype(float) * scale
     sw = region.sheltered_work.astype(float) * scale
-    unemployed = _unemployed(region) * scale
+    unemployed = _unemployed(region, p) * scale
     # unemployed without benefit: CBS unemployed minus WW minus the searching bijstand recipients
     nb = np.clip(unemployed - ww - p["population.search_ready_share"] * sa, 0, None)
     return {
@@ -230,7 +234,7 @@ def build_population(region, p, scale, rng):
     lf = region.labour_force.astype(float) * scale
     counts = start_counts(region, p, scale, rng)
     employed_res = np.clip(
-        lf - _unemployed(region) * scale - region.sheltered_work.astype(float) * scale, 0, None
+        lf - _unemployed(region, p) * scale - region.sheltered_work.astype(float) * scale, 0, None
     )
     employed_res[region.external] = 0.0
     # Doubly constrained gravity model: homes (rows) x work places (columns).
@@ -286,9 +290,13 @@ def build_population(region, p, scale, rng):
                 # the stock has been out of work for more than three years (exit ~8% a year
                 # after 3 years, docs/sources.md), past three years ~ exponentially
                 short = rng.geometric(1 / p["population.sa_short_mean_months"], k)
-                long = 36 + rng.geometric(1 / p["population.sa_long_mean_months"], k)
+                long = p["population.sa_long_threshold_months"] + rng.geometric(
+                    1 / p["population.sa_long_mean_months"], k
+                )
                 is_long = rng.random(k) < p["population.sa_long_duration_share"]
-                extra["months_out"] = np.minimum(np.where(is_long, long, short), 480)
+                extra["months_out"] = np.minimum(
+                    np.where(is_long, long, short), p["population.sa_max_initial_months_out"]
+                )
                 extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
             persons.append(
                 k,

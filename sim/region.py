@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from sim.defaults import PARAMS as _DEFAULT_PARAMS
 from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
 
 if TYPE_CHECKING:  # mesa is imported lazily: loading a region should not import it
@@ -301,10 +303,13 @@ def flevoland() -> Region:
     return region
 
 
-def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
+def get_region(
+    spec: str, base_dir: str | Path | None = None, values: Mapping[str, Any] | None = None
+) -> Region:
     """Region from a scenario's ``run.region``: 'flevoland', 'synthetic:N:SEED' or a file path.
 
-    A relative path is resolved against ``base_dir`` (the scenario file's folder).
+    A relative path is resolved against ``base_dir`` (the scenario file's folder); ``values``
+    (the scenario's dotted keys) set the ``synthetic_region.*`` generator of a synthetic region.
     """
     text = str(spec).strip()
     allowed = "allowed: 'flevoland', 'synthetic:N:SEED' or the path of a region TOML file"
@@ -329,7 +334,7 @@ def get_region(spec: str, base_dir: str | Path | None = None) -> Region:
                 f"1 <= N <= {MAX_SYNTHETIC_MUNICIPALITIES} and SEED >= 0, "
                 "e.g. 'synthetic:4:0'",
             ) from None
-        return synthetic_region(n, seed=seed)
+        return synthetic_region(n, seed=seed, settings=values)
     path = Path(text).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
@@ -804,25 +809,49 @@ class _Validator:
 # Synthetic regions and Mesa
 
 
+#: the generator's settings: registry key ``synthetic_region.<name>`` -> default
+SYNTHETIC_DEFAULTS: dict[str, Any] = {
+    p.key.split(".", 1)[1]: p.default
+    for p in _DEFAULT_PARAMS
+    if p.key.startswith("synthetic_region.")
+}
+
+
+def synthetic_settings(values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The ``synthetic_region.*`` settings (without the prefix) from a scenario's dotted keys,
+    the registry's defaults (``sim/defaults.py``) for those it does not give."""
+    values = values or {}
+    return {k: values.get(f"synthetic_region.{k}", v) for k, v in SYNTHETIC_DEFAULTS.items()}
+
+
 def synthetic_region(
     n_municipalities: int = 4,
     seed: int = 0,
-    population: float = 20_000,
-    n_external: int = 0,
-    sigma_size: float = 0.6,
-    km_per_node: float = 12.0,
+    population: float | None = None,
+    n_external: int | None = None,
+    sigma_size: float | None = None,
+    km_per_node: float | None = None,
+    *,
+    settings: Mapping[str, Any] | None = None,
 ) -> Region:
     """A small seeded region for tests, with Flevoland's rates per resident.
 
-    ``population`` is the mean number of residents per municipality (sizes lognormal with
-    sd ``sigma_size`` on the log scale); municipalities lie in a square of about
-    ``km_per_node * sqrt(n)`` km and are joined by a minimum spanning tree plus links to the
-    two nearest neighbours (car at 70 km/h over roads 1.3x the straight line, plus 5 minutes).
+    The generator's numbers are the registry's ``synthetic_region.*`` keys (defaults in
+    ``sim/defaults.py``, overridden by ``settings``, a scenario's dotted keys); the keyword
+    arguments override those. ``population`` is the mean number of residents per municipality
+    (sizes lognormal with sd ``sigma_size`` on the log scale); municipalities lie in a square of
+    about ``km_per_node * sqrt(n)`` km and are joined by a minimum spanning tree plus links to
+    the two nearest neighbours (travel time: access minutes plus road km at the speed).
 
     >>> r = synthetic_region(3, seed=1)
     >>> r.n_nodes, len(r.internal), bool(np.isfinite(r.travel_minutes).all())
     (3, 3, True)
     """
+    s = synthetic_settings(settings)
+    population = s["mean_population"] if population is None else population
+    n_external = s["external_areas"] if n_external is None else n_external
+    sigma_size = s["size_spread"] if sigma_size is None else sigma_size
+    km_per_node = s["km_per_municipality"] if km_per_node is None else km_per_node
     if n_municipalities < 1:
         raise ValueError(f"n_municipalities must be >= 1, got {n_municipalities}")
     if n_external < 0:
@@ -834,23 +863,24 @@ def synthetic_region(
     rates = FLEVOLAND_RATES
 
     sizes = rng.lognormal(0.0, sigma_size, n)
-    pop = np.maximum(np.round(population * sizes / sizes.mean()), 100.0)
-    jobs = np.round(pop * rates["jobs"] * rng.lognormal(0.0, 0.2, n))
+    pop = np.maximum(np.round(population * sizes / sizes.mean()), s["min_population"])
+    jobs = np.round(pop * rates["jobs"] * rng.lognormal(0.0, s["jobs_spread"], n))
     establishments = np.round(jobs * rates["establishments"])
     side = km_per_node * math.sqrt(n)
     xy = rng.uniform(0.0, side, (n, 2))
     angles = rng.uniform(0.0, 2 * math.pi, k)
-    centre, radius = side / 2, side / 2 + 20.0
+    centre, radius = side / 2, side / 2 + s["external_distance_km"]
     xy_ext = np.column_stack([centre + radius * np.cos(angles), centre + radius * np.sin(angles)])
     ext_jobs = (
         np.round(pop.sum() * rates["external_jobs"] * rng.dirichlet(np.ones(k)))
         if k
         else np.zeros(0)
     )
-    shares = rng.dirichlet(np.array(DEFAULT_SECTOR_SHARES) * 60.0, n + k)
+    shares = rng.dirichlet(np.array(DEFAULT_SECTOR_SHARES) * s["sector_concentration"], n + k)
+    access, road, speed = s["access_minutes"], s["road_factor"], s["speed_kmh"]
 
     def minutes(a: np.ndarray, b: np.ndarray) -> float:
-        return round(5.0 + float(np.hypot(*(a - b))) * 1.3 / 70.0 * 60.0, 1)
+        return round(access + float(np.hypot(*(a - b))) * road / speed * 60.0, 1)
 
     complete = nx.Graph()
     complete.add_nodes_from(range(n))

@@ -24,6 +24,8 @@ from sim.params import Param, all_params, policy_names
 from sim.survey import FORMAT_MARKDOWN as SURVEY_FORMAT_MARKDOWN
 
 SHOCK_KINDS = ("reshoring", "recession", "new_product_line", "demand", "policy_stop")
+#: assumed default sizes (relative change in sector demand) of a shock that gives none; the
+#: ``size`` field's description in scenarios/README.md says why
 DEFAULT_SHOCK_SIZE = {
     "reshoring": 0.05,
     "recession": -0.06,
@@ -140,7 +142,10 @@ _SHOCK_FIELDS: dict[str, Param] = {
         "size",
         0.0,
         "Relative change in sector demand (0.05 = +5%); default by "
-        "kind: " + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_SHOCK_SIZE.items()) + ".",
+        "kind: "
+        + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_SHOCK_SIZE.items())
+        + " (assumed: illustrative events of a few times the spread of the sector cycle, "
+        "employers.sector_cycle_sd; a policy_stop changes no demand).",
         lo=-0.9,
         hi=2.0,
     ),

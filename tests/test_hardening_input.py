@@ -47,6 +47,9 @@ DATA = ROOT / "tests" / "data"
 BAD = DATA / "bad"
 FLEVOLAND_NAMES = ["Almere", "Lelystad", "Dronten", "Noordoostpolder", "Urk", "Zeewolde"]
 SMALL_REGIONS = ["synthetic:1:0", "synthetic:3:0", "synthetic:2:7", "flevoland"]
+#: keys naming a file (or region) that is read relative to the scenario that was run: their
+#: mistakes name that scenario, even when a parent sets them
+FILE_KEYS = ("run.region", "forecasting.employer_survey", "run.burn_in_scenario")
 BAD_REGION_SPECS = [
     "synthetic:0:0",
     f"synthetic:{MAX_SYNTHETIC_MUNICIPALITIES + 1}:1",
@@ -128,6 +131,9 @@ def invalid_value(p):
             return st.text(max_size=10).filter(lambda s: s not in p.choices) | st.integers()
         if p.key == "forecasting.employer_survey":
             return st.sampled_from(["nope.csv", "../no/survey.csv"]) | st.integers()
+        if p.key == "run.burn_in_scenario":  # '' is valid: the scenario itself
+            bad_files = [s for s in BAD_REGION_SPECS if s] + ["bad_burn_in.toml"]
+            return st.sampled_from(bad_files) | st.integers() | st.booleans() | st.floats()
         return st.sampled_from(BAD_REGION_SPECS) | st.integers() | st.booleans() | st.floats()
     opts = [_WRONG_TYPE, _NON_FINITE, st.booleans()]
     lo, hi = p.lo, p.hi
@@ -259,14 +265,16 @@ def scenario_case(draw, shock_months: int | None = None):
         )
 
     if fault in ("value", "parent_value"):
-        # run.burn_in_scenario names a file that only the run reads (kluit validate does not
-        # open it yet: a known gap, in the closing note of issue 12)
-        key = draw(st.sampled_from([k for k in KEYS if k != "run.burn_in_scenario"]))
+        key = draw(st.sampled_from(KEYS))
         bad = draw(invalid_value(PARAMS[key]))
         data[key] = bad
         expect["key"] = key
-        if key in ("run.region", "forecasting.employer_survey") and isinstance(bad, str):
+        if key in FILE_KEYS and isinstance(bad, str):
             expect["file"] = top  # the scenario that was run (even if a parent sets it)
+        if key == "run.burn_in_scenario" and bad == "bad_burn_in.toml":
+            # a file that exists but is no valid scenario: the message names it too
+            files[bad] = b"[labour_market]\nseparation_rate = 7\n"
+            expect["text"] = "labour_market.separation_rate"
     if fault == "parent_value":
         files["parent.toml"] = text(data, shocks).encode()
         files[top] = b'extends = "parent.toml"\n'

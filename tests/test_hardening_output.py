@@ -4,8 +4,9 @@ a hang or half a result.
 - input that is not a regular file (a folder, a FIFO, ``/dev/zero``, a file of gigabytes) is
   refused before it is read, by ``validate``, ``run``, ``compare`` and ``sweep``;
 - ``--out`` that is a file, cannot be written or sits on a full disk is refused before any
-  simulating; a non-empty ``--out`` needs ``--force`` (run, compare), and a sweep resumes only
-  into its own folder;
+  simulating (run, compare, sweep) or computing (analyse, calibrate, report); a non-empty
+  ``--out`` needs ``--force``, and a sweep resumes only into its own folder (``kluit rerun``
+  writes nothing: it has no ``--out``);
 - results go to a temporary folder that is moved into place whole: a disk that fills up while
   writing leaves no ``monthly.csv`` without ``summary.json`` and no temporary folder;
 - ``metadata.json`` of a sweep session that was stopped records the runs it finished.
@@ -52,6 +53,11 @@ def no_simulating(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("simulated although the output folder was refused")
 
+    import analysis.calibrate
+    import analysis.monitor
+    import analysis.power
+    import analysis.validation_report
+    import kluit.commands.analyse
     import kluit.commands.compare
     import kluit.commands.run
     import kluit.commands.sweep
@@ -59,6 +65,12 @@ def no_simulating(monkeypatch):
     monkeypatch.setattr(kluit.commands.run, "run_scenario", boom)
     monkeypatch.setattr(kluit.commands.compare, "compare", boom)
     monkeypatch.setattr(kluit.commands.sweep, "run_sweep", boom)
+    monkeypatch.setattr(kluit.commands.analyse, "analyse", boom)
+    monkeypatch.setattr(analysis.calibrate, "calibrate", boom)
+    monkeypatch.setattr(analysis.validation_report, "write_validation_report", boom)
+    monkeypatch.setattr(analysis.power, "power", boom)
+    monkeypatch.setattr(analysis.monitor, "read_observed", lambda *a, **k: None)
+    monkeypatch.setattr(analysis.monitor, "monitor", boom)
 
 
 def _commands(base: Path, out: Path) -> dict[str, list]:
@@ -66,7 +78,20 @@ def _commands(base: Path, out: Path) -> dict[str, list]:
         "run": ["run", base, "--out", out],
         "compare": ["compare", base, base, "--reps", "1", "--out", out],
         "sweep": ["sweep", SWEEP_DATA / "grid_small.toml", "--workers", "1", "--out", out],
+        # analyse reads a sweep folder: any folder will do, the output check comes first
+        "analyse": ["analyse", SWEEP_DATA, "--out", out],
+        "calibrate": ["calibrate", base, "--out", out],
+        "report": ["report", "validation", "--out", out],
+        "power": ["power", base, base, "--participants", "10", "--out", out],
+        # the observed file is read after the output check (no_simulating stubs the reading)
+        "monitor": ["monitor", base, base, "--out", out],
     }
+
+
+#: every command that writes results into --out
+OUT_COMMANDS = ["run", "compare", "sweep", "analyse", "calibrate", "report", "power", "monitor"]
+#: the commands whose work is refused by the no_simulating fixture
+COMPUTING_COMMANDS = ["analyse", "calibrate", "report", "power", "monitor"]
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -155,7 +180,7 @@ def test_deep_nesting_in_a_set_override_is_a_clear_error(base):
 # --- --out checked before simulating -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("command", OUT_COMMANDS)
 def test_out_that_is_a_file_is_refused_up_front(command, tmp_path, base, no_simulating):
     out = tmp_path / "results"
     out.write_text("not a folder")
@@ -166,7 +191,7 @@ def test_out_that_is_a_file_is_refused_up_front(command, tmp_path, base, no_simu
     assert_bad_input(o, also=("--out", "is a file, not a folder"))
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("command", OUT_COMMANDS)
 def test_out_in_a_folder_nobody_can_write_is_refused_up_front(
     command, tmp_path, base, no_simulating
 ):
@@ -175,7 +200,7 @@ def test_out_in_a_folder_nobody_can_write_is_refused_up_front(
     assert_bad_input(o, also=("--out /proc/kluit-test-results", "cannot write to /proc"))
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("command", OUT_COMMANDS)
 def test_out_without_write_permission_is_refused_up_front(
     command, tmp_path, base, no_simulating, monkeypatch
 ):
@@ -189,7 +214,7 @@ def test_out_without_write_permission_is_refused_up_front(
     assert not (tmp_path / "results").exists()
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("command", OUT_COMMANDS)
 def test_out_on_a_full_disk_is_refused_up_front(
     command, tmp_path, base, no_simulating, monkeypatch
 ):
@@ -205,7 +230,7 @@ def test_out_on_a_full_disk_is_refused_up_front(
     assert not (tmp_path / "results").exists()
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+@pytest.mark.parametrize("command", OUT_COMMANDS)
 @pytest.mark.parametrize("bad, text", [("", "empty path"), ("x" * 5000, "File name too long")])
 def test_out_that_is_no_usable_path_is_refused_up_front(
     command, bad, text, tmp_path, base, no_simulating, monkeypatch
@@ -230,6 +255,99 @@ def test_non_empty_out_is_refused_unless_force(command, tmp_path, base):
     assert o.rc == 0, str(o)
     assert {p.name for p in out.iterdir()} == set(before)
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("command", COMPUTING_COMMANDS)
+def test_non_empty_out_is_refused_before_computing_unless_force(
+    command, tmp_path, base, no_simulating
+):
+    out = tmp_path / "results"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes")
+    o = kluit(*_commands(base, out)[command])
+    assert_bad_input(o, also=("--out", "not empty", "--force"))
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+    o = kluit(*_commands(base, out)[command], "--force")  # accepted: on to the computing
+    assert "simulated although the output folder was refused" in o.err, str(o)
+    assert _leftovers(tmp_path) == [] and [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_analyse_stages_its_files_and_needs_force_to_replace_them(tmp_path):
+    """Into the sweep's own analysis folder: a second analysis needs --force, keeps other
+    files and replaces the tables and figures whole."""
+    sweep = tmp_path / "sweep"
+    assert kluit("sweep", SWEEP_DATA / "grid_small.toml", "--workers", "1", "--out", sweep).rc == 0
+    o = kluit("analyse", sweep)
+    assert o.rc == 0, str(o)
+    out = sweep / "analysis"
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert "means.csv" in first
+    (out / "notes.txt").write_text("my notes")
+    o = kluit("analyse", sweep)
+    assert_bad_input(o, also=(f"--out {out}", "not empty", "--force"))
+    (out / "stale.png").write_bytes(b"an old figure")
+    o = kluit("analyse", sweep, "--force")
+    assert o.rc == 0, str(o)
+    assert {p.name for p in out.iterdir()} == set(first) | {"notes.txt"}
+    assert (out / "notes.txt").read_text() == "my notes"
+    assert _leftovers(sweep) == []
+
+
+def _report_folder(root: Path) -> Path:
+    """A docs/ folder: other documents and figures beside an earlier validation report."""
+    docs = root / "docs"
+    (docs / "figures").mkdir(parents=True)
+    (docs / "model.md").write_text("the model")
+    (docs / "figures" / "ui_explore.png").write_bytes(b"a screenshot")
+    (docs / "validation.md").write_text("old report")
+    (docs / "figures" / "validation_old.png").write_bytes(b"old figure")
+    return docs
+
+
+def _new_report(root: Path) -> Path:
+    tmp = root / ".docs.new.tmp"
+    (tmp / "figures").mkdir(parents=True)
+    (tmp / "validation.md").write_text("new report")
+    (tmp / "figures" / "validation_targets.png").write_bytes(b"new figure")
+    return tmp
+
+
+def test_report_replaces_its_own_files_in_docs_and_keeps_the_rest(tmp_path):
+    from kluit.commands.common import _move_into_place
+    from kluit.commands.report import report_result
+
+    docs = _report_folder(tmp_path)
+    _move_into_place(_new_report(tmp_path), docs, True, report_result)
+    files = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.*")}
+    assert files == {
+        "model.md": b"the model",
+        "figures/ui_explore.png": b"a screenshot",
+        "validation.md": b"new report",
+        "figures/validation_targets.png": b"new figure",
+    }
+    assert _leftovers(tmp_path) == []
+
+
+def test_report_that_cannot_be_moved_into_docs_leaves_docs_as_it_was(tmp_path, monkeypatch):
+    from kluit.commands.common import _move_into_place
+    from kluit.commands.report import report_result
+
+    docs = _report_folder(tmp_path)
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.*")}
+    tmp = _new_report(tmp_path)
+    real = os.rename
+
+    def rename(src, dst):
+        if Path(src).name == "validation_targets.png" and Path(dst).parent.parent == docs:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OSError):
+        _move_into_place(tmp, docs, True, report_result)
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.*")}
+    assert after == before
+    assert not any(p.name.endswith(".old") for p in tmp_path.iterdir())
 
 
 def test_compare_into_a_run_folder_replaces_it_whole(tmp_path, base):

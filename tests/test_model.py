@@ -211,3 +211,28 @@ def test_summary_of_a_run_without_entries_into_social_assistance():
     m.run()
     s = m.summary()
     assert s["calibration"]["sa_reentry_all_exits_6m"] in (None, 0.0)
+
+
+def test_a_cached_burn_in_gives_the_same_run_as_a_fresh_one():
+    """The burn-in is kept in memory for the next arm; reusing it must give exactly the run a
+    fresh burn-in gives, whatever ran before with the same seed and scale (a shorter run, a
+    shock, other instruments). A cache keyed without the run's length failed this."""
+    import sim.model as model_module
+
+    def summary(scenario: str, months: int) -> str:
+        m = LabourMarketModel(scenario=scenario, rng=3, run__scale=0.02, run__months=months)
+        m.run()
+        return json.dumps(m.summary(), sort_keys=True, default=str)
+
+    target = ("scenarios/baseline.toml", 24)
+    model_module._BURN_IN_CACHE.clear()
+    fresh = summary(*target)
+    for before in [
+        ("scenarios/baseline.toml", 6),
+        ("scenarios/shocks/recession.toml", 24),
+        ("scenarios/policies/package.toml", 24),
+    ]:
+        model_module._BURN_IN_CACHE.clear()
+        summary(*before)
+        assert model_module._BURN_IN_CACHE, "the first run should have filled the cache"
+        assert summary(*target) == fresh, f"the run after {before} differs from a fresh one"

@@ -47,6 +47,21 @@ def test_short_forecast_prepares_people_for_sectors_that_grow(arms):
     assert 0.35 < long_mean < 0.6
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the issue's second claim; the model does not give it: sector demand moves 1-1.5% "
+    "a year, prepared people wait as long for work in either arm, so fading preparation costs "
+    "both arms alike (docs/model.md, section 7.4)",
+)
+def test_short_forecast_prepared_people_relapse_less(arms):
+    """Issue 13: with an accurate short forecast prepared people land in growing sectors more
+    often *and* relapse less within 12 months than with the long-range forecast (paired
+    seeds). The first half holds (the test above); this is the second. Strict: when the model
+    starts to give it, this test fails and the mark must go."""
+    m, lo, hi, n = _paired(arms, "relapse_rate_12m")
+    assert n == len(SEEDS) and hi < 0, (m, lo, hi)
+
+
 def test_short_forecast_does_not_place_prepared_people_less(arms):
     m, lo, hi, n = _paired(arms, "placement_rate_12m")
     assert hi > 0, (m, lo, hi)
@@ -60,21 +75,45 @@ def test_preparation_runs_its_course(arms):
 
 
 def test_lower_pressure_in_the_prepared_sector_lowers_relapse():
-    # a strong relief (three times the default) so that a few small runs show the direction
-    relief = [
-        _prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.45})[
-            "relapse_rate_12m"
-        ]
-        for s in SEEDS
-    ]
-    none = [
-        _prepared(SHORT, s, **{"policies.root_ball.preparation_pressure_relief": 0.0})[
-            "relapse_rate_12m"
-        ]
-        for s in SEEDS
-    ]
+    # a strong relief (three times the default) so that a few small runs show the direction;
+    # it does not fade while people wait (that has its own test below)
+    def relapse(relief):
+        over = {
+            "policies.root_ball.preparation_pressure_relief": relief,
+            "policies.root_ball.preparation_fade_months": 1200.0,
+        }
+        return [_prepared(SHORT, s, **over)["relapse_rate_12m"] for s in SEEDS]
+
+    relief, none = relapse(0.45), relapse(0.0)
     m, lo, hi, n = mean_interval([a - b for a, b in zip(relief, none)])
     assert hi < 0, (m, lo, hi)
+
+
+def test_preparation_fades_while_waiting_for_work():
+    """The relief of preparation is exp(-slope x relief x exp(-waited / fade)) in the sector
+    prepared for, with waited = months from the end of preparation to the first hire after it;
+    1 in another sector."""
+    m = LabourMarketModel(SHORT, rng=2, months=24, scale=0.03)
+    m.run()
+    rb = m.policies["root_ball"]
+    per, e = m.persons, m.employers
+    rows = np.flatnonzero((per.employer >= 0) & per.target_job)[:6]
+    assert len(rows) == 6
+    slope = m.p["labour_market.relapse_pressure_slope"]
+    relief, fade = rb.p["preparation_pressure_relief"], rb.p["preparation_fade_months"]
+    assert relief > 0 and fade > 0
+    waited = np.array([0, 1, 6, 12, 24, 0])
+    per.prep_sector[rows] = e.sector[per.employer[rows]] + 1
+    per.prep_sector[rows[-1]] = (e.sector[per.employer[rows[-1]]] + 1) % m.region.n_sectors + 1
+    per.prep_end[rows] = 5
+    per.prep_hire[rows] = 5 + waited
+    got = rb._prepared_relief(m, rows)
+    want = np.exp(-slope * relief * np.exp(-waited / fade))
+    want[-1] = 1.0  # a job in another sector: no relief
+    assert np.allclose(got, want)
+    assert np.all(np.diff(got[:-1]) > 0)  # the longer the wait, the less relief
+    per.support_left[rows] = 0  # without the coach's support, the relief is the whole factor
+    assert np.allclose(rb.relapse_factor(m, rows), got)
 
 
 def test_an_accurate_forecast_at_the_end_of_preparation_beats_noise():
@@ -105,6 +144,23 @@ def test_without_preparation_the_root_ball_is_todays():
     assert base.summary == off.summary
     assert "preparation" not in base.summary["groups"]
     assert base.monthly.equals(off.monthly)
+
+
+def test_without_preparation_the_forecast_horizon_does_not_change_relapse():
+    """The same two scenarios with preparation off: the forecast then only steers the schools,
+    and relapse after placements is the same with either horizon (paired seeds)."""
+    off = {"policies.root_ball.preparation": False}
+
+    def relapse(path):
+        return [
+            run_scenario(path, seed=s, months=MONTHS, scale=SCALE, overrides=off).summary[
+                "relapse_rate_12m"
+            ]
+            for s in SEEDS
+        ]
+
+    m, lo, hi, n = mean_interval([a - b for a, b in zip(relapse(SHORT), relapse(LONG))])
+    assert n == len(SEEDS) and lo < 0 < hi, (m, lo, hi)
 
 
 def test_preparation_costs_the_municipality_and_stops_with_the_policy():

@@ -423,7 +423,8 @@ def test_sensitivity_indices_with_intervals(tmp_path, capsys, name, columns):
     assert (table[columns[-1]] >= 0).all()
     assert (out / "analysis" / f"{kind}.png").stat().st_size > 5000
     first = table.copy()
-    assert main(["analyse", str(out), "--resamples", "200"]) == 0  # bootstrap is seeded
+    # bootstrap is seeded; --force: the analysis folder holds the first analysis
+    assert main(["analyse", str(out), "--resamples", "200", "--force"]) == 0
     pd.testing.assert_frame_equal(first, pd.read_csv(out / "analysis" / f"{kind}.csv"))
 
 

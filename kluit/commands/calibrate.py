@@ -2,7 +2,8 @@
 
 Writes ``<scenario>_calibrated.toml`` (extending the input, headed by when and how it was
 calibrated), ``calibration.csv`` / ``calibration.md`` (target, simulated mean and interval,
-before and after) and ``samples.csv`` (every evaluated point) to ``--out``.
+before and after), ``samples.csv`` (every evaluated point) and ``metadata.json`` to ``--out``,
+a new or empty folder unless ``--force`` (checked before any run).
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ import shlex
 from kluit.cli import UsageError
 from kluit.commands.common import (
     Progress,
+    add_out_options,
+    check_out_dir,
     overrides,
     positive_int,
     scale_float,
     scenario_path,
     seed_int,
+    staged_out_dir,
 )
 
 DEFAULT_SCENARIO = "scenarios/baseline.toml"
+#: the files kluit calibrate writes besides ``<scenario>_calibrated.toml``
+CALIBRATION_FILES = frozenset({"calibration.csv", "calibration.md", "samples.csv", "metadata.json"})
 
 
 def add_parser(sub):
@@ -90,7 +96,7 @@ def add_parser(sub):
         metavar="KEY=VALUE",
         help="override a scenario key during the fit (written into the result)",
     )
-    p.add_argument("--out", default="out/calibrate", help="output folder (default out/calibrate)")
+    add_out_options(p, "out/calibrate")
     return p
 
 
@@ -144,6 +150,7 @@ def run(args) -> int:
     from sim.scenario import load_scenario
 
     load_scenario(path, sets)  # bad files and --set values fail here, before any run
+    out = check_out_dir(args.out, args.force)  # and a bad --out
     final = args.final_reps or max(args.reps, 5)
     top = min(args.top, args.rounds * args.samples)
     bar = Progress(
@@ -169,7 +176,9 @@ def run(args) -> int:
     finally:
         bar.close()
     command = _command(args)
-    paths = write_calibration(res, args.out, command)
+    with staged_out_dir(out, args.force, calibration_result) as tmp:  # every file or none
+        written = write_calibration(res, tmp, command)
+    paths = {k: out / p.relative_to(tmp) for k, p in written.items()}
     width = max(len(k) for k in keys)
     for k in keys:
         print(f"  {k:{width}s} {res.start[k]:>10.4g} -> {res.best[k]:.4g}")
@@ -180,6 +189,11 @@ def run(args) -> int:
     print(markdown_table(res.table_after, with_source=False))
     print(f"calibrated scenario: {paths['scenario']}; table: {paths['markdown']}")
     return 0
+
+
+def calibration_result(rel: str) -> bool:
+    """The files ``kluit calibrate`` writes (the calibrated scenario is named after the input)."""
+    return rel in CALIBRATION_FILES or ("/" not in rel and rel.endswith("_calibrated.toml"))
 
 
 def _command(args) -> str:

@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kluit.cli import UsageError
@@ -111,7 +111,7 @@ class Progress:
         self.bar.close()
 
 
-# --- the output folder of run and compare ------------------------------------------------------
+# --- the output folder of the commands that write results ---------------------------------------
 
 #: refuse an --out on a disk with less free space than this (bytes): results of a run at full
 #: scale take a few megabytes
@@ -134,11 +134,22 @@ RESULT_FILES = frozenset(
 )
 
 
-def add_out_options(p: argparse.ArgumentParser, default: str) -> None:
+#: which files under an output folder (relative, '/'-separated) a command writes: --force
+#: replaces those and keeps the rest
+ResultTest = Callable[[str], bool]
+
+
+def run_result(rel: str) -> bool:
+    """The files of ``kluit run`` and ``kluit compare`` (RESULT_FILES)."""
+    return rel in RESULT_FILES
+
+
+def add_out_options(p: argparse.ArgumentParser, default: str | None, shown: str = "") -> None:
+    """``--out`` (default ``default``, described as ``shown`` when given) and ``--force``."""
     p.add_argument(
         "--out",
         default=default,
-        help=f"output folder (default {default}); it must be new or empty unless --force",
+        help=f"output folder (default {shown or default}); it must be new or empty unless --force",
     )
     p.add_argument(
         "--force",
@@ -218,14 +229,17 @@ def _check_out_dir(out: Path, force: bool, sweep: bool) -> Path:
 
 
 @contextlib.contextmanager
-def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path]:
+def staged_out_dir(
+    out: str | os.PathLike, force: bool = False, results: ResultTest = run_result
+) -> Iterator[Path]:
     """A temporary folder beside ``out`` to write the results into; moved into place whole.
 
     When the block ends without error the results move to ``out`` (see
     :func:`_move_into_place`: earlier results are removed only then, so ``--force`` never leaves
     a mix of old and new files). On any error, including a full disk, the temporary folder is
     removed and ``out`` is left as it was; a write error is reported as bad input (exit 2)
-    naming the folder.
+    naming the folder. ``results`` tells the command's own files (which ``--force`` replaces)
+    from others.
     """
     out = Path(out).absolute()
     tmp: Path | None = None
@@ -233,7 +247,7 @@ def staged_out_dir(out: str | os.PathLike, force: bool = False) -> Iterator[Path
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
         yield tmp
-        _move_into_place(tmp, out, force)
+        _move_into_place(tmp, out, force, results)
         tmp = None
     except _OutTaken:
         tmp = None  # keep the results: the message says where they are
@@ -254,13 +268,46 @@ class _OutTaken(UsageError):
     """--out was created (with files) by someone else while Kluit ran."""
 
 
-def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
+def _files(folder: Path) -> list[str]:
+    """The files under ``folder`` (not the folders), relative and '/'-separated."""
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_symlink() or not p.is_dir()
+    )
+
+
+def _only_results(folder: Path, results: ResultTest, prefix: str = "") -> bool:
+    """Whether everything in ``folder`` is the command's own (an empty subfolder is not)."""
+    entries = list(folder.iterdir())
+    if not entries:
+        return not prefix
+    for p in entries:
+        rel = prefix + p.name
+        if p.is_dir() and not p.is_symlink():
+            if not _only_results(p, results, rel + "/"):
+                return False
+        elif not results(rel):
+            return False
+    return True
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove ``folder`` and the folders below it that hold no files (bottom up)."""
+    for d in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        with contextlib.suppress(OSError):
+            d.rmdir()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _move_into_place(tmp: Path, out: Path, force: bool, results: ResultTest = run_result) -> None:
     """Put the finished results of ``tmp`` at ``out``.
 
     A new folder, or one of earlier results only, is replaced whole (two renames). A folder
-    that also holds other files (``--out . --force``, or ``out/`` with other runs in it) keeps
-    them: only Kluit's result files (RESULT_FILES) are replaced, after all new ones are
-    written, and put back if a rename fails.
+    that also holds other files (``--out . --force``, ``out/`` with other runs in it, ``docs/``
+    for a report) keeps them: only the command's own files (``results``) are replaced, after all
+    new ones are written, and put back if a rename fails.
     """
     if not os.path.lexists(out):
         os.rename(tmp, out)
@@ -270,7 +317,7 @@ def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
             f"--out {out}: was filled by someone else while Kluit ran; the results are in {tmp}"
         )
     old = out.with_name(f".{out.name}.{os.getpid()}.old")
-    if all(p.name in RESULT_FILES for p in out.iterdir()):
+    if _only_results(out, results):
         os.rename(out, old)
         try:
             os.rename(tmp, out)
@@ -280,23 +327,24 @@ def _move_into_place(tmp: Path, out: Path, force: bool) -> None:
         shutil.rmtree(old, ignore_errors=True)
         return
     old.mkdir()
-    kept = [p.name for p in out.iterdir() if p.name in RESULT_FILES]
+    kept = [rel for rel in _files(out) if results(rel)]
     placed: list[str] = []
     try:
-        for name in kept:
-            os.rename(out / name, old / name)
-        for f in sorted(tmp.iterdir()):
-            os.rename(f, out / f.name)
-            placed.append(f.name)
+        for rel in kept:
+            (old / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.rename(out / rel, old / rel)
+        for rel in _files(tmp):
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.rename(tmp / rel, out / rel)
+            placed.append(rel)
     except OSError:
-        for name in placed:
+        for rel in placed:
             with contextlib.suppress(OSError):
-                os.rename(out / name, tmp / name)
-        for name in kept:
+                os.rename(out / rel, tmp / rel)
+        for rel in kept:
             with contextlib.suppress(OSError):
-                os.rename(old / name, out / name)
-        with contextlib.suppress(OSError):
-            old.rmdir()  # only when every earlier result is back
+                os.rename(old / rel, out / rel)
+        _remove_empty_folders(old)  # only when every earlier result is back
         raise
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -74,24 +74,13 @@ def run(args) -> int:
 
     scens = [load_scenario(p, overrides(args)) for p in paths]
     out = check_out_dir(args.out, args.force)  # before simulating: a bad --out fails fast
-    bar = Progress(len(scens) * args.reps, "compare", unit="run")
-    try:
-        comp = compare(
-            scens,
-            reps=args.reps,
-            seed=1 if args.seed is None else args.seed,
-            months=args.months,
-            scale=args.scale,
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    comp = _simulate(compare, scens, args, len(scens) * args.reps, "compare", "run")
     table = comp.table()
     from analysis.headline import headline_table
     from analysis.io import atomic_write_bytes
     from analysis.report import summary_markdown, write_comparison_report
 
-    seed = 1 if args.seed is None else args.seed
+    seed = _seed(args)
     scale = args.scale if args.scale is not None else float(scens[0]["run.scale"])
     months = args.months or scens[0]["run.months"]
     settings = (
@@ -133,6 +122,28 @@ def run(args) -> int:
     return 0
 
 
+def _seed(args) -> int:
+    """The master seed of a comparison: --seed, else 1."""
+    return 1 if args.seed is None else args.seed
+
+
+def _simulate(fn, what, args, total: int, desc: str, unit: str):
+    """``fn(what, ...)`` (a comparison or a stop-go pair) with the command line's replications,
+    seed, months and scale, under a progress bar of ``total`` ``unit``s."""
+    bar = Progress(total, desc, unit=unit)
+    try:
+        return fn(
+            what,
+            reps=args.reps,
+            seed=_seed(args),
+            months=args.months,
+            scale=args.scale,
+            progress=bar,
+        )
+    finally:
+        bar.close()
+
+
 def _stop_go(scens, args):
     """The cost of stop-go for every arm with a policy stop: (report section, stopgo.csv table
     or None)."""
@@ -144,18 +155,7 @@ def _stop_go(scens, args):
     for scen in scens:
         if not policy_stops(scen):
             continue
-        bar = Progress(args.reps, f"stop-go {scen.name}", unit="pair")
-        try:
-            res = stop_go(
-                scen,
-                reps=args.reps,
-                seed=1 if args.seed is None else args.seed,
-                months=args.months,
-                scale=args.scale,
-                progress=bar,
-            )
-        finally:
-            bar.close()
+        res = _simulate(stop_go, scen, args, args.reps, f"stop-go {scen.name}", "pair")
         parts.append(stopgo_html(res))
         tables.append(res.table().assign(scenario=scen.name))
         for r in res.table().itertuples():

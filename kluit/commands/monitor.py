@@ -8,7 +8,16 @@ See ``analysis/monitor.py``.
 from __future__ import annotations
 
 from kluit.cli import UsageError
-from kluit.commands.common import Progress, positive_int, scale_float, scenario_path, seed_int
+from kluit.commands.common import (
+    Progress,
+    add_out_options,
+    check_out_dir,
+    positive_int,
+    scale_float,
+    scenario_path,
+    seed_int,
+    staged_out_dir,
+)
 
 
 def add_parser(sub):
@@ -50,8 +59,13 @@ def add_parser(sub):
     p.add_argument("--samples", type=positive_int, default=10, help="re-fit points per round")
     p.add_argument("--rounds", type=positive_int, default=3, help="re-fit rounds")
     p.add_argument("--no-refit", action="store_true", help="show the band only")
-    p.add_argument("--out", default="out/monitor", help="output folder (default out/monitor)")
+    add_out_options(p, "out/monitor")
     return p
+
+
+def monitor_result(rel: str) -> bool:
+    """The files ``kluit monitor`` writes (what ``--force`` replaces)."""
+    return rel in ("monitor.csv", "flags.csv", "monitor.html")
 
 
 def _params(text: str) -> list[str]:
@@ -76,6 +90,7 @@ def run(args) -> int:
     path = scenario_path(args.scenario)
     scen = load_scenario(path)
     keys = _params(args.params)
+    out = check_out_dir(args.out, args.force)
     from pathlib import Path
 
     region = load_run_region(scen, Path(path).parent)
@@ -101,7 +116,8 @@ def run(args) -> int:
         )
     finally:
         bar.close()
-    paths = write_monitor(res, args.out)
+    with staged_out_dir(out, args.force, monitor_result) as tmp:  # every file or none
+        paths = {k: out / v.name for k, v in write_monitor(res, tmp).items()}
     print(
         f"{100 * res.inside_share():.0f}% of the realised months lie inside the simulated "
         f"90% band; {len(res.flags)} month(s) outside"

@@ -11,7 +11,16 @@ import math
 import shlex
 
 from kluit.cli import UsageError
-from kluit.commands.common import Progress, positive_int, scale_float, scenario_path, seed_int
+from kluit.commands.common import (
+    Progress,
+    add_out_options,
+    check_out_dir,
+    positive_int,
+    scale_float,
+    scenario_path,
+    seed_int,
+    staged_out_dir,
+)
 
 
 def participants_list(text: str) -> list[int]:
@@ -96,8 +105,13 @@ def add_parser(sub):
         help="months per run (default 24; at least 24 for relapse)",
     )
     p.add_argument("--seed", type=seed_int, default=1, help="master seed (1)")
-    p.add_argument("--out", default="out/power", help="output folder (default out/power)")
+    add_out_options(p, "out/power")
     return p
+
+
+def power_result(rel: str) -> bool:
+    """The files ``kluit power`` writes (what ``--force`` replaces)."""
+    return rel in ("power.csv", "power.png", "power.md")
 
 
 def run(args) -> int:
@@ -107,6 +121,7 @@ def run(args) -> int:
     base, policy = scenario_path(args.base), scenario_path(args.policy)
     sizes = participants_list(args.participants)
     load_scenario(base), load_scenario(policy)  # bad files fail before any run
+    out = check_out_dir(args.out, args.force)
     if args.months < 24:
         raise UsageError(
             f"--months: got {args.months}, allowed: 24 or more (placement within "
@@ -159,7 +174,8 @@ def run(args) -> int:
             str(args.seed),
         ]
     )
-    paths = write_power(res, args.out, command)
+    with staged_out_dir(out, args.force, power_result) as tmp:  # every file or none
+        paths = {k: out / v.name for k, v in write_power(res, tmp, command).items()}
     print(f"{'participants':>12s} {'outcome':>14s} {'effect':>8s} {'power':>6s}  95% interval")
     for r in res.table.itertuples():
         iv = f"{r.low:.2f}-{r.high:.2f}" if math.isfinite(r.low) else "n/a"

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import shlex
 
-from kluit.commands.common import Progress, positive_int, scale_float, seed_int
+from kluit.commands.common import (
+    Progress,
+    add_out_options,
+    check_out_dir,
+    positive_int,
+    scale_float,
+    seed_int,
+    staged_out_dir,
+)
 
 REPORTS = ("validation",)
 
@@ -34,8 +42,16 @@ def add_parser(sub):
         "--months", type=positive_int, default=60, help="months of the baseline runs (default 60)"
     )
     p.add_argument("--seed", type=seed_int, default=2026, help="master seed (default 2026)")
-    p.add_argument("--out", default="docs", help="output folder (default docs)")
+    add_out_options(p, "docs")
     return p
+
+
+def report_result(rel: str) -> bool:
+    """The files of the validation report: ``validation.md`` and ``figures/validation_*.png``
+    (the other documents and figures of ``docs/`` are kept)."""
+    return rel == "validation.md" or (
+        rel.startswith("figures/validation_") and rel.endswith(".png") and rel.count("/") == 1
+    )
 
 
 def _command(args) -> str:
@@ -45,12 +61,15 @@ def _command(args) -> str:
         v = getattr(args, k)
         if v != d:
             parts += [f"--{k}", str(v)]
+    if args.force:
+        parts.append("--force")
     return " ".join(shlex.quote(p) for p in parts)
 
 
 def run(args) -> int:
     from analysis.validation_report import ValidationSettings, write_validation_report
 
+    out = check_out_dir(args.out, args.force)  # before any run: a bad --out fails fast
     st = ValidationSettings(
         scale=args.scale,
         reps=args.reps,
@@ -69,7 +88,8 @@ def run(args) -> int:
         bars[stage](done, total)
 
     try:
-        path = write_validation_report(args.out, st, progress=progress)
+        with staged_out_dir(out, args.force, report_result) as tmp:  # every file or none
+            path = out / write_validation_report(tmp, st, progress=progress).relative_to(tmp)
     finally:
         for b in bars.values():
             b.close()

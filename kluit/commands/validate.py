@@ -1,11 +1,12 @@
-"""``kluit validate SCENARIO``: exit 0 when the scenario (and its region) is valid, else 2."""
+"""``kluit validate SCENARIO``: exit 0 when the scenario (its region, shocks, employers' survey
+and burn-in scenario) is valid, else 2."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kluit.commands.common import overrides
-from sim.model import check_shocks, check_size, load_run_region
+from sim.model import check_shocks, check_size, load_burn_in_scenario, load_run_region
 from sim.scenario import load_scenario
 from sim.survey import load_for_scenario
 
@@ -24,6 +25,7 @@ def run(args) -> int:
         check_size(region, float(scen["run.scale"]), path)
         check_shocks(scen.shocks, region, int(scen["run.months"]), path)
         load_for_scenario(scen, region, Path(path).parent)  # the employers' survey, if any
+        load_burn_in_scenario(scen)  # the file run.burn_in_scenario names, if any
         print(
             f"{path}: valid ({len(scen.changed())} keys changed from the defaults, "
             f"{len(scen.shocks)} shocks, region {region.name})"

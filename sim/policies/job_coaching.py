@@ -33,6 +33,28 @@ class JobCoaching(Policy):
             hi=40.0,
         ),
         _p(
+            "policies.job_coaching.full_relief_hours",
+            8.0,
+            "hours per week",
+            "assumed: about a working day of coaching a week covers what a coach can take "
+            "over (policies.root_ball.intensity 1 means the same 8 hours)",
+            "Weekly coaching hours at which the coach's relief of the employer's supervision "
+            "is full; fewer hours relieve in proportion.",
+            lo=0.1,
+            hi=40.0,
+        ),
+        _p(
+            "policies.job_coaching.supervision_relief",
+            0.5,
+            "share of the supervision cost",
+            "assumed: a job coach takes over about half of the extra supervision a placed "
+            "worker needs; the employer keeps the daily guidance",
+            "Share of the employer's expected supervision cost that coaching at full hours "
+            "takes off when the employer judges a candidate.",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
             "policies.job_coaching.awareness",
             0.25,
             "share of employers",
@@ -110,11 +132,12 @@ class JobCoaching(Policy):
     def hiring_value(self, model, persons, employers, ctx):
         if not self.active():
             return None
-        share = min(1.0, self.p["hours_per_week"] / 8.0)
+        share = min(1.0, self.p["hours_per_week"] / self.p["full_relief_hours"])
         reached = (
             ctx["target"] & self.informed(model, employers, ctx) & self._coached(model, persons)
         )
-        return np.where(reached, 0.5 * share * ctx["supervision"], 0.0)
+        relief = self.p["supervision_relief"]
+        return np.where(reached, relief * share * ctx["supervision"], 0.0)
 
     def touched(self, model, persons):
         """Every placement that starts with a job coach is one of the instrument's."""

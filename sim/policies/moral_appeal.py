@@ -31,7 +31,7 @@ class MoralAppeal(Policy):
         _p(
             "policies.moral_appeal.openness",
             0.25,
-            "0-1 (willing employers: 0.5-1)",
+            "0-1 (willing employers: employers.openness_min to 1)",
             "assumed: TNO 2017 (docs/sources.md) calls a moral appeal insufficient: it does not "
             "change the business case, and the employers it persuades are the least open",
             "Openness of a persuaded employer: it drops its reluctance and attaches the "

@@ -16,8 +16,9 @@ long-range forecast, or the short-term forecast of the forecasting policy). Whil
 they do not apply; when ready they belong to that sector (its match), the programme seeks
 employers for them, and they move with the same support as sheltered-work moves. In a job in
 the sector they were prepared for the pressure they feel is lower (they know the work and the
-employer). Whether the sector still has work when they are ready depends on the forecast's
-horizon and accuracy.
+employer); that relief fades with the months they waited for work after being ready (what they
+learnt and the employer contact fade out of work, docs/sources.md). Whether the sector still
+has work when they are ready depends on the forecast's horizon and accuracy.
 """
 
 from __future__ import annotations
@@ -107,6 +108,37 @@ class RootBall(Policy):
             hi=5.0,
         ),
         _p(
+            "policies.root_ball.sick_risk_relief",
+            0.5,
+            "share of the expected sick pay at full intensity",
+            "assumed: the programme's guidance of the employer (and the right to return) halves "
+            "the sick-pay risk an employer sees in a candidate from sheltered work",
+            "Share of the perceived sick-pay risk the support takes off at intensity 1 (the "
+            "coach also takes over the supervision).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
+            "policies.root_ball.group_relapse_effect",
+            0.15,
+            "relapse hazard divisor per extra person",
+            "assumed: TNO 2017 (docs/sources.md): moving with a colleague helps; each extra "
+            "person in the group lowers the relapse hazard by about an eighth",
+            "The relapse hazard of a supported person is divided by 1 + this x (group size - 1).",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
+            "policies.root_ball.group_cost_share",
+            0.25,
+            "share of the support cost",
+            "assumed: a group needs its own coordination on top of the personal support",
+            "Extra support cost of moving in a group: the cost per person rises by this x "
+            "(group size - 1) / group size.",
+            lo=0.0,
+            hi=5.0,
+        ),
+        _p(
             "policies.root_ball.right_to_return",
             True,
             "switch",
@@ -177,6 +209,19 @@ class RootBall(Policy):
             hi=1.0,
         ),
         _p(
+            "policies.root_ball.preparation_fade_months",
+            12.0,
+            "months",
+            "assumed: the practice of a six-month preparation and the contact with the future "
+            "employer fade within about a year without that work; general skills fade more "
+            "slowly out of work (Edin & Gustavsson 2008, docs/sources.md)",
+            "Time scale on which the pressure relief of preparation fades while a prepared "
+            "person waits for work in the sector prepared for (relief x exp(-months waited / "
+            "this)).",
+            lo=0.5,
+            hi=1200.0,
+        ),
+        _p(
             "policies.root_ball.preparation_cost_per_person_month_eur",
             700.0,
             "EUR per person per month",
@@ -209,11 +254,12 @@ class RootBall(Policy):
         sw = model.persons.state[persons] == State.SHELTERED
         if self._preparing_on():  # prepared people move with the same support
             sw = sw | self._ready_prepared(model, persons)
-        # the coach takes over supervision; guidance halves the perceived sick-pay risk
+        # the coach takes over supervision; guidance takes off part of the sick-pay risk
+        relief = self.p["sick_risk_relief"]
         ctx["perceived_sick_risk"] = ctx["perceived_sick_risk"] - np.where(
-            sw, self._i() * 0.5 * ctx["sick_risk"], 0.0
+            sw, self._i() * relief * ctx["sick_risk"], 0.0
         )
-        return np.where(sw, self._i() * (ctx["supervision"] + 0.5 * ctx["sick_risk"]), 0.0)
+        return np.where(sw, self._i() * (ctx["supervision"] + relief * ctx["sick_risk"]), 0.0)
 
     def on_hire(self, model, persons, employers):
         if not self.active():
@@ -241,7 +287,7 @@ class RootBall(Policy):
             return None
         per = model.persons
         on = (per.support_kind[persons] == ROOT_BALL) & (per.support_left[persons] > 0)
-        group = 1.0 / (1.0 + 0.15 * (self.p["group_size"] - 1))
+        group = 1.0 / (1.0 + self.p["group_relapse_effect"] * (self.p["group_size"] - 1))
         f = np.where(on, np.exp(-self.p["relapse_reduction"] * self._i()) * group, 1.0)
         if self._preparing_on():
             f = f * self._prepared_relief(model, persons)
@@ -272,7 +318,7 @@ class RootBall(Policy):
             len(on)
             * self.p["cost_per_person_month_eur"]
             * self._i()
-            * (1 + 0.25 * (self.p["group_size"] - 1) / self.p["group_size"])
+            * (1 + self.p["group_cost_share"] * (self.p["group_size"] - 1) / self.p["group_size"])
         )
         model.ledger.book("municipality", "root_ball_support", eur)
         self.spent_eur += eur
@@ -351,17 +397,27 @@ class RootBall(Policy):
         model.month_counts["preparation_hired"] = len(rows)
 
     def _prepared_relief(self, model, persons) -> np.ndarray:
-        """Lower relapse hazard in a job in the sector prepared for (lower felt pressure)."""
+        """Lower relapse hazard in a job in the sector prepared for (lower felt pressure).
+
+        The relief is what the person learnt for that work and with that employer; it fades
+        with the months they waited for work after being ready (from the end of preparation to
+        their first hire after it; ``preparation_fade_months``): someone prepared for work that
+        is not there when they are ready waits, and what they learnt and the employer contact
+        fade meanwhile."""
         per, e = model.persons, model.employers
         in_sector = (
             (per.prep_sector[persons] > 0)
             & (per.prep_end[persons] > 0)
             & (e.sector[per.employer[persons]] == per.prep_sector[persons] - 1)
         )
-        relief = np.exp(
-            -model.p["labour_market.relapse_pressure_slope"] * self.p["preparation_pressure_relief"]
+        first = per.prep_hire[persons].astype(np.int64)  # 0: hired after the policy stopped
+        hired = np.where(first > 0, first, per.job_start[persons].astype(np.int64))
+        waited = np.maximum(hired - per.prep_end[persons].astype(np.int64), 0)
+        relief = self.p["preparation_pressure_relief"] * np.exp(
+            -waited / self.p["preparation_fade_months"]
         )
-        return np.where(in_sector, relief, 1.0)
+        f = np.exp(-model.p["labour_market.relapse_pressure_slope"] * relief)
+        return np.where(in_sector, f, 1.0)
 
     def _book_preparation(self, model) -> None:
         n = int(np.count_nonzero(model.persons.prep_left > 0))

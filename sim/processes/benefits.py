@@ -46,7 +46,10 @@ def benefit_flows(model) -> None:
     nb_apply = nb[u[2, nb] < nb_rate]
     # after a year without work or benefit, some stop searching and leave the labour force
     # (study, care, discouraged: CBS counts only those who search as unemployed)
-    gone = nb[(per.months_out[nb] > 12) & (u[5, nb] < p["labour_market.no_benefit_exit_rate"])]
+    gone = nb[
+        (per.months_out[nb] > p["labour_market.no_benefit_exit_after_months"])
+        & (u[5, nb] < p["labour_market.no_benefit_exit_rate"])
+    ]
     gone = gone[~np.isin(gone, nb_apply)]
     # distance to the labour market changes: after a year on benefits some searchers stop
     # (health, debts, care), and some who do not search become able to again (SCP 2019: half
@@ -55,7 +58,7 @@ def benefit_flows(model) -> None:
     tired = (
         on_sa
         & per.ready
-        & (per.months_out > 12)
+        & (per.months_out > p["labour_market.sa_readiness_loss_after_months"])
         & (u[3] < p["labour_market.sa_readiness_loss_rate"])
     )
     regained = on_sa & ~per.ready & (u[4] < p["labour_market.sa_readiness_gain_rate"])

@@ -50,8 +50,9 @@ def draw_traits(model) -> None:
 
 
 def willing_openness(model, n: int, rng) -> np.ndarray:
-    """Openness of employers that become willing (uniform 0.5-1, as drawn at set-up)."""
-    return rng.uniform(0.5, 1.0, n).astype(np.float32)
+    """Openness of employers that become willing (uniform from ``employers.openness_min`` to
+    1, as drawn at set-up)."""
+    return rng.uniform(model.p["employers.openness_min"], 1.0, n).astype(np.float32)
 
 
 def perceived_aversion(model, emp: np.ndarray) -> np.ndarray:

@@ -41,7 +41,10 @@ def forecast_growth(model, rng: np.random.Generator | None = None) -> np.ndarray
     survey = getattr(model, "employer_survey", None)
     if survey is not None:
         true = survey.expected_growth(model, t, horizon, true)
-    sd = max(float(np.std(true)), model.p["employers.sector_cycle_sd"] * 3)
+    p = model.p
+    sd = max(
+        float(np.std(true)), p["employers.sector_cycle_sd"] * p["schools.forecast_noise_min_sds"]
+    )
     noise = (model.streams.training if rng is None else rng).normal(0.0, sd, len(true))
     return accuracy * true + (1 - accuracy) * noise
 
@@ -58,7 +61,8 @@ def train(model) -> None:
             per.wage_value[done] += p["schools.wage_value_gain"]
             skilled = per.wage_value[done] > p["population.skilled_wage_value"]
             per.level[done] = np.minimum(per.level[done] + skilled, 2)
-            per.months_out[done] //= 2
+            kept = np.floor(per.months_out[done] * p["schools.months_out_kept_share"])
+            per.months_out[done] = kept.astype(per.months_out.dtype)
             model.move(done, per.return_state[done], Cause.TRAINING_END)
     growth = forecast_growth(model)
     model.month_counts["forecast_max_growth"] = float(growth.max())
@@ -69,7 +73,7 @@ def train(model) -> None:
         return
     cand_mask = (
         ((per.state == State.SOCIAL_ASSISTANCE) & per.ready)
-        | ((per.state == State.UNEMPLOYED_WW) & (per.months_out >= 3))
+        | ((per.state == State.UNEMPLOYED_WW) & (per.months_out >= p["schools.ww_min_months_out"]))
     ) & (per.sick == 0)
     cand = np.flatnonzero(cand_mask)
     if len(cand) == 0:

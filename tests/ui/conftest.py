@@ -11,40 +11,26 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from kluit.ui.harness import (
+    DEFAULT_CHROMIUM,
+    free_port,
+    launch_chromium,
+    start_ui_server,
+    stop_ui_server,
+    wait_for_server,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KLUIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM = os.environ.get("KLUIT_CHROMIUM", DEFAULT_CHROMIUM)
 SCREENSHOTS = Path(os.environ.get("KLUIT_UI_SCREENSHOTS", "/tmp"))
 
 os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
 os.environ.setdefault("MPLBACKEND", "Agg")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -60,47 +46,13 @@ def ui_server(ui_scenarios, tmp_path_factory):
     """``kluit ui`` on 127.0.0.1 and a free port; yields its base URL; stopped by its PID."""
     port = free_port()
     log = tmp_path_factory.mktemp("ui-log") / "server.log"
-    env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false", "MPLBACKEND": "Agg"}
     with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kluit.cli",
-                "ui",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--scenarios",
-                str(ui_scenarios),
-            ],
-            cwd=ui_scenarios.parent,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        proc = start_ui_server(ui_scenarios, port, out)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"kluit ui did not start:\n{log.read_text(errors='replace')}")
-        time.sleep(0.25)
+    if not wait_for_server(url, proc):
+        pytest.fail(f"kluit ui did not start:\n{log.read_text(errors='replace')}")
     yield url
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    stop_ui_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +63,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw, CHROMIUM)
         yield browser
         browser.close()
 

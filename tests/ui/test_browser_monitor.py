@@ -17,6 +17,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
+from kluit.ui.harness import DROP_ON_MONITOR
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from test_browser_council import SAME, labels  # noqa: E402
@@ -25,17 +27,8 @@ from test_i18n import developer_words  # noqa: E402
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SCALE, MONTHS = 0.02, 6
-#: drop a file on the view's drop zone the way a browser does (Playwright cannot drag a file
-#: from the desktop): a drop event whose item gives the file
-DROP = """([name, text]) => {
-  const zone = document.querySelector('.kluit-view-monitor .solara-file-drop');
-  const file = new File([text], name, {type: 'text/csv'});
-  const entry = {isFile: true, file: (ok) => ok(file)};
-  const ev = new Event('drop', {bubbles: true, cancelable: true});
-  Object.defineProperty(ev, 'dataTransfer',
-                        {value: {items: [{webkitGetAsEntry: () => entry}]}});
-  zone.dispatchEvent(ev);
-}"""
+#: drop a file on the view's drop zone the way a browser does (kluit/ui/harness.py)
+DROP = DROP_ON_MONITOR
 TOO_WIDE = """() => Array.from(document.querySelectorAll('.kluit-page *'))
     .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > 801)
     .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
