@@ -19,6 +19,10 @@ UNITS: dict[str, tuple[str, str]] = {
         "0 to 1, willing employers: 0.5 to 1",
         "0 tot 1, bereidwillige werkgevers: 0,5 tot 1",
     ),
+    "0-1 (willing employers: employers.openness_min to 1)": (
+        "0 to 1, willing employers: from the lowest openness to 1",
+        "0 tot 1, bereidwillige werkgevers: van de laagste openheid tot 1",
+    ),
     "0-1 pressure scale": ("0 to 1, scale of work pressure", "0 tot 1, schaal van werkdruk"),
     "0-1 scale": ("scale from 0 to 1", "schaal van 0 tot 1"),
     "1/month": ("chance per month", "kans per maand"),
@@ -28,6 +32,10 @@ UNITS: dict[str, tuple[str, str]] = {
         "deel van een afwijking dat na een maand over is",
     ),
     "Beta concentration (a + b)": (
+        "concentration, higher is less spread",
+        "concentratie, hoger is minder spreiding",
+    ),
+    "Dirichlet concentration": (
         "concentration, higher is less spread",
         "concentratie, hoger is minder spreiding",
     ),
@@ -68,6 +76,9 @@ UNITS: dict[str, tuple[str, str]] = {
     ),
     "jobs": ("jobs", "banen"),
     "jobs per establishment": ("jobs per establishment", "banen per vestiging"),
+    "job areas": ("job areas", "werkgebieden"),
+    "km": ("km", "km"),
+    "km per hour": ("km per hour", "km per uur"),
     "log hazard at full intensity": (
         "lower risk on a log scale, at full intensity",
         "lager risico op logschaal, bij volle intensiteit",
@@ -116,7 +127,25 @@ UNITS: dict[str, tuple[str, str]] = {
         "relative to other unemployed",
         "ten opzichte van andere werklozen",
     ),
+    "relapse hazard divisor per extra person": (
+        "divisor of the relapse risk per extra person",
+        "deler van het risico op terugval per extra persoon",
+    ),
+    "residents": ("residents", "inwoners"),
+    "residents per municipality": ("residents per municipality", "inwoners per gemeente"),
+    "road km per straight-line km": (
+        "road km per km as the crow flies",
+        "km over de weg per km in rechte lijn",
+    ),
     "sd of log establishment size": (
+        "standard deviation on a log scale",
+        "standaardafwijking op logschaal",
+    ),
+    "sd of log jobs per resident": (
+        "standard deviation on a log scale",
+        "standaardafwijking op logschaal",
+    ),
+    "sd of log municipality size": (
         "standard deviation on a log scale",
         "standaardafwijking op logschaal",
     ),
@@ -127,6 +156,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "sd of log wage value": (
         "standard deviation on a log scale",
         "standaardafwijking op logschaal",
+    ),
+    "sector cycle standard deviations": (
+        "times the demand shocks per sector",
+        "keer de vraagschokken per sector",
     ),
     "share": ("share", "aandeel"),
     "share of WW exhaustions": (
@@ -164,10 +197,18 @@ UNITS: dict[str, tuple[str, str]] = {
         "share of employers with spare work",
         "aandeel van de werkgevers met restwerk",
     ),
+    "share of internal jobs": (
+        "share of the jobs in the region",
+        "aandeel van de banen in de regio",
+    ),
     "share of entrants": ("share of newcomers", "aandeel van de nieuwkomers"),
     "share of job losers": (
         "share of people who lose a job",
         "aandeel van wie een baan verliest",
+    ),
+    "share of months out of work": (
+        "share of the months out of work",
+        "deel van de maanden zonder werk",
     ),
     "share of new bijstand spells": (
         "share of new bijstand benefits",
@@ -179,9 +220,25 @@ UNITS: dict[str, tuple[str, str]] = {
         "share of the size per month",
         "deel van de omvang per maand",
     ),
+    "share of the expected sick pay at full intensity": (
+        "share of the expected sick pay, at full intensity",
+        "deel van de verwachte loondoorbetaling bij ziekte, bij volle intensiteit",
+    ),
+    "share of the labour force": (
+        "share of the labour force",
+        "aandeel van de beroepsbevolking",
+    ),
     "share of the minimum wage": ("share of the minimum wage", "deel van het minimumloon"),
     "share of the population": ("share of the population", "deel van de bevolking"),
     "share of the subsidy": ("share of the subsidy", "deel van de subsidie"),
+    "share of the supervision cost": (
+        "share of the employer's supervision cost",
+        "deel van de begeleidingskosten van de werkgever",
+    ),
+    "share of the support cost": (
+        "share of the cost of the support",
+        "deel van de kosten van de begeleiding",
+    ),
     "share of the wage gap": (
         "share of the gap to the minimum wage",
         "deel van het verschil met het minimumloon",
@@ -300,6 +357,10 @@ NL: dict[str, tuple[str, str]] = {
         "Spreiding loonwaarde zonder werk of uitkering",
         "Spreiding van de loonwaarde van mensen zonder baan en zonder uitkering.",
     ),
+    "population.no_benefit_min_wage_value": (
+        "Laagste loonwaarde zonder werk of uitkering",
+        "Laagste getrokken loonwaarde van mensen zonder baan en zonder uitkering.",
+    ),
     "population.sa_full_wage_value_median": (
         "Mediane loonwaarde bijstand met volledige loonwaarde",
         "Mediane loonwaarde van bijstandsontvangers met volledige loonwaarde (lognormaal, "
@@ -308,6 +369,11 @@ NL: dict[str, tuple[str, str]] = {
     "population.sa_full_wage_value_sd": (
         "Spreiding loonwaarde bijstand met volledige loonwaarde",
         "Spreiding van de loonwaarde van bijstandsontvangers met volledige loonwaarde.",
+    ),
+    "population.sa_full_wage_value_max": (
+        "Hoogste loonwaarde bijstand met volledige loonwaarde",
+        "Hoogste getrokken loonwaarde van bijstandsontvangers met volledige loonwaarde (de "
+        "laagste is 1, het minimumloon: dat is wat een volledige loonwaarde betekent).",
     ),
     "population.wage_value_concentration": (
         "Concentratie loonwaarde onder het minimumloon",
@@ -364,6 +430,15 @@ NL: dict[str, tuple[str, str]] = {
         "Gemiddeld aantal maanden zonder werk boven de drie jaar (geometrisch verdeeld) van "
         "de bijstandsontvangers in maand 0 met een lange uitkeringsduur.",
     ),
+    "population.sa_long_threshold_months": (
+        "Grens voor lange bijstand",
+        "Maanden zonder werk vanaf welke de uitkering van een bijstandsontvanger in maand 0 "
+        "als lang telt (getrokken als dit aantal plus een geometrisch verdeelde extra duur).",
+    ),
+    "population.sa_max_initial_months_out": (
+        "Langste duur zonder werk in de bijstand bij de start",
+        "Langste getrokken duur zonder werk van een bijstandsontvanger in maand 0.",
+    ),
     "population.max_initial_tenure_months": (
         "Langste dienstverband bij de start",
         "Banen die in maand 0 bestaan, zijn tussen 1 en dit aantal maanden eerder begonnen "
@@ -377,6 +452,16 @@ NL: dict[str, tuple[str, str]] = {
     "population.ties_per_person": (
         "Sociale contacten per persoon",
         "Sociale contacten per persoon, die vacatures doorgeven.",
+    ),
+    "population.unemployed_share": (
+        "Werklozen in de beroepsbevolking",
+        "Aandeel werklozen in de beroepsbevolking, gebruikt als een regio geen eigen "
+        "werkloosheidscijfer geeft.",
+    ),
+    "population.min_resident_job_share": (
+        "Minimaal door inwoners bezet",
+        "Kleinste aandeel van de banen in de regio dat in maand 0 door inwoners van de regio "
+        "wordt bezet (de rest bezetten inpendelaars, die niet worden gesimuleerd).",
     ),
     # --- demography -------------------------------------------------------------------------
     "demography.exit_rate_employed": (
@@ -459,10 +544,20 @@ NL: dict[str, tuple[str, str]] = {
         "Kans per maand dat iemand die langer dan 12 maanden zonder werk en zonder uitkering "
         "is, de arbeidsmarkt verlaat.",
     ),
+    "labour_market.no_benefit_exit_after_months": (
+        "Wachttijd vóór vertrek zonder werk en uitkering",
+        "Wie langer dan dit aantal maanden zonder werk en zonder uitkering is, kan de "
+        "arbeidsmarkt verlaten (met de kans op vertrek van wie lang zonder werk en uitkering is).",
+    ),
     "labour_market.sa_readiness_loss_rate": (
         "Stoppen met zoeken in de bijstand",
         "Kans per maand dat iemand in de bijstand die zoekt (langer dan 12 maanden) stopt met "
         "zoeken.",
+    ),
+    "labour_market.sa_readiness_loss_after_months": (
+        "Wachttijd vóór stoppen met zoeken in de bijstand",
+        "Wie in de bijstand zoekt en langer dan dit aantal maanden zonder werk is, kan "
+        "stoppen met zoeken (met de kans op stoppen met zoeken in de bijstand).",
     ),
     "labour_market.sa_entry_not_ready_share": (
         "Nieuwe bijstand zonder te zoeken",
@@ -720,6 +815,12 @@ NL: dict[str, tuple[str, str]] = {
         "Nauwkeurigheid van de prognose",
         "Nauwkeurigheid van de prognose van de vraag die scholen gebruiken.",
     ),
+    "schools.forecast_noise_min_sds": (
+        "Kleinste fout van de prognose",
+        "Kleinste standaardafwijking van de ruis in de prognose van scholen, als veelvoud van "
+        "de vraagschokken per sector (anders zo groot als de spreiding van de werkelijke "
+        "groei over de sectoren).",
+    ),
     "schools.wage_value_gain": (
         "Hogere loonwaarde na een opleiding",
         "Stijging van de loonwaarde na het afronden van een opleiding.",
@@ -727,6 +828,16 @@ NL: dict[str, tuple[str, str]] = {
     "schools.cost_per_month": (
         "Kosten van een opleiding",
         "Kosten van een opleiding, betaald door de gemeente.",
+    ),
+    "schools.months_out_kept_share": (
+        "Duur zonder werk die na een opleiding telt",
+        "Deel van hun maanden zonder werk dat mensen na een afgeronde opleiding houden (naar "
+        "beneden afgerond).",
+    ),
+    "schools.ww_min_months_out": (
+        "Wachttijd voor een opleiding in de WW",
+        "Maanden zonder werk waarna iemand in de WW aan een opleiding kan beginnen (wie in de "
+        "bijstand zoekt, kan meteen).",
     ),
     # --- finance --------------------------------------------------------------------------
     "finance.sa_benefit_eur_month": (
@@ -765,6 +876,56 @@ NL: dict[str, tuple[str, str]] = {
         "Spreadsheet (CSV) met de groei en het restwerk die werkgevers per gemeente en sector "
         "verwachten (opbouw: zie het bestand met de enquête onder werkgevers hieronder), ten "
         "opzichte van het scenariobestand; leeg: geen.",
+    ),
+    # --- synthetic test region ---------------------------------------------------------------
+    "synthetic_region.mean_population": (
+        "Gemiddelde omvang van een gemeente",
+        "Gemiddeld aantal inwoners van een gemeente in een kunstmatige testregio.",
+    ),
+    "synthetic_region.size_spread": (
+        "Spreiding van de omvang van gemeenten",
+        "Spreiding van de omvang van de gemeenten in een kunstmatige testregio (lognormaal).",
+    ),
+    "synthetic_region.min_population": (
+        "Kleinste gemeente",
+        "Minste inwoners van een gemeente in een kunstmatige testregio.",
+    ),
+    "synthetic_region.jobs_spread": (
+        "Spreiding van de banen per inwoner",
+        "Spreiding van het aantal banen per inwoner rond dat van Flevoland in een kunstmatige "
+        "testregio (lognormaal).",
+    ),
+    "synthetic_region.sector_concentration": (
+        "Concentratie van de sectorverdeling",
+        "Hoe dicht de verdeling over sectoren van elke gemeente bij de standaardverdeling over "
+        "sectoren ligt (hoger: dichterbij).",
+    ),
+    "synthetic_region.km_per_municipality": (
+        "Ruimte per gemeente",
+        "Zijde van het vierkant waarin de gemeenten van een kunstmatige testregio liggen, "
+        "gedeeld door de wortel uit hun aantal (meer: verder uit elkaar).",
+    ),
+    "synthetic_region.external_areas": (
+        "Werkgebieden buiten de regio",
+        "Aantal werkgebieden buiten een kunstmatige testregio (zoals Groot-Amsterdam voor "
+        "Flevoland).",
+    ),
+    "synthetic_region.external_distance_km": (
+        "Afstand tot werkgebieden buiten de regio",
+        "Afstand van de werkgebieden buiten de regio tot de rand van het vierkant waarin de "
+        "gemeenten liggen.",
+    ),
+    "synthetic_region.road_factor": (
+        "Omrijfactor",
+        "Afstand over de weg ten opzichte van de afstand in rechte lijn tussen twee gemeenten.",
+    ),
+    "synthetic_region.speed_kmh": (
+        "Reissnelheid",
+        "Reissnelheid tussen de gemeenten van een kunstmatige testregio.",
+    ),
+    "synthetic_region.access_minutes": (
+        "Extra reistijd per reis",
+        "Minuten die bij elke reis tussen gemeenten van een kunstmatige testregio worden opgeteld.",
     ),
     # --- the instruments ----------------------------------------------------------------------
     **_policy(
@@ -950,6 +1111,28 @@ NL: dict[str, tuple[str, str]] = {
                 "Kosten van de voorbereiding",
                 "Kosten van de voorbereiding per persoon per maand, betaald door de gemeente.",
             ),
+            "preparation_fade_months": (
+                "Wegebben van de voorbereiding",
+                "Tijdschaal waarop de lagere werkdruk na voorbereiding wegebt zolang iemand die "
+                "is voorbereid wacht op werk in de sector waarop hij is voorbereid (lagere "
+                "werkdruk x exp(-maanden gewacht / deze waarde)).",
+            ),
+            "sick_risk_relief": (
+                "Minder ziekterisico voor de werkgever",
+                "Deel van het risico op loondoorbetaling bij ziekte dat een werkgever in een "
+                "kandidaat ziet, dat de begeleiding bij volle intensiteit wegneemt (de "
+                "jobcoach neemt ook de begeleiding op het werk over).",
+            ),
+            "group_relapse_effect": (
+                "Minder terugval in een groep",
+                "Het risico op terugval van een begeleide persoon wordt gedeeld door 1 + deze "
+                "waarde x (groepsgrootte - 1).",
+            ),
+            "group_cost_share": (
+                "Extra kosten van een groep",
+                "Extra kosten van samen overstappen: de kosten van de begeleiding per persoon "
+                "stijgen met deze waarde x (groepsgrootte - 1) / groepsgrootte.",
+            ),
         },
     ),
     **_policy(
@@ -981,6 +1164,16 @@ NL: dict[str, tuple[str, str]] = {
             "cost_per_hour_eur": (
                 "Kosten",
                 "Kosten van één uur begeleiding door een jobcoach.",
+            ),
+            "full_relief_hours": (
+                "Uren voor volledige ontlasting",
+                "Uren begeleiding per week waarbij de jobcoach de werkgever volledig ontlast "
+                "van de begeleiding op het werk; minder uren ontlasten naar verhouding.",
+            ),
+            "supervision_relief": (
+                "Ontlasting van de werkgever",
+                "Deel van de verwachte begeleidingskosten van de werkgever dat jobcoaching bij "
+                "volle uren wegneemt wanneer de werkgever een kandidaat beoordeelt.",
             ),
         },
     ),
@@ -1072,8 +1265,10 @@ EN: dict[str, str] = {
     "population.max_wage_value": "Highest wage value",
     "population.no_benefit_wage_value_median": "Median wage value without work or benefit",
     "population.no_benefit_wage_value_sd": "Spread of the wage value without work or benefit",
+    "population.no_benefit_min_wage_value": "Lowest wage value without work or benefit",
     "population.sa_full_wage_value_median": "Median wage value on bijstand with a full wage value",
     "population.sa_full_wage_value_sd": "Spread of wage value on bijstand with a full wage value",
+    "population.sa_full_wage_value_max": "Highest wage value on bijstand with a full wage value",
     "population.wage_value_concentration": "Concentration of wage values below the minimum wage",
     "population.full_capacity_readiness_factor": "Readiness to search with a full wage value",
     "population.resilience_mean_employed": "Average resilience of workers",
@@ -1086,9 +1281,13 @@ EN: dict[str, str] = {
     "population.highly_skilled_wage_value": "Wage value for a high skill level",
     "population.sa_short_mean_months": "Average time out of work, short bijstand",
     "population.sa_long_mean_months": "Average extra time out of work, long bijstand",
+    "population.sa_long_threshold_months": "Time out of work from which bijstand counts as long",
+    "population.sa_max_initial_months_out": "Longest time out of work on bijstand at the start",
     "population.max_initial_tenure_months": "Longest time in a job at the start",
     "population.max_initial_months_out": "Longest time out of work at the start",
     "population.ties_per_person": "Social contacts per person",
+    "population.unemployed_share": "Unemployed in the labour force",
+    "population.min_resident_job_share": "Lowest share held by residents",
     # --- demography -----------------------------------------------------------------------
     "demography.exit_rate_employed": "Workers leaving the labour force",
     "demography.exit_rate_social_assistance": "People on bijstand leaving the labour force",
@@ -1108,7 +1307,11 @@ EN: dict[str, str] = {
     "labour_market.no_benefit_to_sa_rate": "Applying for bijstand again",
     "labour_market.no_benefit_to_sa_rate_first": "Applying for bijstand for the first time",
     "labour_market.no_benefit_exit_rate": "Leaving after long without work or benefit",
+    "labour_market.no_benefit_exit_after_months": "Time without work or benefit before leaving",
     "labour_market.sa_readiness_loss_rate": "Stopping the search on bijstand",
+    "labour_market.sa_readiness_loss_after_months": (
+        "Time out of work before stopping the search on bijstand"
+    ),
     "labour_market.sa_entry_not_ready_share": "New bijstand without searching",
     "labour_market.sa_readiness_gain_rate": "Starting to search on bijstand",
     "labour_market.relapse_base_rate": "Base chance of relapse",
@@ -1170,8 +1373,11 @@ EN: dict[str, str] = {
     "schools.forecast_horizon_months": "How far the forecast looks ahead",
     "schools.forecast_responsiveness": "Influence of the forecast",
     "schools.forecast_accuracy": "Accuracy of the forecast",
+    "schools.forecast_noise_min_sds": "Least error of the forecast",
     "schools.wage_value_gain": "Higher wage value after a course",
     "schools.cost_per_month": "Cost of a course",
+    "schools.months_out_kept_share": "Time out of work that still counts after a course",
+    "schools.ww_min_months_out": "Wait for a course on unemployment benefit",
     # --- money ----------------------------------------------------------------------------
     "finance.sa_benefit_eur_month": "Bijstand benefit",
     "finance.ww_benefit_eur_month": "WW unemployment benefit",
@@ -1182,6 +1388,18 @@ EN: dict[str, str] = {
     "sheltered.new_places_per_10k_per_year": "New sheltered-work places",
     "service_point.brokered_per_10k_sa": "Candidates introduced by the employer service point",
     "forecasting.employer_survey": "File with employers' expectations",
+    # --- synthetic test region -----------------------------------------------------------
+    "synthetic_region.mean_population": "Average size of a municipality",
+    "synthetic_region.size_spread": "Spread of municipality sizes",
+    "synthetic_region.min_population": "Smallest municipality",
+    "synthetic_region.jobs_spread": "Spread of jobs per resident",
+    "synthetic_region.sector_concentration": "Concentration of the sector mix",
+    "synthetic_region.km_per_municipality": "Room per municipality",
+    "synthetic_region.external_areas": "Job areas outside the region",
+    "synthetic_region.external_distance_km": "Distance to job areas outside the region",
+    "synthetic_region.road_factor": "Road detour",
+    "synthetic_region.speed_kmh": "Travel speed",
+    "synthetic_region.access_minutes": "Extra time per trip",
     # --- instruments --------------------------------------------------------------------
     "policies.wage_subsidy.awareness": "Employers who know the subsidy",
     "policies.wage_subsidy.coverage": "Share of the wage gap covered",
@@ -1218,12 +1436,18 @@ EN: dict[str, str] = {
     "policies.root_ball.preparation_intake_share": "Intake into the preparation",
     "policies.root_ball.preparation_pressure_relief": "Lower work pressure after preparation",
     "policies.root_ball.preparation_cost_per_person_month_eur": "Cost of the preparation",
+    "policies.root_ball.preparation_fade_months": "Fading of the preparation",
+    "policies.root_ball.sick_risk_relief": "Less sick-pay risk for the employer",
+    "policies.root_ball.group_relapse_effect": "Less relapse in a group",
+    "policies.root_ball.group_cost_share": "Extra cost of a group",
     "policies.job_coaching.hours_per_week": "Coaching hours per week",
     "policies.job_coaching.awareness": "Employers who count on a job coach",
     "policies.job_coaching.duration_months": "Duration",
     "policies.job_coaching.relapse_reduction_per_hour": "Less relapse per coaching hour",
     "policies.job_coaching.take_up": "Use of job coaching",
     "policies.job_coaching.cost_per_hour_eur": "Cost",
+    "policies.job_coaching.full_relief_hours": "Coaching hours for full relief of the employer",
+    "policies.job_coaching.supervision_relief": "Relief of the employer's supervision",
     "policies.forecasting.horizon_months": "How far ahead",
     "policies.forecasting.accuracy": "Accuracy",
     "policies.forecasting.cost_eur_per_year": "Cost",
@@ -1273,10 +1497,17 @@ WHY: dict[str, str] = {
         "minimumloon"
     ),
     "population.no_benefit_wage_value_sd": "minder spreiding dan onder werkenden",
+    "population.no_benefit_min_wage_value": (
+        "mensen zonder werk of uitkering die zoeken, kunnen bijna het minimumloon verdienen "
+        "(wie ver daaronder zit, is in de bijstand of in de sociale werkvoorziening)"
+    ),
     "population.sa_full_wage_value_median": (
         "ontvangers met een volledige loonwaarde zitten net boven het minimumloon"
     ),
     "population.sa_full_wage_value_sd": "weinig spreiding",
+    "population.sa_full_wage_value_max": (
+        "een bijstandsontvanger met volledige loonwaarde verdient hooguit drie minimumlonen"
+    ),
     "population.full_capacity_readiness_factor": (
         "ontvangers met een volledige loonwaarde zijn vaker klaar om te zoeken; het totale "
         "aandeel blijft 'Zoekt actief naar werk'"
@@ -1315,6 +1546,9 @@ WHY: dict[str, str] = {
         "na drie jaar is de uitstroom ~8% per jaar, dus de resterende tijd is ongeveer "
         "exponentieel met een gemiddelde in de orde van tien jaar"
     ),
+    "population.sa_max_initial_months_out": (
+        "een werkzaam leven van ongeveer veertig jaar begrenst de getrokken duur zonder werk"
+    ),
     "population.max_initial_tenure_months": (
         "dienstverbanden in maand 0 gelijk verdeeld over maximaal tien jaar"
     ),
@@ -1324,6 +1558,11 @@ WHY: dict[str, str] = {
     ),
     "population.ties_per_person": (
         "een handvol nauwe contacten in de eigen gemeente die vacatures doorgeven"
+    ),
+    "population.min_resident_job_share": (
+        "een ondergrens voor regio's met veel meer banen dan werkende inwoners, zodat elke "
+        "werkgever personeel uit de regio houdt (in Flevoland bezetten de inwoners de meeste "
+        "banen van de regio)"
     ),
     "demography.exit_rate_employed": (
         "pensioen en vertrek uit de regio, ~2,4% van de werkenden per jaar"
@@ -1368,6 +1607,14 @@ WHY: dict[str, str] = {
         "arbeidsmarkt (studie, zorg, ontmoedigd; het CBS telt alleen wie zoekt als werkloos); "
         "CBS eerste kwartaal 2017: van 277.000 mensen die werk vonden kwamen er 169.000 van "
         "buiten de beroepsbevolking, dus de stromen erin en eruit zijn groot"
+    ),
+    "labour_market.no_benefit_exit_after_months": (
+        "na een jaar zonder werk of uitkering stoppen sommigen met zoeken (CBS eerste kwartaal "
+        "2017: grote stromen in en uit de beroepsbevolking)"
+    ),
+    "labour_market.sa_readiness_loss_after_months": (
+        "SCP 2019: de afstand tot werk groeit met de tijd in de uitkering; een bijstandsontvanger "
+        "die zoekt, kan na een jaar zonder werk stoppen met zoeken"
     ),
     "labour_market.sa_entry_not_ready_share": (
         "veel mensen die in de bijstand beginnen zijn eerst niet klaar om te werken; met de "
@@ -1503,13 +1750,56 @@ WHY: dict[str, str] = {
     "schools.forecast_accuracy": (
         "1 = de prognose is gelijk aan de toekomstige vraag, 0 = puur toeval"
     ),
+    "schools.forecast_noise_min_sds": (
+        "de fout van de prognose is ten minste drie maandelijkse sectorschokken ('Vraagschokken "
+        "per sector'), zodat een prognose niet toevallig bijna perfect is als de werkelijke "
+        "groei nauwelijks per sector verschilt"
+    ),
     "schools.wage_value_gain": "een afgeronde opleiding verhoogt de productiviteit een beetje",
     "schools.cost_per_month": "kosten van een beroepsopleiding voor volwassenen",
+    "schools.months_out_kept_share": (
+        "na een afgeronde opleiding kijkt een werkgever over de helft van de tijd zonder werk "
+        "heen (de lagere verwachte productiviteit en de afname van de zoekintensiteit hangen af "
+        "van de maanden zonder werk)"
+    ),
+    "schools.ww_min_months_out": (
+        "WW-ontvangers zoeken eerst zelf; na een paar maanden zonder baan wordt een opleiding "
+        "aangeboden"
+    ),
     "finance.ww_benefit_eur_month": "70-75% van een bescheiden laatstverdiend loon",
     "service_point.brokered_per_10k_sa": (
         "het Werkgeversservicepunt draagt in een regio van deze omvang een paar honderd "
         "kandidaten per jaar voor"
     ),
+    "synthetic_region.mean_population": (
+        "een kleine gemeente (de zes gemeenten van Flevoland hebben gemiddeld ~67.000 "
+        "inwoners), zodat testregio's snel worden opgebouwd; de cijfers per inwoner zijn die "
+        "van Flevoland"
+    ),
+    "synthetic_region.size_spread": (
+        "gemeenten verschillen ongeveer zoveel in omvang als die van Flevoland (Urk 19.987 tot "
+        "Almere 198.145 inwoners)"
+    ),
+    "synthetic_region.min_population": (
+        "de kleinste getrokken gemeente heeft nog een paar inwoners in elke toestand (werk, WW, "
+        "bijstand, zonder uitkering)"
+    ),
+    "synthetic_region.jobs_spread": (
+        "het aantal banen per inwoner verschilt matig tussen gemeenten (Flevoland 0,40 tot 0,54)"
+    ),
+    "synthetic_region.sector_concentration": (
+        "de sectorverdeling van gemeenten wijkt een beetje af van de landelijke verdeling"
+    ),
+    "synthetic_region.km_per_municipality": (
+        "een compacte regio: met verbindingen naar de twee dichtstbijzijnde buren duren de "
+        "meeste reizen minder dan een half uur"
+    ),
+    "synthetic_region.external_distance_km": (
+        "werkgebieden buiten de regio liggen er net voorbij, zoals Groot-Amsterdam voorbij Almere"
+    ),
+    "synthetic_region.road_factor": "wegen zijn ongeveer een derde langer dan de rechte lijn",
+    "synthetic_region.speed_kmh": "gemiddelde snelheid met de auto over regionale wegen",
+    "synthetic_region.access_minutes": "van en naar de auto of de halte",
     "policies.wage_subsidy.awareness": (
         "SCP 2017: 11% van de organisaties gebruikte loonkostensubsidie of loondispensatie; "
         "meer werkgevers kennen het dan er gebruik van maken"
@@ -1566,6 +1856,23 @@ WHY: dict[str, str] = {
     "policies.root_ball.preparation_cost_per_person_month_eur": (
         "een opleiding ('Kosten van een opleiding' 600 euro) plus begeleiding bij de plaatsing"
     ),
+    "policies.root_ball.preparation_fade_months": (
+        "wat iemand in een voorbereiding van zes maanden oefent en het contact met de "
+        "toekomstige werkgever ebben binnen ongeveer een jaar zonder dat werk weg; algemene "
+        "vaardigheden slijten zonder werk langzamer (Edin & Gustavsson 2008)"
+    ),
+    "policies.root_ball.sick_risk_relief": (
+        "de begeleiding van de werkgever door het programma (en de terugkeergarantie) halveert "
+        "het risico op loondoorbetaling bij ziekte dat een werkgever ziet in een kandidaat uit "
+        "de sociale werkvoorziening"
+    ),
+    "policies.root_ball.group_relapse_effect": (
+        "TNO 2017: samen met een collega overstappen helpt; elke extra persoon in de groep "
+        "verlaagt het risico op terugval met ongeveer een achtste"
+    ),
+    "policies.root_ball.group_cost_share": (
+        "een groep heeft eigen coördinatie nodig bovenop de persoonlijke begeleiding"
+    ),
     "policies.job_coaching.hours_per_week": (
         "een paar uur begeleiding per week in de eerste maanden"
     ),
@@ -1575,6 +1882,14 @@ WHY: dict[str, str] = {
     ),
     "policies.job_coaching.relapse_reduction_per_hour": "een bescheiden effect per uur begeleiding",
     "policies.job_coaching.cost_per_hour_eur": "uurtarief van een jobcoach",
+    "policies.job_coaching.full_relief_hours": (
+        "ongeveer een werkdag begeleiding per week dekt wat een jobcoach kan overnemen "
+        "('Intensiteit' 1 van de overstap met de kluit betekent dezelfde 8 uur)"
+    ),
+    "policies.job_coaching.supervision_relief": (
+        "een jobcoach neemt ongeveer de helft over van de extra begeleiding die een geplaatste "
+        "werknemer nodig heeft; de werkgever houdt de dagelijkse aansturing"
+    ),
     "policies.forecasting.accuracy": "werkgevers kennen hun eigen groei op korte termijn vrij goed",
     "policies.forecasting.cost_eur_per_year": (
         "een regionaal monitoringsteam (FIRE stap 3, TNO 2017)"
@@ -1604,6 +1919,14 @@ EN_DOC: dict[str, str] = {
         "A built-in region (Flevoland) or a region file with municipalities and links, "
         "relative to the scenario file."
     ),
+    "labour_market.no_benefit_exit_after_months": (
+        "Months without work or benefit after which the chance of leaving after long without "
+        "work or benefit applies."
+    ),
+    "labour_market.sa_readiness_loss_after_months": (
+        "Months out of work after which a bijstand recipient who searches can stop searching "
+        "(at the chance of stopping the search on bijstand)."
+    ),
     "matching.textbook": (
         "Textbook matching for the theory check: every searcher sends exactly one application "
         "to a uniformly random open vacancy anywhere, and employers accept every applicant. "
@@ -1616,6 +1939,10 @@ EN_DOC: dict[str, str] = {
     "health.sickness_heterogeneity": (
         "Spread of the individual sickness hazard around the chance of falling ill "
         "(lognormal, mean preserved)."
+    ),
+    "schools.forecast_noise_min_sds": (
+        "Least standard deviation of the noise in the forecast schools use, as a multiple of "
+        "the demand shocks per sector (otherwise the spread of the true growth across sectors)."
     ),
     "policies.wage_subsidy.budget_eur_per_year": (
         "Yearly budget cap (for the whole population; scaled with the simulated share): no "
@@ -1658,6 +1985,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "sheltered": ("Sheltered work", "Beschut werk"),
     "service_point": ("Employer service point", "Werkgeversservicepunt"),
     "forecasting": ("Employers' expectations", "Verwachtingen van werkgevers"),
+    "synthetic_region": ("Synthetic test region", "Kunstmatige testregio"),
 }
 
 #: names from the region and model data -> (English, Dutch): sectors, places, shocks
