@@ -477,7 +477,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.reason_source": {
         "en": "The reasoning is quoted from the model's documentation.",
-        "nl": "De redenering is in het Engels overgenomen uit de documentatie van het model.",
+        "nl": "De redenering komt uit de documentatie van het model.",
     },
     "report.on": {"en": "on", "nl": "aan"},
     "report.off": {"en": "off", "nl": "uit"},
@@ -971,6 +971,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file {file} it builds on does not exist",
         "nl": "het bestand {file} waarop het voortbouwt, bestaat niet",
     },
+    "err.toml_at": {
+        "en": "the file is not a readable scenario: a mistake in line {line}, column {column} "
+        "({detail})",
+        "nl": "het bestand is geen leesbaar scenario: een fout in regel {line}, kolom {column} "
+        "(melding van de TOML-lezer: {detail})",
+    },
+    "err.toml_end": {
+        "en": "the file is not a readable scenario: a mistake at the end of the file ({detail})",
+        "nl": "het bestand is geen leesbaar scenario: een fout aan het einde van het bestand "
+        "(melding van de TOML-lezer: {detail})",
+    },
+    # --- a shared link that does not fit (kluit/ui/errors.py link_warning_text) ------------
+    "link.unknown_setting": {
+        "en": "The link has a setting this page does not know ({name}); it was ignored.",
+        "nl": "De link bevat een instelling die deze pagina niet kent ({name}); die is genegeerd.",
+    },
+    "link.not_number": {
+        "en": "In the link, {name}={given} is not a number; {kept} was kept.",
+        "nl": "In de link is {name}={given} geen getal; {kept} blijft staan.",
+    },
+    "link.outside": {
+        "en": "In the link, {name}={given} is outside {lo} to {hi}; {kept} was kept.",
+        "nl": "In de link valt {name}={given} buiten {lo} tot en met {hi}; {kept} blijft staan.",
+    },
+    "link.scenario_missing": {
+        "en": "The scenario {given} from the link was not found; kept: {kept}.",
+        "nl": "Het scenario {given} uit de link is niet gevonden; gekozen blijft: {kept}.",
+    },
+    "link.none": {"en": "none", "nl": "geen"},
+    "link.scenarios_missing": {
+        "en": "Scenarios from the link not found: {names}.",
+        "nl": "Scenario's uit de link niet gevonden: {names}.",
+    },
+    "link.unknown_view": {
+        "en": "The link asks for an unknown view {given}; allowed: {allowed}.",
+        "nl": "De link vraagt om een onbekende weergave {given}; toegestaan: {allowed}.",
+    },
+    "link.unknown_language": {
+        "en": "The link asks for an unknown language {given}; allowed: {allowed}.",
+        "nl": "De link vraagt om een onbekende taal {given}; toegestaan: {allowed}.",
+    },
+    "link.own_not_instrument": {
+        "en": "Your own package from the link: {name} is not a setting of an instrument; ignored.",
+        "nl": "Uw eigen pakket uit de link: {name} is geen instelling van een instrument; "
+        "genegeerd.",
+    },
+    "link.own": {
+        "en": "Your own package from the link: {message}",
+        "nl": "Uw eigen pakket uit de link: {message}",
+    },
+    "link.own_setting": {
+        "en": "setting '{name}' ({setting}): {message}",
+        "nl": "instelling '{name}' ({setting}): {message}",
+    },
+    "link.own_key": {
+        "en": "setting '{setting}': {message}",
+        "nl": "instelling '{setting}': {message}",
+    },
+    "link.own_form": {
+        "en": "{given} is not of the form setting=value",
+        "nl": "{given} heeft niet de vorm instelling=waarde",
+    },
     "err.toml": {
         "en": "the file is not a readable scenario ({detail})",
         "nl": "het bestand is geen leesbaar scenario (TOML-fout: {detail})",
@@ -1089,6 +1151,69 @@ MESSAGES: dict[str, dict[str, str]] = {
     "monitor.bad_file": {
         "en": "The file could not be read: {error}",
         "nl": "Het bestand kon niet worden gelezen: {error}",
+    },
+    # --- what is wrong in an uploaded file of realised figures (kluit/ui/errors.py) -------
+    "monitor.err.no_file": {"en": "there is no such file", "nl": "dat bestand bestaat niet"},
+    "monitor.err.unreadable": {
+        "en": "it cannot be read ({reason})",
+        "nl": "het kan niet worden gelezen ({reason})",
+    },
+    "monitor.err.utf8": {"en": "it is not UTF-8 text", "nl": "het is geen UTF-8-tekst"},
+    "monitor.err.empty": {
+        "en": "the file is empty; allowed: a header {columns} and one row per month and series",
+        "nl": "het bestand is leeg; toegestaan: een kopregel {columns} en een regel per maand "
+        "en reeks",
+    },
+    "monitor.err.header": {
+        "en": "the header is {given}; allowed: {columns} (the layout of the model's monthly "
+        "figures)",
+        "nl": "de kopregel is {given}; toegestaan: {columns} (de opbouw van de maandcijfers "
+        "van het model)",
+    },
+    "monitor.err.fields": {
+        "en": "{n} fields; allowed: 4 ({columns})",
+        "nl": "{n} velden; toegestaan: 4 ({columns})",
+    },
+    "monitor.err.month": {
+        "en": "{given} is not a month; allowed: a whole number from 0 to {hi}",
+        "nl": "{given} is geen maand; toegestaan: een geheel getal van 0 tot en met {hi}",
+    },
+    "monitor.err.outside": {
+        "en": "month {month} is after the longest run this page makes; allowed: 0 to {hi}",
+        "nl": "maand {month} valt na de langste simulatie die deze pagina maakt; toegestaan: "
+        "0 tot en met {hi}",
+    },
+    "monitor.err.municipality": {
+        "en": "unknown municipality {given}; allowed: {allowed}",
+        "nl": "onbekende gemeente {given}; toegestaan: {allowed}",
+    },
+    "monitor.err.variable": {
+        "en": "unknown series {given}; allowed: {allowed}",
+        "nl": "onbekende reeks {given}; toegestaan: {allowed}",
+    },
+    "monitor.err.variable_region": {
+        "en": "the series {given} is counted for the whole region only (municipality "
+        "'all'); allowed here: {allowed}",
+        "nl": "de reeks {given} wordt alleen voor de hele regio geteld (gemeente 'all'); hier "
+        "toegestaan: {allowed}",
+    },
+    "monitor.err.value": {
+        "en": "{given} is not a number; allowed: a number",
+        "nl": "{given} is geen getal; toegestaan: een getal",
+    },
+    "monitor.err.no_figures": {
+        "en": "no figures; allowed: one row per month and series after the header",
+        "nl": "geen cijfers; toegestaan: een regel per maand en reeks na de kopregel",
+    },
+    "monitor.err.twice": {
+        "en": "month {month} of {area} {variable} is given twice",
+        "nl": "maand {month} van {area} {variable} staat er twee keer in",
+    },
+    "monitor.err.gap": {
+        "en": "month {month} of {area} {variable} follows month {before}: months are "
+        "missing; allowed: consecutive months",
+        "nl": "maand {month} van {area} {variable} volgt op maand {before}: er ontbreken "
+        "maanden; toegestaan: opeenvolgende maanden",
     },
     "monitor.bad_line": {"en": "line {line}", "nl": "regel {line}"},
     "monitor.bad_cell": {
@@ -1376,18 +1501,20 @@ def param_label(p, lang: str = DEFAULT_LANG) -> str:
     """The label of a registry parameter (:class:`sim.schema.Param`) with its unit, in
     ``lang``; a parameter without a Dutch label (a plugin's) falls back to English."""
     key = f"param.{p.key}"
-    if lang_or_default(lang) == "en" or key not in MESSAGES:
-        unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
-        return english_label(p.key, unit)
-    return _label_with_unit(t(key, lang), p.unit, lang)
+    if lang_or_default(lang) == "nl" and key in MESSAGES:
+        return _label_with_unit(t(key, lang), p.unit, lang)
+    if p.key in _params_data.EN:
+        return _label_with_unit(_params_data.EN[p.key], p.unit, "en")
+    unit = "" if p.unit in UNITS_NOT_IN_LABEL else unit_text(p.unit, "en")
+    return english_label(p.key, unit)
 
 
 def param_name(p, lang: str = DEFAULT_LANG) -> str:
     """The label without the unit (for sentences: 'Duration = 12')."""
     key = f"param.{p.key}"
-    if lang_or_default(lang) == "en" or key not in MESSAGES:
-        return english_label(p.key, "")
-    return t(key, lang)
+    if lang_or_default(lang) == "nl" and key in MESSAGES:
+        return t(key, lang)
+    return _params_data.EN.get(p.key) or english_label(p.key, "")
 
 
 def param_doc(p, lang: str = DEFAULT_LANG) -> str:
@@ -1395,6 +1522,34 @@ def param_doc(p, lang: str = DEFAULT_LANG) -> str:
     own explanation without file references or code markup."""
     key = f"param.{p.key}.doc"
     return t(key, lang) if key in MESSAGES else plain_words(p.doc)
+
+
+_KEY_IN_TEXT = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)?\b")
+
+
+def _english_why(p, params) -> str:
+    """The registry's reasoning for an assumed value without its opening word, file
+    references or keys (a key becomes its English label)."""
+    reason = p.source
+    if reason.startswith("assumed"):
+        reason = reason[len("assumed") :].lstrip(" :;,-")
+    return _KEY_IN_TEXT.sub(
+        lambda m: (
+            f"'{param_name(params[m.group(0)], 'en')}'" if m.group(0) in params else m.group(0)
+        ),
+        plain_words(reason),
+    ).strip()
+
+
+def param_why(p, lang: str = DEFAULT_LANG) -> str:
+    """Why an assumed value was chosen, in ``lang`` (the council report's "what the model
+    assumes"): the catalogue's ``param.<key>.why``, else the registry's reasoning in English."""
+    key = f"param.{p.key}.why"
+    if key in MESSAGES:
+        return t(key, lang)
+    from sim.params import all_params
+
+    return _english_why(p, all_params())
 
 
 def choice_text(value: str, lang: str = DEFAULT_LANG) -> str:
@@ -1417,15 +1572,20 @@ def name_text(kind: str, name: str, lang: str = DEFAULT_LANG) -> str:
 
 
 def missing_param_texts(params) -> list[str]:
-    """What a user would see in English on the Dutch page: registry keys without a Dutch
-    label or explanation, and units without a Dutch word."""
+    """What a user would see unwritten: registry keys without a hand-written English label
+    (they would show one made from the key), without a Dutch label or explanation (English on
+    the Dutch page), and units without a Dutch word."""
     out = []
     for p in params:
+        if p.key not in _params_data.EN:
+            out.append(f"{p.key}: no English label")
         for key, what in ((f"param.{p.key}", "label"), (f"param.{p.key}.doc", "explanation")):
             if key not in MESSAGES:
                 out.append(f"{p.key}: no Dutch {what}")
         if p.unit.strip() and _unit_key(p.unit) not in MESSAGES:
             out.append(f"{p.key}: no Dutch unit for {p.unit!r}")
+        if p.assumed and f"param.{p.key}.why" not in MESSAGES and _english_why(p, {}):
+            out.append(f"{p.key}: no Dutch reasoning for the assumed value")
     return out
 
 
@@ -1448,9 +1608,15 @@ def _load_params() -> None:
         if key not in params:  # a translation of a key the registry no longer has
             continue
         p = params[key]
-        MESSAGES[f"param.{key}"] = {"en": english_label(key, ""), "nl": label}
+        MESSAGES[f"param.{key}"] = {
+            "en": _params_data.EN.get(key) or english_label(key, ""),
+            "nl": label,
+        }
         en_doc = _params_data.EN_DOC.get(key) or plain_words(p.doc)
         MESSAGES[f"param.{key}.doc"] = {"en": en_doc, "nl": doc}
+    for key, why in _params_data.WHY.items():
+        if key in params and params[key].assumed:
+            MESSAGES[f"param.{key}.why"] = {"en": _english_why(params[key], params), "nl": why}
 
 
 GLOSSARY = (
@@ -1581,6 +1747,7 @@ __all__ = [
     "param_label",
     "param_name",
     "param_doc",
+    "param_why",
     "unit_text",
     "choice_text",
     "section_text",

@@ -13,7 +13,6 @@ import base64
 import html
 import io
 import math
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -45,8 +44,7 @@ from analysis.i18n import (  # noqa: E402
     lang_or_default,
     param_doc,
     param_label,
-    param_name,
-    plain_words,
+    param_why,
     t,
     unit_text,
 )
@@ -365,23 +363,9 @@ def _value(v: Any, lang: str) -> str:
     return str(v)
 
 
-_KEY = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)?\b")
-
-
 def assumption_reason(p: Param, lang: str) -> str:
-    """Why an assumed value was chosen: the registry's reasoning without its opening word,
-    file references or keys (a key becomes its label in ``lang``)."""
-    reason = p.source
-    if reason.startswith("assumed"):
-        reason = reason[len("assumed") :].lstrip(" :;,-")
-    params = all_params()
-    reason = _KEY.sub(
-        lambda m: (
-            f"'{param_name(params[m.group(0)], lang)}'" if m.group(0) in params else m.group(0)
-        ),
-        plain_words(reason),
-    )
-    return reason
+    """Why an assumed value was chosen, in ``lang`` (:func:`analysis.i18n.param_why`)."""
+    return param_why(p, lang)
 
 
 def assumptions_html(scenarios: Sequence[Scenario] | None, lang: str) -> str:

@@ -220,12 +220,16 @@ def test_report_in_dutch_starts_with_the_headline_and_names_no_files(comp, scens
     # every assumed parameter the scenarios use is listed, by its Dutch label and explanation
     import html
 
-    from analysis.i18n import param_doc, param_label
+    from analysis.i18n import param_doc, param_label, param_why
 
     for p, _ in assumed_params(scens):
         assert html.escape(param_label(p, "nl")) in text, p.key
         assert html.escape(param_doc(p, "nl")) in text, p.key
         assert html.escape(p.doc) not in text, p.key  # not the English one
+        # the reasoning in Dutch too, not the registry's English
+        assert html.escape(param_why(p, "nl"), quote=False) in text, p.key
+        english = param_why(p, "en")
+        assert not english or html.escape(english, quote=False) not in text, p.key
 
 
 def test_assumed_parameters_of_switched_off_instruments_are_left_out(scens):

@@ -92,16 +92,32 @@ def test_every_shipped_scenario_has_a_plain_title_and_description_in_both(path):
 # --- the parameter registry in Dutch (every parameter the editor and the sliders show) ------
 
 
-def test_every_registry_parameter_has_a_dutch_label_explanation_and_unit():
-    """Fails for a parameter added to the registry without Dutch words: add them to
-    analysis/i18n_params.py (NL for the label and explanation, UNITS for a new unit)."""
+def test_every_registry_parameter_has_hand_written_labels_explanation_and_unit():
+    """Fails for a parameter added to the registry without readers' words: add them to
+    analysis/i18n_params.py (EN for the English label, NL for the Dutch label and
+    explanation, UNITS for a new unit)."""
     from sim.params import all_params
 
     missing = i18n.missing_param_texts(all_params().values())
     assert not missing, (
-        f"{len(missing)} registry text(s) would show in English on the Dutch page; add them to "
-        "analysis/i18n_params.py:\n  " + "\n  ".join(missing)
+        f"{len(missing)} registry text(s) would show a label made from the key or English on "
+        "the Dutch page; add them to analysis/i18n_params.py:\n  " + "\n  ".join(missing)
     )
+
+
+def test_english_labels_have_no_abbreviations_from_the_keys():
+    """'Sa full capacity share', 'Ww max (months)' were labels made from the keys; the
+    glossary's own terms (WW, Wsw, bijstand) may stay."""
+    from sim.params import all_params
+
+    key_words = re.compile(r"\b([Ss]a|[Ss]w|[Ww]w|[Ss]d|[Mm]ax|[Mm]in|[Ee]ur|10k)\b")
+    words = {
+        k: name
+        for k, p in all_params().items()
+        if key_words.search(name := i18n.param_name(p, "en"))
+    }
+    assert not words, words
+    assert key_words.search(i18n.english_label("population.sa_full_capacity_share", ""))
 
 
 def test_a_parameter_without_dutch_words_is_listed_and_shown_in_english():
@@ -109,12 +125,41 @@ def test_a_parameter_without_dutch_words_is_listed_and_shown_in_english():
 
     p = Param("policies.newcomer.cost_per_visit_eur", 1.0, "EUR per visit", "design", "A fee.")
     assert i18n.missing_param_texts([p]) == [
+        "policies.newcomer.cost_per_visit_eur: no English label",
         "policies.newcomer.cost_per_visit_eur: no Dutch label",
         "policies.newcomer.cost_per_visit_eur: no Dutch explanation",
         "policies.newcomer.cost_per_visit_eur: no Dutch unit for 'EUR per visit'",
     ]
     assert i18n.param_label(p, "nl") == "Cost per visit (EUR per visit)"
+    assert i18n.param_label(p, "en") == "Cost per visit (EUR per visit)"
     assert i18n.param_doc(p, "nl") == "A fee."
+
+
+def test_an_assumed_value_without_dutch_reasoning_is_listed():
+    from sim.params import all_params
+    from sim.schema import Param
+
+    p = Param("policies.newcomer.visits", 2.0, "months", "assumed: two visits suffice", "Visits.")
+    assert "policies.newcomer.visits: no Dutch reasoning for the assumed value" in (
+        i18n.missing_param_texts([p])
+    )
+    assert i18n.param_why(p, "nl") == "two visits suffice"  # shown in English until written
+    # an assumed value whose registry text gives no reason needs none
+    bare = Param("policies.newcomer.reach", 0.1, "share", "assumed", "Reach.")
+    assert not [m for m in i18n.missing_param_texts([bare]) if "reasoning" in m]
+    # every shipped assumed value has its reasoning in Dutch, keys named by their Dutch label
+    params = all_params()
+    slack_max = params["employers.slack_max"]
+    assert i18n.param_why(slack_max, "en") == "see 'Least spare work'"
+    assert i18n.param_why(slack_max, "nl") == "zie 'Minste restwerk'"
+    same = [
+        k
+        for k, p in params.items()
+        if p.assumed
+        and len(i18n.param_why(p, "en")) > 25
+        and i18n.param_why(p, "nl") == i18n.param_why(p, "en")
+    ]
+    assert not same, same
 
 
 def test_parameter_labels_and_units_in_dutch():
@@ -124,6 +169,10 @@ def test_parameter_labels_and_units_in_dutch():
     duration = params["policies.wage_subsidy.duration_months"]
     assert i18n.param_label(duration, "en") == "Duration (months)"
     assert i18n.param_label(duration, "nl") == "Duur (maanden)"
+    sa_full = params["population.sa_full_capacity_share"]
+    assert i18n.param_label(sa_full, "en") == (
+        "On bijstand with a full wage value (share of people on bijstand)"
+    )
     assert i18n.param_label(params["finance.sa_benefit_eur_month"], "nl") == (
         "Bijstandsuitkering (euro per maand)"
     )

@@ -16,6 +16,7 @@ from analysis.i18n import t
 from kluit.ui.compare_view import CompareView
 from kluit.ui.components import Messages
 from kluit.ui.editor_view import EditorView
+from kluit.ui.errors import link_warning_text
 from kluit.ui.explore_view import ExploreView
 from kluit.ui.monitor_view import MonitorView
 from kluit.ui.state import (
@@ -132,7 +133,7 @@ def Page():
         solara.Text(
             t("intro", lang), style={"font-size": "0.85em", "color": "#555", "margin-bottom": "6px"}
         )
-        Messages(link_warnings.value)
+        Messages([link_warning_text(w, lang) for w in link_warnings.value])
         for v in VIEWS:
             hide = {} if v == s.view else {"display": "none"}
             with solara.Div(style=hide, classes=[f"kluit-view-{v}"]):

@@ -130,6 +130,18 @@ def _pair(m: re.Match, lang: str) -> str:
     )
 
 
+def _toml(detail: str, lang: str) -> str:
+    """The TOML parser's complaint: where (line and column, or the end of the file) in a
+    sentence of the catalogue, the parser's own words after it in parentheses."""
+    m = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", detail, re.S)
+    if m:
+        return t("err.toml_at", lang, line=m.group(2), column=m.group(3), detail=m.group(1))
+    m = re.fullmatch(r"(.*) \(at end of document\)", detail, re.S)
+    if m:
+        return t("err.toml_end", lang, detail=m.group(1))
+    return t("err.toml", lang, detail=detail)
+
+
 #: message pattern -> how to write it in the reader's language (``lang`` 'nl'; the patterns
 #: that name keys are also rewritten in English, so the editor shows labels, not keys)
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, str], str], bool]] = [
@@ -167,11 +179,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, str], str], bool]] = [
         lambda m, lang: t("err.no_such_file", lang, file=m.group(1)),
         False,
     ),
-    (
-        re.compile(r"not valid TOML: (.*)", re.S),
-        lambda m, lang: t("err.toml", lang, detail=m.group(1)),
-        False,
-    ),
+    (re.compile(r"not valid TOML: (.*)", re.S), lambda m, lang: _toml(m.group(1), lang), False),
     (
         re.compile(r"not UTF-8 text \((.*)\)"),
         lambda m, lang: t("err.utf8", lang, detail=m.group(1)),
@@ -257,4 +265,178 @@ def save_error_text(exc: Exception, lang: str) -> str:
     return t(f"err.save.{kind}", lang, **values)
 
 
-__all__ = ["allowed_text", "message_text", "save_error_text", "scenario_error_text"]
+def _own_package(inner: str, lang: str) -> str:
+    """A setting of the own package in a link that does not fit ('key 'k': got ...')."""
+    m = re.fullmatch(r"--set expects KEY=VALUE, got (.*)", inner, re.S)
+    if m:
+        return t("link.own_form", lang, given=m.group(1))
+    m = re.fullmatch(r"key '([^']*)': (.*)", inner, re.S)
+    key, message = (m.group(1), m.group(2)) if m else (None, inner)
+    message = re.sub(r"^in --set: ", "", message).replace(" in --set", "")
+    text = message_text(ScenarioError(message, None, key), lang)
+    if key is None:
+        return text
+    name = _label(key, lang)
+    if name == key:  # not a registry key
+        return t("link.own_key", lang, setting=key, message=text)
+    return t("link.own_setting", lang, name=name, setting=key, message=text)
+
+
+#: what settings_from_query (kluit/ui/state.py) warns about a link -> the catalogue's words
+_LINK: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
+    (
+        re.compile(r"ignored unknown link setting (.*)"),
+        lambda m, lang: t("link.unknown_setting", lang, name=m.group(1)),
+    ),
+    (
+        re.compile(r"(\w+)=(.*) is not a number; kept (.*)"),
+        lambda m, lang: t(
+            "link.not_number", lang, name=m.group(1), given=m.group(2), kept=m.group(3)
+        ),
+    ),
+    (
+        re.compile(r"(\w+)=(.*) is outside (\S+) to (\S+); kept (.*)"),
+        lambda m, lang: t(
+            "link.outside",
+            lang,
+            name=m.group(1),
+            given=m.group(2),
+            lo=m.group(3),
+            hi=m.group(4),
+            kept=m.group(5),
+        ),
+    ),
+    (
+        re.compile(r"scenario (.*) from the link was not found; kept (.*)"),
+        lambda m, lang: t(
+            "link.scenario_missing",
+            lang,
+            given=m.group(1),
+            kept=t("link.none", lang) if m.group(2) == "none" else m.group(2),
+        ),
+    ),
+    (
+        re.compile(r"scenarios from the link not found: (.*)"),
+        lambda m, lang: t("link.scenarios_missing", lang, names=m.group(1)),
+    ),
+    (
+        re.compile(r"unknown view (.*); allowed: (.*)"),
+        lambda m, lang: t("link.unknown_view", lang, given=m.group(1), allowed=m.group(2)),
+    ),
+    (
+        re.compile(r"unknown language (.*); allowed: (.*)"),
+        lambda m, lang: t("link.unknown_language", lang, given=m.group(1), allowed=m.group(2)),
+    ),
+    (
+        re.compile(r"own package: (.*) is not an instrument setting; ignored"),
+        lambda m, lang: t("link.own_not_instrument", lang, name=m.group(1)),
+    ),
+    (
+        re.compile(r"own package: (.*)", re.S),
+        lambda m, lang: t("link.own", lang, message=_own_package(m.group(1), lang)),
+    ),
+]
+
+
+def link_warning_text(warning: str, lang: str) -> str:
+    """A warning about a shared link that does not fit (from
+    :func:`kluit.ui.state.settings_from_query`), in ``lang``; an unknown kind is shown as it
+    is after the catalogue's lead-in."""
+    lang = lang_or_default(lang)
+    for rx, write in _LINK:
+        m = rx.fullmatch(warning)
+        if m:
+            return write(m, lang)
+    return t("err.other", lang, message=warning) if lang != "en" else warning
+
+
+def _monitor_patterns() -> list[tuple[re.Pattern, Callable[[re.Match, str], str]]]:
+    from analysis.monitor import COLUMNS
+
+    cols = ",".join(COLUMNS)
+    return [
+        (re.compile(r"no such file"), lambda m, lang: t("monitor.err.no_file", lang)),
+        (
+            re.compile(r"cannot read it \((.*)\)"),
+            lambda m, lang: t("monitor.err.unreadable", lang, reason=m.group(1)),
+        ),
+        (re.compile(r"not UTF-8 text"), lambda m, lang: t("monitor.err.utf8", lang)),
+        (re.compile(r"empty; .*"), lambda m, lang: t("monitor.err.empty", lang, columns=cols)),
+        (
+            re.compile(r"header (.*); allowed: .*"),
+            lambda m, lang: t("monitor.err.header", lang, given=m.group(1), columns=cols),
+        ),
+        (
+            re.compile(r"(\d+) fields; allowed: .*"),
+            lambda m, lang: t("monitor.err.fields", lang, n=m.group(1), columns=cols),
+        ),
+        (
+            re.compile(r"got (.*), allowed: a whole number from 0 to (\d+)"),
+            lambda m, lang: t("monitor.err.month", lang, given=m.group(1), hi=m.group(2)),
+        ),
+        (
+            re.compile(r"month (\d+) is outside the run; allowed: 0 to (\d+).*"),
+            lambda m, lang: t("monitor.err.outside", lang, month=m.group(1), hi=m.group(2)),
+        ),
+        (
+            re.compile(r"unknown municipality (.*); allowed: (.*)"),
+            lambda m, lang: t(
+                "monitor.err.municipality", lang, given=m.group(1), allowed=m.group(2)
+            ),
+        ),
+        (
+            re.compile(r"unknown variable (.*) \(.* whole region only.*\); allowed: (.*)"),
+            lambda m, lang: t(
+                "monitor.err.variable_region", lang, given=m.group(1), allowed=m.group(2)
+            ),
+        ),
+        (
+            re.compile(r"unknown variable (.*); allowed: (.*)"),
+            lambda m, lang: t("monitor.err.variable", lang, given=m.group(1), allowed=m.group(2)),
+        ),
+        (
+            re.compile(r"got (.*), allowed: a number"),
+            lambda m, lang: t("monitor.err.value", lang, given=m.group(1)),
+        ),
+        (re.compile(r"no figures; .*"), lambda m, lang: t("monitor.err.no_figures", lang)),
+        (
+            re.compile(r"month (\d+) of (\S+) (\S+) is given twice"),
+            lambda m, lang: t(
+                "monitor.err.twice", lang, month=m.group(1), area=m.group(2), variable=m.group(3)
+            ),
+        ),
+        (
+            re.compile(r"month (\d+) of (\S+) (\S+) follows month (\d+): .*", re.S),
+            lambda m, lang: t(
+                "monitor.err.gap",
+                lang,
+                month=m.group(1),
+                area=m.group(2),
+                variable=m.group(3),
+                before=m.group(4),
+            ),
+        ),
+    ]
+
+
+def observed_error_text(exc, lang: str) -> str:
+    """What is wrong in an uploaded file of realised figures
+    (:class:`analysis.monitor.ObservedFileError`'s message, without file and line), in
+    ``lang``; the CLI keeps the English. An unknown kind is shown as it is after the
+    catalogue's lead-in."""
+    lang = lang_or_default(lang)
+    for rx, write in _monitor_patterns():
+        m = rx.fullmatch(exc.message)
+        if m:
+            return write(m, lang)
+    return t("err.other", lang, message=exc.message) if lang != "en" else exc.message
+
+
+__all__ = [
+    "allowed_text",
+    "link_warning_text",
+    "message_text",
+    "observed_error_text",
+    "save_error_text",
+    "scenario_error_text",
+]

@@ -109,7 +109,7 @@ def setting_label(key: str, lang: str) -> str:
 
     if f"monitor.param.{key}" in MESSAGES:
         return t(f"monitor.param.{key}", lang)
-    return param_label(all_params()[key])
+    return param_label(all_params()[key], lang)
 
 
 def _sig(v: float, lang: str) -> str:
@@ -163,6 +163,7 @@ def MonitorView(
     """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
     tests set it directly). Every text is in ``lang`` (the page's language)."""
     from analysis.monitor import COLUMNS, ObservedFileError, figure, monitor
+    from kluit.ui.errors import observed_error_text, scenario_error_text
     from sim.scenario import ScenarioError
 
     ok = usable(entries)
@@ -185,7 +186,7 @@ def MonitorView(
         name, data = upload.value
         try:  # any month the slider allows; the run is made long enough below
             observed = read_upload(data, name, entry, MONTHS_MAX)
-        except ObservedFileError as exc:  # where in the page's language; the detail in English
+        except ObservedFileError as exc:  # where and what, in the page's language
             where = (
                 t(
                     "monitor.bad_cell",
@@ -197,9 +198,10 @@ def MonitorView(
                 if exc.column
                 else t("monitor.bad_line", lang, line=exc.line)
             )
-            problem = t("monitor.bad_file", lang, error=f"{where}: {exc.message}")
+            what = observed_error_text(exc, lang)
+            problem = t("monitor.bad_file", lang, error=f"{where}: {what}")
         except ScenarioError as exc:
-            problem = t("monitor.bad_file", lang, error=str(exc))
+            problem = t("monitor.bad_file", lang, error=scenario_error_text(exc, lang))
 
     def start():
         if observed is None or entry is None or busy.value:
@@ -223,8 +225,6 @@ def MonitorView(
                 try:
                     result.set(monitor(entry.path, observed, **args))
                 except (ScenarioError, ValueError) as exc:
-                    from kluit.ui.errors import scenario_error_text
-
                     errors.set([scenario_error_text(exc, lang)])
                 finally:
                     busy.set(False)

@@ -114,3 +114,79 @@ def test_a_broken_file_in_the_list_is_explained_in_the_readers_language(tmp_path
     broken = next(e for e in entries if e.error)
     assert broken.error_text("en") == broken.error
     assert "toegestaan: een geheel getal van 1 tot en met 1200" in broken.error_text("nl")
+
+
+# --- a shared link, an uploaded file of realised figures, a TOML syntax error -------------
+
+
+def test_a_bad_link_is_explained_in_the_readers_language():
+    from kluit.ui.errors import link_warning_text
+
+    defaults = st.Settings()
+    q = (
+        "view=nope&lang=fr&reps=x&months=99999&s=gone,also_gone&junk=1&"
+        "set=policies.wage_subsidy.duration_months=9999&set=run.months=5&set=garbage"
+    )
+    _, warnings = st.settings_from_query(q, defaults, [])
+    assert len(warnings) == 9, warnings
+    for w in warnings:
+        dutch = link_warning_text(w, "nl")
+        assert not ENGLISH.search(dutch) and "kept" not in dutch and "own package" not in dutch
+        assert "--set" not in link_warning_text(w, "en") + dutch, w
+    dutch = [link_warning_text(w, "nl") for w in warnings]
+    assert "Scenario's uit de link niet gevonden: gone, also_gone." in dutch
+    assert (
+        "Uw eigen pakket uit de link: instelling 'Duur' (policies.wage_subsidy.duration_months):"
+        " 9999 kan niet; toegestaan: een geheel getal van 0 tot en met 600"
+    ) in dutch
+    assert any("months=99999 buiten 1 tot en met" in d for d in dutch), dutch
+    # an unknown kind of warning is shown, never dropped
+    assert "something new" in link_warning_text("something new", "nl")
+
+
+def test_the_toml_parser_detail_follows_a_sentence_naming_file_line_and_column(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text("[run]\nmonths = 3\n[policies\n")
+    exc = error_of(load_scenario, path)
+    assert scenario_error_text(exc, "en") == str(exc)  # the CLI's text, unchanged
+    dutch = scenario_error_text(exc, "nl")
+    assert str(path) in dutch
+    assert "een fout in regel 3, kolom 10 (melding van de TOML-lezer: Expected" in dutch, dutch
+    assert "(at line" not in dutch
+    path.write_text('[run]\ntitle = "unterminated\n')
+    dutch = scenario_error_text(error_of(load_scenario, path), "nl")
+    assert "aan het einde van het bestand" in dutch or "in regel 2" in dutch, dutch
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("month,place,variable,value\n", "kopregel"),
+        ("month,municipality,variable,value\nx,Almere,stock_employed,3\n", "geen maand"),
+        ("month,municipality,variable,value\n0,Atlantis,stock_employed,3\n", "onbekende gemeente"),
+        ("month,municipality,variable,value\n0,Almere,nothing,3\n", "onbekende reeks"),
+        ("month,municipality,variable,value\n0,Almere,stock_employed,lots\n", "geen getal"),
+        ("month,municipality,variable,value\n9999,Almere,stock_employed,3\n", "valt na de langste"),
+        ("month,municipality,variable,value\n", "geen cijfers"),
+        (
+            "month,municipality,variable,value\n0,Almere,stock_employed,3\n0,Almere,stock_employed,4\n",
+            "twee keer",
+        ),
+        (
+            "month,municipality,variable,value\n0,Almere,stock_employed,3\n3,Almere,stock_employed,4\n",
+            "ontbreken maanden",
+        ),
+        ("month,municipality,variable,value\n0,Almere,unemployed\n", "velden"),
+    ],
+)
+def test_an_uploaded_file_of_realised_figures_is_explained_in_dutch(text, where):
+    from analysis.monitor import ObservedFileError, read_observed
+    from kluit.ui.errors import observed_error_text
+
+    with pytest.raises(ObservedFileError) as info:
+        read_observed(text.encode(), ["Almere", "Lelystad"], 240, name="figures.csv")
+    dutch = observed_error_text(info.value, "nl")
+    assert where in dutch, (info.value.message, dutch)
+    assert not ENGLISH.search(dutch) and "Probleem" not in dutch, dutch
+    english = observed_error_text(info.value, "en")
+    assert "--months" not in english and ".csv" not in english, english

@@ -97,7 +97,7 @@ def test_a_bad_file_shows_line_and_column(tmp_path):
         assert any(
             m.startswith(
                 "Het bestand kon niet worden gelezen: regel 2, kolom 3 "
-                "(variable): unknown variable 'placement'"
+                "(variable): onbekende reeks 'placement'; toegestaan: "
             )
             for m in msgs
         ), msgs

@@ -180,7 +180,7 @@ def test_param_labels_use_the_users_units():
     params = all_params()
     label = {k: st.param_label(p) for k, p in params.items()}
     assert label["policies.wage_subsidy.duration_months"] == "Duration (months)"
-    assert label["policies.job_coaching.hours_per_week"] == "Hours per week"
+    assert label["policies.job_coaching.hours_per_week"] == "Coaching hours per week"
     assert "(minutes)" in label["matching.max_commute_minutes"]
     assert all(lbl and lbl[0].isupper() for lbl in label.values())
 
