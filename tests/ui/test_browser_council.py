@@ -150,7 +150,7 @@ def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, ui_scenari
         own.locator(".v-slider").first.wait_for()
         page.wait_for_timeout(500)
         seen[lang] = labels(own)
-    assert {"Hours per week: 3", "Duration (months): 0"} <= seen["en"], sorted(seen["en"])
+    assert {"Coaching hours per week: 3", "Duration (months): 0"} <= seen["en"], sorted(seen["en"])
     assert "Begeleidingsuren (uren per week): 3" in seen["nl"], sorted(seen["nl"])
     left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
     assert len(seen["en"]) >= 15 and not left, f"own package still in English: {sorted(left)}"
