@@ -210,7 +210,11 @@ def test_editor_shows_the_allowed_range_and_blocks_saving(entries, tmp_path, mon
         months = field(rc, "Number of months")
         months.v_model = "0"
         months.fire_event("focusout")
-        wait_for(lambda: "allowed: an integer from 1 to 1200" in str(field(rc, "Number of months").messages))
+        wait_for(
+            lambda: (
+                "allowed: an integer from 1 to 1200" in str(field(rc, "Number of months").messages)
+            )
+        )
         assert button(rc, "Save scenario").disabled
         field(rc, "Number of months").v_model = "24"
         field(rc, "Number of months").fire_event("keyup.enter")
