@@ -1012,6 +1012,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The link asks for an unknown language {given}; allowed: {allowed}.",
         "nl": "De link vraagt om een onbekende taal {given}; toegestaan: {allowed}.",
     },
+    "link.unknown_group": {
+        "en": "The link asks for an unknown group of people {given}; allowed: {allowed}.",
+        "nl": "De link vraagt om een onbekende groep mensen {given}; toegestaan: {allowed}.",
+    },
     "link.own_not_instrument": {
         "en": "Your own package from the link: {name} is not a setting of an instrument; ignored.",
         "nl": "Uw eigen pakket uit de link: {name} is geen instelling van een instrument; "

@@ -62,6 +62,11 @@ CSS = """
 .kluit-page .v-input.v-input__slider .v-input__slot > .v-label { flex: 0 0 100%;
   margin: 0 0 2px 0 !important; height: auto; line-height: 1.3; }
 .kluit-page .v-input.v-input__slider .v-slider { margin-left: 0; }
+/* the editor's sections: a long (Dutch) name wraps inside its button instead of being cut */
+.kluit-page .v-btn.kluit-section { height: auto !important; min-height: 36px; max-width: 100%;
+  padding-top: 6px; padding-bottom: 6px; white-space: normal; }
+.kluit-page .v-btn.kluit-section .v-btn__content { white-space: normal; flex: 1 1 auto;
+  min-width: 0; text-align: left; line-height: 1.3; overflow-wrap: anywhere; }
 @media (max-width: 960px) {
   .kluit-cols { flex-direction: column; flex-wrap: nowrap !important; }
   .kluit-cols > .col { flex: 1 1 auto !important; max-width: 100% !important; width: 100%;

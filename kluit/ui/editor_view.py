@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import types
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import solara
 
@@ -62,192 +62,157 @@ def edited_scenario(
     )
 
 
+def load_base(by_id: dict[str, ScenarioEntry], base_id: str):
+    """The scenario to start from (every default when none is chosen) and, when its file no
+    longer loads, the problem (then every default)."""
+    try:
+        return (
+            load_scenario(by_id[base_id].path) if base_id in by_id else default_scenario()
+        ), None
+    except ScenarioError as exc:
+        return default_scenario(), exc
+
+
+@dataclass(frozen=True)
+class EditorForm:
+    """What the user has typed in the editor (each a reactive value that outlives a render)
+    and the base it applies to."""
+
+    base: Scenario
+    edits: solara.Reactive[dict]  # key -> valid value different from the base
+    errors: solara.Reactive[dict]  # key -> ScenarioError of text that does not validate
+    name: solara.Reactive[str]
+    title: solara.Reactive[str]
+    description: solara.Reactive[str]
+    folder: solara.Reactive[str]
+    filename: solara.Reactive[str]
+    overwrite: solara.Reactive[bool]
+    saved: solara.Reactive[str | None]
+    save_problem: solara.Reactive[str | None]
+
+    def set_value(self, key: str, value) -> None:
+        now = dict(self.edits.value)
+        if self.base.values.get(key) == value:
+            now.pop(key, None)
+        else:
+            now[key] = value
+        self.edits.set(now)
+        self.saved.set(None)
+
+    def set_error(self, key: str, problem) -> None:
+        now = dict(self.errors.value)
+        if problem is not None:
+            now[key] = problem
+        else:
+            now.pop(key, None)
+        self.errors.set(now)
+
+
+def use_editor_form(base: Scenario, base_id: str, known: bool, lang: str) -> EditorForm:
+    """The editor's typed values (a hook: call it once per render, unconditionally); a new
+    base starts them afresh, named after the base (``known``) or 'my_scenario'."""
+    form = EditorForm(
+        base=base,
+        edits=solara.use_reactive({}),
+        errors=solara.use_reactive({}),
+        name=solara.use_reactive(""),
+        title=solara.use_reactive(""),
+        description=solara.use_reactive(""),
+        folder=solara.use_reactive("custom"),
+        filename=solara.use_reactive(""),
+        overwrite=solara.use_reactive(False),
+        saved=solara.use_reactive(None),
+        save_problem=solara.use_reactive(None),
+    )
+
+    def on_base_change():
+        form.edits.set({})
+        form.errors.set({})
+        form.name.set(f"{base.name}_edited" if known else "my_scenario")
+        form.title.set(t("editor.edited_title", lang, title=base.title_in(lang)) if known else "")
+        form.description.set(base.description_in(lang))
+        form.filename.set(f"{base.name}_edited" if known else "my_scenario")
+        form.saved.set(None)
+        form.save_problem.set(None)
+
+    solara.use_effect(on_base_change, [base_id])
+    return form
+
+
 @solara.component
 def EditorView(
     settings: solara.Reactive[Settings],
     entries: Sequence[ScenarioEntry],
     refresh: Callable[[], None],
 ):
+    """The editor: a base and the copy's names, the sections and their fields, saving."""
     s = settings.value
     lang = s.lang
     good = usable(entries)
     by_id = {e.rel: e for e in good}
     groups = solara.use_memo(sections, [])
-    groups_params = {p.key: p for ps in groups.values() for p in ps}
     base_id = s.base if s.base in by_id else DEFAULTS_ID
-
-    def load_base():
-        try:
-            return (
-                load_scenario(by_id[base_id].path) if base_id in by_id else default_scenario()
-            ), None
-        except ScenarioError as exc:
-            return default_scenario(), exc
-
-    base, base_problem = solara.use_memo(load_base, [base_id])
-    edits = solara.use_reactive({})  # key -> valid value different from the base
-    errors = solara.use_reactive({})  # key -> ScenarioError of text that does not validate
+    base, base_problem = solara.use_memo(lambda: load_base(by_id, base_id), [base_id])
+    form = use_editor_form(base, base_id, base_id in by_id, lang)
     section = solara.use_reactive(next(iter(groups)))
-    name = solara.use_reactive("")
-    title = solara.use_reactive("")
-    description = solara.use_reactive("")
-    folder = solara.use_reactive("custom")
-    filename = solara.use_reactive("")
-    overwrite = solara.use_reactive(False)
-    saved = solara.use_reactive(None)
-    save_problem = solara.use_reactive(None)
-
-    def on_base_change():
-        edits.set({})
-        errors.set({})
-        name.set(f"{base.name}_edited" if base_id in by_id else "my_scenario")
-        title.set(
-            t("editor.edited_title", lang, title=base.title_in(lang)) if base_id in by_id else ""
-        )
-        description.set(base.description_in(lang))
-        filename.set(f"{base.name}_edited" if base_id in by_id else "my_scenario")
-        saved.set(None)
-        save_problem.set(None)
-
-    solara.use_effect(on_base_change, [base_id])
-
-    def set_value(key, value):
-        now = dict(edits.value)
-        if base.values.get(key) == value:
-            now.pop(key, None)
-        else:
-            now[key] = value
-        edits.set(now)
-        saved.set(None)
-
-    def set_error(key, problem):
-        now = dict(errors.value)
-        if problem is not None:
-            now[key] = problem
-        else:
-            now.pop(key, None)
-        errors.set(now)
-
-    try:
-        scen = edited_scenario(base, edits.value, name.value, description.value, title.value, lang)
-        whole_problem = None
-    except ScenarioError as exc:
-        scen, whole_problem = None, message_text(exc, lang)
-
-    try:
-        target = save_target(save_root(), folder.value, filename.value or name.value)
-        target_problem = None
-    except SaveError as exc:
-        target, target_problem = None, save_error_text(exc, lang)
-
-    def save():
-        save_problem.set(None)
-        if errors.value or scen is None:
-            save_problem.set(t("editor.fix_first", lang))
-            return
-        try:
-            path = save_scenario(
-                scen, save_root(), folder.value, filename.value or name.value, overwrite.value
-            )
-        except SaveError as exc:
-            save_problem.set(save_error_text(exc, lang))
-            return
-        except ScenarioError as exc:
-            save_problem.set(scenario_error_text(exc, lang))
-            return
-        except OSError as exc:
-            save_problem.set(str(exc))
-            return
-        saved.set(str(path))
-        refresh()
-
-    def use_in_comparison():
-        if not saved.value:
-            return
-        try:
-            from pathlib import Path
-
-            from kluit.ui.state import scenarios_root
-
-            rel = Path(saved.value).resolve().relative_to(scenarios_root()).as_posix()
-        except ValueError:
-            save_problem.set(t("editor.outside", lang))
-            return
-        now = settings.value
-        settings.set(
-            replace(
-                now,
-                view="compare",
-                run=False,
-                scenarios=tuple(dict.fromkeys([*now.scenarios, rel])),
-            )
-        )
 
     with solara.Column(gap="8px") as main:
         Help(t("help.editor", lang))
-        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            defaults = t("editor.defaults", lang)
-            ScenarioSelect(
-                t("editor.start_from", lang),
-                good,
-                base_id,
-                lambda v: settings.set(replace(settings.value, base="" if v == DEFAULTS_ID else v)),
-                lang,
-                extra={defaults: DEFAULTS_ID},
-                style="min-width: 300px",
-            )
-            solara.InputText(
-                t("editor.title", lang),
-                value=title,
-                continuous_update=False,
-                style="min-width: 260px",
-            )
-            solara.InputText(
-                t("editor.name", lang),
-                value=name,
-                continuous_update=False,
-                style="max-width: 260px",
-            )
-            solara.InputText(
-                t("editor.description", lang),
-                value=description,
-                continuous_update=False,
-                style="min-width: 300px; flex: 1 1 300px",
-            )
+        BaseAndNames(settings, good, base_id, form, lang)
         Messages([scenario_error_text(base_problem, lang)] if base_problem else [], "error")
-        with solara.Columns([1, 3], classes=["kluit-cols"]):
-            SectionList(groups, section, edits.value, errors.value, lang)
+        with solara.Columns([1, 3], classes=["kluit-cols", "kluit-editor-cols"]):
+            SectionList(groups, section, form.edits.value, form.errors.value, lang)
             SectionFields(
                 section.value,
                 groups[section.value],
                 base,
                 base_id,
-                edits.value,
-                set_value,
-                set_error,
+                form.edits.value,
+                form.set_value,
+                form.set_error,
                 lang,
             )
-        SaveCard(
-            lang=lang,
-            base=base,
-            edits=edits,
-            errors=errors,
-            problems=[
-                f"{param_label(groups_params[k], lang)}: {message_text(e, lang)}"
-                for k, e in errors.value.items()
-            ]
-            + ([whole_problem] if whole_problem else []),
-            folder=folder,
-            filename=filename,
-            name=name.value,
-            overwrite=overwrite,
-            scen=scen,
-            target=target,
-            target_problem=target_problem,
-            save_problem=save_problem.value,
-            saved=saved.value,
-            save=save,
-            use_in_comparison=use_in_comparison,
+        SaveCard(settings, form, groups, refresh, lang)
+    return main
+
+
+@solara.component
+def BaseAndNames(
+    settings: solara.Reactive[Settings],
+    good: Sequence[ScenarioEntry],
+    base_id: str,
+    form: EditorForm,
+    lang: str,
+):
+    """The scenario to start from, and the copy's title, name and description."""
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}) as main:
+        defaults = t("editor.defaults", lang)
+        ScenarioSelect(
+            t("editor.start_from", lang),
+            good,
+            base_id,
+            lambda v: settings.set(replace(settings.value, base="" if v == DEFAULTS_ID else v)),
+            lang,
+            extra={defaults: DEFAULTS_ID},
+            style="min-width: 300px",
+        )
+        solara.InputText(
+            t("editor.title", lang),
+            value=form.title,
+            continuous_update=False,
+            style="min-width: 260px",
+        )
+        solara.InputText(
+            t("editor.name", lang),
+            value=form.name,
+            continuous_update=False,
+            style="max-width: 260px",
+        )
+        solara.InputText(
+            t("editor.description", lang),
+            value=form.description,
+            continuous_update=False,
+            style="min-width: 300px; flex: 1 1 300px",
         )
     return main
 
@@ -297,112 +262,223 @@ def SectionFields(
     return main
 
 
+def edited_or_problem(form: EditorForm, lang: str) -> tuple[Scenario | None, str | None]:
+    """The edited scenario, or why the values do not fit together (in ``lang``)."""
+    try:
+        scen = edited_scenario(
+            form.base,
+            form.edits.value,
+            form.name.value,
+            form.description.value,
+            form.title.value,
+            lang,
+        )
+        return scen, None
+    except ScenarioError as exc:
+        return None, message_text(exc, lang)
+
+
+def target_or_problem(form: EditorForm, lang: str):
+    """Where the file would be saved, or why it cannot be (in ``lang``)."""
+    try:
+        return save_target(
+            save_root(), form.folder.value, form.filename.value or form.name.value
+        ), None
+    except SaveError as exc:
+        return None, save_error_text(exc, lang)
+
+
+def save_edited(form: EditorForm, scen: Scenario | None, refresh: Callable[[], None], lang: str):
+    """Save the edited scenario under the save folder; a problem is shown in the form."""
+    form.save_problem.set(None)
+    if form.errors.value or scen is None:
+        form.save_problem.set(t("editor.fix_first", lang))
+        return
+    try:
+        path = save_scenario(
+            scen,
+            save_root(),
+            form.folder.value,
+            form.filename.value or form.name.value,
+            form.overwrite.value,
+        )
+    except SaveError as exc:
+        form.save_problem.set(save_error_text(exc, lang))
+        return
+    except ScenarioError as exc:
+        form.save_problem.set(scenario_error_text(exc, lang))
+        return
+    except OSError as exc:
+        form.save_problem.set(str(exc))
+        return
+    form.saved.set(str(path))
+    refresh()
+
+
+def add_to_comparison(settings: solara.Reactive[Settings], form: EditorForm, lang: str):
+    """List the saved file in the Compare view and go there (only a file under the scenarios
+    folder can be listed)."""
+    if not form.saved.value:
+        return
+    try:
+        from pathlib import Path
+
+        from kluit.ui.state import scenarios_root
+
+        rel = Path(form.saved.value).resolve().relative_to(scenarios_root()).as_posix()
+    except ValueError:
+        form.save_problem.set(t("editor.outside", lang))
+        return
+    now = settings.value
+    settings.set(
+        replace(
+            now,
+            view="compare",
+            run=False,
+            scenarios=tuple(dict.fromkeys([*now.scenarios, rel])),
+        )
+    )
+
+
 @solara.component
 def SaveCard(
-    *,
-    lang,
-    base,
-    edits,
-    errors,
-    problems,
-    folder,
-    filename,
-    name,
-    overwrite,
-    scen,
-    target,
-    target_problem,
-    save_problem,
-    saved,
-    save,
-    use_in_comparison,
+    settings: solara.Reactive[Settings],
+    form: EditorForm,
+    groups,
+    refresh: Callable[[], None],
+    lang: str,
 ):
     """What changed, where it will be saved, the save button and the file itself."""
+    groups_params = {p.key: p for ps in groups.values() for p in ps}
+    scen, whole_problem = edited_or_problem(form, lang)
+    target, target_problem = target_or_problem(form, lang)
+    problems = [
+        f"{param_label(groups_params[k], lang)}: {message_text(e, lang)}"
+        for k, e in form.errors.value.items()
+    ] + ([whole_problem] if whole_problem else [])
     with solara.Card(t("editor.changes", lang), margin=0, elevation=1) as main:
         # parts that come and go sit in containers of their own: a changed number of
         # children would rebuild the inputs below and drop what the user is typing
-        with solara.Column(gap="2px", align="start"):
-            if edits.value:
-                solara.Text(
-                    t(
-                        "editor.changed_from",
-                        lang,
-                        changes=", ".join(
-                            f"{param_label(all_params()[k], lang)} = {show_value(v)}"
-                            for k, v in edits.value.items()
-                        ),
+        ChangesSummary(form, problems, lang)
+        SaveControls(
+            form,
+            lambda: save_edited(form, scen, refresh, lang),
+            bool(form.errors.value) or scen is None or target is None,
+            lang,
+        )
+        SaveOutcome(
+            form, target, target_problem, lambda: add_to_comparison(settings, form, lang), lang
+        )
+        ScenarioFile(scen, form.filename.value or form.name.value, target is not None, lang)
+    return main
+
+
+@solara.component
+def ChangesSummary(form: EditorForm, problems: list[str], lang: str):
+    """The changed values (with undo), the base's shocks that are kept, what is wrong."""
+    edits, base = form.edits.value, form.base
+    with solara.Column(gap="2px", align="start") as main:
+        if edits:
+            solara.Text(
+                t(
+                    "editor.changed_from",
+                    lang,
+                    changes=", ".join(
+                        f"{param_label(all_params()[k], lang)} = {show_value(v)}"
+                        for k, v in edits.items()
                     ),
-                    classes=["kluit-changes"],
-                )
-                solara.Button(
-                    t("editor.undo", lang),
-                    on_click=lambda: (edits.set({}), errors.set({})),
-                    text=True,
-                )
-            else:
-                solara.Text(t("editor.no_changes", lang))
-            if base.shocks:
-                solara.Text(
-                    t(
-                        "editor.keeps_shocks",
-                        lang,
-                        n=len(base.shocks),
-                        shocks=", ".join(
-                            t(
-                                "editor.shock",
-                                lang,
-                                kind=name_text("shock", x.kind, lang),
-                                month=x.month,
-                            )
-                            for x in base.shocks
-                        ),
-                    )
-                )
-            Messages(problems, "error")
-        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            solara.InputText(
-                t("editor.folder", lang),
-                value=folder,
-                continuous_update=False,
-                style="max-width: 260px",
+                ),
+                classes=["kluit-changes"],
             )
-            solara.InputText(
-                t("editor.file_name", lang),
-                value=filename,
-                continuous_update=False,
-                style="max-width: 260px",
-            )
-            solara.Checkbox(label=t("editor.overwrite", lang), value=overwrite)
             solara.Button(
-                t("editor.save", lang),
-                on_click=save,
-                color="primary",
-                icon_name="mdi-content-save",
-                disabled=bool(errors.value) or scen is None or target is None,
+                t("editor.undo", lang),
+                on_click=lambda: (form.edits.set({}), form.errors.set({})),
+                text=True,
             )
-        with solara.Column(gap="2px", align="start"):
-            if target is not None:
-                solara.Text(t("editor.will_save", lang, target=target), classes=["kluit-target"])
-            if target_problem:
-                Messages([target_problem], "error")
-            if save_problem:
-                Messages([save_problem], "error")
-            if saved:
-                solara.Success(
-                    t("editor.saved", lang, target=saved), dense=True, classes=["kluit-saved"]
+        else:
+            solara.Text(t("editor.no_changes", lang))
+        if base.shocks:
+            solara.Text(
+                t(
+                    "editor.keeps_shocks",
+                    lang,
+                    n=len(base.shocks),
+                    shocks=", ".join(
+                        t(
+                            "editor.shock",
+                            lang,
+                            kind=name_text("shock", x.kind, lang),
+                            month=x.month,
+                        )
+                        for x in base.shocks
+                    ),
                 )
-                solara.Button(t("editor.add", lang), on_click=use_in_comparison)
-        with solara.Column(gap="2px"):
-            if scen is not None:
-                text = scen.to_toml()
-                stem = filename.value or name
-                safe = safe_part(stem, "file name") if stem and target is not None else "scenario"
-                solara.FileDownload(
-                    text,
-                    filename=f"{safe}.toml",
-                    label=t("editor.download", lang),
-                    mime_type="application/toml",
-                )
-                with solara.Details(t("editor.preview", lang)):
-                    solara.Preformatted(text)
+            )
+        Messages(problems, "error")
+    return main
+
+
+@solara.component
+def SaveControls(form: EditorForm, save: Callable[[], None], disabled: bool, lang: str):
+    """Folder, file name, overwrite and the save button."""
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}) as main:
+        solara.InputText(
+            t("editor.folder", lang),
+            value=form.folder,
+            continuous_update=False,
+            style="max-width: 260px",
+        )
+        solara.InputText(
+            t("editor.file_name", lang),
+            value=form.filename,
+            continuous_update=False,
+            style="max-width: 260px",
+        )
+        solara.Checkbox(label=t("editor.overwrite", lang), value=form.overwrite)
+        solara.Button(
+            t("editor.save", lang),
+            on_click=save,
+            color="primary",
+            icon_name="mdi-content-save",
+            disabled=disabled,
+        )
+    return main
+
+
+@solara.component
+def SaveOutcome(form: EditorForm, target, target_problem, add: Callable[[], None], lang: str):
+    """Where the file will go, why it cannot, or that it was saved (then: add it to the
+    comparison)."""
+    with solara.Column(gap="2px", align="start") as main:
+        if target is not None:
+            solara.Text(t("editor.will_save", lang, target=target), classes=["kluit-target"])
+        if target_problem:
+            Messages([target_problem], "error")
+        if form.save_problem.value:
+            Messages([form.save_problem.value], "error")
+        if form.saved.value:
+            solara.Success(
+                t("editor.saved", lang, target=form.saved.value),
+                dense=True,
+                classes=["kluit-saved"],
+            )
+            solara.Button(t("editor.add", lang), on_click=add)
+    return main
+
+
+@solara.component
+def ScenarioFile(scen: Scenario | None, stem: str, target_ok: bool, lang: str):
+    """The scenario file to download, and a look at it."""
+    with solara.Column(gap="2px") as main:
+        if scen is not None:
+            text = scen.to_toml()
+            safe = safe_part(stem, "file name") if stem and target_ok else "scenario"
+            solara.FileDownload(
+                text,
+                filename=f"{safe}.toml",
+                label=t("editor.download", lang),
+                mime_type="application/toml",
+            )
+            with solara.Details(t("editor.preview", lang)):
+                solara.Preformatted(text)
     return main

@@ -328,6 +328,10 @@ _LINK: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
         lambda m, lang: t("link.unknown_language", lang, given=m.group(1), allowed=m.group(2)),
     ),
     (
+        re.compile(r"unknown group (.*); allowed: (.*)"),
+        lambda m, lang: t("link.unknown_group", lang, given=m.group(1), allowed=m.group(2)),
+    ),
+    (
         re.compile(r"own package: (.*) is not an instrument setting; ignored"),
         lambda m, lang: t("link.own_not_instrument", lang, name=m.group(1)),
     ),

@@ -13,7 +13,7 @@ import os
 import re
 import types
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -243,115 +243,126 @@ def _plain(v: Any) -> str:
     return str(v)
 
 
-def settings_from_query(
-    search: str | None, defaults: Settings, known: Iterable[str] = ()
-) -> tuple[Settings, list[str]]:
-    """Settings from a query string; anything invalid keeps its default and adds a warning
-    (a mistyped link opens the page, it does not break it). ``known`` lists scenario ids."""
-    known = set(known)
-    q = urllib.parse.parse_qs((search or "").lstrip("?"), keep_blank_values=True)
-    warnings: list[str] = []
-    out: dict[str, Any] = {}
-    rev = {v: k for k, v in _QUERY.items()}
-    for name in q:
-        if name not in rev:
-            warnings.append(f"ignored unknown link setting {name!r}")
+class _LinkReader:
+    """Reads one shared link: each setting that fits goes into ``out``, each that does not
+    adds a warning and keeps its default."""
 
-    def one(name: str) -> str | None:
-        vals = q.get(_QUERY[name])
+    def __init__(self, search: str | None, defaults: Settings, known: Iterable[str]):
+        self.q = urllib.parse.parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+        self.defaults, self.known = defaults, set(known)
+        self.warnings: list[str] = []
+        self.out: dict[str, Any] = {}
+
+    def one(self, name: str) -> str | None:
+        vals = self.q.get(_QUERY[name])
         return vals[-1] if vals else None
 
-    def number(name, kind, lo, hi):
-        raw = one(name)
+    def unknown_names(self) -> None:
+        rev = {v: k for k, v in _QUERY.items()}
+        for name in self.q:
+            if name not in rev:
+                self.warnings.append(f"ignored unknown link setting {name!r}")
+
+    def number(self, name: str, kind: type, lo: float, hi: float) -> None:
+        raw = self.one(name)
         if raw is None:
             return
+        kept = getattr(self.defaults, name)
         try:
             v = kind(raw)
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError
         except ValueError:
-            warnings.append(
-                f"{_QUERY[name]}={raw!r} is not a number; kept {getattr(defaults, name)}"
-            )
+            self.warnings.append(f"{_QUERY[name]}={raw!r} is not a number; kept {kept}")
             return
         if not lo <= v <= hi:
-            warnings.append(
-                f"{_QUERY[name]}={raw} is outside {lo:g} to {hi:g}; kept {getattr(defaults, name)}"
-            )
+            self.warnings.append(f"{_QUERY[name]}={raw} is outside {lo:g} to {hi:g}; kept {kept}")
             return
-        out[name] = v
+        self.out[name] = v
 
-    def scenario(name):
-        raw = one(name)
+    def scenario(self, name: str) -> None:
+        raw = self.one(name)
         if raw is None:
             return
-        if raw in known:
-            out[name] = raw
+        if raw in self.known:
+            self.out[name] = raw
         else:
-            warnings.append(
+            self.warnings.append(
                 f"scenario {raw!r} from the link was not found; kept "
-                f"{getattr(defaults, name) or 'none'}"
+                f"{getattr(self.defaults, name) or 'none'}"
             )
 
-    view = one("view")
-    if view is not None:
-        if view in VIEWS:
-            out["view"] = view
+    def choice(self, name: str, allowed: Collection[str], what: str) -> None:
+        raw = self.one(name)
+        if raw is None:
+            return
+        if raw in allowed:
+            self.out[name] = raw
         else:
-            warnings.append(f"unknown view {view!r}; allowed: {', '.join(VIEWS)}")
-    lang = one("lang")
-    if lang is not None:
-        if lang in LANGS:
-            out["lang"] = lang
-        else:
-            warnings.append(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
-    raw = one("scenarios")
-    if raw is not None:
+            self.warnings.append(f"unknown {what} {raw!r}; allowed: {', '.join(allowed)}")
+
+    def scenarios(self) -> None:
+        raw = self.one("scenarios")
+        if raw is None:
+            return
         ids = [x for x in raw.split(",") if x]
-        missing = [x for x in ids if x not in known]
+        missing = [x for x in ids if x not in self.known]
         if missing:
-            warnings.append("scenarios from the link not found: " + ", ".join(missing))
-        ids = list(dict.fromkeys(x for x in ids if x in known))
+            self.warnings.append("scenarios from the link not found: " + ", ".join(missing))
+        ids = list(dict.fromkeys(x for x in ids if x in self.known))
         if ids:
-            out["scenarios"] = tuple(ids)
-    for name in ("own_on", "run"):
-        raw = one(name)
-        if raw is not None:
-            out[name] = raw.lower() in ("1", "true", "yes", "on")
-    own = []
-    for text in q.get(_QUERY["own"], []):
-        try:
-            key, value = parse_override(text)
-        except ScenarioError as exc:
-            warnings.append(f"own package: {exc}")
-            continue
-        if not key.startswith("policies."):
-            warnings.append(f"own package: {key} is not an instrument setting; ignored")
-            continue
-        own = [(k, v) for k, v in own if k != key] + [(key, value)]
-    if own:
-        out["own"] = tuple(own)
-    number("reps", int, 1, REPS_MAX)
-    number("scale", float, 0.001, 2.0)
-    number("months", int, 1, MONTHS_MAX)
-    number("seed", int, 0, SEED_MAX)
-    number("explore_scale", float, 0.001, 2.0)
-    number("explore_seed", int, 0, SEED_MAX)
-    number("person", int, -1, 10**9)
-    number("story_seed", int, 0, SEED_MAX)
-    number("story_months", int, 1, MONTHS_MAX)
+            self.out["scenarios"] = tuple(ids)
+
+    def switches(self, *names: str) -> None:
+        for name in names:
+            raw = self.one(name)
+            if raw is not None:
+                self.out[name] = raw.lower() in ("1", "true", "yes", "on")
+
+    def own_package(self) -> None:
+        own: list[tuple[str, Any]] = []
+        for text in self.q.get(_QUERY["own"], []):
+            try:
+                key, value = parse_override(text)
+            except ScenarioError as exc:
+                self.warnings.append(f"own package: {exc}")
+                continue
+            if not key.startswith("policies."):
+                self.warnings.append(f"own package: {key} is not an instrument setting; ignored")
+                continue
+            own = [(k, v) for k, v in own if k != key] + [(key, value)]
+        if own:
+            self.out["own"] = tuple(own)
+
+
+def settings_from_query(
+    search: str | None, defaults: Settings, known: Iterable[str] = ()
+) -> tuple[Settings, list[str]]:
+    """Settings from a query string; anything invalid keeps its default and adds a warning
+    (a mistyped link opens the page, it does not break it). ``known`` lists scenario ids."""
+    link = _LinkReader(search, defaults, known)
+    link.unknown_names()
+    link.choice("view", VIEWS, "view")
+    link.choice("lang", LANGS, "language")
+    link.scenarios()
+    link.switches("own_on", "run")
+    link.own_package()
+    link.number("reps", int, 1, REPS_MAX)
+    link.number("scale", float, 0.001, 2.0)
+    link.number("months", int, 1, MONTHS_MAX)
+    link.number("seed", int, 0, SEED_MAX)
+    link.number("explore_scale", float, 0.001, 2.0)
+    link.number("explore_seed", int, 0, SEED_MAX)
+    link.number("person", int, -1, 10**9)
+    link.number("story_seed", int, 0, SEED_MAX)
+    link.number("story_months", int, 1, MONTHS_MAX)
     for name in ("explore", "story_a", "story_b", "base"):
-        scenario(name)
-    town = one("town")
+        link.scenario(name)
+    town = link.one("town")
     if town is not None:
-        out["town"] = town[:100]
-    group = one("group")
-    if group is not None:
-        if group in STORY_GROUPS:
-            out["group"] = group
-        else:
-            warnings.append(f"unknown group {group!r}; allowed: {', '.join(STORY_GROUPS)}")
-    return replace(defaults, **out), warnings
+        link.out["town"] = town[:100]
+    link.choice("group", STORY_GROUPS, "group")
+    return replace(defaults, **link.out), link.warnings
 
 
 # --- safe file names -----------------------------------------------------------------------

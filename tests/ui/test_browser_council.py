@@ -150,7 +150,7 @@ def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, ui_scenari
         own.locator(".v-slider").first.wait_for()
         page.wait_for_timeout(500)
         seen[lang] = labels(own)
-    assert {"Hours per week: 3", "Duration (months): 0"} <= seen["en"], sorted(seen["en"])
+    assert {"Coaching hours per week: 3", "Duration (months): 0"} <= seen["en"], sorted(seen["en"])
     assert "Begeleidingsuren (uren per week): 3" in seen["nl"], sorted(seen["nl"])
     left = {x for x in seen["en"] & seen["nl"] if x not in SAME}
     assert len(seen["en"]) >= 15 and not left, f"own package still in English: {sorted(left)}"
@@ -160,7 +160,7 @@ def test_dutch_switch_changes_every_visible_label(ui_page, ui_server, ui_scenari
         open_editor(page, f"{ui_server}?lang={lang}&view=editor")
         for section in EDITOR_SECTIONS:
             seen[lang] |= editor_labels(page, section)
-    assert {"Months", "Duration (months)"} <= seen["en"], sorted(seen["en"])
+    assert {"Number of months", "Duration (months)"} <= seen["en"], sorted(seen["en"])
     assert {"Aantal maanden", "Duur (maanden)", "Arbeidsmarkt en uitkeringen"} <= seen["nl"]
     left = {x for x in seen["en"] & seen["nl"] if x not in SAME | user_titles(ui_scenarios)}
     assert len(seen["en"]) >= 40 and not left, f"editor still in English: {sorted(left)}"
@@ -245,5 +245,33 @@ def test_800px_no_horizontal_overflow_and_every_town_can_be_clicked(chromium, ui
             view.locator("img.kluit-map").click(position={"x": x, "y": y})
             view.locator(".kluit-town .v-card__title").filter(has_text=name).wait_for()
         shot(page, "explore_800")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_editor_section_names_are_not_cut_off_in_dutch(chromium, ui_server, shot, width):
+    """Long Dutch section names ('Verwachtingen van werkgevers', instruments' titles) wrap
+    inside their buttons: every name is shown whole, nothing sticks out of its column."""
+    context = chromium.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_editor(page, f"{ui_server}?lang=nl&view=editor")
+        cut = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.kluit-view-editor .kluit-section'))
+            .filter(b => {
+                const c = b.querySelector('.v-btn__content');
+                const col = b.closest('.col') || b.parentElement;
+                return c.scrollWidth > c.clientWidth + 1 || b.scrollWidth > b.clientWidth + 1
+                    || b.getBoundingClientRect().right > col.getBoundingClientRect().right + 1;
+            })
+            .map(b => b.innerText)"""
+        )
+        assert cut == [], cut
+        names = page.locator(".kluit-view-editor .kluit-section").all_inner_texts()
+        assert any(len(n) > 28 for n in names), names  # there are long names to wrap
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shot(page, f"editor_sections_nl_{width}")
     finally:
         context.close()

@@ -207,13 +207,17 @@ def test_editor_shows_the_allowed_range_and_blocks_saving(entries, tmp_path, mon
     box, rc = solara.render(Harness(), handle_error=False)
     try:
         # solara's InputText takes what was typed on Enter or when the field loses focus
-        months = field(rc, "Months")
+        months = field(rc, "Number of months")
         months.v_model = "0"
         months.fire_event("focusout")
-        wait_for(lambda: "allowed: an integer from 1 to 1200" in str(field(rc, "Months").messages))
+        wait_for(
+            lambda: (
+                "allowed: an integer from 1 to 1200" in str(field(rc, "Number of months").messages)
+            )
+        )
         assert button(rc, "Save scenario").disabled
-        field(rc, "Months").v_model = "24"
-        field(rc, "Months").fire_event("keyup.enter")
+        field(rc, "Number of months").v_model = "24"
+        field(rc, "Number of months").fire_event("keyup.enter")
         wait_for(lambda: not button(rc, "Save scenario").disabled)
         button(rc, "Save scenario").click()
         saved = tmp_path / "custom" / "baseline_edited.toml"

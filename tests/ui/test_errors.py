@@ -124,11 +124,11 @@ def test_a_bad_link_is_explained_in_the_readers_language():
 
     defaults = st.Settings()
     q = (
-        "view=nope&lang=fr&reps=x&months=99999&s=gone,also_gone&junk=1&"
+        "view=nope&lang=fr&group=zzz&reps=x&months=99999&s=gone,also_gone&junk=1&"
         "set=policies.wage_subsidy.duration_months=9999&set=run.months=5&set=garbage"
     )
     _, warnings = st.settings_from_query(q, defaults, [])
-    assert len(warnings) == 9, warnings
+    assert len(warnings) == 10, warnings
     for w in warnings:
         dutch = link_warning_text(w, "nl")
         assert not ENGLISH.search(dutch) and "kept" not in dutch and "own package" not in dutch
