@@ -88,9 +88,11 @@ def test_preparation_runs_its_course(arms):
 
 def test_lower_pressure_in_the_prepared_sector_lowers_relapse():
     # a strong relief (three times the default) so that a few small runs show the direction;
-    # it does not fade while people wait (that has its own test below)
+    # it does not fade while people wait (that has its own test below); the sector part on its
+    # own, without a host employer (the host's part has its own test below)
     def relapse(relief):
         over = {
+            "policies.root_ball.preparation_with_employer": False,
             "policies.root_ball.preparation_pressure_relief": relief,
             "policies.root_ball.preparation_fade_months": 1200.0,
         }
@@ -149,9 +151,12 @@ def _host_setup(m):
         ]
         if len(ok) == 0:
             continue
-        v, _ = hiring_value(m, np.full(len(ok), p), ok, np.zeros(len(ok)))
+        _make_ready(m, p, ok[0])  # judged as a prepared person (with the root ball's coach)
+        n = len(ok)  # the programme brings the person and the instruments (as first_hires)
+        v, _ = hiring_value(m, np.full(n, p), ok, np.zeros(n), brokered=np.ones(n, bool))
         if (v > 0).any() and (v <= 0).any():
             return p, ok[np.argmax(v)], ok[np.argmin(v)]
+        per.prep_end[p] = per.prep_host[p] = per.prep_sector[p] = 0
     raise AssertionError("no person with an acceptable and an unacceptable host")
 
 
