@@ -61,7 +61,7 @@ def test_short_forecast_gives_more_hosts_an_opening_when_the_person_is_ready(arm
     strict=True,
     reason="the issue's second claim; the model does not give it, with sector or employer "
     "preparation: sector demand moves 1-1.5% a year, and at the employer level the accurate "
-    "forecast gives only ~6 pp more hosts an opening when the person is ready (vacancies come "
+    "forecast gives only ~7 pp more hosts an opening when the person is ready (vacancies come "
     "mostly from turnover), so few more people get the host's extra relief (docs/model.md, "
     "section 7.4)",
 )
