@@ -165,6 +165,11 @@ class Policy:
     def search_factor(self, model, persons: np.ndarray) -> np.ndarray | None:
         """Multiplier on the application intensity of these searchers."""
 
+    def first_hires(self, model) -> tuple[np.ndarray, np.ndarray] | None:
+        """(persons, employers) each employer considers first this month, before the market:
+        it knows them (no judgement error) and hires them into its open vacancies when their
+        value is positive (``sim/processes/matching.py``, :func:`first_hires`)."""
+
     def extra_applications(self, model) -> tuple[np.ndarray, np.ndarray] | None:
         """(persons, employers) introduced directly to employers this month."""
 

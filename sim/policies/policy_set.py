@@ -35,6 +35,7 @@ HOOKS = (
     "on_job_end",
     "forecast",
     "search_factor",
+    "first_hires",
     "extra_applications",
     "hiring_value",
     "job_kind",
@@ -229,6 +230,18 @@ class PolicySet(Sequence[Policy]):
         return self._product("relapse_factor", persons)
 
     # --- hiring ---------------------------------------------------------------------------------
+    def first_hires(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(persons, employers) that employers consider first this month, before the market
+        (e.g. a work-placement host and the person it prepared), or None."""
+        got = [
+            x
+            for pol in self._hooked["first_hires"]
+            if (x := pol.first_hires(self.model)) is not None
+        ]
+        if not got:
+            return None
+        return (np.concatenate([g[0] for g in got]), np.concatenate([g[1] for g in got]))
+
     def extra_applications(self) -> tuple[np.ndarray, np.ndarray] | None:
         """(persons, vacancy slots) the instruments introduce directly this month, or None."""
         got = [

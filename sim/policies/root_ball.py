@@ -27,7 +27,8 @@ import numpy as np
 
 from sim.policies.base import Column, CostItem, Policy, window_params
 from sim.policies.support import ROOT_BALL, SUPPORT_COLUMNS, SUPPORT_FIELDS
-from sim.processes.training import forecast_growth, sector_level
+from sim.processes.demand import employer_growth_ahead
+from sim.processes.training import forecast_growth, forecast_settings, sector_level
 from sim.schema import _p
 from sim.state import RELAPSE_STATES, State, state_mask
 
@@ -47,6 +48,9 @@ PREP_COLUMNS = {
     "prep_in_sector": Column(np.bool_, "that hire is in the sector prepared for"),
     "prep_growing": Column(np.bool_, "that sector's demand grew from the start of preparation"),
     "prep_placement": Column(np.int64, "placement row of that hire, plus one"),
+    "prep_host": Column(np.int64, "host employer of the work placement, plus one"),
+    "prep_host_open": Column(np.bool_, "the host had an open vacancy when they were ready"),
+    "prep_by_host": Column(np.bool_, "the first hire after preparation was by the host"),
 }
 
 
@@ -222,6 +226,29 @@ class RootBall(Policy):
             hi=1200.0,
         ),
         _p(
+            "policies.root_ball.preparation_with_employer",
+            False,
+            "switch",
+            "TNO 2017: a work placement with a future employer; FIRE forecasts short-term "
+            "growth with employers",
+            "Prepare each person with a host employer in the sector (within commuting reach, "
+            "willing, weighted by its capacity to supervise) whose growth the forecast expects; "
+            "when they are ready the host hires them first if it has an opening.",
+        ),
+        _p(
+            "policies.root_ball.preparation_host_relief",
+            0.10,
+            "0-1 pressure scale",
+            "assumed (chosen before measuring): known colleagues, supervisor and workplace on "
+            "top of knowing the work (preparation_pressure_relief 0.15), somewhat less than "
+            "that; together 0.25, under half the average job pressure (employers.pressure_mean "
+            "0.55)",
+            "Extra lower felt pressure in a job at the host of the work placement (with "
+            "preparation_with_employer; fades with waiting like the sector part).",
+            lo=0.0,
+            hi=1.0,
+        ),
+        _p(
             "policies.root_ball.preparation_cost_per_person_month_eur",
             700.0,
             "EUR per person per month",
@@ -372,8 +399,64 @@ class RootBall(Policy):
         per.prep_sector[chosen] = sector + 1
         per.prep_start[chosen] = model.month
         per.prep_left[chosen] = self.p["preparation_months"]
+        per.prep_host[chosen] = 0
+        per.prep_host_open[chosen] = False
+        per.prep_by_host[chosen] = False
+        if self.p["preparation_with_employer"]:
+            self._choose_hosts(model, chosen, sector, rng)
         self.prepared_started += len(chosen)
         model.month_counts["preparation_started"] = len(chosen)
+
+    def _choose_hosts(self, model, chosen, sector, rng) -> None:
+        """A host employer for each person starting preparation: in the sector chosen, within
+        commuting reach of their home, willing to hire from the target group (``openness`` >
+        0), among those the forecast expects to grow, in proportion to their desired size
+        times their capacity to supervise (the one expected to grow most when none is).
+
+        The forecast at the employer level has the sector forecast's horizon and accuracy
+        (``sim/processes/training.py``): accuracy x the employer's true growth over the
+        horizon (what employers know of their plans, ``employer_growth_ahead``) + (1 -
+        accuracy) x noise."""
+        per, e = model.persons, model.employers
+        horizon, accuracy = forecast_settings(model)
+        true = employer_growth_ahead(model, horizon)
+        real = ~e.is_pool & ~e.external & (e.openness > 0)
+        sd = max(
+            float(np.std(true[real])) if real.any() else 0.0,
+            model.p["employers.demand_noise"] * 3,
+        )
+        growth = accuracy * true + (1 - accuracy) * rng.normal(0.0, sd, e.n)
+        capacity = e.supervise * np.maximum(e.target, 0.0)
+        reach = model.commute_weights[:, e.node] > 0  # home node x employer
+        homes = per.home[chosen].astype(np.int64)
+        for h, s in set(zip(homes.tolist(), sector.tolist())):
+            who = chosen[(homes == h) & (sector == s)]
+            ok = np.flatnonzero(real & (e.sector == s) & reach[h])
+            if len(ok) == 0:
+                continue  # no host within reach: preparation without an employer
+            w = np.where(growth[ok] > 0, capacity[ok], 0.0)
+            if w.sum() <= 0:
+                w = np.where(growth[ok] == growth[ok].max(), np.maximum(capacity[ok], 1e-9), 0)
+            per.prep_host[who] = ok[rng.choice(len(ok), size=len(who), p=w / w.sum())] + 1
+
+    def first_hires(self, model):
+        """The hosts consider the people they prepared first, in the month they are ready."""
+        if not (self._preparing_on() and self.active() and self.p["preparation_with_employer"]):
+            return None
+        per, e = model.persons, model.employers
+        ready = np.flatnonzero(
+            (per.prep_end == model.month) & (per.prep_host > 0) & (per.prep_hire == 0)
+        )
+        ready = ready[
+            state_mask(per.state[ready], PREPARATION_GROUPS[self.p["preparation_for"]])
+            & (per.sick[ready] == 0)
+        ]
+        if len(ready) == 0:
+            return None
+        host = per.prep_host[ready].astype(np.int64) - 1
+        per.prep_host_open[ready] = e.vacancies[host] > 0
+        model.month_counts["preparation_host_open"] = int(per.prep_host_open[ready].sum())
+        return ready, host
 
     def _prepared_hired(self, model, placed, employers) -> None:
         """Record the first hire after preparation: in the sector prepared for, and whether
@@ -394,6 +477,7 @@ class RootBall(Policy):
         per.prep_in_sector[rows] = e.sector[emps] == sec
         per.prep_growing[rows] = (e.sector[emps] == sec) & (now[sec] > start)
         per.prep_placement[rows] = per.placement[rows] + 1
+        per.prep_by_host[rows] = (per.prep_host[rows] > 0) & (emps == per.prep_host[rows] - 1)
         model.month_counts["preparation_hired"] = len(rows)
 
     def _prepared_relief(self, model, persons) -> np.ndarray:
@@ -413,9 +497,13 @@ class RootBall(Policy):
         first = per.prep_hire[persons].astype(np.int64)  # 0: hired after the policy stopped
         hired = np.where(first > 0, first, per.job_start[persons].astype(np.int64))
         waited = np.maximum(hired - per.prep_end[persons].astype(np.int64), 0)
-        relief = self.p["preparation_pressure_relief"] * np.exp(
-            -waited / self.p["preparation_fade_months"]
-        )
+        relief = self.p["preparation_pressure_relief"]
+        if self.p["preparation_with_employer"]:  # known colleagues and workplace at the host
+            at_host = (per.prep_host[persons] > 0) & (
+                per.employer[persons] == per.prep_host[persons] - 1
+            )
+            relief = relief + self.p["preparation_host_relief"] * at_host
+        relief = relief * np.exp(-waited / self.p["preparation_fade_months"])
         f = np.exp(-model.p["labour_market.relapse_pressure_slope"] * relief)
         return np.where(in_sector, f, 1.0)
 
@@ -465,5 +553,24 @@ class RootBall(Policy):
                 "in_prepared_sector_share": rate(per.prep_in_sector[hired].sum(), hired.sum()),
                 "growing_sector_share": rate(per.prep_growing[hired].sum(), hired.sum()),
                 "relapse_rate_12m": rate(relapsed[at_risk].sum(), at_risk.sum()),
+                **self._host_outcomes(model, done, hired),
             }
+        }
+
+    def _host_outcomes(self, model, done, hired) -> dict:
+        """With a host employer: the share of the people ready with a host whose host had an
+        opening that month, and the share of the hired whose first hire was the host's."""
+        if not self.p["preparation_with_employer"]:
+            return {}
+        per = model.persons
+        with_host = done & (per.prep_host > 0)
+        n_host, n_hired = int(with_host.sum()), int(hired.sum())
+        return {
+            "with_host_share": float(n_host) / n if (n := int(done.sum())) else None,
+            "host_opening_share": (
+                float(per.prep_host_open[with_host].sum()) / n_host if n_host else None
+            ),
+            "hired_by_host_share": (
+                float(per.prep_by_host[hired].sum()) / n_hired if n_hired else None
+            ),
         }

@@ -91,3 +91,26 @@ def update_vacancies(model) -> None:
     laid_off = emp[u < share[per.employer[emp]]]
     if len(laid_off):
         model.end_jobs(laid_off, Cause.LAYOFF)
+
+
+def employer_growth_ahead(model, months: int) -> np.ndarray:
+    """True log growth of each employer's desired size over the next ``months`` months: its
+    sector's regional path (drawn at the start) plus its own deviation, whose coming shocks
+    are read from a copy of the demand stream (the draws :func:`update_demand` will make, as
+    long as no employers are added meanwhile; nothing is consumed, so the run is unchanged).
+
+    This is what employers know of their own plans; a forecast mixes it with noise
+    (``sim/policies/root_ball.py``, the host of a work placement)."""
+    e, p = model.employers, model.p
+    h = max(int(months), 1)
+    now = max(model.month - 1, 0)  # called before this month's update_demand
+    last = min(now + h, model.demand.shape[0] - 1)
+    sector = model.demand[last][e.node, e.sector] - model.demand[now][e.node, e.sector]
+    bg = model.streams.demand.bit_generator
+    peek = np.random.Generator(type(bg)())
+    peek.bit_generator.state = bg.state
+    rho = p["employers.demand_persistence"]
+    dev = e.demand_dev.astype(float).copy()
+    for _ in range(h):
+        dev = rho * dev + peek.normal(0.0, p["employers.demand_noise"], e.n)
+    return sector + dev - e.demand_dev

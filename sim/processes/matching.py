@@ -17,6 +17,9 @@ urn-ball market done as array operations:
    value is positive (employer traits: ``sim/processes/employers.py``);
 4. each vacancy offers the job to its best acceptable applicant; a person with several offers
    takes the best one; vacancies whose candidate went elsewhere stay open.
+
+Before all this, employers hire the people an instrument says they know (:func:`first_hires`:
+the host of a work placement and the person it prepared).
 """
 
 from __future__ import annotations
@@ -258,9 +261,41 @@ def hiring_value(
     return value, ctx
 
 
+def first_hires(model) -> None:
+    """Employers hire the people they know first (a work-placement host and the person it
+    prepared, ``Policy.first_hires``): judged without error (what the employer learnt during
+    the placement replaces the interview), acceptable when the value is positive, into the
+    employer's open vacancies, best value first. The rest search as everyone else."""
+    got = model.policies.first_hires()
+    if got is None or len(got[0]) == 0:
+        return
+    who, emp = np.asarray(got[0], np.int64), np.asarray(got[1], np.int64)
+    e = model.employers
+    keep = e.vacancies[emp] > 0
+    who, emp = who[keep], emp[keep]
+    if len(who) == 0:
+        return
+    value, ctx = hiring_value(model, who, emp, np.zeros(len(who)), brokered=np.ones(len(who)))
+    ok = value > 0
+    who, emp, value = who[ok], emp[ok], value[ok]
+    contrib = {k: v[ok] for k, v in ctx["contrib"].items()}
+    # each employer fills at most its open vacancies, best value first; one job per person
+    order = np.lexsort((-value, emp))
+    e_sorted = emp[order]
+    rank = np.arange(len(order)) - np.searchsorted(e_sorted, e_sorted, side="left")
+    take = order[rank < e.vacancies[e_sorted]]
+    take = take[np.unique(who[take], return_index=True)[1]]
+    if len(take) == 0:
+        return
+    touched, decisive = decisiveness(model, value[take], {k: v[take] for k, v in contrib.items()})
+    model.hire(who[take], emp[take], touched=touched, decisive=decisive)
+    model.month_counts["first_hires"] = len(take)
+
+
 def match(model) -> None:
     """One month of search and matching (see the module docstring)."""
     e = model.employers
+    first_hires(model)
     vac_emp, vac_counts, vac_starts = _vacancy_list(model)
     lam = search_intensity(model)
     who, slot, app_no = applications(model, lam, vac_counts, vac_starts, vac_emp)
