@@ -240,9 +240,9 @@ class RootBall(Policy):
             0.10,
             "0-1 pressure scale",
             "assumed (chosen before measuring): known colleagues, supervisor and workplace on "
-            "top of knowing the work (preparation_pressure_relief 0.15), somewhat less than "
-            "that; together 0.25, under half the average job pressure (employers.pressure_mean "
-            "0.55)",
+            "top of knowing the work (policies.root_ball.preparation_pressure_relief 0.15), "
+            "somewhat less than that; together 0.25, under half the average job pressure "
+            "(employers.pressure_mean 0.55)",
             "Extra lower felt pressure in a job at the host of the work placement (with "
             "preparation_with_employer; fades with waiting like the sector part).",
             lo=0.0,
