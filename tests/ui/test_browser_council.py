@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from test_i18n import developer_words  # noqa: E402
 
+from kluit.ui.state import sections  # noqa: E402
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 RUN = "s=baseline.toml,policies/package.toml&reps=2&scale=0.01&months=13&seed=1&run=1"
@@ -42,7 +44,10 @@ OWN = (
     "&set=policies.root_ball.enabled%3Dtrue"
 )
 #: editor sections opened in the tests: the run, the labour market, two instruments
-EDITOR_SECTIONS = (0, 3, 12, 15)
+#: sections the Dutch-switch test opens, by name (the editor's buttons follow
+#: kluit.ui.state.sections(), so a new registry section does not shift them)
+EDITOR_SECTION_NAMES = ("run", "labour_market", "policies.wage_subsidy", "policies.root_ball")
+EDITOR_SECTIONS = tuple(list(sections()).index(name) for name in EDITOR_SECTION_NAMES)
 #: what counts as a label in the editor besides LABELS: section titles and each field's
 #: explanation under it
 EDITOR_LABELS = ("h4", ".v-messages__message")

@@ -29,7 +29,7 @@ def _button(rc, label):
     raise AssertionError(label)
 
 
-def _wait(pred, timeout=60.0):
+def _wait(pred, timeout=240.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if pred():
