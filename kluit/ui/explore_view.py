@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -195,6 +195,97 @@ def TownPanel(region, snap: Snapshot, node: int, scale: float, lang: str = "en")
 
 
 @solara.component
+def ExploreSettingsRow(s: Settings, good: Sequence[ScenarioEntry], update):
+    """Scenario, share of the region simulated, seed."""
+    lang = s.lang
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}) as main:
+        ScenarioSelect(
+            t("explore.scenario", lang),
+            good,
+            s.explore or None,
+            lambda v: update(explore=v),
+            lang,
+            style="min-width: 260px",
+        )
+        scales = sorted(set(SCALES[:4]) | {s.explore_scale})
+        shares = {percent(x, lang): x for x in scales}
+        solara.Select(
+            t("explore.scale", lang),
+            values=list(shares),
+            value=percent(s.explore_scale, lang),
+            on_value=lambda v: update(explore_scale=shares[v]),
+            style="max-width: 220px",
+        )
+        solara.InputInt(
+            t("compare.seed", lang),
+            value=s.explore_seed,
+            on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
+            style="max-width: 130px",
+        )
+    return main
+
+
+def month_html(s: Settings, run: ExploreRun, snap: Snapshot) -> str:
+    """The month shown, of how many, and how many people and employers are simulated."""
+    lang = s.lang
+    return (
+        f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
+        f" / {snap.months}; "
+        + t(
+            "explore.simulated",
+            lang,
+            persons=number(run.model.persons.n, lang),
+            employers=number(run.model.employers.n, lang),
+            share=percent(s.explore_scale, lang),
+        )
+    )
+
+
+@solara.component
+def PlayBar(
+    s: Settings,
+    *,
+    run,
+    snap,
+    playing: solara.Reactive[bool],
+    speed: solara.Reactive[str],
+    step,
+    reset,
+):
+    """Step a month or a year, play or pause, start again, the speed and the month shown."""
+    lang = s.lang
+    month = snap.month if snap else 0
+    with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}) as main:
+        solara.Button(
+            t("explore.step", lang),
+            on_click=lambda: step(1),
+            color="primary",
+            disabled=playing.value or run is None or month >= (snap.months if snap else 0),
+        )
+        solara.Button(
+            t("explore.step_year", lang),
+            on_click=lambda: step(12),
+            disabled=playing.value or run is None,
+        )
+        solara.Button(
+            t("explore.pause", lang) if playing.value else t("explore.play", lang),
+            icon_name="mdi-pause" if playing.value else "mdi-play",
+            on_click=lambda: playing.set(not playing.value),
+            disabled=run is None,
+        )
+        solara.Button(t("explore.reset", lang), on_click=reset, icon_name="mdi-restart")
+        speeds = {t(f"explore.speed.{k}", lang): k for k in SPEEDS}
+        solara.ToggleButtonsSingle(
+            value=t(f"explore.speed.{speed.value}", lang),
+            values=list(speeds),
+            on_value=lambda v: speed.set(speeds[v]),
+        )
+        if snap:
+            solara.HTML(tag="span", unsafe_innerHTML=month_html(s, run, snap))
+    return main
+
+
+@solara.component
 def ExploreControls(
     s: Settings,
     good: Sequence[ScenarioEntry],
@@ -208,73 +299,9 @@ def ExploreControls(
     reset,
 ):
     """Scenario, share, seed; step, play, start again; the month shown."""
-    lang = s.lang
-    month = snap.month if snap else 0
     with solara.Column(gap="4px") as main:
-        with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
-            ScenarioSelect(
-                t("explore.scenario", lang),
-                good,
-                s.explore or None,
-                lambda v: update(explore=v),
-                lang,
-                style="min-width: 260px",
-            )
-            scales = sorted(set(SCALES[:4]) | {s.explore_scale})
-            shares = {percent(x, lang): x for x in scales}
-            solara.Select(
-                t("explore.scale", lang),
-                values=list(shares),
-                value=percent(s.explore_scale, lang),
-                on_value=lambda v: update(explore_scale=shares[v]),
-                style="max-width: 220px",
-            )
-            solara.InputInt(
-                t("compare.seed", lang),
-                value=s.explore_seed,
-                on_value=lambda v: update(explore_seed=max(0, int(v or 0))),
-                style="max-width: 130px",
-            )
-        with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}):
-            solara.Button(
-                t("explore.step", lang),
-                on_click=lambda: step(1),
-                color="primary",
-                disabled=playing.value or run is None or month >= (snap.months if snap else 0),
-            )
-            solara.Button(
-                t("explore.step_year", lang),
-                on_click=lambda: step(12),
-                disabled=playing.value or run is None,
-            )
-            solara.Button(
-                t("explore.pause", lang) if playing.value else t("explore.play", lang),
-                icon_name="mdi-pause" if playing.value else "mdi-play",
-                on_click=lambda: playing.set(not playing.value),
-                disabled=run is None,
-            )
-            solara.Button(t("explore.reset", lang), on_click=reset, icon_name="mdi-restart")
-            speeds = {t(f"explore.speed.{k}", lang): k for k in SPEEDS}
-            solara.ToggleButtonsSingle(
-                value=t(f"explore.speed.{speed.value}", lang),
-                values=list(speeds),
-                on_value=lambda v: speed.set(speeds[v]),
-            )
-            if snap:
-                solara.HTML(
-                    tag="span",
-                    unsafe_innerHTML=(
-                        f"<b class='kluit-month'>{t('explore.month', lang, month=snap.month)}</b>"
-                        f" / {snap.months}; "
-                        + t(
-                            "explore.simulated",
-                            lang,
-                            persons=number(run.model.persons.n, lang),
-                            employers=number(run.model.employers.n, lang),
-                            share=percent(s.explore_scale, lang),
-                        )
-                    ),
-                )
+        ExploreSettingsRow(s, good, update)
+        PlayBar(s, run=run, snap=snap, playing=playing, speed=speed, step=step, reset=reset)
     return main
 
 
@@ -313,35 +340,38 @@ def over_time_png(snap: Snapshot, scale: float, lang: str) -> bytes:
     )
 
 
-@solara.component
-def ExploreView(
-    settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry], active: bool = True
-):
-    s = settings.value
-    lang = s.lang
-    good = usable(entries)
-    by_id = {e.rel: e for e in good}
-    reset_count = solara.use_reactive(0)
-    tick = solara.use_reactive(0)
-    playing = solara.use_reactive(False)
-    speed = solara.use_reactive("normal")
-    shown = solara.use_ref(False)
-    if active:
-        shown.current = True
-    key = (s.explore, s.explore_scale, s.explore_seed)
+@dataclass
+class Explorer:
+    """The run of one Explore session and what steers it (from :func:`use_explore_run`)."""
 
-    def build():
-        if not shown.current or s.explore not in by_id:
-            return None, None
-        try:
-            scen = load_scenario(by_id[s.explore].path)
-            run = ExploreRun(scen, scale=s.explore_scale, seed=s.explore_seed)
-            run.step(FIRST_MONTH)  # month 0 has no vacancies and no history: start later
-            return run, None
-        except ScenarioError as exc:
-            return None, exc
+    run: ExploreRun | None
+    problem: ScenarioError | None
+    playing: solara.Reactive[bool]
+    speed: solara.Reactive[str]
+    tick: solara.Reactive[int]
+    step: Callable[..., None]
+    reset: Callable[[], None]
 
-    run, problem = solara.use_memo(build, [key, reset_count.value, shown.current])
+
+def build_run(entry: ScenarioEntry | None, scale: float, seed: int):
+    """A new run shown from :data:`FIRST_MONTH`, or the problem with its scenario."""
+    if entry is None:
+        return None, None
+    try:
+        run = ExploreRun(load_scenario(entry.path), scale=scale, seed=seed)
+        run.step(FIRST_MONTH)  # month 0 has no vacancies and no history: start later
+        return run, None
+    except ScenarioError as exc:
+        return None, exc
+
+
+def use_play_loop(
+    run: ExploreRun | None,
+    playing: solara.Reactive[bool],
+    speed: solara.Reactive[str],
+    tick: solara.Reactive[int],
+) -> None:
+    """Step the run in a thread while playing, one month per tick of the chosen speed (hook)."""
 
     def play_loop():
         while playing.value and run is not None:
@@ -355,9 +385,26 @@ def ExploreView(
 
     solara.lab.use_task(play_loop, dependencies=[playing.value, id(run)])
 
-    def update(**kw):
-        playing.set(False)
-        settings.set(replace(settings.value, **kw))
+
+def use_explore_run(s: Settings, by_id: dict[str, ScenarioEntry], active: bool) -> Explorer:
+    """The session's run, built once the view was first shown and again on a new scenario,
+    share, seed or Start again; stepped by hand or by the play loop (hook)."""
+    reset_count = solara.use_reactive(0)
+    tick = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+    speed = solara.use_reactive("normal")
+    shown = solara.use_ref(False)
+    if active:
+        shown.current = True
+    key = (s.explore, s.explore_scale, s.explore_seed)
+
+    def build():
+        if not shown.current:
+            return None, None
+        return build_run(by_id.get(s.explore), s.explore_scale, s.explore_seed)
+
+    run, problem = solara.use_memo(build, [key, reset_count.value, shown.current])
+    use_play_loop(run, playing, speed, tick)
 
     def step(n=1):
         if run is not None:
@@ -369,13 +416,40 @@ def ExploreView(
         reset_count.set(reset_count.value + 1)
         tick.set(0)
 
-    region = run.model.region if run is not None else None
-    node = region.names.index(s.town) if region is not None and s.town in region.names else None
-    _ = tick.value  # read, so that a step (which sets it) renders the view again
-    snap = run.snapshot() if run is not None else None
-    month = snap.month if snap else 0
-    scale = s.explore_scale
+    return Explorer(run, problem, playing, speed, tick, step, reset)
 
+
+def flows_png(region, snap: Snapshot | None, node: int | None, scale: float, lang: str) -> bytes:
+    """This month's moves between states, in the municipality chosen or the whole region."""
+    if snap is None:
+        return b""
+    rec = snap.record
+    if node is None:
+        st, fl = rec["stocks"].sum(0), rec["flows"].sum(0)
+        where = t("explore.the_region", lang)
+    else:
+        st, fl = rec["stocks"][node], rec["flows"][node]
+        where = name_text("place", region.names[node], lang)
+    return figures.png(
+        figures.flows_figure(
+            st,
+            fl,
+            title=t("explore.flows_title", lang, month=snap.month, where=where),
+            scale=scale,
+            lang=lang,
+        ),
+        tight=False,
+    )
+
+
+def use_explore_figures(
+    run: ExploreRun | None, snap: Snapshot | None, node: int | None, scale: float, lang: str
+) -> dict[str, Any]:
+    """The map (and where its towns are drawn), the flows, the vacancies and the series over
+    time, drawn once per run, month, municipality and language (hook)."""
+    region = run.model.region if run is not None else None
+    month = snap.month if snap else 0
+    deps = [id(run), month, node, lang]
     map_and_pixels = solara.use_memo(
         lambda: (
             figures.map_figure(
@@ -390,37 +464,15 @@ def ExploreView(
             if snap
             else (None, {})
         ),
-        [id(run), month, node, lang],
+        deps,
     )
     map_png = solara.use_memo(
         lambda: (
             figures.png(map_and_pixels[0], tight=False) if map_and_pixels[0] is not None else b""
         ),
-        [id(run), month, node, lang],
+        deps,
     )
-
-    def flows_png_make():
-        if snap is None:
-            return b""
-        rec = snap.record
-        if node is None:
-            st, fl = rec["stocks"].sum(0), rec["flows"].sum(0)
-            where = t("explore.the_region", lang)
-        else:
-            st, fl = rec["stocks"][node], rec["flows"][node]
-            where = name_text("place", region.names[node], lang)
-        return figures.png(
-            figures.flows_figure(
-                st,
-                fl,
-                title=t("explore.flows_title", lang, month=month, where=where),
-                scale=scale,
-                lang=lang,
-            ),
-            tight=False,
-        )
-
-    flows_png = solara.use_memo(flows_png_make, [id(run), month, node, lang])
+    flows = solara.use_memo(lambda: flows_png(region, snap, node, scale, lang), deps)
     vac_png = solara.use_memo(
         lambda: (
             figures.png(
@@ -432,25 +484,139 @@ def ExploreView(
             if snap
             else b""
         ),
-        [id(run), month, node, lang],
+        deps,
     )
     time_png = solara.use_memo(
         lambda: over_time_png(snap, scale, lang) if snap else b"", [id(run), month, lang]
     )
+    return {
+        "map_png": map_png,
+        "pixels": map_and_pixels[1],
+        "flows_png": flows,
+        "vac_png": vac_png,
+        "time_png": time_png,
+    }
 
-    # FileDownload restarts (a thread and a second render) whenever its data changes: give it
-    # callables that stay the same from month to month and read the latest figures when asked
+
+def use_explore_downloads(run: ExploreRun | None, map_png: bytes):
+    """The monthly table and the map as downloads (hook).
+
+    FileDownload restarts (a thread and a second render) whenever its data changes: give it
+    callables that stay the same from month to month and read the latest figures when asked.
+    """
     latest_map = solara.use_ref(b"")
     latest_map.current = map_png
     monthly_csv = solara.use_memo(
         lambda: (lambda: run.model.monthly_table().to_csv(index=False)) if run else "", [id(run)]
     )
     map_file = solara.use_memo(lambda: lambda: latest_map.current, [])
+    return monthly_csv, map_file
+
+
+@solara.component
+def MapColumn(
+    settings: solara.Reactive[Settings],
+    region,
+    snap: Snapshot,
+    node: int | None,
+    pics: dict[str, Any],
+):
+    """The map (click a town to choose it), the municipality chooser and the town's panel."""
+    s = settings.value
+    lang = s.lang
+
+    def choose_town(name: str):
+        settings.set(replace(settings.value, town=name))
 
     def on_map_click(x, y):
-        hit = nearest_node(map_and_pixels[1], x, y)
+        hit = nearest_node(pics["pixels"], x, y)
         if hit is not None:
-            settings.set(replace(settings.value, town=region.names[hit]))
+            choose_town(region.names[hit])
+
+    whole = t("explore.whole_region", lang)
+    with solara.Column(gap="4px") as main:
+        ClickableImage(
+            pics["map_png"],
+            t("map.title", lang),
+            width=int(figures.MAP_SIZE[0] * figures.DPI),
+            on_click=on_map_click,
+        )
+        Help(t("help.map", lang))
+        shown = {name_text("place", n, lang): n for n in region.names}
+        solara.Select(
+            t("explore.municipality", lang),
+            values=[whole, *shown],
+            value=name_text("place", s.town, lang) if node is not None else whole,
+            on_value=lambda v: choose_town(shown.get(v, "")),
+        )
+        if node is not None:
+            TownPanel(region, snap, node, s.explore_scale, lang)
+    return main
+
+
+@solara.component
+def FiguresColumn(pics: dict[str, Any], lang: str):
+    """The series over time, this month's moves between states and the vacancies."""
+    with solara.Column(gap="4px") as main:
+        PngImage(
+            pics["time_png"],
+            t("explore.over_time", lang),
+            css_class="kluit-figure kluit-over-time",
+        )
+        PngImage(
+            pics["flows_png"],
+            "Moves between states this month",
+            css_class="kluit-figure kluit-flows",
+        )
+        Help(t("help.flows", lang))
+        PngImage(
+            pics["vac_png"],
+            "Vacancies and people out of work per municipality",
+            css_class="kluit-figure kluit-vacancies",
+        )
+    return main
+
+
+@solara.component
+def HelpColumn(run: ExploreRun, map_png: bytes, lang: str):
+    """How the model works, the instruments on, and the downloads."""
+    monthly_csv, map_file = use_explore_downloads(run, map_png)
+    with solara.Column(gap="2px") as main:
+        ExploreHelp(lang, [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")])
+        solara.FileDownload(
+            monthly_csv,
+            filename="explore_monthly.csv",
+            label=t("explore.dl_monthly", lang),
+            mime_type="text/csv",
+        )
+        solara.FileDownload(
+            map_file,
+            filename="map.png",
+            label=t("explore.dl_map", lang),
+            mime_type="image/png",
+        )
+    return main
+
+
+@solara.component
+def ExploreView(
+    settings: solara.Reactive[Settings], entries: Sequence[ScenarioEntry], active: bool = True
+):
+    s = settings.value
+    lang = s.lang
+    good = usable(entries)
+    ex = use_explore_run(s, {e.rel: e for e in good}, active)
+    run = ex.run
+
+    def update(**kw):
+        ex.playing.set(False)
+        settings.set(replace(settings.value, **kw))
+
+    region = run.model.region if run is not None else None
+    node = region.names.index(s.town) if region is not None and s.town in region.names else None
+    _ = ex.tick.value  # read, so that a step (which sets it) renders the view again
+    snap = run.snapshot() if run is not None else None
+    pics = use_explore_figures(run, snap, node, s.explore_scale, lang)
 
     with solara.Column(gap="8px") as main:
         ExploreControls(
@@ -459,64 +625,18 @@ def ExploreView(
             update,
             run=run,
             snap=snap,
-            playing=playing,
-            speed=speed,
-            step=step,
-            reset=reset,
+            playing=ex.playing,
+            speed=ex.speed,
+            step=ex.step,
+            reset=ex.reset,
         )
         with solara.Column(gap="4px"):  # status lines in a container of their own
-            if problem:
-                Messages([scenario_error_text(problem, lang)], "error")
+            if ex.problem:
+                Messages([scenario_error_text(ex.problem, lang)], "error")
         if snap is None:
             return main
-        whole = t("explore.whole_region", lang)
         with solara.Columns([4, 5, 3], gutters_dense=True, classes=["kluit-cols"]):
-            with solara.Column(gap="4px"):
-                ClickableImage(
-                    map_png,
-                    t("map.title", lang),
-                    width=int(figures.MAP_SIZE[0] * figures.DPI),
-                    on_click=on_map_click,
-                )
-                Help(t("help.map", lang))
-                shown = {name_text("place", n, lang): n for n in region.names}
-                solara.Select(
-                    t("explore.municipality", lang),
-                    values=[whole, *shown],
-                    value=name_text("place", s.town, lang) if node is not None else whole,
-                    on_value=lambda v: settings.set(replace(settings.value, town=shown.get(v, ""))),
-                )
-                if node is not None:
-                    TownPanel(region, snap, node, scale, lang)
-            with solara.Column(gap="4px"):
-                PngImage(
-                    time_png, t("explore.over_time", lang), css_class="kluit-figure kluit-over-time"
-                )
-                PngImage(
-                    flows_png,
-                    "Moves between states this month",
-                    css_class="kluit-figure kluit-flows",
-                )
-                Help(t("help.flows", lang))
-                PngImage(
-                    vac_png,
-                    "Vacancies and people out of work per municipality",
-                    css_class="kluit-figure kluit-vacancies",
-                )
-            with solara.Column(gap="2px"):
-                ExploreHelp(
-                    lang, [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")]
-                )
-                solara.FileDownload(
-                    monthly_csv,
-                    filename="explore_monthly.csv",
-                    label=t("explore.dl_monthly", lang),
-                    mime_type="text/csv",
-                )
-                solara.FileDownload(
-                    map_file,
-                    filename="map.png",
-                    label=t("explore.dl_map", lang),
-                    mime_type="image/png",
-                )
+            MapColumn(settings, region, snap, node, pics)
+            FiguresColumn(pics, lang)
+            HelpColumn(run, pics["map_png"], lang)
     return main

@@ -12,6 +12,7 @@ import html
 import io
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import solara
 
@@ -151,71 +152,93 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
-@solara.component
-def MonitorView(
-    entries: Sequence[ScenarioEntry],
-    uploaded: solara.Reactive | None = None,
-    months: int = 36,
-    scale: float = 0.05,
-    reps: int = 6,
-    lang: str = "en",
-):
-    """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
-    tests set it directly). Every text is in ``lang`` (the page's language)."""
-    from analysis.monitor import COLUMNS, ObservedFileError, figure, monitor
+def bad_file_text(exc, lang: str) -> str:
+    """A file that cannot be read, in the page's language: where (line, column) and what."""
+    from analysis.monitor import COLUMNS, ObservedFileError
     from kluit.ui.errors import observed_error_text, scenario_error_text
+
+    if not isinstance(exc, ObservedFileError):
+        return t("monitor.bad_file", lang, error=scenario_error_text(exc, lang))
+    where = (
+        t("monitor.bad_cell", lang, line=exc.line, column=exc.column, name=COLUMNS[exc.column - 1])
+        if exc.column
+        else t("monitor.bad_line", lang, line=exc.line)
+    )
+    what = observed_error_text(exc, lang)
+    return t("monitor.bad_file", lang, error=f"{where}: {what}")
+
+
+def observed_or_problem(upload: tuple[str, bytes] | None, entry: ScenarioEntry | None, lang: str):
+    """The uploaded figures read against the chosen scenario, or why they cannot be read."""
+    from analysis.monitor import ObservedFileError
     from sim.scenario import ScenarioError
 
-    ok = usable(entries)
-    own_upload = solara.use_reactive(None)
-    upload = uploaded if uploaded is not None else own_upload
-    choice = solara.use_reactive(ok[0].rel if ok else "")
-    n_months = solara.use_reactive(months)
-    scale_r = solara.use_reactive(scale)
-    reps_r = solara.use_reactive(reps)
-    refit = solara.use_reactive(True)
+    if upload is None or entry is None:
+        return None, None
+    name, data = upload
+    try:  # any month the slider allows; the run is made long enough below
+        return read_upload(data, name, entry, MONTHS_MAX), None
+    except (ObservedFileError, ScenarioError) as exc:
+        return None, bad_file_text(exc, lang)
+
+
+@dataclass
+class MonitorSettings:
+    """The run's settings as the controls hold them (from :func:`use_monitor_settings`)."""
+
+    months: solara.Reactive[int]
+    scale: solara.Reactive[float]
+    reps: solara.Reactive[int]
+    refit: solara.Reactive[bool]
+
+
+def use_monitor_settings(months: int, scale: float, reps: int) -> MonitorSettings:
+    """The controls' state, starting at the view's arguments (hook)."""
+    return MonitorSettings(
+        solara.use_reactive(months),
+        solara.use_reactive(scale),
+        solara.use_reactive(reps),
+        solara.use_reactive(True),
+    )
+
+
+@dataclass
+class MonitorRun:
+    """The monitor in the background (from :func:`use_monitor_run`)."""
+
+    result: solara.Reactive
+    errors: solara.Reactive[list]
+    busy: solara.Reactive[bool]
+    start: Callable[[], None]
+
+
+def use_monitor_run(
+    entry: ScenarioEntry | None, observed, ms: MonitorSettings, lang: str
+) -> MonitorRun:
+    """Run the monitor in a thread, one at a time, long enough for the uploaded months
+    (hook)."""
+    from analysis.monitor import monitor
+    from kluit.ui.errors import scenario_error_text
+    from sim.scenario import ScenarioError
+
     result = solara.use_reactive(None)
     errors = solara.use_reactive([])
     busy = solara.use_reactive(False)
     lock = solara.use_memo(threading.Lock, [])
-    by_rel = {e.rel: e for e in ok}
-    entry = by_rel.get(choice.value)
-
-    observed, problem = None, None
-    if upload.value is not None and entry is not None:
-        name, data = upload.value
-        try:  # any month the slider allows; the run is made long enough below
-            observed = read_upload(data, name, entry, MONTHS_MAX)
-        except ObservedFileError as exc:  # where and what, in the page's language
-            where = (
-                t(
-                    "monitor.bad_cell",
-                    lang,
-                    line=exc.line,
-                    column=exc.column,
-                    name=COLUMNS[exc.column - 1],
-                )
-                if exc.column
-                else t("monitor.bad_line", lang, line=exc.line)
-            )
-            what = observed_error_text(exc, lang)
-            problem = t("monitor.bad_file", lang, error=f"{where}: {what}")
-        except ScenarioError as exc:
-            problem = t("monitor.bad_file", lang, error=scenario_error_text(exc, lang))
 
     def start():
         if observed is None or entry is None or busy.value:
             return
         busy.set(True)
         errors.set([])
-        run_months = max(n_months.value, int(observed.month.max()))
-        if run_months != n_months.value:
-            n_months.set(run_months)
+        run_months = max(ms.months.value, int(observed.month.max()))
+        if run_months != ms.months.value:
+            ms.months.set(run_months)
         args = dict(
             months=run_months,
-            scale=scale_r.value,
-            reps=reps_r.value,
-            refit=refit.value,
+            scale=ms.scale.value,
+            reps=ms.reps.value,
+            refit=ms.refit.value,
             samples=6,
             rounds=2,
         )
@@ -231,18 +254,127 @@ def MonitorView(
 
         threading.Thread(target=work, daemon=True).start()
 
-    res = result.value
-    pngs = solara.use_memo(
-        lambda: (
-            []
-            if res is None
-            else [
-                (var, _png(figure(res, area, var, lang)))
-                for area, var in dict.fromkeys(zip(res.table.municipality, res.table.variable))
-            ]
+    return MonitorRun(result, errors, busy, start)
+
+
+@solara.component
+def UploadStatus(upload: tuple[str, bytes] | None, observed, problem: str | None, lang: str):
+    """No file yet, why the file cannot be read, or what was read from it (the view shows
+    it only when there is one of these to say)."""
+    if upload is None:
+        return solara.Text(t("monitor.no_file", lang))
+    if problem:
+        return Messages([problem], kind="error")
+    keys = observed.groupby(["municipality", "variable"]).ngroups
+    return solara.Text(
+        t(
+            "monitor.loaded",
+            lang,
+            rows=len(observed),
+            series=keys,
+            first=int(observed.month.min()),
+            last=int(observed.month.max()),
         ),
+        classes=["kluit-monitor-loaded"],
+    )
+
+
+@solara.component
+def MonitorControls(ms: MonitorSettings, lang: str):
+    """Months, share of the region, repetitions and whether to re-fit."""
+    shares = {percent(x, lang): x for x in SCALES}
+    # each control in a box that may shrink to 200 px: the row wraps in a narrow window
+    box = {"flex": "1 1 200px", "min-width": "200px", "max-width": "100%"}
+    with solara.Row(
+        style={"flex-wrap": "wrap", "gap": "4px 16px"}, classes=["kluit-monitor-controls"]
+    ) as main:
+        with solara.Div(style=box):
+            # the value in the label (as in Compare): a thumb bubble would cover the label
+            solara.SliderInt(
+                f"{t('monitor.months', lang)}: {ms.months.value}",
+                value=ms.months.value,
+                min=1,
+                max=MONTHS_MAX,
+                on_value=ms.months.set,
+                thumb_label=False,
+            )
+        with solara.Div(style=box):
+            solara.Select(
+                t("monitor.scale", lang),
+                values=list(shares),
+                value=percent(ms.scale.value, lang),
+                on_value=lambda v: ms.scale.set(shares[v]),
+            )
+        with solara.Div(style=box):
+            solara.SliderInt(
+                f"{t('monitor.reps', lang)}: {ms.reps.value}",
+                value=ms.reps.value,
+                min=2,
+                max=30,
+                on_value=ms.reps.set,
+                thumb_label=False,
+            )
+        with solara.Div(style=box):
+            solara.Checkbox(
+                label=t("monitor.refit", lang), value=ms.refit.value, on_value=ms.refit.set
+            )
+    return main
+
+
+@solara.component
+def ResultText(res, lang: str):
+    """The share of realised figures inside the band, the months outside it, the re-fit."""
+    share = percent(res.inside_share(), lang)
+    return solara.HTML(
+        tag="div",
+        classes=["kluit-monitor-result"],
+        unsafe_innerHTML=(
+            f"<p class='kluit-inside' data-value='{res.inside_share():.6g}'><b>"
+            f"{html.escape(t('monitor.inside', lang, share=share))}</b></p>"
+            + _flags_html(res, lang)
+            + _refit_html(res, lang)
+        ),
+    )
+
+
+@solara.component
+def BandFigures(res, lang: str):
+    """Every realised series against its simulated band, drawn once per result."""
+    from analysis.monitor import figure
+
+    pngs = solara.use_memo(
+        lambda: [
+            (var, _png(figure(res, area, var, lang)))
+            for area, var in dict.fromkeys(zip(res.table.municipality, res.table.variable))
+        ],
         [id(res), lang],
     )
+    with solara.Row(style={"flex-wrap": "wrap"}) as main:
+        for var, png in pngs:
+            PngImage(png, alt=var, css_class="kluit-figure kluit-band", width=480)
+    return main
+
+
+@solara.component
+def MonitorView(
+    entries: Sequence[ScenarioEntry],
+    uploaded: solara.Reactive | None = None,
+    months: int = 36,
+    scale: float = 0.05,
+    reps: int = 6,
+    lang: str = "en",
+):
+    """``uploaded`` holds (file name, bytes) of the realised figures (the drop zone sets it;
+    tests set it directly). Every text is in ``lang`` (the page's language)."""
+    ok = usable(entries)
+    own_upload = solara.use_reactive(None)
+    upload = uploaded if uploaded is not None else own_upload
+    choice = solara.use_reactive(ok[0].rel if ok else "")
+    ms = use_monitor_settings(months, scale, reps)
+    entry = {e.rel: e for e in ok}.get(choice.value)
+    observed, problem = observed_or_problem(upload.value, entry, lang)
+    run = use_monitor_run(entry, observed, ms, lang)
+    res = run.result.value
     with solara.Column(gap="6px", classes=["kluit-monitor"]) as main:
         Help(t("monitor.help", lang))
         solara.HTML(tag="div", classes=["kluit-monitor-format"], unsafe_innerHTML=format_html(lang))
@@ -259,82 +391,20 @@ def MonitorView(
             on_file=lambda f: upload.set((f["name"], f["data"])),
             lazy=False,
         )
-        if upload.value is None:
-            solara.Text(t("monitor.no_file", lang))
-        elif problem:
-            Messages([problem], kind="error")
-        elif observed is not None:
-            keys = observed.groupby(["municipality", "variable"]).ngroups
-            solara.Text(
-                t(
-                    "monitor.loaded",
-                    lang,
-                    rows=len(observed),
-                    series=keys,
-                    first=int(observed.month.min()),
-                    last=int(observed.month.max()),
-                ),
-                classes=["kluit-monitor-loaded"],
-            )
-        shares = {percent(x, lang): x for x in SCALES}
-        # each control in a box that may shrink to 200 px: the row wraps in a narrow window
-        box = {"flex": "1 1 200px", "min-width": "200px", "max-width": "100%"}
-        with solara.Row(
-            style={"flex-wrap": "wrap", "gap": "4px 16px"}, classes=["kluit-monitor-controls"]
-        ):
-            with solara.Div(style=box):
-                # the value in the label (as in Compare): a thumb bubble would cover the label
-                solara.SliderInt(
-                    f"{t('monitor.months', lang)}: {n_months.value}",
-                    value=n_months.value,
-                    min=1,
-                    max=MONTHS_MAX,
-                    on_value=n_months.set,
-                    thumb_label=False,
-                )
-            with solara.Div(style=box):
-                solara.Select(
-                    t("monitor.scale", lang),
-                    values=list(shares),
-                    value=percent(scale_r.value, lang),
-                    on_value=lambda v: scale_r.set(shares[v]),
-                )
-            with solara.Div(style=box):
-                solara.SliderInt(
-                    f"{t('monitor.reps', lang)}: {reps_r.value}",
-                    value=reps_r.value,
-                    min=2,
-                    max=30,
-                    on_value=reps_r.set,
-                    thumb_label=False,
-                )
-            with solara.Div(style=box):
-                solara.Checkbox(
-                    label=t("monitor.refit", lang), value=refit.value, on_value=refit.set
-                )
+        if upload.value is None or problem or observed is not None:
+            UploadStatus(upload.value, observed, problem, lang)
+        MonitorControls(ms, lang)
         solara.Button(
             t("monitor.run", lang),
-            on_click=start,
+            on_click=run.start,
             color="primary",
-            disabled=observed is None or busy.value,
+            disabled=observed is None or run.busy.value,
             classes=["kluit-monitor-run"],
         )
-        if busy.value:
+        if run.busy.value:
             solara.Text(t("monitor.running", lang))
-        Messages(errors.value, kind="error")
+        Messages(run.errors.value, kind="error")
         if res is not None:
-            share = percent(res.inside_share(), lang)
-            solara.HTML(
-                tag="div",
-                classes=["kluit-monitor-result"],
-                unsafe_innerHTML=(
-                    f"<p class='kluit-inside' data-value='{res.inside_share():.6g}'><b>"
-                    f"{html.escape(t('monitor.inside', lang, share=share))}</b></p>"
-                    + _flags_html(res, lang)
-                    + _refit_html(res, lang)
-                ),
-            )
-            with solara.Row(style={"flex-wrap": "wrap"}):
-                for var, png in pngs:
-                    PngImage(png, alt=var, css_class="kluit-figure kluit-band", width=480)
+            ResultText(res, lang)
+            BandFigures(res, lang)
     return main
