@@ -120,7 +120,7 @@ def _start(sweep_file: Path, out: Path, log: Path) -> subprocess.Popen:
     )  # own group: its workers die with it
 
 
-def _wait(proc: subprocess.Popen, until, timeout: float = 90.0) -> bool:
+def _wait(proc: subprocess.Popen, until, timeout: float = 600.0) -> bool:
     """Poll until ``until()`` is true; False if the sweep ended first."""
     deadline = time.monotonic() + timeout
     while not until():
