@@ -10,6 +10,9 @@ import pytest
 
 from analysis.validation import DRIFT_BANDS, drift_runs
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("drift")
+
 SEEDS = (11, 12, 13, 14)
 
 

@@ -23,6 +23,9 @@ from sim.model import LabourMarketModel
 from sim.processes.matching import decisiveness
 from sim.scenario import load_scenario
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("employers")
+
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "scenarios" / "baseline.toml"
 POLICIES = ROOT / "scenarios" / "policies"

@@ -26,6 +26,9 @@ from analysis.headline import (
 from analysis.report import assumed_params, comparison_html, summary_markdown
 from sim.scenario import load_scenario
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("headline")
+
 ROOT = Path(__file__).resolve().parents[1]
 SCALE = 0.01
 ARMS = ("no_instruments.toml", "baseline.toml")

@@ -16,6 +16,9 @@ from analysis.power import (
 )
 from kluit.cli import main
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("power")
+
 BASE = "scenarios/policies/forecasting.toml"
 POLICY = "scenarios/policies/root_ball_prepared.toml"
 

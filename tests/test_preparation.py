@@ -14,6 +14,9 @@ from analysis.experiments import run_scenario
 from sim.model import LabourMarketModel
 from sim.scenario import load_scenario
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("preparation")
+
 SHORT = "scenarios/policies/root_ball_prepared.toml"
 LONG = "scenarios/policies/root_ball_prepared_long_forecast.toml"
 SEEDS = range(10)

@@ -10,6 +10,9 @@ from analysis.stopgo import stop_go
 from kluit.cli import main
 from sim.scenario import Shock, load_scenario
 
+#: one worker runs this module, so its module fixtures (the expensive runs) are built once
+pytestmark = pytest.mark.xdist_group("stopgo")
+
 STOP = "scenarios/shocks/subsidy_stop.toml"
 
 

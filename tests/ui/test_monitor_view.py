@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -38,8 +39,26 @@ def _wait(pred, timeout=240.0):
     raise AssertionError("timed out")
 
 
-def _render(upload, lang="en"):
+#: burn-in months of the runs here (default 240): the view is under test, not the steady state
+BURN_IN = 24
+
+
+@pytest.fixture(scope="module")
+def short_baseline(tmp_path_factory) -> Path:
+    """Today's policy with a short burn-in, as a scenario file."""
+    path = tmp_path_factory.mktemp("scen") / "baseline.toml"
+    path.write_text(
+        f'extends = "{(ROOT / "scenarios" / "baseline.toml").as_posix()}"\n'
+        f"run.burn_in_months = {BURN_IN}\n"
+    )
+    return path
+
+
+def _render(upload, lang="en", path: Path | None = None):
+    """The view with today's policy as its only scenario (its file replaced by ``path``)."""
     entries = [e for e in discover_scenarios(ROOT / "scenarios") if e.rel == "baseline.toml"]
+    if path is not None:
+        entries = [dataclasses.replace(e, path=path) for e in entries]
 
     @solara.component
     def Harness():
@@ -48,7 +67,7 @@ def _render(upload, lang="en"):
     return solara.render(Harness(), handle_error=False)
 
 
-def test_upload_run_and_see_band_and_flags(tmp_path):
+def test_upload_run_and_see_band_and_flags(short_baseline):
     obs = pd.DataFrame(
         {
             "month": range(1, 13),
@@ -59,7 +78,7 @@ def test_upload_run_and_see_band_and_flags(tmp_path):
     )
     obs.loc[obs.month >= 9, "value"] = 30000.0  # far above anything simulated
     upload = solara.reactive(None)
-    box, rc = _render(upload)
+    box, rc = _render(upload, path=short_baseline)
     try:
         assert _button(rc, t("monitor.run")).disabled  # nothing to run yet
         upload.set(("realised.csv", obs.to_csv(index=False).encode()))
@@ -105,7 +124,7 @@ def test_a_bad_file_shows_line_and_column(tmp_path):
         rc.close()
 
 
-def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
+def test_dutch_run_shows_band_share_flags_and_refit_in_dutch(short_baseline):
     obs = pd.DataFrame(
         {
             "month": range(1, 7),
@@ -116,7 +135,7 @@ def test_dutch_run_shows_band_share_flags_and_refit_in_dutch():
     )
     obs.loc[obs.month >= 4, "value"] = 30000.0
     upload = solara.reactive(("gerealiseerd.csv", obs.to_csv(index=False).encode()))
-    box, rc = _render(upload, "nl")
+    box, rc = _render(upload, "nl", short_baseline)
     try:
         texts = [c for w in rc.find(v.Btn).widgets for c in w.children if isinstance(c, str)]
         assert "Monitor starten" in texts and "Run monitor" not in texts
