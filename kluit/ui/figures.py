@@ -113,6 +113,24 @@ def _white_ground(pad: float, alpha: float) -> dict[str, Any]:
     return dict(boxstyle=f"round,pad={pad}", fc="white", ec="none", alpha=alpha)
 
 
+def _line_label(
+    ax, x: float, y: float, text: str, *, color: str, zorder: float, alpha: float
+) -> None:
+    """A small label centred on a line (a link's minutes, a move's people), on a white ground
+    of opacity ``alpha``."""
+    ax.text(
+        x,
+        y,
+        text,
+        fontsize=7,
+        color=color,
+        ha="center",
+        va="center",
+        zorder=zorder,
+        bbox=_white_ground(0.1, alpha),
+    )
+
+
 def _assistance_share(record: Mapping[str, Any]) -> np.ndarray:
     """Per municipality, the share of residents on social assistance (0 with no residents)."""
     stocks = record["stocks"]
@@ -125,16 +143,14 @@ def _draw_links(ax, region, x: np.ndarray, y: np.ndarray) -> None:
     """The commuting links as lines, each labelled with its minutes at the middle."""
     for u, v, d in region.graph.edges(data=True):
         ax.plot([x[u], x[v]], [y[u], y[v]], color="#9aa", lw=1.2, zorder=1)
-        ax.text(
+        _line_label(
+            ax,
             (x[u] + x[v]) / 2,
             (y[u] + y[v]) / 2,
             f"{d.get('minutes', 0):.0f}'",
-            fontsize=7,
             color="#577",
-            ha="center",
-            va="center",
             zorder=2,
-            bbox=_white_ground(0.1, 0.8),
+            alpha=0.8,
         )
 
 
@@ -318,17 +334,7 @@ def _draw_moves(ax, moved: np.ndarray, scale: float) -> None:
         ax.add_patch(arrow)
         mx = (x0 + x1) / 2 + 0.5 * rad * (y1 - y0) * 4.6 / 6.2
         my = (y0 + y1) / 2 - 0.5 * rad * (x1 - x0) * 6.2 / 4.6
-        ax.text(
-            mx,
-            my,
-            f"{moved[a, b] / scale:,.0f}",
-            fontsize=7,
-            ha="center",
-            va="center",
-            color="#222",
-            zorder=3,
-            bbox=_white_ground(0.1, 0.85),
-        )
+        _line_label(ax, mx, my, f"{moved[a, b] / scale:,.0f}", color="#222", zorder=3, alpha=0.85)
 
 
 def _draw_states(ax, stocks: np.ndarray, scale: float, lang: str) -> None:
