@@ -90,6 +90,20 @@ def Messages(messages: Sequence[str], kind: str = "warning"):
     return main
 
 
+#: a file offered for download: its contents (text, bytes, or a callable that returns them
+#: when the button is pressed), file name, label and MIME type
+Download = tuple[Any, str, str, str]
+
+
+@solara.component
+def Downloads(files: Sequence[Download], row: bool = True):
+    """One download button per file, side by side or (``row`` False) one under another."""
+    with solara.Row() if row else solara.Column(gap="2px") as main:
+        for data, filename, label, mime in files:
+            solara.FileDownload(data, filename=filename, label=label, mime_type=mime)
+    return main
+
+
 def numeric_slider_ok(p: Param) -> bool:
     """Whether a slider suits the parameter (a bounded number with a short range)."""
     if p.kind not in (int, float) or p.lo is None or p.hi is None:

@@ -176,6 +176,12 @@ def EditorView(
     return main
 
 
+def text_field(label: str, value: solara.Reactive[str], style: str):
+    """A text field bound to ``value`` that takes what is typed when the user leaves it
+    (Enter or a click elsewhere), not at every key."""
+    return solara.InputText(label, value=value, continuous_update=False, style=style)
+
+
 @solara.component
 def BaseAndNames(
     settings: solara.Reactive[Settings],
@@ -196,23 +202,10 @@ def BaseAndNames(
             extra={defaults: DEFAULTS_ID},
             style="min-width: 300px",
         )
-        solara.InputText(
-            t("editor.title", lang),
-            value=form.title,
-            continuous_update=False,
-            style="min-width: 260px",
-        )
-        solara.InputText(
-            t("editor.name", lang),
-            value=form.name,
-            continuous_update=False,
-            style="max-width: 260px",
-        )
-        solara.InputText(
-            t("editor.description", lang),
-            value=form.description,
-            continuous_update=False,
-            style="min-width: 300px; flex: 1 1 300px",
+        text_field(t("editor.title", lang), form.title, "min-width: 260px")
+        text_field(t("editor.name", lang), form.name, "max-width: 260px")
+        text_field(
+            t("editor.description", lang), form.description, "min-width: 300px; flex: 1 1 300px"
         )
     return main
 
@@ -422,18 +415,8 @@ def ChangesSummary(form: EditorForm, problems: list[str], lang: str):
 def SaveControls(form: EditorForm, save: Callable[[], None], disabled: bool, lang: str):
     """Folder, file name, overwrite and the save button."""
     with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}) as main:
-        solara.InputText(
-            t("editor.folder", lang),
-            value=form.folder,
-            continuous_update=False,
-            style="max-width: 260px",
-        )
-        solara.InputText(
-            t("editor.file_name", lang),
-            value=form.filename,
-            continuous_update=False,
-            style="max-width: 260px",
-        )
+        text_field(t("editor.folder", lang), form.folder, "max-width: 260px")
+        text_field(t("editor.file_name", lang), form.filename, "max-width: 260px")
         solara.Checkbox(label=t("editor.overwrite", lang), value=form.overwrite)
         solara.Button(
             t("editor.save", lang),

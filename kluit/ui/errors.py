@@ -142,6 +142,12 @@ def _toml(detail: str, lang: str) -> str:
     return t("err.toml", lang, detail=detail)
 
 
+def _say(key: str, **groups: int) -> Callable[[re.Match, str], str]:
+    """A message written as the catalogue's text ``key`` with the pattern's groups (by number)
+    as its values, e.g. ``_say("err.cycle", files=1)``."""
+    return lambda m, lang: t(key, lang, **{name: m.group(i) for name, i in groups.items()})
+
+
 #: message pattern -> how to write it in the reader's language (``lang`` 'nl'; the patterns
 #: that name keys are also rewritten in English, so the editor shows labels, not keys)
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, str], str], bool]] = [
@@ -172,54 +178,26 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, str], str], bool]] = [
         ),
         False,
     ),
-    (re.compile(r"given twice"), lambda m, lang: t("err.twice", lang), False),
-    (re.compile(r"no such scenario file"), lambda m, lang: t("err.no_file", lang), False),
-    (
-        re.compile(r"no such file: (.*)"),
-        lambda m, lang: t("err.no_such_file", lang, file=m.group(1)),
-        False,
-    ),
+    (re.compile(r"given twice"), _say("err.twice"), False),
+    (re.compile(r"no such scenario file"), _say("err.no_file"), False),
+    (re.compile(r"no such file: (.*)"), _say("err.no_such_file", file=1), False),
     (re.compile(r"not valid TOML: (.*)", re.S), lambda m, lang: _toml(m.group(1), lang), False),
-    (
-        re.compile(r"not UTF-8 text \((.*)\)"),
-        lambda m, lang: t("err.utf8", lang, detail=m.group(1)),
-        False,
-    ),
+    (re.compile(r"not UTF-8 text \((.*)\)"), _say("err.utf8", detail=1), False),
     (
         re.compile(r"cannot (?:be read|read (.*?)): it (.*); allowed: a scenario TOML file"),
-        lambda m, lang: t("err.unreadable", lang, reason=m.group(2)),
+        _say("err.unreadable", reason=2),
         False,
     ),
-    (
-        re.compile(r"extends cycle: (.*)"),
-        lambda m, lang: t("err.cycle", lang, files=m.group(1)),
-        False,
-    ),
-    (
-        re.compile(r"a scenario must be a table, got (.*)"),
-        lambda m, lang: t("err.not_table", lang),
-        False,
-    ),
+    (re.compile(r"extends cycle: (.*)"), _say("err.cycle", files=1), False),
+    (re.compile(r"a scenario must be a table, got (.*)"), _say("err.not_table"), False),
     (
         re.compile(r"missing, allowed: (.*)"),
         lambda m, lang: t("err.missing", lang, allowed=allowed_text(m.group(1), lang)),
         False,
     ),
-    (
-        re.compile(r"unknown language '(.*?)'; .*"),
-        lambda m, lang: t("err.language", lang, given=m.group(1)),
-        False,
-    ),
-    (
-        re.compile(r"choose at least one scenario"),
-        lambda m, lang: t("compare.choose_one", lang),
-        False,
-    ),
-    (
-        re.compile(r"choose a second scenario.*"),
-        lambda m, lang: t("compare.choose_two", lang),
-        False,
-    ),
+    (re.compile(r"unknown language '(.*?)'; .*"), _say("err.language", given=1), False),
+    (re.compile(r"choose at least one scenario"), _say("compare.choose_one"), False),
+    (re.compile(r"choose a second scenario.*"), _say("compare.choose_two"), False),
 ]
 
 
@@ -284,27 +262,14 @@ def _own_package(inner: str, lang: str) -> str:
 
 #: what settings_from_query (kluit/ui/state.py) warns about a link -> the catalogue's words
 _LINK: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
-    (
-        re.compile(r"ignored unknown link setting (.*)"),
-        lambda m, lang: t("link.unknown_setting", lang, name=m.group(1)),
-    ),
+    (re.compile(r"ignored unknown link setting (.*)"), _say("link.unknown_setting", name=1)),
     (
         re.compile(r"(\w+)=(.*) is not a number; kept (.*)"),
-        lambda m, lang: t(
-            "link.not_number", lang, name=m.group(1), given=m.group(2), kept=m.group(3)
-        ),
+        _say("link.not_number", name=1, given=2, kept=3),
     ),
     (
         re.compile(r"(\w+)=(.*) is outside (\S+) to (\S+); kept (.*)"),
-        lambda m, lang: t(
-            "link.outside",
-            lang,
-            name=m.group(1),
-            given=m.group(2),
-            lo=m.group(3),
-            hi=m.group(4),
-            kept=m.group(5),
-        ),
+        _say("link.outside", name=1, given=2, lo=3, hi=4, kept=5),
     ),
     (
         re.compile(r"scenario (.*) from the link was not found; kept (.*)"),
@@ -317,23 +282,23 @@ _LINK: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
     ),
     (
         re.compile(r"scenarios from the link not found: (.*)"),
-        lambda m, lang: t("link.scenarios_missing", lang, names=m.group(1)),
+        _say("link.scenarios_missing", names=1),
     ),
     (
         re.compile(r"unknown view (.*); allowed: (.*)"),
-        lambda m, lang: t("link.unknown_view", lang, given=m.group(1), allowed=m.group(2)),
+        _say("link.unknown_view", given=1, allowed=2),
     ),
     (
         re.compile(r"unknown language (.*); allowed: (.*)"),
-        lambda m, lang: t("link.unknown_language", lang, given=m.group(1), allowed=m.group(2)),
+        _say("link.unknown_language", given=1, allowed=2),
     ),
     (
         re.compile(r"unknown group (.*); allowed: (.*)"),
-        lambda m, lang: t("link.unknown_group", lang, given=m.group(1), allowed=m.group(2)),
+        _say("link.unknown_group", given=1, allowed=2),
     ),
     (
         re.compile(r"own package: (.*) is not an instrument setting; ignored"),
-        lambda m, lang: t("link.own_not_instrument", lang, name=m.group(1)),
+        _say("link.own_not_instrument", name=1),
     ),
     (
         re.compile(r"own package: (.*)", re.S),
@@ -359,12 +324,9 @@ def _monitor_patterns() -> list[tuple[re.Pattern, Callable[[re.Match, str], str]
 
     cols = ",".join(COLUMNS)
     return [
-        (re.compile(r"no such file"), lambda m, lang: t("monitor.err.no_file", lang)),
-        (
-            re.compile(r"cannot read it \((.*)\)"),
-            lambda m, lang: t("monitor.err.unreadable", lang, reason=m.group(1)),
-        ),
-        (re.compile(r"not UTF-8 text"), lambda m, lang: t("monitor.err.utf8", lang)),
+        (re.compile(r"no such file"), _say("monitor.err.no_file")),
+        (re.compile(r"cannot read it \((.*)\)"), _say("monitor.err.unreadable", reason=1)),
+        (re.compile(r"not UTF-8 text"), _say("monitor.err.utf8")),
         (re.compile(r"empty; .*"), lambda m, lang: t("monitor.err.empty", lang, columns=cols)),
         (
             re.compile(r"header (.*); allowed: .*"),
@@ -376,49 +338,33 @@ def _monitor_patterns() -> list[tuple[re.Pattern, Callable[[re.Match, str], str]
         ),
         (
             re.compile(r"got (.*), allowed: a whole number from 0 to (\d+)"),
-            lambda m, lang: t("monitor.err.month", lang, given=m.group(1), hi=m.group(2)),
+            _say("monitor.err.month", given=1, hi=2),
         ),
         (
             re.compile(r"month (\d+) is outside the run; allowed: 0 to (\d+).*"),
-            lambda m, lang: t("monitor.err.outside", lang, month=m.group(1), hi=m.group(2)),
+            _say("monitor.err.outside", month=1, hi=2),
         ),
         (
             re.compile(r"unknown municipality (.*); allowed: (.*)"),
-            lambda m, lang: t(
-                "monitor.err.municipality", lang, given=m.group(1), allowed=m.group(2)
-            ),
+            _say("monitor.err.municipality", given=1, allowed=2),
         ),
         (
             re.compile(r"unknown variable (.*) \(.* whole region only.*\); allowed: (.*)"),
-            lambda m, lang: t(
-                "monitor.err.variable_region", lang, given=m.group(1), allowed=m.group(2)
-            ),
+            _say("monitor.err.variable_region", given=1, allowed=2),
         ),
         (
             re.compile(r"unknown variable (.*); allowed: (.*)"),
-            lambda m, lang: t("monitor.err.variable", lang, given=m.group(1), allowed=m.group(2)),
+            _say("monitor.err.variable", given=1, allowed=2),
         ),
-        (
-            re.compile(r"got (.*), allowed: a number"),
-            lambda m, lang: t("monitor.err.value", lang, given=m.group(1)),
-        ),
-        (re.compile(r"no figures; .*"), lambda m, lang: t("monitor.err.no_figures", lang)),
+        (re.compile(r"got (.*), allowed: a number"), _say("monitor.err.value", given=1)),
+        (re.compile(r"no figures; .*"), _say("monitor.err.no_figures")),
         (
             re.compile(r"month (\d+) of (\S+) (\S+) is given twice"),
-            lambda m, lang: t(
-                "monitor.err.twice", lang, month=m.group(1), area=m.group(2), variable=m.group(3)
-            ),
+            _say("monitor.err.twice", month=1, area=2, variable=3),
         ),
         (
             re.compile(r"month (\d+) of (\S+) (\S+) follows month (\d+): .*", re.S),
-            lambda m, lang: t(
-                "monitor.err.gap",
-                lang,
-                month=m.group(1),
-                area=m.group(2),
-                variable=m.group(3),
-                before=m.group(4),
-            ),
+            _say("monitor.err.gap", month=1, area=2, variable=3, before=4),
         ),
     ]
 

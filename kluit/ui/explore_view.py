@@ -26,6 +26,7 @@ from analysis.i18n import name_text, number, percent, t
 from kluit.ui import figures
 from kluit.ui.components import (
     ClickableImage,
+    Downloads,
     Help,
     Messages,
     PngImage,
@@ -583,17 +584,12 @@ def HelpColumn(run: ExploreRun, map_png: bytes, lang: str):
     monthly_csv, map_file = use_explore_downloads(run, map_png)
     with solara.Column(gap="2px") as main:
         ExploreHelp(lang, [n for n in policy_names() if run.model.p.get(f"policies.{n}.enabled")])
-        solara.FileDownload(
-            monthly_csv,
-            filename="explore_monthly.csv",
-            label=t("explore.dl_monthly", lang),
-            mime_type="text/csv",
-        )
-        solara.FileDownload(
-            map_file,
-            filename="map.png",
-            label=t("explore.dl_map", lang),
-            mime_type="image/png",
+        Downloads(
+            [
+                (monthly_csv, "explore_monthly.csv", t("explore.dl_monthly", lang), "text/csv"),
+                (map_file, "map.png", t("explore.dl_map", lang), "image/png"),
+            ],
+            row=False,
         )
     return main
 

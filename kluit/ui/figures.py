@@ -108,40 +108,56 @@ def series_figure(
 MAP_SIZE = (4.4, 4.0)  # inches; at DPI 100 the map image is 440 x 400 pixels
 
 
-def map_figure(
-    region,
-    record: Mapping[str, Any],
-    *,
-    selected: int | None,
-    scale: float,
-    title: str = "Municipalities and commuting links (minutes)",
-    legend: str = "share of residents on bijstand",
-    lang: str = "en",
-) -> tuple[Figure, dict[int, tuple[float, float]]]:
-    """Municipalities at their coordinates, sized by population and coloured by the share of
-    residents on social assistance (a colour bar says how much); commuting links labelled with
-    minutes. Returns the figure and each node's pixel position in the PNG (for clicks)."""
-    fig = Figure(figsize=MAP_SIZE, dpi=DPI)
-    ax = fig.add_axes((0.02, 0.1, 0.96, 0.8))
-    x, y = np.asarray(region.x_km, float), np.asarray(region.y_km, float)
+def _white_ground(pad: float, alpha: float) -> dict[str, Any]:
+    """The box under a text: rounded and white, so that it reads over lines and dots."""
+    return dict(boxstyle=f"round,pad={pad}", fc="white", ec="none", alpha=alpha)
+
+
+def _line_label(
+    ax, x: float, y: float, text: str, *, color: str, zorder: float, alpha: float
+) -> None:
+    """A small label centred on a line (a link's minutes, a move's people), on a white ground
+    of opacity ``alpha``."""
+    ax.text(
+        x,
+        y,
+        text,
+        fontsize=7,
+        color=color,
+        ha="center",
+        va="center",
+        zorder=zorder,
+        bbox=_white_ground(0.1, alpha),
+    )
+
+
+def _assistance_share(record: Mapping[str, Any]) -> np.ndarray:
+    """Per municipality, the share of residents on social assistance (0 with no residents)."""
     stocks = record["stocks"]
     residents = stocks.sum(axis=1).astype(float)
     sa = stocks[:, State.SOCIAL_ASSISTANCE].astype(float)
-    share = np.divide(sa, residents, out=np.zeros_like(sa), where=residents > 0)
-    g = region.graph
-    for u, v, d in g.edges(data=True):
+    return np.divide(sa, residents, out=np.zeros_like(sa), where=residents > 0)
+
+
+def _draw_links(ax, region, x: np.ndarray, y: np.ndarray) -> None:
+    """The commuting links as lines, each labelled with its minutes at the middle."""
+    for u, v, d in region.graph.edges(data=True):
         ax.plot([x[u], x[v]], [y[u], y[v]], color="#9aa", lw=1.2, zorder=1)
-        ax.text(
+        _line_label(
+            ax,
             (x[u] + x[v]) / 2,
             (y[u] + y[v]) / 2,
             f"{d.get('minutes', 0):.0f}'",
-            fontsize=7,
             color="#577",
-            ha="center",
-            va="center",
             zorder=2,
-            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8),
+            alpha=0.8,
         )
+
+
+def _draw_towns(ax, region, x: np.ndarray, y: np.ndarray, share: np.ndarray):
+    """The municipalities as circles sized by population and coloured by ``share``, the
+    places outside the region as grey squares. Returns the circles (for the colour bar) and
+    each place's marker size."""
     pop = np.asarray(region.population, float)
     size = 120 + 900 * np.sqrt(pop / max(pop.max(), 1))
     ext = np.asarray(region.external, bool)
@@ -159,14 +175,17 @@ def map_figure(
         zorder=3,
     )
     ax.scatter(x[ext], y[ext], s=260, marker="s", c="#e8e8e8", edgecolors="#888", zorder=3)
+    return dots, size
+
+
+def _draw_names(ax, region, x: np.ndarray, y: np.ndarray, size: np.ndarray, lang: str) -> None:
+    """Each place's name in ``lang``, on a white ground just under its marker (figures per
+    town are in the panel a click opens and in the bar chart)."""
     from analysis.i18n import name_text
 
     for i, name in enumerate(region.names):
-        name = name_text("place", name, lang)
-        # the name only, on a white ground just under its circle (figures per town are in the
-        # panel a click opens and in the bar chart)
         ax.annotate(
-            name,
+            name_text("place", name, lang),
             (x[i], y[i]),
             xytext=(0, -4 - math.sqrt(size[i]) / 2),
             textcoords="offset points",
@@ -174,8 +193,14 @@ def map_figure(
             va="top",
             fontsize=7.5,
             zorder=6,
-            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+            bbox=_white_ground(0.15, 0.85),
         )
+
+
+def _draw_selection(
+    ax, x: np.ndarray, y: np.ndarray, size: np.ndarray, selected: int | None
+) -> None:
+    """A blue ring round the municipality chosen (none when ``selected`` is None or off)."""
     if selected is not None and 0 <= selected < len(x):
         ax.scatter(
             [x[selected]],
@@ -186,6 +211,10 @@ def map_figure(
             linewidths=3,
             zorder=5,
         )
+
+
+def _frame_map(ax, x: np.ndarray, y: np.ndarray) -> None:
+    """Room round the places (more below, for the names), equal scales, no axes drawn."""
     pad_x = (x.max() - x.min()) * 0.12 + 5
     pad_y = (y.max() - y.min()) * 0.18 + 5
     ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
@@ -195,19 +224,53 @@ def map_figure(
     ax.set_yticks([])
     for s in ax.spines.values():
         s.set_visible(False)
-    fig.suptitle(title, fontsize=10, y=0.98)
+
+
+def _share_bar(fig: Figure, dots, legend: str) -> None:
+    """The colour bar under the map: the share on social assistance in per cent."""
     cax = fig.add_axes((0.25, 0.05, 0.5, 0.025))
     bar = fig.colorbar(dots, cax=cax, orientation="horizontal")
     bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
     bar.ax.tick_params(labelsize=7)
     bar.set_label(legend, fontsize=7.5)
+
+
+def _pixel_positions(
+    fig: Figure, ax, x: np.ndarray, y: np.ndarray
+) -> dict[int, tuple[float, float]]:
+    """Each place's position in the PNG, in pixels from the top left (for clicks)."""
     ax.apply_aspect()  # place the axes as drawing will, without drawing twice
     h = fig.bbox.height
-    pix = {
+    return {
         i: (float(px), float(h - py))
         for i, (px, py) in enumerate(ax.transData.transform(np.column_stack([x, y])))
     }
-    return fig, pix
+
+
+def map_figure(
+    region,
+    record: Mapping[str, Any],
+    *,
+    selected: int | None,
+    scale: float,
+    title: str = "Municipalities and commuting links (minutes)",
+    legend: str = "share of residents on bijstand",
+    lang: str = "en",
+) -> tuple[Figure, dict[int, tuple[float, float]]]:
+    """Municipalities at their coordinates, sized by population and coloured by the share of
+    residents on social assistance (a colour bar says how much); commuting links labelled with
+    minutes. Returns the figure and each node's pixel position in the PNG (for clicks)."""
+    fig = Figure(figsize=MAP_SIZE, dpi=DPI)
+    ax = fig.add_axes((0.02, 0.1, 0.96, 0.8))
+    x, y = np.asarray(region.x_km, float), np.asarray(region.y_km, float)
+    _draw_links(ax, region, x, y)
+    dots, size = _draw_towns(ax, region, x, y, _assistance_share(record))
+    _draw_names(ax, region, x, y, size, lang)
+    _draw_selection(ax, x, y, size, selected)
+    _frame_map(ax, x, y)
+    fig.suptitle(title, fontsize=10, y=0.98)
+    _share_bar(fig, dots, legend)
+    return fig, _pixel_positions(fig, ax, x, y)
 
 
 #: where each state sits in the flow diagram (x, y in axes units); out of work on the left,
@@ -232,26 +295,21 @@ def state_labels(lang: str = "en") -> dict[str, str]:
     return {name: t(f"state.{name}", lang) for name in STATE_LABELS}
 
 
-def flows_figure(
-    stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float, lang: str = "en"
-) -> Figure:
-    """States as boxes (people now, scaled to the region) and this month's moves between them
-    as arrows whose width grows with the number of people moving."""
-    fig = Figure(figsize=(6.2, 4.6))
-    ax = fig.add_axes((0.0, 0.07, 1.0, 0.86))
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.02, 1.0)
-    ax.axis("off")
-    fig.suptitle(title, fontsize=10, y=0.99)
-    from analysis.i18n import number, t
-
-    labels = state_labels(lang)
+def _moves(flows: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """This month's moves between the states drawn (staying put and leaving or entering the
+    labour force set to 0), and how many left and how many came into the labour force."""
     inactive = STATE_NAMES.index("inactive")
     moved = flows.copy()
     np.fill_diagonal(moved, 0)
     left, came = int(moved[:, inactive].sum()), int(moved[inactive, :].sum())
     moved[:, inactive] = 0
     moved[inactive, :] = 0
+    return moved, left, came
+
+
+def _draw_moves(ax, moved: np.ndarray, scale: float) -> None:
+    """One arrow per move between two states (the smallest first, so the largest lie on
+    top), as wide as its share of the largest, labelled with the people moving."""
     big = max(1, int(moved.max()))
     pairs = [(int(a), int(b)) for a, b in zip(*np.nonzero(moved))]
     for a, b in sorted(pairs, key=lambda p: moved[p]):
@@ -276,17 +334,13 @@ def flows_figure(
         ax.add_patch(arrow)
         mx = (x0 + x1) / 2 + 0.5 * rad * (y1 - y0) * 4.6 / 6.2
         my = (y0 + y1) / 2 - 0.5 * rad * (x1 - x0) * 6.2 / 4.6
-        ax.text(
-            mx,
-            my,
-            f"{moved[a, b] / scale:,.0f}",
-            fontsize=7,
-            ha="center",
-            va="center",
-            color="#222",
-            zorder=3,
-            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85),
-        )
+        _line_label(ax, mx, my, f"{moved[a, b] / scale:,.0f}", color="#222", zorder=3, alpha=0.85)
+
+
+def _draw_states(ax, stocks: np.ndarray, scale: float, lang: str) -> None:
+    """One box per state at its place in the diagram: its label in ``lang`` and the people
+    in it now."""
+    labels = state_labels(lang)
     for name, (x, y) in _FLOW_POS.items():
         s = int(stocks[STATE_NAMES.index(name)])
         ax.add_patch(
@@ -313,6 +367,12 @@ def flows_figure(
             weight="bold",
             zorder=4,
         )
+
+
+def _flows_footer(fig: Figure, left: int, came: int, scale: float, lang: str) -> None:
+    """The line under the diagram: how many left and entered the labour force."""
+    from analysis.i18n import number, t
+
     fig.text(
         0.02,
         0.015,
@@ -325,6 +385,23 @@ def flows_figure(
         fontsize=7.5,
         color="#444",
     )
+
+
+def flows_figure(
+    stocks: np.ndarray, flows: np.ndarray, *, title: str, scale: float, lang: str = "en"
+) -> Figure:
+    """States as boxes (people now, scaled to the region) and this month's moves between them
+    as arrows whose width grows with the number of people moving."""
+    fig = Figure(figsize=(6.2, 4.6))
+    ax = fig.add_axes((0.0, 0.07, 1.0, 0.86))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.02, 1.0)
+    ax.axis("off")
+    fig.suptitle(title, fontsize=10, y=0.99)
+    moved, left, came = _moves(flows)
+    _draw_moves(ax, moved, scale)
+    _draw_states(ax, stocks, scale, lang)
+    _flows_footer(fig, left, came, scale, lang)
     return fig
 
 

@@ -17,7 +17,7 @@ import solara
 
 from analysis.i18n import name_text, number, t
 from kluit.ui import figures
-from kluit.ui.components import Help, Messages, PngImage, ScenarioSelect, html_table
+from kluit.ui.components import Downloads, Help, Messages, PngImage, ScenarioSelect, html_table
 from kluit.ui.errors import scenario_error_text
 from kluit.ui.state import (
     STORY_GROUPS,
@@ -315,20 +315,12 @@ def StoryDownloads(pair: StoryPair, person: int, png: bytes, names: tuple, lang:
     """The person's months as CSV and the figure as PNG."""
     buf = io.StringIO()
     story_table(pair, person, names).to_csv(buf, index=False)
-    with solara.Row() as main:
-        solara.FileDownload(
-            buf.getvalue(),
-            filename=f"person_{person}.csv",
-            label=t("story.dl_csv", lang),
-            mime_type="text/csv",
-        )
-        solara.FileDownload(
-            png,
-            filename=f"person_{person}.png",
-            label=t("story.dl_png", lang),
-            mime_type="image/png",
-        )
-    return main
+    return Downloads(
+        [
+            (buf.getvalue(), f"person_{person}.csv", t("story.dl_csv", lang), "text/csv"),
+            (png, f"person_{person}.png", t("story.dl_png", lang), "image/png"),
+        ]
+    )
 
 
 @solara.component
