@@ -249,32 +249,100 @@ def after_exit_to_work(model, windows=(6, 18)) -> dict[str, float | None]:
 
 def calibration_moments(model) -> dict[str, Any]:
     """The simulated counterparts of the calibration targets (docs/sources.md)."""
+    years = max(model.months_run, 1) / 12
+    return {
+        **_bijstand_stock(model, years),
+        **_bijstand_flows(model, years),
+        **_bijstand_exits_by_duration(model),
+        "unemployment_rate": unemployment_rate(model),
+        "unemployed_per_vacancy": _unemployed_per_vacancy(model),
+        "own_municipality_share": _own_municipality_share(model),
+        **_sheltered_work_moments(model, years),
+        "sa_duration_shares_start": duration_shares(model.series[0]),
+        "sa_duration_shares_end": duration_shares(model.series[-1]),
+        **_exit_to_work_cohort(model),
+        "vacancy_rate": _mean_vacancy_rate(model),
+        **relapse_after_exits(model),
+    }
+
+
+def _bijstand_stock(model, years: float) -> dict[str, Any]:
+    """Bijstand recipients at the start and the end, the change per year, and per 1000
+    residents aged 15 or over at the end (None if the region does not give them)."""
+    sa = State.SOCIAL_ASSISTANCE
+    sa0 = int(model.series[0]["stocks"][:, sa].sum())
+    sa1 = int(model.series[-1]["stocks"][:, sa].sum())
+    r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
+    return {
+        "sa_stock_start": sa0,
+        "sa_stock_end": sa1,
+        "sa_change_per_year": _rate((sa1 / sa0) ** (1 / years) - 1, 1) if sa0 else None,
+        "sa_per_1000_residents_15plus": sa1 / (r15 * model.scale) * 1000 if r15 else None,
+    }
+
+
+def _bijstand_flows(model, years: float) -> dict[str, float | None]:
+    """Flows out of bijstand (to work, in all) and into it per year, per mean recipient;
+    moves to and from training do not count."""
     ser = model.series
-    months = model.months_run
-    first, last = ser[0], ser[-1]
-    sa0 = int(first["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
-    sa1 = int(last["stocks"][:, State.SOCIAL_ASSISTANCE].sum())
+    sa = State.SOCIAL_ASSISTANCE
     flows = (
         sum(r["flows"].sum(axis=0) for r in ser[1:])
         if len(ser) > 1
         else np.zeros((N_STATES, N_STATES))
     )
-    sa = State.SOCIAL_ASSISTANCE
     sa_mean = np.mean([r["stocks"][:, sa].sum() for r in ser])
     to_work = flows[sa, [State.EMPLOYED, State.SUBSIDISED, State.POOL]].sum()
     out_total = flows[sa].sum() - flows[sa, sa] - flows[sa, State.TRAINING]
     in_total = flows[:, sa].sum() - flows[sa, sa] - flows[State.TRAINING, sa]
-    years = max(months, 1) / 12
-    exits_b = last["sa_exits_by_duration"]
+    return {
+        "sa_outflow_to_work_per_year": _rate(to_work / years, sa_mean),
+        "sa_outflow_total_per_year": _rate(out_total / years, sa_mean),
+        "sa_inflow_per_year": _rate(in_total / years, sa_mean),
+    }
+
+
+def _bijstand_exits_by_duration(model) -> dict[str, float]:
+    """Share of bijstand recipients leaving within a year, under 1 year and over 3 years on
+    bijstand: the run's exits per month of stock in each duration class, made yearly."""
+    ser = model.series
+    exits_b = ser[-1]["sa_exits_by_duration"]
     stock_b = sum(r["sa_by_duration"] for r in ser[:-1]) if len(ser) > 1 else np.ones(3)
     monthly_b = np.divide(exits_b, stock_b, out=np.zeros(3), where=stock_b > 0)
+    return {
+        "sa_exit_per_year_under_1y": float(1 - (1 - monthly_b[0]) ** 12),
+        "sa_exit_per_year_over_3y": float(1 - (1 - monthly_b[2]) ** 12),
+    }
+
+
+def _unemployed_per_vacancy(model) -> float | None:
+    """Unemployed (WW, no benefit: mean of the last 12 months; searching bijstand recipients
+    now) per vacancy in the region's own municipalities (mean of the last 12 months)."""
+    ser = model.series
+    per = model.persons
+    unemp = []
+    for r in ser[-12:]:
+        s = r["stocks"].sum(axis=0)
+        unemp.append(s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT])
+    ready_sa = int(np.count_nonzero((per.state == State.SOCIAL_ASSISTANCE) & per.ready))
+    vac_int = np.mean([r["vacancies"][~model.region.external].sum() for r in ser[-12:]])
+    u_now = np.mean(unemp) + ready_sa
+    return _rate(u_now, vac_int)
+
+
+def _own_municipality_share(model) -> float | None:
+    """Share of the employed who work in their home municipality (None without any)."""
     per = model.persons
     emp = np.flatnonzero((per.state <= State.POOL) & (per.employer >= 0))
-    own = (
-        float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp]))
-        if len(emp)
-        else None
-    )
+    if not len(emp):
+        return None
+    return float(np.mean(model.employers.node[per.employer[emp]] == per.home[emp]))
+
+
+def _sheltered_work_moments(model, years: float) -> dict[str, float | None]:
+    """Change per year of the month-0 Wsw participants still in it, and the share of those who
+    left it not for work."""
+    per = model.persons
     # the Wsw (closed since 2015): month-0 participants of the old scheme, not beschut werk
     orig_sw = (
         (per.entered == 0) & (per.start_state == State.SHELTERED) & (per.group == Group.SHELTERED)
@@ -282,57 +350,42 @@ def calibration_moments(model) -> dict[str, Any]:
     sw0 = int(orig_sw.sum())
     sw1 = int((orig_sw & (per.state == State.SHELTERED)).sum())
     sw_left = orig_sw & (per.state != State.SHELTERED)
-    unemp = []
-    for r in ser[-12:]:
-        s = r["stocks"].sum(axis=0)
-        unemp.append(s[State.UNEMPLOYED_WW] + s[State.NO_BENEFIT])
-    ready_sa = int(np.count_nonzero((per.state == sa) & per.ready))
-    vac_int = np.mean([r["vacancies"][~model.region.external].sum() for r in ser[-12:]])
-    u_now = np.mean(unemp) + ready_sa
-    out = {
-        "sa_stock_start": sa0,
-        "sa_stock_end": sa1,
-        "sa_change_per_year": _rate((sa1 / sa0) ** (1 / years) - 1, 1) if sa0 else None,
-        "sa_per_1000_residents_15plus": None,
-        "sa_outflow_to_work_per_year": _rate(to_work / years, sa_mean),
-        "sa_outflow_total_per_year": _rate(out_total / years, sa_mean),
-        "sa_inflow_per_year": _rate(in_total / years, sa_mean),
-        "sa_exit_per_year_under_1y": float(1 - (1 - monthly_b[0]) ** 12),
-        "sa_exit_per_year_over_3y": float(1 - (1 - monthly_b[2]) ** 12),
-        "unemployment_rate": unemployment_rate(model),
-        "unemployed_per_vacancy": _rate(u_now, vac_int),
-        "own_municipality_share": own,
+    return {
         "sw_change_per_year": ((sw1 / sw0) ** (1 / years) - 1) if sw0 else None,
         "sw_outflow_not_to_work_share": _rate(
             (sw_left & (per.state > State.POOL)).sum(), sw_left.sum()
         ),
     }
-    out["sa_duration_shares_start"] = duration_shares(first)
-    out["sa_duration_shares_end"] = duration_shares(last)
+
+
+def _exit_to_work_cohort(model) -> dict[str, float | None]:
+    """Of the exits from bijstand to work: in work 6 and 18 months later, back on bijstand at
+    18 months, and neither (see :func:`after_exit_to_work`)."""
     cohort = after_exit_to_work(model)
-    out["sa_exit_to_work_in_work_6m"] = cohort["in_work_6m"]
-    out["sa_exit_to_work_in_work_18m"] = cohort["in_work_18m"]
-    out["sa_exit_to_work_back_18m"] = cohort["back_on_social_assistance_18m"]
-    out["sa_exit_to_work_neither_18m"] = (
-        None
-        if cohort["in_work_18m"] is None or cohort["back_on_social_assistance_18m"] is None
-        else 1.0 - cohort["in_work_18m"] - cohort["back_on_social_assistance_18m"]
-    )
+    in_work, back = cohort["in_work_18m"], cohort["back_on_social_assistance_18m"]
+    return {
+        "sa_exit_to_work_in_work_6m": cohort["in_work_6m"],
+        "sa_exit_to_work_in_work_18m": in_work,
+        "sa_exit_to_work_back_18m": back,
+        "sa_exit_to_work_neither_18m": (
+            None if in_work is None or back is None else 1.0 - in_work - back
+        ),
+    }
+
+
+def _mean_vacancy_rate(model) -> float:
+    """Vacancies per vacancy or job in the region's own municipalities, mean of the last 12
+    months."""
     ext = model.region.external
-    out["vacancy_rate"] = float(
+    return float(
         np.mean(
             [
                 r["vacancies"][~ext].sum()
                 / max(1.0, r["vacancies"][~ext].sum() + r["jobs"][~ext].sum())
-                for r in ser[-12:]
+                for r in model.series[-12:]
             ]
         )
     )
-    r15 = model.region.totals.get("residents_15plus") if hasattr(model.region, "totals") else None
-    if r15:
-        out["sa_per_1000_residents_15plus"] = sa1 / (r15 * model.scale) * 1000
-    out.update(relapse_after_exits(model))
-    return out
 
 
 #: subgroups of the month-0 target group for "for whom it works" (CPB, Kansrijk
@@ -400,18 +453,10 @@ def summary(model) -> dict[str, Any]:
     all_metrics = group_metrics(model, (State.SOCIAL_ASSISTANCE, State.SHELTERED))
     L = model.ledger
     items = L.items()
-    reintegration = L.reintegration_items()  # training and the instruments' declared items
-    reint = sum(
-        v
-        for payer in ("municipality", "national")
-        for k, v in items[payer].items()
-        if k in reintegration
-    )
+    reint = _reintegration_cost(L, items)
     pl, rel12, rel24 = _placement_outcomes(model)
     sustained = int(np.count_nonzero(~rel24))
     e = model.employers
-    real = ~e.is_pool & ~e.external & (e.base_size >= 1)
-    ser = model.series[-12:]
     per = model.persons
     out: dict[str, Any] = {
         "placement_rate_12m": all_metrics["placement_rate_12m"],
@@ -419,27 +464,13 @@ def summary(model) -> dict[str, Any]:
         "sustained_placement_rate_24m": all_metrics["sustained_placement_rate_24m"],
         "mean_months_to_placement": all_metrics["mean_months_to_placement"],
         "unemployment_rate": unemployment_rate(model),
-        "vacancy_rate": float(
-            np.mean(
-                [
-                    r["vacancies"][~model.region.external].sum()
-                    / max(
-                        1.0,
-                        r["vacancies"][~model.region.external].sum()
-                        + r["jobs"][~model.region.external].sum(),
-                    )
-                    for r in ser
-                ]
-            )
-        ),
+        "vacancy_rate": _mean_vacancy_rate(model),
         "public_cost_eur": L.public(),
         "public_cost_municipality_eur": L.public("municipality"),
         "public_cost_national_eur": L.public("national"),
         "reintegration_cost_eur": reint,
         "cost_per_sustained_placement_eur": _rate(reint, sustained),
-        "employer_participation_rate": _rate(
-            int(np.count_nonzero(real & (e.target_hires > 0))), int(np.count_nonzero(real))
-        ),
+        "employer_participation_rate": _employer_participation_rate(e),
         "placements": int(pl.n),
         "placements_subsidised": int(np.count_nonzero(pl.kind == State.SUBSIDISED)),
         "placements_pool": int(np.count_nonzero(pl.kind == State.POOL)),
@@ -466,6 +497,25 @@ def summary(model) -> dict[str, Any]:
         "version": sim.__version__,
     }
     return out
+
+
+def _reintegration_cost(ledger, items: dict[str, dict[str, float]]) -> float:
+    """Public cost of reintegration (training and the instruments' declared items) in the
+    ledger's cost ``items`` per payer."""
+    reintegration = ledger.reintegration_items()
+    return sum(
+        v
+        for payer in ("municipality", "national")
+        for k, v in items[payer].items()
+        if k in reintegration
+    )
+
+
+def _employer_participation_rate(e) -> float | None:
+    """Share of the region's real employers (at least one job) that have hired from the target
+    group so far."""
+    real = ~e.is_pool & ~e.external & (e.base_size >= 1)
+    return _rate(int(np.count_nonzero(real & (e.target_hires > 0))), int(np.count_nonzero(real)))
 
 
 #: variables the monthly table derives from the flows (month counters of the same name skipped)

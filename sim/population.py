@@ -58,72 +58,13 @@ def _beta(rng, mean, conc, size):
 
 def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector_mix) -> dict:
     """Draw the attributes of ``n`` new persons of one starting state."""
-    mw_median = p["population.worker_wage_value_median"]
-    wv_max = p["population.max_wage_value"]
-    wv_conc = p["population.wage_value_concentration"]
-    out: dict[str, np.ndarray] = {}
-    sickness_factor = 1.0
-    if group_state in (State.EMPLOYED, State.UNEMPLOYED_WW):
-        wv = np.exp(rng.normal(np.log(mw_median), p["population.worker_wage_value_sd"], n)).clip(
-            1.0, wv_max
-        )
-        res = _beta(
-            rng,
-            p["population.resilience_mean_employed"],
-            p["population.resilience_concentration"],
-            n,
-        )
-        ready = np.ones(n, bool)
-    elif group_state == State.NO_BENEFIT:
-        wv = np.exp(
-            rng.normal(
-                np.log(p["population.no_benefit_wage_value_median"]),
-                p["population.no_benefit_wage_value_sd"],
-                n,
-            )
-        ).clip(p["population.no_benefit_min_wage_value"], wv_max)
-        res = _beta(
-            rng,
-            p["population.resilience_mean_no_benefit"],
-            p["population.resilience_concentration"],
-            n,
-        )
-        ready = np.ones(n, bool)
-    elif group_state == State.SOCIAL_ASSISTANCE:
-        full = rng.random(n) < p["population.sa_full_capacity_share"]
-        full_wv = np.exp(
-            rng.normal(
-                np.log(p["population.sa_full_wage_value_median"]),
-                p["population.sa_full_wage_value_sd"],
-                n,
-            )
-        ).clip(1.0, p["population.sa_full_wage_value_max"])  # full capacity: at least 1
-        wv = np.where(full, full_wv, _beta(rng, p["population.sa_wage_value_mean"], wv_conc, n))
-        res = _beta(
-            rng,
-            p["population.resilience_mean_social_assistance"],
-            p["population.target_resilience_concentration"],
-            n,
-        )
-        # readiness is likelier for those with a full wage value; overall share as the parameter
-        share = p["population.search_ready_share"]
-        p_full = min(1.0, p["population.full_capacity_readiness_factor"] * share)
-        n_full = full.mean() if n else 0.0
-        p_rest = np.clip((share - n_full * p_full) / max(1e-9, 1 - n_full), 0.0, 1.0)
-        ready = rng.random(n) < np.where(full, p_full, p_rest)
-        sickness_factor = p["health.target_group_sickness_factor"]
-    elif group_state == State.SHELTERED:
-        wv = _beta(rng, p["population.sw_wage_value_mean"], wv_conc, n)
-        res = _beta(
-            rng,
-            p["population.resilience_mean_sheltered"],
-            p["population.target_resilience_concentration"],
-            n,
-        )
-        ready = rng.random(n) < p["population.sw_transition_ready_share"]
-        sickness_factor = p["health.target_group_sickness_factor"]
-    else:  # pragma: no cover - programming error
+    draw = _STATE_TRAITS.get(group_state)
+    if draw is None:  # pragma: no cover - programming error
         raise ValueError(group_state)
+    wv, res, ready = draw(rng, p, n)
+    target = group_state in (State.SOCIAL_ASSISTANCE, State.SHELTERED)
+    sickness_factor = p["health.target_group_sickness_factor"] if target else 1.0
+    out: dict[str, np.ndarray] = {}
     out["wage_value"] = wv.astype(np.float32)
     out["resilience"] = res.astype(np.float32)
     out["ready"] = ready
@@ -136,6 +77,90 @@ def person_attributes(rng, p, group_state: State, n: int, n_sectors: int, sector
     ).astype(np.int8)
     out["sector"] = rng.choice(n_sectors, size=n, p=sector_mix).astype(np.int8)
     return out
+
+
+def _worker_traits(rng, p, n):
+    """Wage value, resilience and readiness of employed persons and WW recipients."""
+    wv = np.exp(
+        rng.normal(
+            np.log(p["population.worker_wage_value_median"]),
+            p["population.worker_wage_value_sd"],
+            n,
+        )
+    ).clip(1.0, p["population.max_wage_value"])
+    res = _beta(
+        rng, p["population.resilience_mean_employed"], p["population.resilience_concentration"], n
+    )
+    return wv, res, np.ones(n, bool)
+
+
+def _no_benefit_traits(rng, p, n):
+    """Wage value, resilience and readiness of the unemployed without benefit."""
+    wv = np.exp(
+        rng.normal(
+            np.log(p["population.no_benefit_wage_value_median"]),
+            p["population.no_benefit_wage_value_sd"],
+            n,
+        )
+    ).clip(p["population.no_benefit_min_wage_value"], p["population.max_wage_value"])
+    res = _beta(
+        rng,
+        p["population.resilience_mean_no_benefit"],
+        p["population.resilience_concentration"],
+        n,
+    )
+    return wv, res, np.ones(n, bool)
+
+
+def _social_assistance_traits(rng, p, n):
+    """Wage value, resilience and readiness of bijstand recipients: a share with full capacity
+    (wage value at least 1), the rest below."""
+    full = rng.random(n) < p["population.sa_full_capacity_share"]
+    full_wv = np.exp(
+        rng.normal(
+            np.log(p["population.sa_full_wage_value_median"]),
+            p["population.sa_full_wage_value_sd"],
+            n,
+        )
+    ).clip(1.0, p["population.sa_full_wage_value_max"])  # full capacity: at least 1
+    wv_conc = p["population.wage_value_concentration"]
+    wv = np.where(full, full_wv, _beta(rng, p["population.sa_wage_value_mean"], wv_conc, n))
+    res = _beta(
+        rng,
+        p["population.resilience_mean_social_assistance"],
+        p["population.target_resilience_concentration"],
+        n,
+    )
+    # readiness is likelier for those with a full wage value; overall share as the parameter
+    share = p["population.search_ready_share"]
+    p_full = min(1.0, p["population.full_capacity_readiness_factor"] * share)
+    n_full = full.mean() if n else 0.0
+    p_rest = np.clip((share - n_full * p_full) / max(1e-9, 1 - n_full), 0.0, 1.0)
+    ready = rng.random(n) < np.where(full, p_full, p_rest)
+    return wv, res, ready
+
+
+def _sheltered_traits(rng, p, n):
+    """Wage value, resilience and readiness for a transition of sheltered workers."""
+    wv = _beta(rng, p["population.sw_wage_value_mean"], p["population.wage_value_concentration"], n)
+    res = _beta(
+        rng,
+        p["population.resilience_mean_sheltered"],
+        p["population.target_resilience_concentration"],
+        n,
+    )
+    ready = rng.random(n) < p["population.sw_transition_ready_share"]
+    return wv, res, ready
+
+
+#: the draws of wage value, resilience and readiness per starting state
+_STATE_TRAITS = {
+    State.EMPLOYED: _worker_traits,
+    State.UNEMPLOYED_WW: _worker_traits,
+    State.NO_BENEFIT: _no_benefit_traits,
+    State.SOCIAL_ASSISTANCE: _social_assistance_traits,
+    State.SHELTERED: _sheltered_traits,
+}
 
 
 def build_employers(region, p, scale, rng):
@@ -230,91 +255,15 @@ def start_counts(region, p, scale, rng) -> dict[State, np.ndarray]:
 def build_population(region, p, scale, rng):
     """Persons table, employers table, placements table and the commuting flow matrix."""
     employers, resident_factor = build_employers(region, p, scale, rng)
-    n_nodes = region.n_nodes
-    lf = region.labour_force.astype(float) * scale
     counts = start_counts(region, p, scale, rng)
-    employed_res = np.clip(
-        lf - _unemployed(region, p) * scale - region.sheltered_work.astype(float) * scale, 0, None
-    )
-    employed_res[region.external] = 0.0
-    # Doubly constrained gravity model: homes (rows) x work places (columns).
-    col = np.bincount(employers.node, weights=employers.base_size, minlength=n_nodes)
-    flows = ipf(
-        commute_seed(region, p), employed_res * col.sum() / max(employed_res.sum(), 1e-9), col
-    )
-    capacity = int(1.3 * (col.sum() + sum(c.sum() for c in counts.values())) + 1024)
+    # resident-held jobs per work node
+    held = np.bincount(employers.node, weights=employers.base_size, minlength=region.n_nodes)
+    flows = _commuting_flows(region, p, scale, held)
+    capacity = int(1.3 * (held.sum() + sum(c.sum() for c in counts.values())) + 1024)
     persons = Table(PERSON_COLUMNS, capacity=capacity)
     mix = _norm((region.sector_shares * region.jobs[:, None]).sum(0))
-
-    # Employed: one person per resident-held position, home drawn from the flow column.
-    order = np.argsort(employers.node, kind="stable")
-    emp_ids = np.repeat(order, employers.base_size[order].astype(np.int64))
-    if len(emp_ids):
-        work_node = employers.node[emp_ids]
-        homes = np.empty(len(emp_ids), dtype=np.int16)
-        for j in np.unique(work_node):
-            sel = work_node == j
-            homes[sel] = rng.choice(n_nodes, size=int(sel.sum()), p=_norm(flows[:, j]))
-        attrs = person_attributes(rng, p, State.EMPLOYED, len(emp_ids), region.n_sectors, mix)
-        attrs["sector"] = employers.sector[emp_ids]
-        persons.append(
-            len(emp_ids),
-            state=State.EMPLOYED,
-            group=Group.WORKER,
-            home=homes,
-            employer=emp_ids,
-            job_start=-rng.integers(1, p["population.max_initial_tenure_months"], len(emp_ids)),
-            return_state=State.NO_BENEFIT,
-            start_state=State.EMPLOYED,
-            placement=-1,
-            first_placement=-1,
-            left=-1,
-            training_sector=-1,
-            **attrs,
-        )
-    groups = {State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE, State.SHELTERED: Group.SHELTERED}
-    for state, per_node in counts.items():
-        for node in range(n_nodes):
-            k = int(per_node[node])
-            if k == 0 or region.external[node]:
-                continue
-            attrs = person_attributes(rng, p, state, k, region.n_sectors, mix)
-            extra = {}
-            if state == State.UNEMPLOYED_WW:
-                extra["ww_left"] = rng.integers(1, p["labour_market.ww_max_months"] + 1, k)
-                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
-            elif state == State.NO_BENEFIT:
-                extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
-            elif state == State.SOCIAL_ASSISTANCE:
-                # near the model's own steady state, which the burn-in then settles: most of
-                # the stock has been out of work for more than three years (exit ~8% a year
-                # after 3 years, docs/sources.md), past three years ~ exponentially
-                short = rng.geometric(1 / p["population.sa_short_mean_months"], k)
-                long = p["population.sa_long_threshold_months"] + rng.geometric(
-                    1 / p["population.sa_long_mean_months"], k
-                )
-                is_long = rng.random(k) < p["population.sa_long_duration_share"]
-                extra["months_out"] = np.minimum(
-                    np.where(is_long, long, short), p["population.sa_max_initial_months_out"]
-                )
-                extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
-            persons.append(
-                k,
-                state=state,
-                group=groups.get(state, Group.WORKER),
-                home=node,
-                employer=-1,
-                job_start=-1,
-                return_state=state if state in groups else State.NO_BENEFIT,
-                start_state=state,
-                placement=-1,
-                first_placement=-1,
-                left=-1,
-                training_sector=-1,
-                ever_target=state in groups,
-                **attrs,
-                **extra,
-            )
+    _add_employed(persons, employers, flows, region, p, rng, mix)
+    _add_out_of_work(persons, counts, region, p, rng, mix)
     persons.start_wage_value[:] = persons.wage_value
     persons.start_months_out[:] = persons.months_out  # bijstand: the drawn spell (sa_since)
     employers.headcount[:] = np.bincount(
@@ -322,6 +271,108 @@ def build_population(region, p, scale, rng):
     )[: employers.n]
     placements = Table(PLACEMENT_COLUMNS, capacity=4096)
     return persons, employers, placements, flows, resident_factor
+
+
+def _commuting_flows(region, p, scale, held: np.ndarray) -> np.ndarray:
+    """Month-0 commuters, homes (rows) x work places (columns): a doubly constrained gravity
+    model of the employed residents (not in sheltered work) and the ``held`` jobs per node."""
+    lf = region.labour_force.astype(float) * scale
+    employed_res = np.clip(
+        lf - _unemployed(region, p) * scale - region.sheltered_work.astype(float) * scale, 0, None
+    )
+    employed_res[region.external] = 0.0
+    return ipf(
+        commute_seed(region, p), employed_res * held.sum() / max(employed_res.sum(), 1e-9), held
+    )
+
+
+def _add_employed(persons, employers, flows, region, p, rng, mix) -> None:
+    """Employed persons: one per resident-held position, home drawn from the flow column."""
+    order = np.argsort(employers.node, kind="stable")
+    emp_ids = np.repeat(order, employers.base_size[order].astype(np.int64))
+    if not len(emp_ids):
+        return
+    work_node = employers.node[emp_ids]
+    homes = np.empty(len(emp_ids), dtype=np.int16)
+    for j in np.unique(work_node):
+        sel = work_node == j
+        homes[sel] = rng.choice(region.n_nodes, size=int(sel.sum()), p=_norm(flows[:, j]))
+    attrs = person_attributes(rng, p, State.EMPLOYED, len(emp_ids), region.n_sectors, mix)
+    attrs["sector"] = employers.sector[emp_ids]
+    persons.append(
+        len(emp_ids),
+        state=State.EMPLOYED,
+        group=Group.WORKER,
+        home=homes,
+        employer=emp_ids,
+        job_start=-rng.integers(1, p["population.max_initial_tenure_months"], len(emp_ids)),
+        return_state=State.NO_BENEFIT,
+        start_state=State.EMPLOYED,
+        placement=-1,
+        first_placement=-1,
+        left=-1,
+        training_sector=-1,
+        **attrs,
+    )
+
+
+#: starting states whose persons form a target group, and the group
+_TARGET_GROUPS = {
+    State.SOCIAL_ASSISTANCE: Group.SOCIAL_ASSISTANCE,
+    State.SHELTERED: Group.SHELTERED,
+}
+
+
+def _add_out_of_work(persons, counts, region, p, rng, mix) -> None:
+    """Persons without a regular job, ``counts`` per starting state and home municipality."""
+    for state, per_node in counts.items():
+        for node in range(region.n_nodes):
+            k = int(per_node[node])
+            if k == 0 or region.external[node]:
+                continue
+            attrs = person_attributes(rng, p, state, k, region.n_sectors, mix)
+            persons.append(
+                k,
+                state=state,
+                group=_TARGET_GROUPS.get(state, Group.WORKER),
+                home=node,
+                employer=-1,
+                job_start=-1,
+                return_state=state if state in _TARGET_GROUPS else State.NO_BENEFIT,
+                start_state=state,
+                placement=-1,
+                first_placement=-1,
+                left=-1,
+                training_sector=-1,
+                ever_target=state in _TARGET_GROUPS,
+                **attrs,
+                **_time_out_of_work(rng, p, state, k),
+            )
+
+
+def _time_out_of_work(rng, p, state: State, k: int) -> dict[str, np.ndarray]:
+    """Months out of work at month 0 of ``k`` persons of one starting state, with WW months
+    left and the start of the bijstand spell where they apply (none in sheltered work)."""
+    extra = {}
+    if state == State.UNEMPLOYED_WW:
+        extra["ww_left"] = rng.integers(1, p["labour_market.ww_max_months"] + 1, k)
+        extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
+    elif state == State.NO_BENEFIT:
+        extra["months_out"] = rng.integers(0, p["population.max_initial_months_out"], k)
+    elif state == State.SOCIAL_ASSISTANCE:
+        # near the model's own steady state, which the burn-in then settles: most of
+        # the stock has been out of work for more than three years (exit ~8% a year
+        # after 3 years, docs/sources.md), past three years ~ exponentially
+        short = rng.geometric(1 / p["population.sa_short_mean_months"], k)
+        long = p["population.sa_long_threshold_months"] + rng.geometric(
+            1 / p["population.sa_long_mean_months"], k
+        )
+        is_long = rng.random(k) < p["population.sa_long_duration_share"]
+        extra["months_out"] = np.minimum(
+            np.where(is_long, long, short), p["population.sa_max_initial_months_out"]
+        )
+        extra["sa_since"] = -extra["months_out"]  # the spell began with the drawn time out
+    return extra
 
 
 def social_ties(persons, k: int, rng) -> np.ndarray:

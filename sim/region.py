@@ -491,47 +491,62 @@ def _read_municipalities(
             raise RegionError(file, f"{where}.external", "allowed: true or false")
         external[i] = ext
         notes[i] = v.string(row, "note", where, required=False) or ""
-        required = ("jobs",) if ext else ("population", "jobs", "establishments")
-        for key in required:
-            if key not in row:
-                kind = "an external job area" if ext else "a municipality"
+        _read_row_figures(row, i, ext, figures, where, v)
+        if "sector_shares" in row:
+            shares[i] = v.shares(row["sector_shares"], n_sectors, f"{where}.sector_shares")
+    _check_region_size(figures, file)
+    return external, figures, shares, notes
+
+
+def _read_row_figures(
+    row: dict, i: int, ext: bool, figures: dict[str, np.ndarray], where: str, v: _Validator
+) -> None:
+    """Enter one row's figures as entry ``i`` of ``figures``: the required ones present, counts
+    >= 0, no residents in an external job area, residents in a municipality, both coordinates
+    or neither."""
+    file = v.file
+    required = ("jobs",) if ext else ("population", "jobs", "establishments")
+    for key in required:
+        if key not in row:
+            kind = "an external job area" if ext else "a municipality"
+            raise RegionError(
+                file,
+                f"{where}.{key}",
+                f"missing; required for {kind}: {', '.join(required)} (numbers >= 0)",
+            )
+    for key in figures:
+        if key in row:  # coordinates may be negative (any km grid), figures may not
+            signed = key in ("x_km", "y_km")
+            figures[key][i] = v.number(
+                row[key], f"{where}.{key}", signed=signed, hi=None if signed else MAX_COUNT
+            )
+    if ext:
+        for key in _RESIDENT_FIGURES:
+            if row.get(key, 0) != 0:
                 raise RegionError(
                     file,
                     f"{where}.{key}",
-                    f"missing; required for {kind}: {', '.join(required)} (numbers >= 0)",
+                    "an external job area has no simulated residents: allowed: 0 or absent",
                 )
-        for key in figures:
-            if key in row:  # coordinates may be negative (any km grid), figures may not
-                signed = key in ("x_km", "y_km")
-                figures[key][i] = v.number(
-                    row[key], f"{where}.{key}", signed=signed, hi=None if signed else MAX_COUNT
-                )
-        if ext:
-            for key in _RESIDENT_FIGURES:
-                if row.get(key, 0) != 0:
-                    raise RegionError(
-                        file,
-                        f"{where}.{key}",
-                        "an external job area has no simulated residents: allowed: 0 or absent",
-                    )
-                figures[key][i] = 0.0
-            if "establishments" not in row:
-                figures["establishments"][i] = 0.0
-        elif figures["population"][i] <= 0:
-            raise RegionError(
-                file,
-                f"{where}.population",
-                "allowed: a number > 0 (a node "
-                "without residents is a job area: set external = true)",
-            )
-        if ("x_km" in row) != ("y_km" in row):
-            raise RegionError(
-                file,
-                f"{where}.{'y_km' if 'x_km' in row else 'x_km'}",
-                "give both x_km and y_km (km), or neither",
-            )
-        if "sector_shares" in row:
-            shares[i] = v.shares(row["sector_shares"], n_sectors, f"{where}.sector_shares")
+            figures[key][i] = 0.0
+        if "establishments" not in row:
+            figures["establishments"][i] = 0.0
+    elif figures["population"][i] <= 0:
+        raise RegionError(
+            file,
+            f"{where}.population",
+            "allowed: a number > 0 (a node without residents is a job area: set external = true)",
+        )
+    if ("x_km" in row) != ("y_km" in row):
+        raise RegionError(
+            file,
+            f"{where}.{'y_km' if 'x_km' in row else 'x_km'}",
+            "give both x_km and y_km (km), or neither",
+        )
+
+
+def _check_region_size(figures: dict[str, np.ndarray], file: str) -> None:
+    """The residents, jobs and establishments of all rows stay within MAX_COUNT."""
     for key in ("population", "jobs", "establishments"):
         if figures[key].sum() > MAX_COUNT:
             raise RegionError(
@@ -540,7 +555,6 @@ def _read_municipalities(
                 f"the {key} of all rows add up to "
                 f"{figures[key].sum():g}; allowed: at most {MAX_COUNT:g} in a region",
             )
-    return external, figures, shares, notes
 
 
 def _complete_figures(
@@ -860,23 +874,90 @@ def synthetic_region(
         raise ValueError(f"population must be > 0 residents, got {population}")
     rng = np.random.default_rng(seed)
     n, k = n_municipalities, n_external
-    rates = FLEVOLAND_RATES
+    side = km_per_node * math.sqrt(n)
+    # one stream, drawn in this order: municipalities, external job areas, sector shares
+    towns, xy, residents = _synthetic_municipalities(rng, n, population, sigma_size, side, s)
+    areas, xy_ext = _synthetic_external_areas(rng, k, side, residents, s)
+    shares = rng.dirichlet(np.array(DEFAULT_SECTOR_SHARES) * s["sector_concentration"], n + k)
+    rows = towns + areas
+    for row, row_shares in zip(rows, shares, strict=True):
+        row["sector_shares"] = row_shares.tolist()
+    spec = f"synthetic:{n}:{seed}"
+    data = {
+        "name": f"synthetic-{n}-{seed}",
+        "description": f"Synthetic region ({n} municipalities, {k} external job areas, "
+        f"seed {seed}) with Flevoland's rates per resident.",
+        "totals": _synthetic_totals(float(residents)),
+        "municipality": rows,
+        "link": _synthetic_links(xy, xy_ext, s),
+    }
+    return _build_region(data, file=spec, source=spec)
 
+
+def _synthetic_municipalities(
+    rng: np.random.Generator,
+    n: int,
+    population: float,
+    sigma_size: float,
+    side: float,
+    s: Mapping[str, Any],
+) -> tuple[list[dict[str, Any]], np.ndarray, float]:
+    """[[municipality]] rows M1..Mn (without sector shares), their (n, 2) km coordinates and
+    their residents in all: sizes lognormal around ``population``, jobs at Flevoland's rate per
+    resident with a lognormal spread, places uniform in a square of ``side`` km."""
     sizes = rng.lognormal(0.0, sigma_size, n)
     pop = np.maximum(np.round(population * sizes / sizes.mean()), s["min_population"])
-    jobs = np.round(pop * rates["jobs"] * rng.lognormal(0.0, s["jobs_spread"], n))
-    establishments = np.round(jobs * rates["establishments"])
-    side = km_per_node * math.sqrt(n)
+    jobs = np.round(pop * FLEVOLAND_RATES["jobs"] * rng.lognormal(0.0, s["jobs_spread"], n))
+    establishments = np.round(jobs * FLEVOLAND_RATES["establishments"])
     xy = rng.uniform(0.0, side, (n, 2))
+    rows = [
+        {
+            "name": f"M{i + 1}",
+            "population": float(pop[i]),
+            "jobs": float(jobs[i]),
+            "establishments": float(establishments[i]),
+            "x_km": float(xy[i, 0]),
+            "y_km": float(xy[i, 1]),
+        }
+        for i in range(n)
+    ]
+    return rows, xy, pop.sum()
+
+
+def _synthetic_external_areas(
+    rng: np.random.Generator, k: int, side: float, residents: float, s: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], np.ndarray]:
+    """[[municipality]] rows X1..Xk of external job areas (without sector shares) and their
+    (k, 2) km coordinates: on a circle ``external_distance_km`` beyond the square, sharing at
+    random the out-commuters of the region's ``residents`` at Flevoland's rate."""
     angles = rng.uniform(0.0, 2 * math.pi, k)
     centre, radius = side / 2, side / 2 + s["external_distance_km"]
     xy_ext = np.column_stack([centre + radius * np.cos(angles), centre + radius * np.sin(angles)])
     ext_jobs = (
-        np.round(pop.sum() * rates["external_jobs"] * rng.dirichlet(np.ones(k)))
+        np.round(residents * FLEVOLAND_RATES["external_jobs"] * rng.dirichlet(np.ones(k)))
         if k
         else np.zeros(0)
     )
-    shares = rng.dirichlet(np.array(DEFAULT_SECTOR_SHARES) * s["sector_concentration"], n + k)
+    rows = [
+        {
+            "name": f"X{e + 1}",
+            "external": True,
+            "jobs": float(ext_jobs[e]),
+            "x_km": float(xy_ext[e, 0]),
+            "y_km": float(xy_ext[e, 1]),
+        }
+        for e in range(k)
+    ]
+    return rows, xy_ext
+
+
+def _synthetic_links(
+    xy: np.ndarray, xy_ext: np.ndarray, s: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """[[link]] rows: a minimum spanning tree of the municipalities plus each one's two nearest,
+    and each external area to its two nearest municipalities (minutes: access plus road km at
+    the speed)."""
+    n = len(xy)
     access, road, speed = s["access_minutes"], s["road_factor"], s["speed_kmh"]
 
     def minutes(a: np.ndarray, b: np.ndarray) -> float:
@@ -895,52 +976,23 @@ def synthetic_region(
         {"from": f"M{a + 1}", "to": f"M{b + 1}", "minutes": complete[a][b]["minutes"]}
         for a, b in sorted(edges)
     ]
-    for e in range(k):
+    for e in range(len(xy_ext)):
         dists = sorted((minutes(xy_ext[e], xy[a]), a) for a in range(n))[:2]
         links += [{"from": f"X{e + 1}", "to": f"M{a + 1}", "minutes": m} for m, a in dists]
+    return links
 
-    rows = [
-        {
-            "name": f"M{i + 1}",
-            "population": float(pop[i]),
-            "jobs": float(jobs[i]),
-            "establishments": float(establishments[i]),
-            "x_km": float(xy[i, 0]),
-            "y_km": float(xy[i, 1]),
-            "sector_shares": shares[i].tolist(),
-        }
-        for i in range(n)
-    ]
-    rows += [
-        {
-            "name": f"X{e + 1}",
-            "external": True,
-            "jobs": float(ext_jobs[e]),
-            "x_km": float(xy_ext[e, 0]),
-            "y_km": float(xy_ext[e, 1]),
-            "sector_shares": shares[n + e].tolist(),
-        }
-        for e in range(k)
-    ]
-    total_pop = float(pop.sum())
+
+def _synthetic_totals(total_pop: float) -> dict[str, float]:
+    """[totals] of a region with ``total_pop`` residents at Flevoland's rates."""
+    rates = FLEVOLAND_RATES
     labour_force = round(total_pop * rates["labour_force"])
-    totals = {
+    return {
         "labour_force": labour_force,
         "unemployed": round(labour_force * rates["unemployed"]),
         "social_assistance": round(total_pop * rates["social_assistance"]),
         "sheltered_work": round(total_pop * rates["sheltered_work"]),
         "unemployment_benefit": round(total_pop * rates["unemployment_benefit"]),
     }
-    spec = f"synthetic:{n}:{seed}"
-    data = {
-        "name": f"synthetic-{n}-{seed}",
-        "description": f"Synthetic region ({n} municipalities, {k} external job areas, "
-        f"seed {seed}) with Flevoland's rates per resident.",
-        "totals": totals,
-        "municipality": rows,
-        "link": links,
-    }
-    return _build_region(data, file=spec, source=spec)
 
 
 def mesa_network(region: Region, random: Random, capacity: int | None = None) -> Network:
