@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,27 +161,21 @@ def sobol_indices(
     """
     from SALib.analyze import sobol
 
-    means = point_means(sr) if means is None else means
     problem = _problem(sr)
     second = bool(sr.meta["design"]["second_order"])
-    rows = []
-    for k, outcome in enumerate(sr.outcomes):
-        y = _y(sr, means, outcome)
-        note = _missing_note(y)
-        if note is None and np.ptp(y) == 0:
-            note = "the outcome does not vary over the design"
-        res = None
-        if note is None:
-            res = sobol.analyze(
-                problem,
-                y,
-                calc_second_order=second,
-                num_resamples=resamples,
-                conf_level=0.95,
-                seed=_seed(sr, "sobol", k),
-            )
-        rows += _index_rows(sr, outcome, ("S1", "S1_conf", "ST", "ST_conf"), res, note)
-    return pd.DataFrame(rows)
+
+    def analyze(y: np.ndarray, k: int):
+        return sobol.analyze(
+            problem,
+            y,
+            calc_second_order=second,
+            num_resamples=resamples,
+            conf_level=0.95,
+            seed=_seed(sr, "sobol", k),
+        )
+
+    names = ("S1", "S1_conf", "ST", "ST_conf")
+    return _index_table(sr, means, names, analyze, needs_variation=True)
 
 
 def morris_indices(
@@ -190,41 +185,48 @@ def morris_indices(
     per outcome and factor. Effects are in outcome units per factor unit."""
     from SALib.analyze import morris
 
-    means = point_means(sr) if means is None else means
     design = _regenerate(sr)
     problem = _problem(sr)
     levels = int(sr.meta["design"]["levels"])
+
+    def analyze(y: np.ndarray, k: int):
+        return morris.analyze(
+            problem,
+            design.matrix,
+            y,
+            num_resamples=resamples,
+            conf_level=0.95,
+            num_levels=levels,
+            seed=_seed(sr, "morris", k),
+        )
+
+    return _index_table(sr, means, ("mu", "mu_star", "sigma", "mu_star_conf"), analyze)
+
+
+def _index_table(
+    sr: SweepResults,
+    means: pd.DataFrame | None,
+    names: tuple[str, ...],
+    analyze: Callable[[np.ndarray, int], Any],
+    needs_variation: bool = False,
+) -> pd.DataFrame:
+    """Per outcome (the ``k``-th) and factor, the indices ``names`` of SALib's result
+    ``analyze(y, k)`` on the outcome's point means ``y``; NaN with a note where an outcome
+    lacks a point (or, ``needs_variation``, does not vary)."""
+    means = point_means(sr) if means is None else means
     rows = []
     for k, outcome in enumerate(sr.outcomes):
         y = _y(sr, means, outcome)
         note = _missing_note(y)
-        res = None
-        if note is None:
-            res = morris.analyze(
-                problem,
-                design.matrix,
-                y,
-                num_resamples=resamples,
-                conf_level=0.95,
-                num_levels=levels,
-                seed=_seed(sr, "morris", k),
-            )
-        rows += _index_rows(sr, outcome, ("mu", "mu_star", "sigma", "mu_star_conf"), res, note)
+        if note is None and needs_variation and np.ptp(y) == 0:
+            note = "the outcome does not vary over the design"
+        res = analyze(y, k) if note is None else None
+        for i, f in enumerate(sr.factors):
+            row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
+            for name in names:
+                row[name] = float(res[name][i]) if res is not None else math.nan
+            rows.append({**row, "note": note or ""})
     return pd.DataFrame(rows)
-
-
-def _index_rows(
-    sr: SweepResults, outcome: str, names: tuple[str, ...], res: Any, note: str | None
-) -> list[dict[str, Any]]:
-    """One row per factor with the indices ``names`` from SALib's result ``res`` (NaN when
-    there is none, with the ``note`` saying why)."""
-    rows = []
-    for i, f in enumerate(sr.factors):
-        row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
-        for name in names:
-            row[name] = float(res[name][i]) if res is not None else math.nan
-        rows.append({**row, "note": note or ""})
-    return rows
 
 
 def _seed(sr: SweepResults, what: str, k: int) -> int:

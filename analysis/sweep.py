@@ -976,7 +976,9 @@ def _run_locked(
     batch_size: int | None,
     target_task_seconds: float,
 ) -> SweepReport:
-    meta, pending, report = _start_session(sweep, store, design, runs, previous, backend)
+    meta, pending, report = _start_session(
+        sweep, store, design, runs, previous, backend.description
+    )
     base = scenario_state(sweep.base)
     t0 = time.perf_counter()
     sizer = _BatchSize(batch_size or 1, adapt=batch_size is None, target=target_task_seconds)
@@ -993,20 +995,20 @@ def _start_session(
     design: Design,
     runs: list[RunSpec],
     previous: dict | None,
-    backend,
+    backend_name: str,
 ) -> tuple[dict[str, Any], list[RunSpec], SweepReport]:
     """Open this session in the folder's metadata: (metadata, the runs still to do, the
     report counting those already finished, with a note when the code version changed)."""
     store.remove_partial_files()
     meta = _metadata(sweep, design, runs, previous)
-    meta["sessions"][-1]["backend"] = backend.description
+    meta["sessions"][-1]["backend"] = backend_name
 
     finished = store.finished()
     _settle_interrupted_sessions(meta["sessions"][:-1], len(finished))
     store.write_metadata(meta)
     pending = [r for r in runs if r.key not in finished]
     report = SweepReport(
-        Path(store.root), len(runs), skipped=len(runs) - len(pending), backend=backend.description
+        Path(store.root), len(runs), skipped=len(runs) - len(pending), backend=backend_name
     )
     if previous and report.skipped:
         report.notes += _version_changes(previous, meta)
