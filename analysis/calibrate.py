@@ -625,67 +625,12 @@ def calibrate(
     check_seeds = replication_seeds(derive_seed(seed, "calibrate", "check"), final_reps)
     top = max(1, min(top, rounds * samples))
     total = rounds * samples * reps + (top + 1) * final_reps + 2 * final_reps
-    done = [0]
-
-    def tick(k: int, _total: int) -> None:
-        if progress:
-            progress(done[0] + k, total)
-
-    def evaluate(points: list[dict], seeds: list[int]) -> list[list[dict]]:
-        tasks = [
-            RunTask(scenario, overrides + tuple(pt.items()), s, scale, months)
-            for pt in points
-            for s in seeds
-        ]
-        res = _run_all(tasks, backend, tick)
-        done[0] += len(tasks)
-        return [res[i * len(seeds) : (i + 1) * len(seeds)] for i in range(len(points))]
 
     with _backend(workers) as backend:
-        rows: list[dict] = []
-        center = to_unit(start, box)
-        width = 1.0
-        best_row: dict | None = None
-        for rnd in range(rounds):
-            unit = latin_hypercube(samples, len(box), rng)
-            if rnd > 0:
-                lo = np.clip(center - width / 2, 0, 1 - width)
-                unit = lo + unit * width
-            points = to_values(unit, box)
-            if rnd == 0:
-                points[0] = dict(start)  # the starting point competes too
-            for pt, runs in zip(points, evaluate(points, fit_seeds)):
-                mm = mean_moments(runs)
-                row = {
-                    "round": rnd,
-                    **pt,
-                    "distance": target_distance(mm, targets),
-                    **{f"m.{t.key}": mm.get(t.key, math.nan) for t in targets},
-                }
-                rows.append(row)
-                if best_row is None or row["distance"] < best_row["distance"]:
-                    best_row = row
-            assert best_row is not None
-            center = to_unit({k: best_row[k] for k in box}, box)
-            width /= 2.0
-        ranked = sorted(rows, key=lambda r: r["distance"])
-        finalists: list[dict] = []
-        for r in ranked:
-            pt = {k: r[k] for k in box}
-            if pt not in finalists and pt != start:
-                finalists.append(pt)
-            if len(finalists) == top:
-                break
-        finalists.append(dict(start))
-        selection = [
-            target_distance(mean_moments(runs), targets)
-            for runs in evaluate(finalists, select_seeds)
-        ]
-        for pt, d in zip(finalists, selection):
-            for r in rows:
-                if all(r[k] == pt[k] for k in box):
-                    r["selection_distance"] = d
-        best = finalists[int(np.argmin(selection))]
+        evaluate = _Evaluator(scenario, overrides, scale, months, backend, total, progress)
+        rows = _search(evaluate, box, start, samples, rounds, rng, fit_seeds, targets)
+        finalists = _finalists(rows, box, start, top)
+        best = _select(evaluate, finalists, select_seeds, rows, box, targets)
         before_runs, after_runs = evaluate([dict(start), best], check_seeds)
     return CalibrationResult(
         scenario=scenario,
@@ -713,6 +658,139 @@ def calibrate(
             "check_seeds": check_seeds,
         },
     )
+
+
+class _Evaluator:
+    """Runs parameter points, each once per seed, on a backend; ``progress`` counts runs over
+    the whole fit (``total``), not per call."""
+
+    def __init__(
+        self,
+        scenario: str,
+        overrides: tuple[tuple[str, Any], ...],
+        scale: float | None,
+        months: int | None,
+        backend,
+        total: int,
+        progress: Callable[[int, int], None] | None,
+    ):
+        self.scenario, self.overrides, self.scale, self.months = scenario, overrides, scale, months
+        self.backend, self.total, self.progress = backend, total, progress
+        self.done = 0
+
+    def _tick(self, k: int, _total: int) -> None:
+        if self.progress:
+            self.progress(self.done + k, self.total)
+
+    def __call__(self, points: list[dict], seeds: list[int]) -> list[list[dict]]:
+        """The moments of every run, grouped per point (in the order of ``seeds``)."""
+        tasks = [
+            RunTask(self.scenario, self.overrides + tuple(pt.items()), s, self.scale, self.months)
+            for pt in points
+            for s in seeds
+        ]
+        res = _run_all(tasks, self.backend, self._tick)
+        self.done += len(tasks)
+        return [res[i * len(seeds) : (i + 1) * len(seeds)] for i in range(len(points))]
+
+
+def _search(
+    evaluate: _Evaluator,
+    box: Mapping[str, tuple[float, float, bool]],
+    start: Mapping[str, float],
+    samples: int,
+    rounds: int,
+    rng: np.random.Generator,
+    seeds: list[int],
+    targets: Sequence[Target],
+) -> list[dict]:
+    """Every evaluated point of the ``rounds`` Latin hypercubes, each round half as wide as
+    the one before around the best point so far (one row per point, see :func:`_sample_row`)."""
+    rows: list[dict] = []
+    center = to_unit(start, box)
+    width = 1.0
+    best_row: dict | None = None
+    for rnd in range(rounds):
+        points = _round_points(rnd, samples, box, start, center, width, rng)
+        for pt, runs in zip(points, evaluate(points, seeds)):
+            row = _sample_row(rnd, pt, runs, targets)
+            rows.append(row)
+            if best_row is None or row["distance"] < best_row["distance"]:
+                best_row = row
+        assert best_row is not None
+        center = to_unit({k: best_row[k] for k in box}, box)
+        width /= 2.0
+    return rows
+
+
+def _round_points(
+    rnd: int,
+    samples: int,
+    box: Mapping[str, tuple[float, float, bool]],
+    start: Mapping[str, float],
+    center: np.ndarray,
+    width: float,
+    rng: np.random.Generator,
+) -> list[dict]:
+    """The points of round ``rnd``: a hypercube over the whole box in round 0 (with the
+    starting point in place of its first), else over a box of ``width`` around ``center``."""
+    unit = latin_hypercube(samples, len(box), rng)
+    if rnd > 0:
+        lo = np.clip(center - width / 2, 0, 1 - width)
+        unit = lo + unit * width
+    points = to_values(unit, box)
+    if rnd == 0:
+        points[0] = dict(start)  # the starting point competes too
+    return points
+
+
+def _sample_row(
+    rnd: int, pt: Mapping[str, float], runs: Sequence[Mapping[str, float | None]], targets
+) -> dict:
+    """One evaluated point: round, values, distance and the mean of each target's moment."""
+    mm = mean_moments(runs)
+    return {
+        "round": rnd,
+        **pt,
+        "distance": target_distance(mm, targets),
+        **{f"m.{t.key}": mm.get(t.key, math.nan) for t in targets},
+    }
+
+
+def _finalists(
+    rows: Sequence[dict], box: Mapping[str, Any], start: Mapping[str, float], top: int
+) -> list[dict]:
+    """The ``top`` best distinct points other than the start, then the start."""
+    ranked = sorted(rows, key=lambda r: r["distance"])
+    finalists: list[dict] = []
+    for r in ranked:
+        pt = {k: r[k] for k in box}
+        if pt not in finalists and pt != start:
+            finalists.append(pt)
+        if len(finalists) == top:
+            break
+    finalists.append(dict(start))
+    return finalists
+
+
+def _select(
+    evaluate: _Evaluator,
+    finalists: list[dict],
+    seeds: list[int],
+    rows: list[dict],
+    box: Mapping[str, Any],
+    targets: Sequence[Target],
+) -> dict:
+    """The finalist with the least distance on fresh ``seeds`` (against the winner's curse);
+    each finalist's rows get that distance as ``selection_distance``."""
+    selection = [
+        target_distance(mean_moments(runs), targets) for runs in evaluate(finalists, seeds)
+    ]
+    for pt, d in zip(finalists, selection):
+        for r in rows:
+            if all(r[k] == pt[k] for k in box):
+                r["selection_distance"] = d
+    return finalists[int(np.argmin(selection))]
 
 
 # ----------------------------------------------------------------------------- output
@@ -800,11 +878,20 @@ def write_calibration(
     )
     paths["table"] = write_table(out / "calibration.csv", both)
     paths["samples"] = write_table(out / "samples.csv", result.samples)
+    md = calibration_markdown(result, command, name)
+    paths["markdown"] = atomic_write_bytes(out / "calibration.md", md.encode())
+    paths["metadata"] = write_json(out / "metadata.json", calibration_metadata(result, command))
+    return paths
+
+
+def calibration_markdown(result: CalibrationResult, command: str, scenario_file: str) -> str:
+    """``calibration.md``: how the fit was made, the parameters before and after, and the
+    target tables with the calibrated and the starting values."""
     s = result.settings
     md = [
         f"# Calibration of `{result.scenario}`",
         "",
-        f"Generated by `{command}`; the calibrated scenario is `{name}`.",
+        f"Generated by `{command}`; the calibrated scenario is `{scenario_file}`.",
         "",
         f"Simulated method of moments: {s['rounds']} rounds of a Latin hypercube with "
         f"{s['samples']} points, each run {s['reps']} times with the same seeds (scale "
@@ -835,27 +922,28 @@ def write_calibration(
         "",
         markdown_table(result.table_before, with_source=False),
     ]
-    paths["markdown"] = atomic_write_bytes(out / "calibration.md", "\n".join(md).encode())
-    paths["metadata"] = write_json(
-        out / "metadata.json",
-        {
-            "command": command,
-            "scenario": result.scenario,
-            "git_revision": git_revision(),
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "params": {
-                k: {
-                    "start": result.start[k],
-                    "calibrated": result.best[k],
-                    "low": v[0],
-                    "high": v[1],
-                    "log": v[2],
-                }
-                for k, v in result.params.items()
-            },
-            "distance_before": result.distance_before,
-            "distance_after": result.distance_after,
-            **result.settings,
+    return "\n".join(md)
+
+
+def calibration_metadata(result: CalibrationResult, command: str) -> dict[str, Any]:
+    """``metadata.json``: the command, code revision, time, every parameter's start, fit and
+    search range, the distances and the settings of the fit."""
+    return {
+        "command": command,
+        "scenario": result.scenario,
+        "git_revision": git_revision(),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "params": {
+            k: {
+                "start": result.start[k],
+                "calibrated": result.best[k],
+                "low": v[0],
+                "high": v[1],
+                "log": v[2],
+            }
+            for k, v in result.params.items()
         },
-    )
-    return paths
+        "distance_before": result.distance_before,
+        "distance_after": result.distance_after,
+        **result.settings,
+    }

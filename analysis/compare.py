@@ -110,6 +110,20 @@ def mean_interval(values: Sequence[float | None]) -> tuple[float, float, float, 
     >>> mean_interval([1.0, 2.0, 3.0])[:3]
     (2.0, 0.5159999999999998, 3.484)
     """
+
+    def t_bounds(x: np.ndarray, m: float) -> tuple[float, float]:
+        n = len(x)
+        half = t_quantile(n - 1) * float(x.std(ddof=1)) / math.sqrt(n)
+        return (m - half, m + half)
+
+    return interval_of_mean(values, t_bounds)
+
+
+def interval_of_mean(
+    values: Sequence[float | None], bounds: Callable[[np.ndarray, float], tuple[float, float]]
+) -> tuple[float, float, float, int]:
+    """(mean, low, high, n) of the finite values, the interval from ``bounds(finite values, mean)``;
+    NaN bounds for fewer than two values, which leave no spread to measure."""
     x = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
     n = len(x)
     if n == 0:
@@ -117,8 +131,8 @@ def mean_interval(values: Sequence[float | None]) -> tuple[float, float, float, 
     m = float(x.mean())
     if n == 1:
         return (m, math.nan, math.nan, 1)
-    half = t_quantile(n - 1) * float(x.std(ddof=1)) / math.sqrt(n)
-    return (m, m - half, m + half, n)
+    low, high = bounds(x, m)
+    return (m, low, high, n)
 
 
 def sustained_placements(s: dict[str, Any]) -> float:

@@ -28,7 +28,13 @@ import numpy as np
 import pandas as pd
 
 from analysis import i18n
-from analysis.compare import SUBGROUP_SEP, Comparison, mean_interval, t_quantile
+from analysis.compare import (
+    SUBGROUP_SEP,
+    Comparison,
+    interval_of_mean,
+    mean_interval,
+    t_quantile,
+)
 
 #: below this many replications a comparison carries a visible warning
 MIN_REPS = 5
@@ -92,16 +98,14 @@ def bootstrap_mean(
     """(mean, low, high, n): percentile bootstrap of the mean over replications (a fixed
     seed, so the same values give the same interval). The interval lies within the values'
     range, so a share's stays within [0, 1]."""
-    x = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
-    n = len(x)
-    if n == 0:
-        return (math.nan, math.nan, math.nan, 0)
-    m = float(x.mean())
-    if n == 1:
-        return (m, math.nan, math.nan, 1)
-    rng = np.random.default_rng(seed)
-    means = x[rng.integers(0, n, size=(draws, n))].mean(axis=1)
-    return (m, float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975)), n)
+
+    def percentiles(x: np.ndarray, _m: float) -> tuple[float, float]:
+        n = len(x)
+        rng = np.random.default_rng(seed)
+        means = x[rng.integers(0, n, size=(draws, n))].mean(axis=1)
+        return (float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975)))
+
+    return interval_of_mean(values, percentiles)
 
 
 def share_estimate(shares: Sequence[float], counts: Sequence[float] | None = None) -> Estimate:

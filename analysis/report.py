@@ -235,6 +235,22 @@ def cell_texts(row: Row, cell: Cell, lang: str) -> tuple[str, str, str]:
     return value, interval, diff
 
 
+def row_cell_texts(
+    row: Row, cells: Mapping[str, Mapping[str, Cell]], arms: Sequence[str], lang: str
+) -> list[tuple[str, str, str] | None]:
+    """The :func:`cell_texts` of one side-by-side row per arm (None where the arm has no
+    cell)."""
+    out: list[tuple[str, str, str] | None] = []
+    for arm in arms:
+        cell = cells[row.key].get(arm)
+        out.append(None if cell is None else cell_texts(row, cell, lang))
+    return out
+
+
+def _markdown_cell(value: str, interval: str, diff: str) -> str:
+    return value + (f" ({interval})" if interval else "") + (f"; {diff}" if diff else "")
+
+
 def headline_cards_html(
     comp: Comparison, scale: float, titles: Mapping[str, str], lang: str
 ) -> str:
@@ -273,12 +289,11 @@ def side_by_side_html(comp: Comparison, scale: float, titles: Mapping[str, str],
     body = []
     for row in rows:
         tds = []
-        for arm in comp.arms:
-            cell = cells[row.key].get(arm)
-            if cell is None:
+        for texts in row_cell_texts(row, cells, comp.arms, lang):
+            if texts is None:
                 tds.append("<td></td>")
                 continue
-            value, interval, diff = cell_texts(row, cell, lang)
+            value, interval, diff = texts
             tds.append(
                 f"<td>{_e(value)}"
                 + (f"<br><small>{_e(interval)}</small>" if interval else "")
@@ -422,41 +437,42 @@ small.diff { color: #0b5394; }
 """
 
 
-def comparison_html(
-    comp: Comparison,
-    title: str | None = None,
-    settings: str = "",
-    *,
-    lang: str = "en",
-    scale: float | None = None,
-    scenarios: Sequence[Scenario] | None = None,
-    sections: str = "",
-) -> str:
-    """The council report: headline cards, the scenarios side by side, figures, for whom,
-    what the model assumes and how to read it; in ``lang`` ('en' or 'nl'), A4 when printed.
-
-    ``scale`` is the simulated share of the region (default: the reference scenario's
-    ``run.scale``, else 1); ``scenarios`` give the titles readers see and the assumptions;
-    ``sections`` is extra HTML placed after the for-whom table (e.g. the cost of stop-go from
-    ``analysis/stopgo.py``)."""
-    lang = lang_or_default(lang)
+def report_scale(scale: float | None, scenarios: Sequence[Scenario] | None) -> float:
+    """``scale`` if given, else the reference scenario's ``run.scale``, else 1."""
     if scale is None:
         scale = float(scenarios[0].get("run.scale", 1.0)) if scenarios else 1.0
-    titles = scenario_titles(comp, scenarios, lang)
-    title = title or t("report.title", lang)
+    return scale
+
+
+def few_reps_html(comp: Comparison, lang: str) -> str:
+    """The warning that there are too few replications to trust the intervals (or '')."""
     reps = len(comp.seeds)
-    warn = (
+    return (
         f"<p class='warning'>{_e(t('warn.few_reps', lang, reps=reps, min=MIN_REPS))}</p>"
         if too_few_reps(comp)
         else ""
     )
-    scen_list = ""
-    if scenarios:
-        items = "".join(
-            f"<li><b>{_e(titles[a])}</b>: {_e(sc.description_in(lang))}</li>"
-            for a, sc in zip(comp.arms, scenarios)
-        )
-        scen_list = f"<h2>{_e(t('report.scenario_list', lang))}</h2><ul>{items}</ul>"
+
+
+def scenario_list_html(
+    comp: Comparison,
+    scenarios: Sequence[Scenario] | None,
+    titles: Mapping[str, str],
+    lang: str,
+) -> str:
+    """Every scenario's title and description (or '' without scenarios)."""
+    if not scenarios:
+        return ""
+    items = "".join(
+        f"<li><b>{_e(titles[a])}</b>: {_e(sc.description_in(lang))}</li>"
+        for a, sc in zip(comp.arms, scenarios)
+    )
+    return f"<h2>{_e(t('report.scenario_list', lang))}</h2><ul>{items}</ul>"
+
+
+def figures_html(comp: Comparison, scale: float, titles: Mapping[str, str], lang: str) -> str:
+    """The figures as embedded PNGs: placements so far and the bijstand stock, and with more
+    than one scenario the extra cost against the extra people in work."""
     figs = [
         figure_series(
             comp,
@@ -478,10 +494,37 @@ def comparison_html(
     ]
     if len(comp.arms) > 1:
         figs.append(figure_cost_effect(comp, scale=scale, titles=titles, lang=lang))
-    imgs = "".join(
+    return "".join(
         f'<img alt="{_e(t("report.figures", lang))}" src="data:image/png;base64,{_png(f)}">'
         for f in figs
     )
+
+
+def comparison_html(
+    comp: Comparison,
+    title: str | None = None,
+    settings: str = "",
+    *,
+    lang: str = "en",
+    scale: float | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    sections: str = "",
+) -> str:
+    """The council report: headline cards, the scenarios side by side, figures, for whom,
+    what the model assumes and how to read it; in ``lang`` ('en' or 'nl'), A4 when printed.
+
+    ``scale`` is the simulated share of the region (default: the reference scenario's
+    ``run.scale``, else 1); ``scenarios`` give the titles readers see and the assumptions;
+    ``sections`` is extra HTML placed after the for-whom table (e.g. the cost of stop-go from
+    ``analysis/stopgo.py``)."""
+    lang = lang_or_default(lang)
+    scale = report_scale(scale, scenarios)
+    titles = scenario_titles(comp, scenarios, lang)
+    title = title or t("report.title", lang)
+    reps = len(comp.seeds)
+    warn = few_reps_html(comp, lang)
+    scen_list = scenario_list_html(comp, scenarios, titles, lang)
+    imgs = figures_html(comp, scale, titles, lang)
     glossary = "".join(f"<li>{_e(t(k, lang))}</li>" for k in GLOSSARY)
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>
@@ -520,8 +563,7 @@ def summary_markdown(
 ) -> str:
     """``summary.md``: the headline sentences and the side-by-side table, in ``lang``."""
     lang = lang_or_default(lang)
-    if scale is None:
-        scale = float(scenarios[0].get("run.scale", 1.0)) if scenarios else 1.0
+    scale = report_scale(scale, scenarios)
     titles = scenario_titles(comp, scenarios, lang)
     lines = [f"# {t('report.title', lang)}", ""]
     if settings:
@@ -548,14 +590,10 @@ def summary_markdown(
         "|---" * (len(comp.arms) + 1) + "|",
     ]
     for row in rows:
-        tds = []
-        for arm in comp.arms:
-            cell = cells[row.key].get(arm)
-            if cell is None:
-                tds.append("")
-                continue
-            v, iv, d = cell_texts(row, cell, lang)
-            tds.append(v + (f" ({iv})" if iv else "") + (f"; {d}" if d else ""))
+        tds = [
+            "" if texts is None else _markdown_cell(*texts)
+            for texts in row_cell_texts(row, cells, comp.arms, lang)
+        ]
         lines.append(f"| {row_label(row.key, lang)} | " + " | ".join(tds) + " |")
     lines += ["", t("table.diff_note", lang), ""]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,30 +161,21 @@ def sobol_indices(
     """
     from SALib.analyze import sobol
 
-    means = point_means(sr) if means is None else means
     problem = _problem(sr)
     second = bool(sr.meta["design"]["second_order"])
-    rows = []
-    for k, outcome in enumerate(sr.outcomes):
-        y = _y(sr, means, outcome)
-        note = _missing_note(y)
-        if note is None and np.ptp(y) == 0:
-            note = "the outcome does not vary over the design"
-        if note is None:
-            res = sobol.analyze(
-                problem,
-                y,
-                calc_second_order=second,
-                num_resamples=resamples,
-                conf_level=0.95,
-                seed=_seed(sr, "sobol", k),
-            )
-        for i, f in enumerate(sr.factors):
-            row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
-            for name in ("S1", "S1_conf", "ST", "ST_conf"):
-                row[name] = float(res[name][i]) if note is None else math.nan
-            rows.append({**row, "note": note or ""})
-    return pd.DataFrame(rows)
+
+    def analyze(y: np.ndarray, k: int):
+        return sobol.analyze(
+            problem,
+            y,
+            calc_second_order=second,
+            num_resamples=resamples,
+            conf_level=0.95,
+            seed=_seed(sr, "sobol", k),
+        )
+
+    names = ("S1", "S1_conf", "ST", "ST_conf")
+    return _index_table(sr, means, names, analyze, needs_variation=True)
 
 
 def morris_indices(
@@ -193,28 +185,46 @@ def morris_indices(
     per outcome and factor. Effects are in outcome units per factor unit."""
     from SALib.analyze import morris
 
-    means = point_means(sr) if means is None else means
     design = _regenerate(sr)
     problem = _problem(sr)
     levels = int(sr.meta["design"]["levels"])
+
+    def analyze(y: np.ndarray, k: int):
+        return morris.analyze(
+            problem,
+            design.matrix,
+            y,
+            num_resamples=resamples,
+            conf_level=0.95,
+            num_levels=levels,
+            seed=_seed(sr, "morris", k),
+        )
+
+    return _index_table(sr, means, ("mu", "mu_star", "sigma", "mu_star_conf"), analyze)
+
+
+def _index_table(
+    sr: SweepResults,
+    means: pd.DataFrame | None,
+    names: tuple[str, ...],
+    analyze: Callable[[np.ndarray, int], Any],
+    needs_variation: bool = False,
+) -> pd.DataFrame:
+    """Per outcome (the ``k``-th) and factor, the indices ``names`` of SALib's result
+    ``analyze(y, k)`` on the outcome's point means ``y``; NaN with a note where an outcome
+    lacks a point (or, ``needs_variation``, does not vary)."""
+    means = point_means(sr) if means is None else means
     rows = []
     for k, outcome in enumerate(sr.outcomes):
         y = _y(sr, means, outcome)
         note = _missing_note(y)
-        if note is None:
-            res = morris.analyze(
-                problem,
-                design.matrix,
-                y,
-                num_resamples=resamples,
-                conf_level=0.95,
-                num_levels=levels,
-                seed=_seed(sr, "morris", k),
-            )
+        if note is None and needs_variation and np.ptp(y) == 0:
+            note = "the outcome does not vary over the design"
+        res = analyze(y, k) if note is None else None
         for i, f in enumerate(sr.factors):
             row: dict[str, Any] = {"outcome": outcome, "factor": f.key, "role": f.role}
-            for name in ("mu", "mu_star", "sigma", "mu_star_conf"):
-                row[name] = float(res[name][i]) if note is None else math.nan
+            for name in names:
+                row[name] = float(res[name][i]) if res is not None else math.nan
             rows.append({**row, "note": note or ""})
     return pd.DataFrame(rows)
 
@@ -304,67 +314,8 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows + 0.3), squeeze=False)
     for ax in axes.flat[len(sr.outcomes) :]:
         ax.set_visible(False)
-    categorical = factor.kind in (bool, str)
     for ax, outcome in zip(axes.flat, sr.outcomes):
-        d = res[res["outcome"] == outcome]
-        ax.set_title(outcome, fontsize=9)
-        if not np.isfinite(d["value"].to_numpy(dtype=float)).any():
-            ax.text(
-                0.5,
-                0.5,
-                "no finite values\n(e.g. a 24-month rate in a shorter run)",
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                fontsize=8,
-            )
-            ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
-            continue
-        if factor.continuous:
-            x = d[factor.key].to_numpy(dtype=float)
-            distinct = np.unique(x)
-            if len(distinct) > 10:
-                edges = np.quantile(x, np.linspace(0, 1, 11))
-                idx = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, 9)
-                centres = np.array(
-                    [x[idx == i].mean() if (idx == i).any() else np.nan for i in range(10)]
-                )
-                x = centres[idx]
-            pm = d.groupby("point").agg(x=(factor.key, "first"), y=("value", "mean"))
-            ax.scatter(pm["x"], pm["y"], s=6, alpha=0.3, color="grey", label="point means")
-            groups = [("", d, x)]
-        else:
-            combos = d[others].drop_duplicates() if others else pd.DataFrame(index=[0])
-            if others and 1 < len(combos) <= max_lines:
-                groups = []
-                for _, c in combos.iterrows():
-                    sel = np.logical_and.reduce([d[k].to_numpy() == c[k] for k in others])
-                    label = ", ".join(f"{k.rsplit('.', 1)[-1]}={c[k]}" for k in others)
-                    groups.append((label, d[sel], d[sel][factor.key].to_numpy()))
-            else:
-                groups = [
-                    ("mean over the other factors" if others else "", d, d[factor.key].to_numpy())
-                ]
-        for label, g, x in groups:
-            y = g["value"].to_numpy(dtype=float)
-            if categorical:
-                x = np.array([str(v) for v in x], dtype=object)
-            xs, m, lo, hi = _band(x, y)
-            if not categorical:
-                order = np.argsort(np.asarray(xs, dtype=float))
-                xs, m, lo, hi = (np.asarray(a)[order] for a in (xs, m, lo, hi))
-            line = ax.plot(
-                xs,
-                m,
-                marker="o",
-                ms=3,
-                label=label or ("bin mean" if factor.continuous else "mean"),
-            )[0]
-            ax.fill_between(xs, lo, hi, alpha=0.2, color=line.get_color())
-        ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
-        ax.tick_params(labelsize=7)
-        if len(groups) > 1 or factor.continuous:
-            ax.legend(fontsize=6)
+        _plot_outcome(ax, res[res["outcome"] == outcome], outcome, factor, others, max_lines)
     reps = sr.meta["replications"]
     fig.suptitle(
         f"mean and 95% interval of the runs in bins of the factor ({reps} replications per point)"
@@ -376,6 +327,86 @@ def plot_factor(sr: SweepResults, factor: Factor, path: Path, max_lines: int = 6
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
+
+
+def _plot_outcome(
+    ax, d: pd.DataFrame, outcome: str, factor: Factor, others: list[str], max_lines: int
+) -> None:
+    """One panel of :func:`plot_factor`: the runs ``d`` of one outcome against the factor."""
+    ax.set_title(outcome, fontsize=9)
+    if not np.isfinite(d["value"].to_numpy(dtype=float)).any():
+        ax.text(
+            0.5,
+            0.5,
+            "no finite values\n(e.g. a 24-month rate in a shorter run)",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            fontsize=8,
+        )
+        ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
+        return
+    if factor.continuous:
+        x = _binned(d[factor.key].to_numpy(dtype=float))
+        pm = d.groupby("point").agg(x=(factor.key, "first"), y=("value", "mean"))
+        ax.scatter(pm["x"], pm["y"], s=6, alpha=0.3, color="grey", label="point means")
+        groups = [("", d, x)]
+    else:
+        groups = _grid_groups(d, factor, others, max_lines)
+    for label, g, x in groups:
+        _plot_band(ax, g, x, factor, label)
+    ax.set_xlabel(factor.key + f" ({factor.role})", fontsize=8)
+    ax.tick_params(labelsize=7)
+    if len(groups) > 1 or factor.continuous:
+        ax.legend(fontsize=6)
+
+
+def _binned(x: np.ndarray) -> np.ndarray:
+    """Each value replaced by the mean of its bin, with ten bins of equal count; the values
+    themselves when there are at most ten distinct ones."""
+    if len(np.unique(x)) <= 10:
+        return x
+    edges = np.quantile(x, np.linspace(0, 1, 11))
+    idx = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, 9)
+    centres = np.array([x[idx == i].mean() if (idx == i).any() else np.nan for i in range(10)])
+    return centres[idx]
+
+
+def _grid_groups(
+    d: pd.DataFrame, factor: Factor, others: list[str], max_lines: int
+) -> list[tuple[str, pd.DataFrame, np.ndarray]]:
+    """(label, runs, factor values) per line on a grid: one per combination of the other
+    factors when there are 2 to ``max_lines`` of them, else one over all runs."""
+    combos = d[others].drop_duplicates() if others else pd.DataFrame(index=[0])
+    if not (others and 1 < len(combos) <= max_lines):
+        return [("mean over the other factors" if others else "", d, d[factor.key].to_numpy())]
+    groups = []
+    for _, c in combos.iterrows():
+        sel = np.logical_and.reduce([d[k].to_numpy() == c[k] for k in others])
+        label = ", ".join(f"{k.rsplit('.', 1)[-1]}={c[k]}" for k in others)
+        groups.append((label, d[sel], d[sel][factor.key].to_numpy()))
+    return groups
+
+
+def _plot_band(ax, g: pd.DataFrame, x: np.ndarray, factor: Factor, label: str) -> None:
+    """The mean of the runs ``g`` per value ``x`` of the factor as a line, with its 95% band
+    (categories in order of appearance, numbers in increasing order)."""
+    categorical = factor.kind in (bool, str)
+    y = g["value"].to_numpy(dtype=float)
+    if categorical:
+        x = np.array([str(v) for v in x], dtype=object)
+    xs, m, lo, hi = _band(x, y)
+    if not categorical:
+        order = np.argsort(np.asarray(xs, dtype=float))
+        xs, m, lo, hi = (np.asarray(a)[order] for a in (xs, m, lo, hi))
+    line = ax.plot(
+        xs,
+        m,
+        marker="o",
+        ms=3,
+        label=label or ("bin mean" if factor.continuous else "mean"),
+    )[0]
+    ax.fill_between(xs, lo, hi, alpha=0.2, color=line.get_color())
 
 
 # --- everything ----------------------------------------------------------------------------

@@ -976,52 +976,109 @@ def _run_locked(
     batch_size: int | None,
     target_task_seconds: float,
 ) -> SweepReport:
-    out = store.root
+    meta, pending, report = _start_session(
+        sweep, store, design, runs, previous, backend.description
+    )
+    base = scenario_state(sweep.base)
+    t0 = time.perf_counter()
+    sizer = _BatchSize(batch_size or 1, adapt=batch_size is None, target=target_task_seconds)
+    batches = _batches(sweep, base, pending, sizer, backend.workers)
+    _run_pending(batches, pending, store, meta, report, backend, progress, sizer)
+    report.seconds = time.perf_counter() - t0
+    _finish_session(store, runs, meta, report)
+    return report
+
+
+def _start_session(
+    sweep: Sweep,
+    store: SweepStore,
+    design: Design,
+    runs: list[RunSpec],
+    previous: dict | None,
+    backend_name: str,
+) -> tuple[dict[str, Any], list[RunSpec], SweepReport]:
+    """Open this session in the folder's metadata: (metadata, the runs still to do, the
+    report counting those already finished, with a note when the code version changed)."""
     store.remove_partial_files()
     meta = _metadata(sweep, design, runs, previous)
-    meta["sessions"][-1]["backend"] = backend.description
+    meta["sessions"][-1]["backend"] = backend_name
 
     finished = store.finished()
     _settle_interrupted_sessions(meta["sessions"][:-1], len(finished))
     store.write_metadata(meta)
     pending = [r for r in runs if r.key not in finished]
     report = SweepReport(
-        Path(out), len(runs), skipped=len(runs) - len(pending), backend=backend.description
+        Path(store.root), len(runs), skipped=len(runs) - len(pending), backend=backend_name
     )
     if previous and report.skipped:
         report.notes += _version_changes(previous, meta)
-    base = scenario_state(sweep.base)
-    t0 = time.perf_counter()
-    state: dict[str, Any] = {"size": batch_size or 1, "run_seconds": None}
+    return meta, pending, report
 
-    def batches() -> Iterator[Batch]:
-        i = 0
-        while i < len(pending):
-            size = max(1, min(state["size"], -(-(len(pending) - i) // backend.workers)))
-            yield Batch(
-                base,
-                dict(sweep.constants),
-                sweep.months,
-                sweep.scale,
-                sweep.outcomes,
-                tuple(pending[i : i + size]),
-            )
-            i += size
 
+@dataclass
+class _BatchSize:
+    """Runs per task: ``size`` as given, or (``adapt``) after every batch so that a task
+    takes about ``target`` seconds of work."""
+
+    size: int
+    adapt: bool
+    target: float
+    run_seconds: float | None = None  # moving average of a run's wall time
+
+    def update(self, result: list[RunOutput]) -> None:
+        if not self.adapt:
+            return
+        secs = [o.seconds for o in result if o.seconds > 0]
+        if secs:
+            mean = sum(secs) / len(secs)
+            prev = self.run_seconds
+            self.run_seconds = mean if prev is None else 0.8 * prev + 0.2 * mean
+            self.size = int(max(1, min(64, self.target / self.run_seconds)))
+
+
+def _batches(
+    sweep: Sweep,
+    base: Mapping[str, Any],
+    pending: list[RunSpec],
+    sizer: _BatchSize,
+    workers: int,
+) -> Iterator[Batch]:
+    """The pending runs as batches of ``sizer.size`` (read as each batch is made), never
+    more than an even share per worker of the runs left."""
+    i = 0
+    while i < len(pending):
+        size = max(1, min(sizer.size, -(-(len(pending) - i) // workers)))
+        yield Batch(
+            base,
+            dict(sweep.constants),
+            sweep.months,
+            sweep.scale,
+            sweep.outcomes,
+            tuple(pending[i : i + size]),
+        )
+        i += size
+
+
+def _run_pending(
+    batches: Iterator[Batch],
+    pending: list[RunSpec],
+    store: SweepStore,
+    meta: dict[str, Any],
+    report: SweepReport,
+    backend,
+    progress,
+    sizer: _BatchSize,
+) -> None:
+    """Run the batches on ``backend``, storing each result as it arrives and saving the
+    session's counts every so often; an interruption is recorded in the metadata."""
     by_key = {r.key: r for r in pending}
     last_saved = time.monotonic()
     if progress:
         progress(report)
     try:
-        for batch, result in backend.map(run_batch, batches()):
+        for batch, result in backend.map(run_batch, batches):
             result = _record_batch(batch, result, by_key, store, report)
-            if batch_size is None:  # adapt the batch to about target_task_seconds of work
-                secs = [o.seconds for o in result if o.seconds > 0]
-                if secs:
-                    mean = sum(secs) / len(secs)
-                    prev = state["run_seconds"]
-                    state["run_seconds"] = mean if prev is None else 0.8 * prev + 0.2 * mean
-                    state["size"] = int(max(1, min(64, target_task_seconds / state["run_seconds"])))
+            sizer.update(result)
             if time.monotonic() - last_saved >= METADATA_EVERY_SECONDS:
                 # a session killed later still says how far it got
                 meta["sessions"][-1].update(done=report.done, failed=report.failed)
@@ -1034,8 +1091,12 @@ def _run_locked(
         with contextlib.suppress(OSError):  # e.g. the disk is full
             store.write_metadata(meta)
         raise
-    report.seconds = time.perf_counter() - t0
 
+
+def _finish_session(
+    store: SweepStore, runs: list[RunSpec], meta: dict[str, Any], report: SweepReport
+) -> None:
+    """Consolidate the results and close this session in the metadata with its counts."""
     store.consolidate(runs)
     meta["sessions"][-1].update(
         finished=_now(),
@@ -1052,7 +1113,6 @@ def _run_locked(
         "failed": len(store.failed()),
     }
     store.write_metadata(meta)
-    return report
 
 
 def _record_batch(
