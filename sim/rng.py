@@ -80,7 +80,7 @@ def counter_uniform(
 
     >>> a = counter_uniform(1, "matching", 3, np.array([5, 7]))
     >>> b = counter_uniform(1, "matching", 3, np.array([7]))
-    >>> bool(a[1] == b[0]) and 0 <= a.min() < 1
+    >>> bool(a[1] == b[0] and 0 <= a.min() < 1)
     True
     """
     with np.errstate(over="ignore"):
