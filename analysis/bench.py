@@ -33,6 +33,8 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.provenance import git_revision
+
 SCALES = (0.1, 0.5, 1.0)
 UI_SCALE = 0.02  # default scale of the UI's explore run
 MONTHS = 120  # a ten-year run
@@ -193,9 +195,7 @@ def run_benchmark(quick: bool = False, repeat: int = 1, progress=print) -> dict:
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
         },
-        "git_revision": subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-        ).stdout.strip(),
+        "git_revision": git_revision(short=True),
     }
 
 

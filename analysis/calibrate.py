@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import os
-import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ import pandas as pd
 
 from analysis.compare import mean_interval
 from analysis.experiments import derive_seed, replication_seeds
+from analysis.provenance import git_revision
 
 __all__ = [
     "Target",
@@ -796,21 +796,6 @@ def _select(
 # ----------------------------------------------------------------------------- output
 
 
-def git_revision() -> str | None:
-    """Short git revision of the working tree (None outside a repository)."""
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=Path(__file__).resolve().parent,
-        )
-        return out.stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
 def _toml_value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -828,7 +813,7 @@ def calibrated_toml(result: CalibrationResult, out_dir: str | os.PathLike, comma
 
     src = load_scenario(result.scenario)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rev = git_revision()
+    rev = git_revision(short=True)
     ext = os.path.relpath(os.path.abspath(result.scenario), os.path.abspath(out_dir))
     s = result.settings
     lines = [
@@ -931,7 +916,7 @@ def calibration_metadata(result: CalibrationResult, command: str) -> dict[str, A
     return {
         "command": command,
         "scenario": result.scenario,
-        "git_revision": git_revision(),
+        "git_revision": git_revision(short=True),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "params": {
             k: {

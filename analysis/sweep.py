@@ -39,7 +39,6 @@ import numbers
 import os
 import platform
 import resource
-import subprocess
 import sys
 import time
 import tomllib
@@ -53,6 +52,7 @@ from typing import Any, NoReturn
 
 from analysis.designs import DESIGNS, Design, Factor, make_design
 from analysis.experiments import derive_seed, run_scenario
+from analysis.provenance import git_dirty, git_revision
 from analysis.store import RunSpec, SweepStore, format_exception
 from sim.files import InputFileError, check_input_file, parse_toml, read_input_bytes
 from sim.params import Param, all_params
@@ -790,25 +790,10 @@ def package_versions() -> dict[str, str | None]:
     return out
 
 
-def git_revision() -> dict[str, Any]:
-    """``git rev-parse HEAD`` of the source tree (None outside git) and whether it is dirty."""
-    root = Path(__file__).resolve().parent.parent
-    try:
-        rev = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-        if rev.returncode != 0:
-            return {"revision": None, "dirty": None}
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        return {"revision": rev.stdout.strip(), "dirty": bool(status.stdout.strip())}
-    except (OSError, subprocess.SubprocessError):
-        return {"revision": None, "dirty": None}
+def source_revision() -> dict[str, Any]:
+    """The source tree's git revision (None outside git) and whether it is dirty."""
+    rev = git_revision()
+    return {"revision": rev, "dirty": None if rev is None else git_dirty()}
 
 
 def _now() -> str:
@@ -818,7 +803,7 @@ def _now() -> str:
 def _metadata(
     sweep: Sweep, design: Design, runs: list[RunSpec], previous: dict | None
 ) -> dict[str, Any]:
-    git = git_revision()
+    git = source_revision()
     session = {
         "started": _now(),
         "finished": None,
@@ -1203,7 +1188,7 @@ def rerun(out: str | os.PathLike, key: str) -> RerunResult:
         meta["points"][cols["point"][i]],
     )
     notes = []
-    now_versions, now_git = package_versions(), git_revision()
+    now_versions, now_git = package_versions(), source_revision()
     for name, v in meta.get("versions", {}).items():
         if now_versions.get(name) != v:
             notes.append(f"{name} was {v}, is now {now_versions.get(name)}")

@@ -9,7 +9,6 @@ writes: every number in the report comes from those computations, never typed in
 from __future__ import annotations
 
 import math
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,11 +19,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.experiments import replication_seeds
+from analysis.provenance import git_dirty, git_revision
 from analysis.validation import (
     DRIFT_BANDS,
     DRIFT_U,
     DRIFT_V,
-    REPO,
     BaselineEvidence,
     BeveridgeEvidence,
     TheoryCheck,
@@ -290,40 +289,24 @@ def _pct(x: float, digits: int = 1) -> str:
     return "n/a" if x is None or not np.isfinite(x) else f"{100 * x:.{digits}f}%"
 
 
+#: the files that change what the validation report computes
+REPORT_SOURCES = (
+    "sim",
+    "scenarios",
+    "analysis/validation.py",
+    "analysis/validation_report.py",
+    "analysis/calibrate.py",
+    "analysis/experiments.py",
+    "analysis/compare.py",
+)
+
+
 def _git_revision() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=REPO,
-        )
-        # only files that change what the report computes
-        dirty = subprocess.run(
-            [
-                "git",
-                "status",
-                "--porcelain",
-                "--untracked-files=no",
-                "--",
-                "sim",
-                "scenarios",
-                "analysis/validation.py",
-                "analysis/validation_report.py",
-                "analysis/calibrate.py",
-                "analysis/experiments.py",
-                "analysis/compare.py",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=REPO,
-        )
-        rev = out.stdout.strip()
-        return (rev + (" with uncommitted changes" if dirty.stdout.strip() else "")) or "unknown"
-    except (OSError, subprocess.SubprocessError):
+    """The short revision, 'with uncommitted changes' when a file the report depends on has."""
+    rev = git_revision(short=True)
+    if rev is None:
         return "unknown"
+    return rev + (" with uncommitted changes" if git_dirty(REPORT_SOURCES) else "")
 
 
 def _md_table(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]] | None = None) -> str:
