@@ -21,9 +21,7 @@ value) and names line and column of anything wrong. :func:`monitor` then
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ import pandas as pd
 
 from analysis.calibrate import latin_hypercube, search_box, target_loss, to_unit, to_values
 from analysis.experiments import derive_seed, prepare, replication_seeds
+from sim.files import read_csv_rows
 
 #: the parameters re-fitted by default: the trend of demand (a recession, a boom), how often
 #: jobs end and how actively people apply -- the ones a region's figures say most about
@@ -119,23 +118,27 @@ def read_observed(
     a month from 0 to ``months`` and a number; a series (municipality, variable) must cover
     consecutive months, once each.
     """
-    if isinstance(source, (bytes, bytearray)):
-        file = name or "observed.csv"
-        raw = bytes(source)
-    else:
-        file = name or str(source)
-        try:
-            raw = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise ObservedFileError(file, 0, None, "no such file") from None
-        except OSError as exc:
-            raise ObservedFileError(file, 0, None, f"cannot read it ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ObservedFileError(file, line, None, "not UTF-8 text") from None
-    rows = list(csv.reader(io.StringIO(text)))
+    file, rows = read_csv_rows(source, name, "observed.csv", ObservedFileError)
+    _check_header(file, rows)
+    areas = {*region_names, REGION}
+    out = [
+        _observed_row(file, i, row, areas, months)
+        for i, row in enumerate(rows[1:], start=2)
+        if row and any(c.strip() for c in row)
+    ]
+    if not out:
+        raise ObservedFileError(
+            file, 2, None, "no figures; allowed: one row per month and series after the header"
+        )
+    df = pd.DataFrame(out, columns=[*COLUMNS, "line"])
+    _check_series(file, df)
+    return df.drop(columns="line").sort_values(
+        ["municipality", "variable", "month"], ignore_index=True
+    )
+
+
+def _check_header(file: str, rows: list[list[str]]) -> None:
+    """The first row must be the header of ``monthly.csv``."""
     if not rows or not any(c.strip() for c in rows[0]):
         raise ObservedFileError(
             file,
@@ -153,56 +156,56 @@ def read_observed(
             + ",".join(COLUMNS)
             + " (the format of monthly.csv)",
         )
-    areas = {*region_names, REGION}
-    out: list[tuple[int, str, str, float, int]] = []
-    for i, row in enumerate(rows[1:], start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != 4:
-            raise ObservedFileError(
-                file, i, None, f"{len(row)} fields; allowed: 4 (" + ",".join(COLUMNS) + ")"
-            )
-        m_txt, area, var, v_txt = (c.strip() for c in row)
-        try:
-            month = int(m_txt)
-        except ValueError:
-            raise ObservedFileError(
-                file, i, 1, f"got {m_txt!r}, allowed: a whole number from 0 to {months}"
-            ) from None
-        if not 0 <= month <= months:
-            raise ObservedFileError(
-                file,
-                i,
-                1,
-                f"month {month} is outside the run; allowed: "
-                f"0 to {months} (set --months for a longer run)",
-            )
-        if area not in areas:
-            raise ObservedFileError(
-                file, i, 2, f"unknown municipality {area!r}; allowed: " + ", ".join(sorted(areas))
-            )
-        allowed = AREA_VARIABLES + (REGION_VARIABLES if area == REGION else ())
-        if var not in allowed:
-            extra = (
-                f" ({var} is counted for the whole region only: municipality 'all')"
-                if var in REGION_VARIABLES
-                else ""
-            )
-            raise ObservedFileError(
-                file, i, 3, f"unknown variable {var!r}{extra}; allowed: " + ", ".join(allowed)
-            )
-        try:
-            value = float(v_txt)
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            raise ObservedFileError(file, i, 4, f"got {v_txt!r}, allowed: a number")
-        out.append((month, area, var, value, i))
-    if not out:
+
+
+def _observed_row(
+    file: str, i: int, row: list[str], areas: set[str], months: int
+) -> tuple[int, str, str, float, int]:
+    """One checked figure of line ``i``: (month, municipality, variable, value, line)."""
+    if len(row) != 4:
         raise ObservedFileError(
-            file, 2, None, "no figures; allowed: one row per month and series after the header"
+            file, i, None, f"{len(row)} fields; allowed: 4 (" + ",".join(COLUMNS) + ")"
         )
-    df = pd.DataFrame(out, columns=[*COLUMNS, "line"])
+    m_txt, area, var, v_txt = (c.strip() for c in row)
+    try:
+        month = int(m_txt)
+    except ValueError:
+        raise ObservedFileError(
+            file, i, 1, f"got {m_txt!r}, allowed: a whole number from 0 to {months}"
+        ) from None
+    if not 0 <= month <= months:
+        raise ObservedFileError(
+            file,
+            i,
+            1,
+            f"month {month} is outside the run; allowed: "
+            f"0 to {months} (set --months for a longer run)",
+        )
+    if area not in areas:
+        raise ObservedFileError(
+            file, i, 2, f"unknown municipality {area!r}; allowed: " + ", ".join(sorted(areas))
+        )
+    allowed = AREA_VARIABLES + (REGION_VARIABLES if area == REGION else ())
+    if var not in allowed:
+        extra = (
+            f" ({var} is counted for the whole region only: municipality 'all')"
+            if var in REGION_VARIABLES
+            else ""
+        )
+        raise ObservedFileError(
+            file, i, 3, f"unknown variable {var!r}{extra}; allowed: " + ", ".join(allowed)
+        )
+    try:
+        value = float(v_txt)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise ObservedFileError(file, i, 4, f"got {v_txt!r}, allowed: a number")
+    return month, area, var, value, i
+
+
+def _check_series(file: str, df: pd.DataFrame) -> None:
+    """Each series (municipality, variable) covers consecutive months, once each."""
     for (area, var), g in df.groupby(["municipality", "variable"], sort=False):
         g = g.sort_values(["month", "line"])
         dup = g[g.month.duplicated()]
@@ -222,9 +225,6 @@ def read_observed(
                 f"follows month {a.month}: a gap; allowed: consecutive "
                 "months",
             )
-    return df.drop(columns="line").sort_values(
-        ["municipality", "variable", "month"], ignore_index=True
-    )
 
 
 # --------------------------------------------------------------------------- simulation
@@ -313,24 +313,12 @@ def monitor(
     scen = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     months = int(months or scen["run.months"])
     keys = list(dict.fromkeys(zip(observed.municipality, observed.variable)))
-    obs = np.full((len(keys), months + 1), np.nan)
-    for j, (area, var) in enumerate(keys):
-        g = observed[(observed.municipality == area) & (observed.variable == var)]
-        obs[j, g.month.to_numpy()] = g.value.to_numpy()
+    obs = _observed_matrix(observed, keys, months)
     mask = np.isfinite(obs)
     last = int(observed.month.max())
     seeds = replication_seeds(derive_seed(seed, "monitor", "band"), reps)
-    total = reps + (rounds * samples * fit_reps + reps if refit else 0)
-    done = [0]
-
-    def tick():
-        done[0] += 1
-        if progress:
-            progress(done[0], total)
-
-    sims = _simulate(scen, seeds, months, scale, keys, tick=tick)
-    low, mean, high = band(sims)
-    low = np.maximum(low, 0.0)  # every monitored figure is a count
+    tick = _counter(progress, reps + (rounds * samples * fit_reps + reps if refit else 0))
+    low, mean, high = _count_band(_simulate(scen, seeds, months, scale, keys, tick=tick))
     floor = np.maximum(1.0, 0.01 * np.abs(np.nan_to_num(obs)))
     half = np.maximum((high - low) / 2, floor)
     before = window_distance(mean, np.nan_to_num(obs), half, mask)
@@ -338,38 +326,130 @@ def monitor(
     r_low, r_mean, r_high, after = low, mean, high, before
     if refit and params:
         start = {k: scen[k] for k in params}
-        box = search_box(params, {k: v for k, v in REFIT_BOUNDS.items() if k in params}, start)
-        rng = np.random.default_rng(derive_seed(seed, "monitor", "design"))
-        fit_seeds = replication_seeds(derive_seed(seed, "monitor", "fit"), fit_reps)
-        best, best_d = dict(start), math.inf
-        center, width = to_unit(start, box), 1.0
-        obs_window = min(months, last)
-        for rnd in range(rounds):
-            unit = latin_hypercube(samples, len(box), rng)
-            if rnd > 0:
-                unit = np.clip(center - width / 2, 0, 1 - width) + unit * width
-            points = to_values(unit, box)
-            if rnd == 0:
-                points[0] = dict(start)
-            for pt in points:  # only the observed window is simulated and judged
-                s = _simulate(scen, fit_seeds, obs_window, scale, keys, pt.items(), tick)
-                d = window_distance(
-                    s.mean(axis=0),
-                    np.nan_to_num(obs[:, : obs_window + 1]),
-                    half[:, : obs_window + 1],
-                    mask[:, : obs_window + 1],
-                )
-                if d < best_d:
-                    best, best_d = pt, d
-            center, width = to_unit(best, box), width / 2
+        best = _refit(
+            scen,
+            keys,
+            obs,
+            half,
+            params,
+            start,
+            min(months, last),
+            scale=scale,
+            seed=seed,
+            samples=samples,
+            rounds=rounds,
+            fit_reps=fit_reps,
+            tick=tick,
+        )
         refit_sims = _simulate(scen, seeds, months, scale, keys, best.items(), tick)
-        r_low, r_mean, r_high = band(refit_sims)
-        r_low = np.maximum(r_low, 0.0)
+        r_low, r_mean, r_high = _count_band(refit_sims)
         after = window_distance(r_mean, np.nan_to_num(obs), half, mask)
         fitted = {k: (float(start[k]), float(best[k])) for k in params}
+    table = _monitor_table(keys, obs, last, (low, mean, high), (r_low, r_mean, r_high))
+    return MonitorResult(
+        table,
+        _flags(table),
+        fitted,
+        before,
+        after,
+        {
+            "scenario": scen.name,
+            "months": months,
+            "scale": scale,
+            "reps": reps,
+            "seed": seed,
+            "last_observed_month": last,
+            "params": list(params) if refit else [],
+            "samples": samples,
+            "rounds": rounds,
+            "fit_reps": fit_reps,
+        },
+    )
+
+
+def _observed_matrix(
+    observed: pd.DataFrame, keys: Sequence[tuple[str, str]], months: int
+) -> np.ndarray:
+    """The observed figures as an array (series, months + 1), NaN where not observed."""
+    obs = np.full((len(keys), months + 1), np.nan)
+    for j, (area, var) in enumerate(keys):
+        g = observed[(observed.municipality == area) & (observed.variable == var)]
+        obs[j, g.month.to_numpy()] = g.value.to_numpy()
+    return obs
+
+
+def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
+    """A tick per simulated run, reported to ``progress`` as (runs done, ``total``)."""
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+
+    return tick
+
+
+def _count_band(sims: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`band`, its low end at least 0: every monitored figure is a count."""
+    low, mean, high = band(sims)
+    return np.maximum(low, 0.0), mean, high
+
+
+def _refit(
+    scen,
+    keys: Sequence[tuple[str, str]],
+    obs: np.ndarray,
+    half: np.ndarray,
+    params: Sequence[str],
+    start: dict[str, Any],
+    window: int,
+    *,
+    scale: float,
+    seed: int,
+    samples: int,
+    rounds: int,
+    fit_reps: int,
+    tick: Callable[[], None],
+) -> dict[str, Any]:
+    """The parameter values nearest the observed months 0 to ``window`` (the calibration's
+    search: Latin hypercubes in a box halving around the best point, ``start`` tried first)."""
+    box = search_box(params, {k: v for k, v in REFIT_BOUNDS.items() if k in params}, start)
+    rng = np.random.default_rng(derive_seed(seed, "monitor", "design"))
+    fit_seeds = replication_seeds(derive_seed(seed, "monitor", "fit"), fit_reps)
+    seen = np.nan_to_num(obs[:, : window + 1])
+    seen_half, seen_mask = half[:, : window + 1], np.isfinite(obs[:, : window + 1])
+    best, best_d = dict(start), math.inf
+    center, width = to_unit(start, box), 1.0
+    for rnd in range(rounds):
+        unit = latin_hypercube(samples, len(box), rng)
+        if rnd > 0:
+            unit = np.clip(center - width / 2, 0, 1 - width) + unit * width
+        points = to_values(unit, box)
+        if rnd == 0:
+            points[0] = dict(start)
+        for pt in points:  # only the observed window is simulated and judged
+            s = _simulate(scen, fit_seeds, window, scale, keys, pt.items(), tick)
+            d = window_distance(s.mean(axis=0), seen, seen_half, seen_mask)
+            if d < best_d:
+                best, best_d = pt, d
+        center, width = to_unit(best, box), width / 2
+    return best
+
+
+def _monitor_table(
+    keys: Sequence[tuple[str, str]],
+    obs: np.ndarray,
+    last: int,
+    first: tuple[np.ndarray, np.ndarray, np.ndarray],
+    refitted: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> pd.DataFrame:
+    """One row per series and month: the observed figure, both bands, inside the first or not."""
+    (low, mean, high), (r_low, r_mean, r_high) = first, refitted
     rows = []
     for j, (area, var) in enumerate(keys):
-        for m in range(months + 1):
+        for m in range(obs.shape[1]):
             o = obs[j, m]
             rows.append(
                 {
@@ -387,31 +467,16 @@ def monitor(
                     "phase": "observed" if m <= last else "forecast",
                 }
             )
-    table = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def _flags(table: pd.DataFrame) -> pd.DataFrame:
+    """The observed months outside the band, and on which side."""
     flagged = table[table.inside == False].copy()  # noqa: E712 (None: not observed)
     flagged["direction"] = np.where(flagged.observed > flagged.high, "above", "below")
-    flags = flagged[
+    return flagged[
         ["municipality", "variable", "month", "observed", "low", "high", "direction"]
     ].reset_index(drop=True)
-    return MonitorResult(
-        table,
-        flags,
-        fitted,
-        before,
-        after,
-        {
-            "scenario": scen.name,
-            "months": months,
-            "scale": scale,
-            "reps": reps,
-            "seed": seed,
-            "last_observed_month": last,
-            "params": list(params) if refit else [],
-            "samples": samples,
-            "rounds": rounds,
-            "fit_reps": fit_reps,
-        },
-    )
 
 
 # --------------------------------------------------------------------------- output

@@ -1,18 +1,23 @@
-"""Reading the user's input files (scenario, region and sweep TOML) without surprises.
+"""Reading the user's input files (scenario, region and sweep TOML; CSV) without surprises.
 
 A file name on the command line can point at anything: a folder, a FIFO that blocks the first
 read, ``/dev/zero`` that never ends, a file of gigabytes, or TOML nested so deep that the
 parser runs out of stack. :func:`read_input_text` refuses all but regular files of a sane size
 before it reads a byte, and :func:`parse_toml` turns deep nesting into a clear error. Both
 raise :class:`InputFileError`; each loader reports it with its own file and key.
+:func:`read_csv_rows` reads a CSV file or upload (employers' survey, observed figures) and
+reports what is wrong with the reader's own error class.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import stat
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 #: the largest input file Kluit reads (bytes); the largest shipped file is a few kilobytes
@@ -111,3 +116,33 @@ def parse_toml(text: str) -> dict[str, Any]:
     if nesting_depth(data) > MAX_NESTING:
         raise InputFileError(too_deep)
     return data
+
+
+#: how a CSV reader reports a problem: ``error(file, line, column, message)``
+CsvError = Callable[[str, int, int | None, str], Exception]
+
+
+def read_csv_rows(
+    source: str | os.PathLike | bytes, name: str | None, default_name: str, error: CsvError
+) -> tuple[str, list[list[str]]]:
+    """The file name to report and the rows of a CSV file given as a path or the bytes of an upload.
+
+    ``name`` names the file in messages (default: the path, or ``default_name`` for bytes). A
+    missing or unreadable file (line 0) and text that is not UTF-8 (its line) raise
+    ``error(file, line, None, message)``; a byte-order mark is skipped.
+    """
+    if isinstance(source, (bytes, bytearray)):
+        file, raw = name or default_name, bytes(source)
+    else:
+        file = name or str(source)
+        try:
+            raw = Path(source).read_bytes()
+        except FileNotFoundError:
+            raise error(file, 0, None, "no such file") from None
+        except OSError as exc:
+            raise error(file, 0, None, f"cannot read it ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(file, raw[: exc.start].count(b"\n") + 1, None, "not UTF-8 text") from None
+    return file, list(csv.reader(io.StringIO(text)))

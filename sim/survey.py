@@ -18,12 +18,12 @@ is relative to the scenario file). The model uses it in three places:
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from pathlib import Path
 
 import numpy as np
+
+from sim.files import read_csv_rows
 
 COLUMNS = ("municipality", "sector", "months_ahead", "growth", "slack_jobs")
 
@@ -66,6 +66,15 @@ class EmployerSurvey:
         self.covered = np.zeros((n_nodes, n_sectors), bool)
         self.slack_jobs = np.full((n_nodes, n_sectors), np.nan)
 
+    def announce(self, cells, months_ahead: int, growth: float, slack_jobs: float) -> None:
+        """Enter a row of the file for ``cells``: ``growth`` over ``months_ahead`` months and
+        ``slack_jobs`` per cell (NaN: the employers' drawn slack stays)."""
+        self.log_growth[cells] = math.log1p(growth)
+        self.months_ahead[cells] = months_ahead
+        self.covered[cells] = True
+        if math.isfinite(slack_jobs):
+            self.slack_jobs[cells] = slack_jobs
+
     def planned(self, months: np.ndarray | int) -> np.ndarray:
         """Announced log demand change from month 0 to ``months`` per cell: (T, nodes, sectors)."""
         t = np.atleast_1d(np.asarray(months, dtype=float))[:, None, None]
@@ -102,25 +111,40 @@ class EmployerSurvey:
 
 def read_survey(source: str | Path | bytes, region, name: str | None = None) -> EmployerSurvey:
     """Read and check a survey file for ``region``."""
-    if isinstance(source, (bytes, bytearray)):
-        file, raw = name or "employer_survey.csv", bytes(source)
-    else:
-        file = name or str(source)
-        try:
-            raw = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise SurveyError(file, 0, None, "no such file") from None
-        except OSError as exc:
-            raise SurveyError(file, 0, None, f"cannot read it ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SurveyError(file, raw[: exc.start].count(b"\n") + 1, None, "not UTF-8 text") from None
+    file, rows = read_csv_rows(source, name, "employer_survey.csv", SurveyError)
     lines = [
         (i, row)
-        for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)
+        for i, row in enumerate(rows, start=1)
         if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")
     ]
+    _check_header(file, lines)
+    internal = [n for n, ext in zip(region.names, region.external) if not ext]
+    node_of = {n: i for i, n in enumerate(region.names)}
+    sector_of = {s: i for i, s in enumerate(region.sectors)}
+    survey = EmployerSurvey(region.n_nodes, region.n_sectors, file)
+    seen = np.zeros((region.n_nodes, region.n_sectors), dtype=np.int64)  # line per cell
+    for i, row in lines[1:]:
+        area, sector, horizon, growth, slack = _survey_row(file, i, row, internal, region.sectors)
+        nodes = [node_of[n] for n in internal] if area == "all" else [node_of[area]]
+        secs = list(range(region.n_sectors)) if sector == "all" else [sector_of[sector]]
+        cells = np.ix_(nodes, secs)
+        if (seen[cells] > 0).any():
+            other = int(seen[cells][seen[cells] > 0][0])
+            raise SurveyError(
+                file,
+                i,
+                None,
+                f"{area}, {sector} is already covered by line "
+                f"{other}; allowed: each municipality and sector once",
+            )
+        seen[cells] = i
+        # a row for several cells: its slack is split evenly over them
+        survey.announce(cells, horizon, growth, slack / (len(nodes) * len(secs)))
+    return survey
+
+
+def _check_header(file: str, lines: list[tuple[int, list[str]]]) -> None:
+    """The first line that is not blank or a comment must be the header."""
     if not lines:
         raise SurveyError(
             file,
@@ -135,68 +159,50 @@ def read_survey(source: str | Path | bytes, region, name: str | None = None) -> 
         raise SurveyError(
             file, head_line, None, f"header {','.join(header)!r}; allowed: " + ",".join(COLUMNS)
         )
-    internal = [n for n, ext in zip(region.names, region.external) if not ext]
-    node_of = {n: i for i, n in enumerate(region.names)}
-    sector_of = {s: i for i, s in enumerate(region.sectors)}
-    survey = EmployerSurvey(region.n_nodes, region.n_sectors, file)
-    seen = np.zeros((region.n_nodes, region.n_sectors), dtype=np.int64)
-    for i, row in lines[1:]:
-        if len(row) != len(COLUMNS):
-            raise SurveyError(
-                file,
-                i,
-                None,
-                f"{len(row)} fields; allowed: {len(COLUMNS)} (" + ",".join(COLUMNS) + ")",
-            )
-        area, sector, h_txt, g_txt, s_txt = (c.strip() for c in row)
-        if area != "all" and area not in internal:
-            raise SurveyError(
-                file,
-                i,
-                1,
-                f"unknown municipality {area!r}; allowed: 'all' or one of " + ", ".join(internal),
-            )
-        if sector != "all" and sector not in sector_of:
-            raise SurveyError(
-                file,
-                i,
-                2,
-                f"unknown sector {sector!r}; allowed: 'all' or one of " + ", ".join(region.sectors),
-            )
-        try:
-            horizon = int(h_txt)
-        except ValueError:
-            horizon = -1
-        if not 1 <= horizon <= 120:
-            raise SurveyError(file, i, 3, f"got {h_txt!r}, allowed: a whole number from 1 to 120")
-        growth = _number(g_txt)
-        if growth is None or not -0.9 <= growth <= 2.0:
-            raise SurveyError(file, i, 4, f"got {g_txt!r}, allowed: a number from -0.9 to 2")
-        slack = math.nan
-        if s_txt:
-            value = _number(s_txt)
-            if value is None or value < 0:
-                raise SurveyError(file, i, 5, f"got {s_txt!r}, allowed: a number >= 0 or empty")
-            slack = value
-        nodes = [node_of[n] for n in internal] if area == "all" else [node_of[area]]
-        secs = list(range(region.n_sectors)) if sector == "all" else [sector_of[sector]]
-        cells = np.ix_(nodes, secs)
-        if (seen[cells] > 0).any():
-            other = int(seen[cells][seen[cells] > 0][0])
-            raise SurveyError(
-                file,
-                i,
-                None,
-                f"{area}, {sector} is already covered by line "
-                f"{other}; allowed: each municipality and sector once",
-            )
-        seen[cells] = i
-        survey.log_growth[cells] = math.log1p(growth)
-        survey.months_ahead[cells] = horizon
-        survey.covered[cells] = True
-        if math.isfinite(slack):  # a row for several cells: split evenly over them
-            survey.slack_jobs[cells] = slack / (len(nodes) * len(secs))
-    return survey
+
+
+def _survey_row(
+    file: str, i: int, row: list[str], internal: list[str], sectors: list[str]
+) -> tuple[str, str, int, float, float]:
+    """The checked values of line ``i``: (area, sector, months ahead, growth, slack or NaN)."""
+    if len(row) != len(COLUMNS):
+        raise SurveyError(
+            file,
+            i,
+            None,
+            f"{len(row)} fields; allowed: {len(COLUMNS)} (" + ",".join(COLUMNS) + ")",
+        )
+    area, sector, h_txt, g_txt, s_txt = (c.strip() for c in row)
+    if area != "all" and area not in internal:
+        raise SurveyError(
+            file,
+            i,
+            1,
+            f"unknown municipality {area!r}; allowed: 'all' or one of " + ", ".join(internal),
+        )
+    if sector != "all" and sector not in sectors:
+        raise SurveyError(
+            file,
+            i,
+            2,
+            f"unknown sector {sector!r}; allowed: 'all' or one of " + ", ".join(sectors),
+        )
+    try:
+        horizon = int(h_txt)
+    except ValueError:
+        horizon = -1
+    if not 1 <= horizon <= 120:
+        raise SurveyError(file, i, 3, f"got {h_txt!r}, allowed: a whole number from 1 to 120")
+    growth = _number(g_txt)
+    if growth is None or not -0.9 <= growth <= 2.0:
+        raise SurveyError(file, i, 4, f"got {g_txt!r}, allowed: a number from -0.9 to 2")
+    slack = math.nan
+    if s_txt:
+        value = _number(s_txt)
+        if value is None or value < 0:
+            raise SurveyError(file, i, 5, f"got {s_txt!r}, allowed: a number >= 0 or empty")
+        slack = value
+    return area, sector, horizon, growth, slack
 
 
 def _number(text: str) -> float | None:

@@ -15,13 +15,13 @@ from kluit.cli import UsageError
 from kluit.commands.common import (
     Progress,
     add_out_options,
+    add_scale_option,
+    add_seed_option,
     check_out_dir,
     overrides,
     positive_int,
-    scale_float,
     scenario_path,
-    seed_int,
-    staged_out_dir,
+    write_results,
 )
 
 DEFAULT_SCENARIO = "scenarios/baseline.toml"
@@ -79,9 +79,9 @@ def add_parser(sub):
         default=None,
         help="fresh replications for the selection and the final table (default max(reps, 5))",
     )
-    p.add_argument("--scale", type=scale_float, default=0.1, help="population scale (0.1)")
+    add_scale_option(p)
     p.add_argument("--months", type=positive_int, default=60, help="months per run (60)")
-    p.add_argument("--seed", type=seed_int, default=2026, help="master seed (2026)")
+    add_seed_option(p, 2026)
     p.add_argument(
         "--workers",
         type=positive_int,
@@ -153,10 +153,8 @@ def run(args) -> int:
     out = check_out_dir(args.out, args.force)  # and a bad --out
     final = args.final_reps or max(args.reps, 5)
     top = min(args.top, args.rounds * args.samples)
-    bar = Progress(
-        args.rounds * args.samples * args.reps + (top + 3) * final, "calibrate", unit="run"
-    )
-    try:
+    runs = args.rounds * args.samples * args.reps + (top + 3) * final
+    with Progress(runs, "calibrate", unit="run") as bar:
         res = calibrate(
             path,
             params=keys,
@@ -173,12 +171,10 @@ def run(args) -> int:
             bounds=bounds or None,
             progress=bar,
         )
-    finally:
-        bar.close()
     command = _command(args)
-    with staged_out_dir(out, args.force, calibration_result) as tmp:  # every file or none
-        written = write_calibration(res, tmp, command)
-    paths = {k: out / p.relative_to(tmp) for k, p in written.items()}
+    paths = write_results(
+        out, args.force, calibration_result, lambda tmp: write_calibration(res, tmp, command)
+    )
     width = max(len(k) for k in keys)
     for k in keys:
         print(f"  {k:{width}s} {res.start[k]:>10.4g} -> {res.best[k]:.4g}")

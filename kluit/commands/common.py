@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import shutil
 import sys
@@ -16,39 +17,56 @@ from sim.files import InputFileError, check_input_file
 from sim.scenario import parse_override
 
 
-def positive_int(text: str) -> int:
+def parse_number[Number: (int, float)](
+    text: str,
+    kind: Callable[[str], Number],
+    lo: float,
+    hi: float,
+    allowed: str,
+    out_of_range: str | None = None,
+) -> Number:
+    """``text`` as ``kind`` (int or float) from ``lo`` to ``hi``, for an argparse ``type``.
+
+    Anything else is an argparse error saying what is ``allowed`` (``out_of_range`` for a
+    number outside the range, when that says it better); it shows a whole number as parsed and
+    a decimal one as typed.
+    """
     try:
-        v = int(text)
+        v = kind(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: a whole number >= 1") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"got {v}, allowed: a whole number >= 1")
+        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: {allowed}") from None
+    if not lo <= v <= hi:
+        shown = v if kind is int else text
+        raise argparse.ArgumentTypeError(f"got {shown}, allowed: {out_of_range or allowed}")
     return v
+
+
+def positive_int(text: str) -> int:
+    return parse_number(text, int, 1, math.inf, "a whole number >= 1")
 
 
 def seed_int(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: a whole number >= 0") from None
-    if not 0 <= v < 2**63:
-        raise argparse.ArgumentTypeError(f"got {v}, allowed: 0 to 2**63-1")
-    return v
+    return parse_number(text, int, 0, 2**63 - 1, "a whole number >= 0", "0 to 2**63-1")
 
 
 def scale_float(text: str) -> float:
     """``--scale``: the range of ``run.scale`` in the parameter registry, so both say the same."""
     from sim.params import all_params
 
-    allowed = all_params()["run.scale"].allowed()
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: {allowed}") from None
     p = all_params()["run.scale"]
-    if not (p.lo <= v <= p.hi):
-        raise argparse.ArgumentTypeError(f"got {text}, allowed: {allowed}")
-    return v
+    return parse_number(text, float, p.lo, p.hi, p.allowed())
+
+
+def add_scale_option(p: argparse.ArgumentParser, help: str = "population scale (0.1)") -> None:
+    """``--scale`` of a command that simulates many runs: 0.1 unless given."""
+    p.add_argument("--scale", type=scale_float, default=0.1, help=help)
+
+
+def add_seed_option(p: argparse.ArgumentParser, default: int, help: str | None = None) -> None:
+    """``--seed``, the master seed the seeds of every run derive from."""
+    p.add_argument(
+        "--seed", type=seed_int, default=default, help=help or f"master seed ({default})"
+    )
 
 
 def add_run_options(p: argparse.ArgumentParser, *, seed_help: str = "seed of the run") -> None:
@@ -109,6 +127,12 @@ class Progress:
 
     def close(self) -> None:
         self.bar.close()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 # --- the output folder of the commands that write results ---------------------------------------
@@ -262,6 +286,16 @@ def staged_out_dir(
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_results(
+    out: Path, force: bool, results: ResultTest, write: Callable[[Path], dict[str, Path]]
+) -> dict[str, Path]:
+    """``write(folder)`` into a :func:`staged_out_dir` of ``out`` (every file or none); the
+    paths it returns, as they are under ``out``."""
+    with staged_out_dir(out, force, results) as tmp:
+        written = write(tmp)
+    return {k: out / p.relative_to(tmp) for k, p in written.items()}
 
 
 class _OutTaken(UsageError):

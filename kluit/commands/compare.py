@@ -130,8 +130,7 @@ def _seed(args) -> int:
 def _simulate(fn, what, args, total: int, desc: str, unit: str):
     """``fn(what, ...)`` (a comparison or a stop-go pair) with the command line's replications,
     seed, months and scale, under a progress bar of ``total`` ``unit``s."""
-    bar = Progress(total, desc, unit=unit)
-    try:
+    with Progress(total, desc, unit=unit) as bar:
         return fn(
             what,
             reps=args.reps,
@@ -140,8 +139,6 @@ def _simulate(fn, what, args, total: int, desc: str, unit: str):
             scale=args.scale,
             progress=bar,
         )
-    finally:
-        bar.close()
 
 
 def _stop_go(scens, args):

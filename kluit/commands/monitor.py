@@ -11,12 +11,12 @@ from kluit.cli import UsageError
 from kluit.commands.common import (
     Progress,
     add_out_options,
+    add_scale_option,
+    add_seed_option,
     check_out_dir,
     positive_int,
-    scale_float,
     scenario_path,
-    seed_int,
-    staged_out_dir,
+    write_results,
 )
 
 
@@ -40,16 +40,11 @@ def add_parser(sub):
         default=None,
         help="months to simulate (default: the scenario's run.months)",
     )
-    p.add_argument(
-        "--scale",
-        type=scale_float,
-        default=0.1,
-        help="population scale of the simulation (default 0.1)",
-    )
+    add_scale_option(p, "population scale of the simulation (default 0.1)")
     p.add_argument(
         "--reps", type=positive_int, default=8, help="replications for the band (default 8)"
     )
-    p.add_argument("--seed", type=seed_int, default=1, help="master seed (1)")
+    add_seed_option(p, 1)
     p.add_argument(
         "--params",
         default=",".join(DEFAULT_REFIT_PARAMS),
@@ -99,8 +94,7 @@ def run(args) -> int:
         observed = read_observed(args.observed, region.names, months)
     except ObservedFileError as exc:
         raise UsageError(str(exc)) from None
-    bar = Progress(1, "monitor", unit="run")
-    try:
+    with Progress(1, "monitor", unit="run") as bar:
         res = monitor(
             scen,
             observed,
@@ -114,10 +108,7 @@ def run(args) -> int:
             refit=not args.no_refit,
             progress=bar,
         )
-    finally:
-        bar.close()
-    with staged_out_dir(out, args.force, monitor_result) as tmp:  # every file or none
-        paths = {k: out / v.name for k, v in write_monitor(res, tmp).items()}
+    paths = write_results(out, args.force, monitor_result, lambda tmp: write_monitor(res, tmp))
     print(
         f"{100 * res.inside_share():.0f}% of the realised months lie inside the simulated "
         f"90% band; {len(res.flags)} month(s) outside"

@@ -14,12 +14,13 @@ from kluit.cli import UsageError
 from kluit.commands.common import (
     Progress,
     add_out_options,
+    add_scale_option,
+    add_seed_option,
     check_out_dir,
+    parse_number,
     positive_int,
-    scale_float,
     scenario_path,
-    seed_int,
-    staged_out_dir,
+    write_results,
 )
 
 
@@ -42,17 +43,7 @@ def participants_list(text: str) -> list[int]:
 
 
 def alpha_float(text: str) -> float:
-    import argparse
-
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"got {text!r}, allowed: a number from 0.001 to 0.5"
-        ) from None
-    if not 0.001 <= v <= 0.5:
-        raise argparse.ArgumentTypeError(f"got {text}, allowed: a number from 0.001 to 0.5")
-    return v
+    return parse_number(text, float, 0.001, 0.5, "a number from 0.001 to 0.5")
 
 
 def add_parser(sub):
@@ -97,14 +88,14 @@ def add_parser(sub):
         "--pilots", type=positive_int, default=200, help="simulated pilots per size (default 200)"
     )
     p.add_argument("--alpha", type=alpha_float, default=0.05, help="significance level (0.05)")
-    p.add_argument("--scale", type=scale_float, default=0.1, help="population scale (0.1)")
+    add_scale_option(p)
     p.add_argument(
         "--months",
         type=positive_int,
         default=24,
         help="months per run (default 24; at least 24 for relapse)",
     )
-    p.add_argument("--seed", type=seed_int, default=1, help="master seed (1)")
+    add_seed_option(p, 1)
     add_out_options(p, "out/power")
     return p
 
@@ -127,27 +118,34 @@ def run(args) -> int:
             f"--months: got {args.months}, allowed: 24 or more (placement within "
             "12 months, then relapse within 12 months of it)"
         )
-    bar = Progress(args.reps, "power", unit="pair")
-    try:
-        res = power(
-            base,
-            policy,
-            sizes,
-            design=args.design,
-            reps=args.reps,
-            seed=args.seed,
-            months=args.months,
-            scale=args.scale,
-            pilots=args.pilots,
-            alpha=args.alpha,
-            eligible=args.eligible,
-            progress=bar,
-        )
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    finally:
-        bar.close()
-    command = " ".join(
+    with Progress(args.reps, "power", unit="pair") as bar:
+        try:
+            res = power(
+                base,
+                policy,
+                sizes,
+                design=args.design,
+                reps=args.reps,
+                seed=args.seed,
+                months=args.months,
+                scale=args.scale,
+                pilots=args.pilots,
+                alpha=args.alpha,
+                eligible=args.eligible,
+                progress=bar,
+            )
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    command = _command(args)
+    paths = write_results(out, args.force, power_result, lambda tmp: write_power(res, tmp, command))
+    _print_power(res, sizes)
+    print(f"table: {paths['table']}; figure: {paths['figure']}")
+    return 0
+
+
+def _command(args) -> str:
+    """The command line that reproduces these pilots (every option, defaults spelled out)."""
+    return " ".join(
         shlex.quote(a)
         for a in [
             "kluit",
@@ -174,8 +172,11 @@ def run(args) -> int:
             str(args.seed),
         ]
     )
-    with staged_out_dir(out, args.force, power_result) as tmp:  # every file or none
-        paths = {k: out / v.name for k, v in write_power(res, tmp, command).items()}
+
+
+def _print_power(res, sizes: list[int]) -> None:
+    """The power per size and outcome, the smallest size with 80% power, and a note when the
+    simulated pool is smaller than the largest pilot."""
     print(f"{'participants':>12s} {'outcome':>14s} {'effect':>8s} {'power':>6s}  95% interval")
     for r in res.table.itertuples():
         iv = f"{r.low:.2f}-{r.high:.2f}" if math.isfinite(r.low) else "n/a"
@@ -189,5 +190,3 @@ def run(args) -> int:
             f"note: the pilots draw from {pool} simulated eligible persons, fewer than "
             f"{max(sizes)} participants; a larger --scale or --reps gives a truer spread"
         )
-    print(f"table: {paths['table']}; figure: {paths['figure']}")
-    return 0

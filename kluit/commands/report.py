@@ -12,10 +12,10 @@ import shlex
 from kluit.commands.common import (
     Progress,
     add_out_options,
+    add_scale_option,
+    add_seed_option,
     check_out_dir,
     positive_int,
-    scale_float,
-    seed_int,
     staged_out_dir,
 )
 
@@ -29,9 +29,7 @@ def add_parser(sub):
         description="Regenerate a report from fresh runs.",
     )
     p.add_argument("kind", choices=REPORTS, help="which report: validation")
-    p.add_argument(
-        "--scale", type=scale_float, default=0.1, help="population scale of the runs (default 0.1)"
-    )
+    add_scale_option(p, "population scale of the runs (default 0.1)")
     p.add_argument(
         "--reps",
         type=positive_int,
@@ -41,7 +39,7 @@ def add_parser(sub):
     p.add_argument(
         "--months", type=positive_int, default=60, help="months of the baseline runs (default 60)"
     )
-    p.add_argument("--seed", type=seed_int, default=2026, help="master seed (default 2026)")
+    add_seed_option(p, 2026, "master seed (default 2026)")
     add_out_options(p, "docs")
     return p
 

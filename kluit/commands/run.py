@@ -35,11 +35,8 @@ def run(args) -> int:
         overrides=overrides(args),
     )
     out = check_out_dir(args.out, args.force)  # before simulating: a bad --out fails fast
-    bar = Progress(int(scen["run.months"]), f"run {scen.name}")
-    try:
+    with Progress(int(scen["run.months"]), f"run {scen.name}") as bar:
         res = run_scenario(scen, check=args.check, progress=bar)
-    finally:
-        bar.close()
     with staged_out_dir(out, args.force) as tmp:  # all three files or none
         write_table(tmp / "monthly.csv", res.monthly)
         write_table(tmp / "placements.csv", res.placements)

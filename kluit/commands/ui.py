@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from kluit.cli import UsageError
+from kluit.commands.common import parse_number
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 
@@ -35,15 +36,7 @@ def is_loopback(host: str) -> bool:
 
 
 def port_number(text: str) -> int:
-    import argparse
-
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"got {text!r}, allowed: 0 to 65535") from None
-    if not 0 <= v <= 65535:
-        raise argparse.ArgumentTypeError(f"got {v}, allowed: 0 to 65535")
-    return v
+    return parse_number(text, int, 0, 65535, "0 to 65535")
 
 
 def add_parser(sub):
