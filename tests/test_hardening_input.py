@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
+from kluit.cli import COMMANDS
 from sim.params import all_params
 from sim.region import DEFAULT_SECTORS, MAX_COUNT, MAX_SYNTHETIC_MUNICIPALITIES
 from sim.scenario import _META, SHOCK_KINDS
@@ -1122,3 +1123,15 @@ def test_a_sweep_too_large_to_plan_is_rejected_up_front(tmp_path):
     )
     assert "Traceback" not in p.stderr, p.stderr[-2000:]
     assert p.returncode == 2, p.stderr[-2000:]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_help_text_prints_as_written(command, capsys):
+    """``kluit [COMMAND] --help`` exits 0 and shows no argparse escapes (a doubled '%')."""
+    from kluit.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main([*([command] if command else []), "--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: kluit") and "%%" not in text and "%(" not in text, text

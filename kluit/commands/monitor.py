@@ -27,7 +27,7 @@ def add_parser(sub):
         "monitor",
         help="compare a region's realised monthly figures with the simulated band",
         description="Run the scenario over replications, show per observed series the "
-        "simulated 90%% band (scaled to the whole region) with the realised path, flag the "
+        "simulated 90% band (scaled to the whole region) with the realised path, flag the "
         "months outside it, re-fit uncertain parameters to the observed months and forecast "
         "the rest. OBSERVED.csv has the columns month,municipality,variable,value (the format "
         "of monthly.csv; municipality 'all' is the whole region).",
