@@ -605,8 +605,12 @@ def ExploreView(
     run = ex.run
 
     def update(**kw):
-        ex.playing.set(False)
-        settings.set(replace(settings.value, **kw))
+        """A changed setting stops the play; a control that reports its unchanged value (an
+        input losing focus, a select re-rendered) changes nothing."""
+        new = replace(settings.value, **kw)
+        if new != settings.value:
+            ex.playing.set(False)
+            settings.set(new)
 
     region = run.model.region if run is not None else None
     node = region.names.index(s.town) if region is not None and s.town in region.names else None

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,12 +180,20 @@ def test_explore_step_click_map_and_sessions_apart(ui_page, ui_server, chromium,
     finally:
         other.close()
 
-    # play, then pause: the play button comes back and the month has moved on
+    # play, then pause: the play button comes back and the month has moved on (slow: one
+    # month a second, so the run's 120 months cannot end before the pause on a busy machine)
+    view.get_by_role("button", name="slow", exact=True).click()
     view.get_by_role("button", name="Play").click()
     page.wait_for_function(
         "parseInt(document.querySelector('.kluit-month').innerText.split(' ')[1]) >= 4"
     )
-    view.get_by_role("button", name="Pause").click()
+    pause = view.get_by_role("button", name="Pause")
+    try:
+        pause.wait_for(timeout=60_000)
+    except PlaywrightTimeout:  # say what the page shows instead
+        text = page.locator(".kluit-page").inner_text()[:2000]
+        raise AssertionError(f"no Pause button while playing; the page shows:\n{text}") from None
+    pause.click()
     view.get_by_role("button", name="Play").wait_for()
     assert int(month.inner_text().split()[1]) >= 4
 
